@@ -1,0 +1,175 @@
+package io.paperstream.query.api;
+
+import io.paperstream.events.LinkKind;
+import io.paperstream.query.domain.BadParameterException;
+import io.paperstream.query.domain.PaperFilter;
+import io.paperstream.query.domain.Sort;
+
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** Validates and normalises query parameters; every refusal names its parameter. Plain Java. */
+public final class QueryParams {
+    public static final Set<String> FILTER_PARAMS = Set.of("q", "tag", "linkKind", "host", "subject", "from", "to");
+    public static final Set<String> LIST_PARAMS = union(FILTER_PARAMS, Set.of("sort", "limit", "cursor", "fields", "total"));
+    public static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("limit"));
+
+    private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
+    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern SUBJECT = Pattern.compile("[\\p{L}\\p{N}._~/:()@+-]{1,300}");
+    private static final int MAX_Q = 500;
+    private static final int MAX_VALUES = 20;
+
+    private QueryParams() {
+    }
+
+    /** Refuses parameters the endpoint does not know, so a typo ({@code tags=}) is an error and not a silent no-op. */
+    public static void onlyKnown(Map<String, List<String>> given, Set<String> known) {
+        for (String name : given.keySet()) {
+            if (!known.contains(name)) {
+                throw new BadParameterException(name, "unknown parameter; known: " + String.join(", ", known.stream().sorted().toList()));
+            }
+        }
+    }
+
+    public static PaperFilter filter(String q, List<String> tags, List<String> linkKinds, List<String> hosts,
+                                     List<String> subjects, String from, String to) {
+        if (q != null && q.length() > MAX_Q) {
+            throw new BadParameterException("q", "at most " + MAX_Q + " characters");
+        }
+        LocalDate fromDate = date("from", from);
+        LocalDate toDate = date("to", to);
+        if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
+            throw new BadParameterException("from", "is after 'to'");
+        }
+        return new PaperFilter(q == null || q.isBlank() ? null : q.strip(),
+                values("tag", tags, v -> check("tag", v.toLowerCase(Locale.ROOT), TAG, "a tag name such as computer-vision")),
+                values("linkKind", linkKinds, QueryParams::linkKind),
+                values("host", hosts, QueryParams::host),
+                values("subject", subjects, v -> check("subject", v.toLowerCase(Locale.ROOT), SUBJECT, "e.g. owner/repo")),
+                fromDate, toDate);
+    }
+
+    public static int limit(String value, int defaultLimit, int max) {
+        if (value == null || value.isBlank()) {
+            return defaultLimit;
+        }
+        try {
+            int limit = Integer.parseInt(value.trim());
+            if (limit >= 1 && limit <= max) {
+                return limit;
+            }
+        } catch (NumberFormatException e) {
+            // answered below
+        }
+        throw new BadParameterException("limit", "must be an integer from 1 to " + max + "; got '" + value + "'");
+    }
+
+    public static Sort sort(String value, PaperFilter filter) {
+        if (value == null || value.isBlank()) {
+            return filter.hasText() ? Sort.RELEVANCE : Sort.NEWEST;
+        }
+        Sort sort = Sort.parse(value);
+        if (sort == Sort.RELEVANCE && !filter.hasText()) {
+            throw new BadParameterException("sort", "relevance needs a search text in 'q'");
+        }
+        return sort;
+    }
+
+    public static Set<String> fields(String value) {
+        if (value == null || value.isBlank()) {
+            return PaperView.FIELDS;
+        }
+        Set<String> fields = new LinkedHashSet<>();
+        fields.add("id");
+        for (String f : value.split(",")) {
+            String name = f.trim();
+            if (!PaperView.FIELDS.contains(name)) {
+                throw new BadParameterException("fields", "unknown field '" + name + "'; known: "
+                        + String.join(", ", PaperView.FIELDS.stream().sorted().toList()));
+            }
+            fields.add(name);
+        }
+        return fields;
+    }
+
+    public static boolean bool(String name, String value, boolean defaultValue) {
+        if (value == null || value.isBlank()) {
+            return defaultValue;
+        }
+        return switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "true", "1", "yes" -> true;
+            case "false", "0", "no" -> false;
+            default -> throw new BadParameterException(name, "must be true or false; got '" + value + "'");
+        };
+    }
+
+    private static String linkKind(String value) {
+        try {
+            return LinkKind.fromWireName(value).wireName();
+        } catch (IllegalArgumentException e) {
+            throw new BadParameterException("linkKind", "must be one of " + String.join(", ",
+                    Arrays.stream(LinkKind.values()).map(LinkKind::wireName).toList()) + "; got '" + value + "'");
+        }
+    }
+
+    private static String host(String value) {
+        String host = value.trim().toLowerCase(Locale.ROOT);
+        if (host.startsWith("www.")) {
+            host = host.substring(4);
+        }
+        return check("host", host, HOST, "a host name such as github.com");
+    }
+
+    private static String check(String name, String value, Pattern pattern, String expected) {
+        if (!pattern.matcher(value).matches()) {
+            throw new BadParameterException(name, "'" + value + "' is not valid: expected " + expected);
+        }
+        return value;
+    }
+
+    private static List<String> values(String name, List<String> raw, java.util.function.UnaryOperator<String> normalise) {
+        if (raw == null || raw.isEmpty()) {
+            return List.of();
+        }
+        if (raw.size() > MAX_VALUES) {
+            throw new BadParameterException(name, "at most " + MAX_VALUES + " values");
+        }
+        List<String> out = new ArrayList<>();
+        for (String v : raw) {
+            if (v == null || v.isBlank()) {
+                throw new BadParameterException(name, "must not be empty");
+            }
+            String n = normalise.apply(v.trim());
+            if (!out.contains(n)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    private static LocalDate date(String name, String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        try {
+            return LocalDate.parse(value.trim());
+        } catch (DateTimeParseException e) {
+            throw new BadParameterException(name, "must be a date like 2024-03-14; got '" + value + "'");
+        }
+    }
+
+    private static Set<String> union(Set<String> a, Set<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
+        all.addAll(b);
+        return Set.copyOf(all);
+    }
+}

@@ -1,0 +1,41 @@
+package io.paperstream.query;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import io.paperstream.events.EnrichedPaper;
+import io.paperstream.events.Link;
+import io.paperstream.events.LinkKind;
+import io.paperstream.events.PaperJson;
+import io.paperstream.events.RawPaper;
+import io.paperstream.events.Tag;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Test records of papers.enriched. */
+public final class Papers {
+    private Papers() {
+    }
+
+    public static EnrichedPaper paper(String id, long revision, String title, String abstractText, LocalDate published,
+                                      List<String> tags, List<Link> links) {
+        RawPaper raw = new RawPaper(id, revision, title, abstractText, List.of("A. Author"), null, null, published, null,
+                List.of(), null, List.of(), List.of(), new RawPaper.Source("json", "test"), Instant.now());
+        return new EnrichedPaper(id, revision, raw,
+                tags.stream().map(t -> new Tag(t, 0.9, null, List.of(t), Tag.ORIGIN_TAXONOMY)).toList(),
+                links, List.of(), new EnrichedPaper.Enrichment("test", "t1", Instant.now()));
+    }
+
+    public static Link code(String owner, String repo) {
+        return new Link("https://github.com/" + owner + "/" + repo, LinkKind.CODE, "github.com", owner + "/" + repo,
+                Link.ORIGIN_TEXT);
+    }
+
+    public static String json(EnrichedPaper paper) {
+        try {
+            return PaperJson.mapper().writeValueAsString(paper);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

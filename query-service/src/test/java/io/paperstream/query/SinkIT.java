@@ -1,0 +1,132 @@
+package io.paperstream.query;
+
+import io.paperstream.events.EnrichedPaper;
+import io.paperstream.localstack.KafkaResource;
+import io.paperstream.localstack.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** papers.enriched → PostgreSQL → HTTP, on a real broker and a real database. */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+class SinkIT {
+    static KafkaCompanion kafka;
+
+    @BeforeAll
+    static void connect() {
+        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    }
+
+    @AfterAll
+    static void close() {
+        kafka.close();
+    }
+
+    static void send(String key, String value) {
+        kafka.produceStrings().fromRecords(new ProducerRecord<>("papers.enriched", key, value)).awaitCompletion();
+    }
+
+    static void send(EnrichedPaper paper) {
+        send(paper.id(), Papers.json(paper));
+    }
+
+    static void awaitTitle(String id, String title) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                when().get("/api/v1/papers/{id}", id).then().statusCode(200).body("title", equalTo(title)));
+    }
+
+    @Test
+    void storesAPaperAndServesIt() {
+        send(Papers.paper("arxiv:2501.00001", 1, "Stored paper", "About storing.", LocalDate.of(2025, 1, 2),
+                List.of("databases"), List.of(Papers.code("octo", "store"))));
+        awaitTitle("arxiv:2501.00001", "Stored paper");
+        when().get("/api/v1/papers/{id}", "arxiv:2501.00001").then()
+                .body("abstract", equalTo("About storing."))
+                .body("publishedOn", equalTo("2025-01-02"))
+                .body("tags[0].name", equalTo("databases"))
+                .body("links[0].kind", equalTo("code"))
+                .body("links[0].subject", equalTo("octo/store"))
+                .body("links[0].host", equalTo("github.com"));
+    }
+
+    @Test
+    void duplicatesLeaveOneRowAndOlderRevisionsNeverOverwriteNewerOnes() {
+        String id = "arxiv:2501.00002";
+        send(Papers.paper(id, 5, "Revision five", "a", LocalDate.of(2025, 1, 3), List.of("dedupe-test"), List.of()));
+        send(Papers.paper(id, 5, "Revision five", "a", LocalDate.of(2025, 1, 3), List.of("dedupe-test"), List.of()));
+        awaitTitle(id, "Revision five");
+        send(Papers.paper(id, 3, "Revision three (late)", "a", LocalDate.of(2025, 1, 3), List.of("dedupe-test"), List.of()));
+        send(Papers.paper(id, 7, "Revision seven", "a", LocalDate.of(2025, 1, 3), List.of("dedupe-test"), List.of()));
+        awaitTitle(id, "Revision seven");
+        given().queryParam("tag", "dedupe-test").when().get("/api/v1/papers").then()
+                .body("items.size()", equalTo(1)).body("total", equalTo(1)).body("items[0].revision", equalTo(7));
+    }
+
+    @Test
+    void aTombstoneDeletesThePaper() {
+        String id = "arxiv:2501.00003";
+        send(Papers.paper(id, 1, "To be deleted", "a", LocalDate.of(2025, 1, 4), List.of(), List.of()));
+        awaitTitle(id, "To be deleted");
+        send(id, null);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                when().get("/api/v1/papers/{id}", id).then().statusCode(404)
+                        .contentType("application/problem+json").body("status", equalTo(404)));
+    }
+
+    @Test
+    void poisonRecordsGoToTheDeadLetterTopicWithAReasonAndTheRestFlows() {
+        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics("papers.enriched.dlq");
+        send("arxiv:2501.00004", "{this is not json");
+        send("arxiv:2501.00005", "{\"id\":\"arxiv:2501.00005\",\"revision\":1}");
+        send(Papers.paper("arxiv:2501.00006", 1, "After the poison", "a", LocalDate.of(2025, 1, 5), List.of(), List.of()));
+        awaitTitle("arxiv:2501.00006", "After the poison");
+        await().atMost(Duration.ofSeconds(30)).until(() -> dlq.getRecords().stream()
+                .filter(r -> r.key().equals("arxiv:2501.00004") || r.key().equals("arxiv:2501.00005")).count() == 2);
+        ConsumerRecord<String, String> notJson = dlq.getRecords().stream()
+                .filter(r -> r.key().equals("arxiv:2501.00004")).findFirst().orElseThrow();
+        assertThat(notJson.value()).isEqualTo("{this is not json");
+        assertThat(new String(notJson.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("not valid EnrichedPaper JSON");
+        ConsumerRecord<String, String> invalid = dlq.getRecords().stream()
+                .filter(r -> r.key().equals("arxiv:2501.00005")).findFirst().orElseThrow();
+        assertThat(new String(invalid.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("schema violation");
+        dlq.stop();
+        when().get("/api/v1/papers/{id}", "arxiv:2501.00004").then().statusCode(404);
+    }
+
+    @Test
+    void aDatabaseOutageLosesNothing() {
+        PostgresResource.postgres().pause();
+        try {
+            send(Papers.paper("arxiv:2501.00007", 1, "Sent while the database was down", "a", LocalDate.of(2025, 1, 6),
+                    List.of(), List.of()));
+            when().get("/api/v1/papers/{id}", "arxiv:2501.00007").then().statusCode(500);
+        } finally {
+            PostgresResource.postgres().resume();
+        }
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                when().get("/api/v1/papers/{id}", "arxiv:2501.00007").then().statusCode(200)
+                        .body("title", equalTo("Sent while the database was down")));
+    }
+}
