@@ -1,0 +1,54 @@
+package io.paperstream.enrich.domain.links;
+
+import io.paperstream.events.Link;
+import io.paperstream.events.LinkKind;
+
+import java.util.Locale;
+import java.util.Set;
+
+/** Small helpers the host rules share to build consistent {@link Link}s. */
+final class Links {
+
+    private Links() {
+    }
+
+    /** A link rebuilt as {@code https://host/path}: the canonical form of a recognised target. */
+    static Link https(String host, String path, LinkKind kind, String subject, String origin) {
+        return new Link("https://" + host + path, kind, host, subject, origin);
+    }
+
+    /** The URL as canonicalised generically, optionally moved to https (for hosts that only serve https). */
+    static Link generic(ParsedUrl url, boolean forceHttps, LinkKind kind, String subject, String origin) {
+        ParsedUrl u = forceHttps ? url.withScheme("https") : url;
+        return new Link(u.format(), kind, u.host(), subject, origin);
+    }
+
+    /** An {@code other} link on a well-known https host. */
+    static Link otherHttps(ParsedUrl url, String origin) {
+        return generic(url, true, LinkKind.OTHER, null, origin);
+    }
+
+    /** True for an owner, repository or model name as the hosts allow them: letters, digits, '-', '_', '.'. */
+    static boolean isName(String s) {
+        if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+            return false;
+        }
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (!UrlScanner.isAsciiAlnum(c) && c != '-' && c != '_' && c != '.') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A repository name without a trailing {@code .git}. */
+    static String withoutGit(String repo) {
+        return repo.length() > 4 && repo.regionMatches(true, repo.length() - 4, ".git", 0, 4)
+                ? repo.substring(0, repo.length() - 4) : repo;
+    }
+
+    static boolean isReserved(Set<String> reserved, String segment) {
+        return reserved.contains(segment.toLowerCase(Locale.ROOT));
+    }
+}
