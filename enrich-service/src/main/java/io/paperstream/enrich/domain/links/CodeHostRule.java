@@ -43,8 +43,9 @@ final class CodeHostRule implements HostRule {
     private static final Set<String> USER_PREFIXES = Set.of("orgs", "users", "groups", "user", "org");
 
     @Override
-    public Link classify(ParsedUrl url, List<String> segments, String origin) {
+    public Link classify(ParsedUrl url, List<String> pathSegments, String origin) {
         String host = url.host();
+        List<String> segments = Links.nameSegments(pathSegments);
         switch (host) {
             case "github.com":
                 return ownerRepo(url, host, segments, GITHUB_RESERVED, origin);

@@ -20,11 +20,12 @@ final class HuggingFaceRule implements HostRule {
             "inference-api", "code-of-conduct", "security", "brand", "storage-regions", "leaderboard", "sitemap");
 
     @Override
-    public Link classify(ParsedUrl url, List<String> segments, String origin) {
+    public Link classify(ParsedUrl url, List<String> pathSegments, String origin) {
         if (!url.host().equals(HOST) && !url.host().equals("hf.co")) {
             return null;
         }
         ParsedUrl onHub = url.withHost(HOST);
+        List<String> segments = Links.nameSegments(pathSegments);
         if (segments.isEmpty()) {
             return Links.otherHttps(onHub, origin);
         }

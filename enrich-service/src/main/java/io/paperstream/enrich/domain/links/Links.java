@@ -3,6 +3,8 @@ package io.paperstream.enrich.domain.links;
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
@@ -40,6 +42,26 @@ final class Links {
             }
         }
         return true;
+    }
+
+    /**
+     * The segments up to prose punctuation glued to one of them ("/owner/repo,which" → owner, repo): these
+     * characters are never in owner, repository or model names, so on such hosts they come from the sentence.
+     */
+    static List<String> nameSegments(List<String> segments) {
+        for (int s = 0; s < segments.size(); s++) {
+            String segment = segments.get(s);
+            for (int i = 0; i < segment.length(); i++) {
+                if (",;:!'\"*()[]".indexOf(segment.charAt(i)) >= 0) {
+                    List<String> cut = new ArrayList<>(segments.subList(0, s));
+                    if (i > 0) {
+                        cut.add(segment.substring(0, i));
+                    }
+                    return cut;
+                }
+            }
+        }
+        return segments;
     }
 
     /** A repository name without a trailing {@code .git}. */

@@ -45,6 +45,9 @@ record ParsedUrl(String scheme, String host, int port, String path, String query
                     return null;
                 }
                 port = Integer.parseInt(digits);
+                if (port > 65535) {
+                    return null;
+                }
             }
         }
         String host = authority.toLowerCase(Locale.ROOT);

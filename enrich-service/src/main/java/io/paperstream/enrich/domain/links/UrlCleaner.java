@@ -10,7 +10,7 @@ final class UrlCleaner {
     private static final String TRAILING = ".,;:!?'\"*~";
 
     /** Characters after which an embedded "https://" is part of the URL (archives, redirects), not a new one. */
-    private static final String EMBEDDING = "/=?&#%:(";
+    private static final String EMBEDDING = "/=?&#%:";
 
     /** The cleaned pieces of one raw candidate, in order; empty pieces are dropped. */
     List<String> clean(String raw) {

@@ -27,6 +27,8 @@ final class UrlScanner {
             "be", "we", "our", "as", "by", "from", "which", "that", "this", "it", "its", "also", "see", "via", "under",
             "code", "here", "available", "respectively", "etc");
 
+    private static final String[] CLOSING_ENTITIES = {"&gt;", "&lt;", "&quot;", "&#39;", "&#34;", "&apos;", "&nbsp;"};
+
     private static final boolean[] ASCII_URL_CHAR = new boolean[128];
 
     static {
@@ -44,36 +46,71 @@ final class UrlScanner {
         }
     }
 
-    /** Returns every candidate in the text, in order. */
+    /**
+     * Returns every candidate in the text, in order. Candidates are located with {@link String#indexOf} (a scheme's
+     * "://", a host's '.') rather than by testing every character, which keeps a typical abstract to a few µs.
+     */
     List<Candidate> scan(String text) {
         List<Candidate> out = null;
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
-            int authority = -1;
-            if (c == 'h' || c == 'H') {
-                // A scheme starts a URL even when glued to the word before it ("codehttps://...").
-                authority = schemeEnd(text, i);
+            int scheme = nextSchemeStart(text, i);
+            int bare = nextBareHostStart(text, i, scheme < 0 ? n : scheme);
+            int start = bare >= 0 ? bare : scheme;
+            if (start < 0) {
+                break;
             }
-            if (authority < 0 && isAsciiAlnum(c) && isWordStart(text, i) && isBareHostAt(text, i)) {
-                authority = i;
-            }
-            if (authority < 0) {
-                i++;
-                continue;
-            }
+            int authority = bare >= 0 ? bare : schemeEnd(text, scheme);
             int[] end = new int[1];
-            String url = read(text, i, authority, end);
+            String url = read(text, start, authority, end);
             if (url != null) {
                 if (out == null) {
                     out = new ArrayList<>(4);
                 }
-                out.add(new Candidate(url, authority > i));
+                out.add(new Candidate(url, bare < 0));
             }
             i = Math.max(end[0], authority);
         }
         return out == null ? List.of() : out;
+    }
+
+    /** Index of the first "http://" or "https://" at or after {@code from} (even glued to a word: "codehttps://"). */
+    private static int nextSchemeStart(String text, int from) {
+        int sep = text.indexOf("://", from + 4);
+        while (sep >= 0) {
+            if (sep - 5 >= from && text.regionMatches(true, sep - 5, "https", 0, 5)) {
+                return sep - 5;
+            }
+            if (sep - 4 >= from && text.regionMatches(true, sep - 4, "http", 0, 4)) {
+                return sep - 4;
+            }
+            sep = text.indexOf("://", sep + 3);
+        }
+        return -1;
+    }
+
+    /** Start of the first bare host ({@code github.com/...}, {@code www.x.org}) in {@code [from, limit)}, or -1. */
+    private static int nextBareHostStart(String text, int from, int limit) {
+        int n = text.length();
+        int lastToken = -1;
+        int dot = text.indexOf('.', from);
+        while (dot >= 0 && dot < limit) {
+            // A host's dot is followed by a label; most dots end sentences and are skipped here.
+            if (dot + 1 < n && isAsciiAlnum(text.charAt(dot + 1))) {
+                int t = dot;
+                while (t > from && isHostChar(text.charAt(t - 1))) {
+                    t--;
+                }
+                if (t != lastToken && t < limit && isAsciiAlnum(text.charAt(t)) && isWordStart(text, t)
+                        && isBareHostAt(text, t)) {
+                    return t;
+                }
+                lastToken = t;
+            }
+            dot = text.indexOf('.', dot + 1);
+        }
+        return -1;
     }
 
     /** Reads one URL that starts at the beginning of {@code text} (scheme optional); null when there is none. */
@@ -123,6 +160,10 @@ final class UrlScanner {
                 }
             } else if (c == '\'' && isPossessive(text, i)) {
                 break;
+            } else if (c == '&' && text.startsWith("&amp;", i)) {
+                step = 5; // text that went through an HTML escaper
+            } else if (c == '&' && isClosingEntity(text, i)) {
+                break;
             } else if (!isUrlChar(c)) {
                 if (isJoinableSpace(c)) {
                     int k = joinAt(text, i, sb, hostStart, inHost);
@@ -157,10 +198,19 @@ final class UrlScanner {
             }
             k++;
         }
-        if (k >= n || k - i > 3 || newlines > 1 || sb.length() <= hostStart || !isAsciiAlnum(text.charAt(k))) {
+        if (k >= n || k - i > 3 || newlines > 1 || sb.length() <= hostStart) {
             return -1;
         }
         char last = sb.charAt(sb.length() - 1);
+        if (text.charAt(k) == '/') {
+            // "github.com/owner\n/repo": a path never goes on with a slash after a space in prose.
+            boolean joins = last != '/' && last != '.' && k + 1 < n && isAsciiAlnum(text.charAt(k + 1))
+                    && missingRepoSegments(sb.substring(hostStart)) > 0;
+            return joins ? k : -1;
+        }
+        if (!isAsciiAlnum(text.charAt(k))) {
+            return -1;
+        }
         if (inHost && last == '.') {
             return continuesHost(text, k, sb.substring(hostStart, sb.length() - 1)) ? k : -1;
         }
@@ -197,17 +247,8 @@ final class UrlScanner {
 
     /** "github.com/owner/ repo": only on repository hosts, only while owner/repo is incomplete, never an English word. */
     private static boolean continuesRepoPath(String text, int k, String hostAndPath) {
-        int slash = hostAndPath.indexOf('/');
-        if (slash < 0 || hostAndPath.indexOf('?') >= 0 || hostAndPath.indexOf('#') >= 0) {
-            return false;
-        }
-        String host = hostAndPath.substring(0, slash).toLowerCase(Locale.ROOT);
-        if (host.startsWith("www.")) {
-            host = host.substring(4);
-        }
-        List<String> segments = ParsedUrl.segmentsOf(hostAndPath.substring(slash));
-        int needed = KnownHosts.repoSegments(host, segments.isEmpty() ? null : segments.get(0));
-        if (needed == 0 || segments.size() >= needed) {
+        int missing = missingRepoSegments(hostAndPath);
+        if (missing <= 0) {
             return false;
         }
         int n = text.length();
@@ -217,7 +258,7 @@ final class UrlScanner {
         }
         String token = text.substring(k, j);
         int tokenSlash = token.indexOf('/');
-        if (segments.isEmpty() && tokenSlash < 0) {
+        if (missing > 1 && tokenSlash < 0) {
             return false; // "github.com/ word" is not clearly "github.com/word"
         }
         String first = tokenSlash < 0 ? token : token.substring(0, tokenSlash);
@@ -225,6 +266,24 @@ final class UrlScanner {
             first = first.substring(0, first.length() - 1);
         }
         return !JOIN_STOPWORDS.contains(first.toLowerCase(Locale.ROOT)) && schemeEnd(text, k) < 0;
+    }
+
+    /**
+     * How many path segments a repository URL on this host still lacks ("github.com/owner" lacks 1);
+     * 0 when complete or not a repository host, -1 when it carries a query or fragment.
+     */
+    private static int missingRepoSegments(String hostAndPath) {
+        if (hostAndPath.indexOf('?') >= 0 || hostAndPath.indexOf('#') >= 0) {
+            return -1;
+        }
+        int slash = hostAndPath.indexOf('/');
+        String host = (slash < 0 ? hostAndPath : hostAndPath.substring(0, slash)).toLowerCase(Locale.ROOT);
+        if (host.startsWith("www.")) {
+            host = host.substring(4);
+        }
+        List<String> segments = ParsedUrl.segmentsOf(slash < 0 ? "" : hostAndPath.substring(slash));
+        int needed = KnownHosts.repoSegments(host, segments.isEmpty() ? null : segments.get(0));
+        return Math.max(0, needed - segments.size());
     }
 
     /** True when a bare host we know (or {@code www.}) starts at {@code i}. */
@@ -269,6 +328,16 @@ final class UrlScanner {
         return !Character.isLetterOrDigit(p) && "._-@/%+=&#\\$".indexOf(p) < 0;
     }
 
+    /** "&gt;", "&quot;" and friends stand for characters that end a URL. */
+    private static boolean isClosingEntity(String text, int i) {
+        for (String entity : CLOSING_ENTITIES) {
+            if (text.startsWith(entity, i)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** "repo's code": an apostrophe and an s ending the word is English, not URL. */
     private static boolean isPossessive(String text, int i) {
         int n = text.length();
@@ -293,6 +362,10 @@ final class UrlScanner {
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
         return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
                 && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL;
+    }
+
+    private static boolean isHostChar(char c) {
+        return isAsciiAlnum(c) || c == '-' || c == '.';
     }
 
     static boolean isAsciiAlnum(char c) {
