@@ -3,7 +3,6 @@ package io.paperstream.enrich.domain.links;
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -37,8 +36,8 @@ public final class LinkExtractor {
             if (text == null || text.isEmpty()) {
                 continue;
             }
-            for (UrlScanner.Candidate candidate : scanner.scan(text)) {
-                for (String piece : cleaner.clean(candidate.text())) {
+            for (String candidate : scanner.scan(text)) {
+                for (String piece : cleaner.clean(candidate)) {
                     Link link = toLink(piece, Link.ORIGIN_TEXT);
                     if (link != null) {
                         if (found == null) {
@@ -76,11 +75,11 @@ public final class LinkExtractor {
         } else if (UrlScanner.schemeEnd(s, 0) < 0) {
             return Optional.empty(); // ftp://, file://, s3://, ...
         }
-        UrlScanner.Candidate candidate = scanner.readWhole(s);
+        String candidate = scanner.readWhole(s);
         if (candidate == null) {
             return Optional.empty();
         }
-        List<String> pieces = cleaner.clean(candidate.text());
+        List<String> pieces = cleaner.clean(candidate);
         if (pieces.isEmpty()) {
             return Optional.empty();
         }

@@ -3,29 +3,19 @@ package io.paperstream.enrich.domain.links;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 
-/** Finds URL candidates in free text in one left-to-right pass: {@code http(s)://}, {@code www.} and well-known bare hosts. */
+/**
+ * Finds URL candidates in free text, left to right: {@code http(s)://}, {@code www.} and well-known bare hosts.
+ * A candidate is the URL's characters as read: LaTeX escapes undone, a host or path broken by a line re-joined,
+ * but still with any trailing punctuation or glued second URL (the {@link UrlCleaner}'s job).
+ */
 final class UrlScanner {
-
-    /** The characters of one candidate as read: LaTeX escapes undone, a host or path broken by a line re-joined. */
-    record Candidate(String text, boolean hasScheme) {
-    }
 
     /** LaTeX escapes ({@code \_}, {@code \%}, ...) that stand for a literal URL character. */
     private static final String LATEX_ESCAPABLE = "_%#&$";
 
     /** Guards against pathological input; real URLs in abstracts are far shorter. */
     private static final int MAX_URL_LENGTH = 2048;
-
-    /**
-     * Words that, after {@code github.com/owner/ }, are the sentence going on rather than the rest of the path;
-     * without them "see github.com/org/ and the paper" would become the repository "org/and".
-     */
-    private static final Set<String> JOIN_STOPWORDS = Set.of(
-            "a", "an", "and", "or", "the", "for", "to", "with", "at", "in", "on", "of", "is", "are", "was", "were",
-            "be", "we", "our", "as", "by", "from", "which", "that", "this", "it", "its", "also", "see", "via", "under",
-            "code", "here", "available", "respectively", "etc");
 
     private static final String[] CLOSING_ENTITIES = {"&gt;", "&lt;", "&quot;", "&#39;", "&#34;", "&apos;", "&nbsp;"};
 
@@ -50,8 +40,8 @@ final class UrlScanner {
      * Returns every candidate in the text, in order. Candidates are located with {@link String#indexOf} (a scheme's
      * "://", a host's '.') rather than by testing every character, which keeps a typical abstract to a few µs.
      */
-    List<Candidate> scan(String text) {
-        List<Candidate> out = null;
+    List<String> scan(String text) {
+        List<String> out = null;
         int n = text.length();
         int i = 0;
         while (i < n) {
@@ -68,7 +58,7 @@ final class UrlScanner {
                 if (out == null) {
                     out = new ArrayList<>(4);
                 }
-                out.add(new Candidate(url, bare < 0));
+                out.add(url);
             }
             i = Math.max(end[0], authority);
         }
@@ -93,32 +83,34 @@ final class UrlScanner {
     /** Start of the first bare host ({@code github.com/...}, {@code www.x.org}) in {@code [from, limit)}, or -1. */
     private static int nextBareHostStart(String text, int from, int limit) {
         int n = text.length();
-        int lastToken = -1;
         int dot = text.indexOf('.', from);
         while (dot >= 0 && dot < limit) {
-            // A host's dot is followed by a label; most dots end sentences and are skipped here.
-            if (dot + 1 < n && isAsciiAlnum(text.charAt(dot + 1))) {
-                int t = dot;
-                while (t > from && isHostChar(text.charAt(t - 1))) {
-                    t--;
-                }
-                if (t != lastToken && t < limit && isAsciiAlnum(text.charAt(t)) && isWordStart(text, t)
-                        && isBareHostAt(text, t)) {
-                    return t;
-                }
-                lastToken = t;
+            // A host's dot is followed by a label; most dots end sentences and are skipped at once.
+            if (dot + 1 >= n || !isAsciiAlnum(text.charAt(dot + 1))) {
+                dot = text.indexOf('.', dot + 1);
+                continue;
             }
-            dot = text.indexOf('.', dot + 1);
+            int t = dot;
+            while (t > from && isHostChar(text.charAt(t - 1))) {
+                t--;
+            }
+            if (isAsciiAlnum(text.charAt(t)) && isWordStart(text, t) && isBareHostAt(text, t)) {
+                return t;
+            }
+            // The rest of this token ("e.g.", "v1.2.3") cannot start a host: continue after it, keeping this linear.
+            int e = dot + 1;
+            while (e < n && isHostChar(text.charAt(e))) {
+                e++;
+            }
+            dot = text.indexOf('.', e);
         }
         return -1;
     }
 
-    /** Reads one URL that starts at the beginning of {@code text} (scheme optional); null when there is none. */
-    Candidate readWhole(String text) {
+    /** Reads the one URL that starts at the beginning of {@code text} (scheme optional); null when there is none. */
+    String readWhole(String text) {
         int authority = schemeEnd(text, 0);
-        boolean hasScheme = authority > 0;
-        String url = read(text, 0, hasScheme ? authority : 0, new int[1]);
-        return url == null ? null : new Candidate(url, hasScheme);
+        return read(text, 0, Math.max(authority, 0), new int[1]);
     }
 
     /** Index just after {@code http://} or {@code https://} at {@code i}, or -1. */
@@ -165,8 +157,8 @@ final class UrlScanner {
             } else if (c == '&' && isClosingEntity(text, i)) {
                 break;
             } else if (!isUrlChar(c)) {
-                if (isJoinableSpace(c)) {
-                    int k = joinAt(text, i, sb, hostStart, inHost);
+                if (BrokenUrlJoiner.isJoinableSpace(c)) {
+                    int k = BrokenUrlJoiner.resumeAt(text, i, sb, hostStart, inHost);
                     if (k > 0) {
                         i = k;
                         continue;
@@ -182,108 +174,6 @@ final class UrlScanner {
         }
         end[0] = i;
         return sb.length() > hostStart ? sb.toString() : null;
-    }
-
-    /**
-     * Decides whether the whitespace at {@code i} breaks one URL in two (a line wrap or a stray space after a dot
-     * in the host or after a slash of an incomplete repository path); returns where reading resumes, or -1.
-     */
-    private static int joinAt(String text, int i, StringBuilder sb, int hostStart, boolean inHost) {
-        int n = text.length();
-        int k = i;
-        int newlines = 0;
-        while (k < n && isJoinableSpace(text.charAt(k))) {
-            if (text.charAt(k) == '\n') {
-                newlines++;
-            }
-            k++;
-        }
-        if (k >= n || k - i > 3 || newlines > 1 || sb.length() <= hostStart) {
-            return -1;
-        }
-        char last = sb.charAt(sb.length() - 1);
-        if (text.charAt(k) == '/') {
-            // "github.com/owner\n/repo": a path never goes on with a slash after a space in prose.
-            boolean joins = last != '/' && last != '.' && k + 1 < n && isAsciiAlnum(text.charAt(k + 1))
-                    && missingRepoSegments(sb.substring(hostStart)) > 0;
-            return joins ? k : -1;
-        }
-        if (!isAsciiAlnum(text.charAt(k))) {
-            return -1;
-        }
-        if (inHost && last == '.') {
-            return continuesHost(text, k, sb.substring(hostStart, sb.length() - 1)) ? k : -1;
-        }
-        if (!inHost && last == '/') {
-            return continuesRepoPath(text, k, sb.substring(hostStart)) ? k : -1;
-        }
-        return -1;
-    }
-
-    /** "github. com/x": the text after the space must end the host with a common TLD, followed by a path or alone. */
-    private static boolean continuesHost(String text, int k, String before) {
-        if (before.isEmpty() || before.endsWith(".")) {
-            return false;
-        }
-        int n = text.length();
-        int j = k;
-        while (j < n && (isAsciiAlnum(text.charAt(j)) || text.charAt(j) == '-' || text.charAt(j) == '.')) {
-            j++;
-        }
-        int end = j;
-        while (end > k && text.charAt(end - 1) == '.') {
-            end--;
-        }
-        String tail = text.substring(k, end).toLowerCase(Locale.ROOT);
-        String tld = tail.substring(tail.lastIndexOf('.') + 1);
-        if (!KnownHosts.JOINABLE_TLDS.contains(tld)) {
-            return false;
-        }
-        boolean pathFollows = end == j && j < n && (text.charAt(j) == '/' || text.charAt(j) == ':');
-        // Without a path, only a one-label start ("github.") missing its TLD is clearly unfinished;
-        // "example.com. It" is a sentence end followed by a capitalised word.
-        return pathFollows || (before.indexOf('.') < 0 && !Character.isUpperCase(text.charAt(k)));
-    }
-
-    /** "github.com/owner/ repo": only on repository hosts, only while owner/repo is incomplete, never an English word. */
-    private static boolean continuesRepoPath(String text, int k, String hostAndPath) {
-        int missing = missingRepoSegments(hostAndPath);
-        if (missing <= 0) {
-            return false;
-        }
-        int n = text.length();
-        int j = k;
-        while (j < n && (isAsciiAlnum(text.charAt(j)) || "._-/".indexOf(text.charAt(j)) >= 0)) {
-            j++;
-        }
-        String token = text.substring(k, j);
-        int tokenSlash = token.indexOf('/');
-        if (missing > 1 && tokenSlash < 0) {
-            return false; // "github.com/ word" is not clearly "github.com/word"
-        }
-        String first = tokenSlash < 0 ? token : token.substring(0, tokenSlash);
-        while (first.endsWith(".")) {
-            first = first.substring(0, first.length() - 1);
-        }
-        return !JOIN_STOPWORDS.contains(first.toLowerCase(Locale.ROOT)) && schemeEnd(text, k) < 0;
-    }
-
-    /**
-     * How many path segments a repository URL on this host still lacks ("github.com/owner" lacks 1);
-     * 0 when complete or not a repository host, -1 when it carries a query or fragment.
-     */
-    private static int missingRepoSegments(String hostAndPath) {
-        if (hostAndPath.indexOf('?') >= 0 || hostAndPath.indexOf('#') >= 0) {
-            return -1;
-        }
-        int slash = hostAndPath.indexOf('/');
-        String host = (slash < 0 ? hostAndPath : hostAndPath.substring(0, slash)).toLowerCase(Locale.ROOT);
-        if (host.startsWith("www.")) {
-            host = host.substring(4);
-        }
-        List<String> segments = ParsedUrl.segmentsOf(slash < 0 ? "" : hostAndPath.substring(slash));
-        int needed = KnownHosts.repoSegments(host, segments.isEmpty() ? null : segments.get(0));
-        return Math.max(0, needed - segments.size());
     }
 
     /** True when a bare host we know (or {@code www.}) starts at {@code i}. */
@@ -370,9 +260,5 @@ final class UrlScanner {
 
     static boolean isAsciiAlnum(char c) {
         return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
-    }
-
-    private static boolean isJoinableSpace(char c) {
-        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 }
