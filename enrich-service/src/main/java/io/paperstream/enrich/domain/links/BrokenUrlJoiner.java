@@ -24,8 +24,8 @@ final class BrokenUrlJoiner {
 
     /**
      * Decides whether the whitespace at {@code i}, after the URL read {@code soFar}, breaks one URL in two (a line
-     * wrap or a stray space after a dot
-     * in the host or after a slash of an incomplete repository path); returns where reading resumes, or -1.
+     * wrap or a stray space after a dot in the host or after a slash of an incomplete repository path);
+     * returns where reading resumes, or -1.
      */
     static int resumeAt(String text, int i, CharSequence soFar, int hostStart, boolean inHost) {
         int n = text.length();

@@ -7,7 +7,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
-/** Repositories and owners on GitHub, GitLab (also self-hosted {@code gitlab.*}), Bitbucket, Codeberg and Gitee. */
+/**
+ * Repositories and owners on GitHub, GitLab (also self-hosted {@code gitlab.*}), Bitbucket, Codeberg, Gitee,
+ * and Anonymous GitHub (double-blind review copies).
+ */
 final class CodeHostRule implements HostRule {
 
     /** First path segments that are GitHub's own pages, not user or organisation names. */
@@ -63,6 +66,12 @@ final class CodeHostRule implements HostRule {
                 return Links.otherHttps(url, origin);
             case "gist.github.com":
                 return gist(url, segments, origin);
+            case "anonymous.4open.science":
+                // Anonymised repositories for double-blind review: "/r/<id>" is the repository.
+                if (segments.size() >= 2 && segments.get(0).equals("r") && Links.isName(segments.get(1))) {
+                    return Links.https(host, "/r/" + segments.get(1), LinkKind.CODE, segments.get(1), origin);
+                }
+                return Links.otherHttps(url, origin);
             default:
                 if (host.equals("gitlab.com") || host.startsWith("gitlab.")) {
                     return gitLab(url, segments, origin);

@@ -15,7 +15,7 @@ final class KnownHosts {
             "codeberg.org", "gitee.com", "huggingface.co", "hf.co", "arxiv.org", "export.arxiv.org",
             "doi.org", "dx.doi.org", "openreview.net", "aclanthology.org", "aclweb.org", "sites.google.com",
             "paperswithcode.com", "zenodo.org", "kaggle.com", "colab.research.google.com", "pypi.org",
-            "youtube.com", "youtu.be", "drive.google.com", "docs.google.com");
+            "youtube.com", "youtu.be", "drive.google.com", "docs.google.com", "anonymous.4open.science");
 
     /** Multi-tenant static-site hosts: the sub-domain names the owner, so the host alone is already a link. */
     static final Set<String> PAGES_SUFFIXES = Set.of(".github.io", ".gitlab.io");

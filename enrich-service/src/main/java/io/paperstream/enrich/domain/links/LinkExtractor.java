@@ -97,13 +97,16 @@ public final class LinkExtractor {
 
     /**
      * Recognised targets (repositories, models, papers, ...) are case-insensitive on their hosts, so
-     * "github.com/Owner/Repo" and "github.com/owner/repo" are one link; other pages may be case-sensitive.
+     * "github.com/Owner/Repo" and "github.com/owner/repo" are one link. Other pages may be case-sensitive, but
+     * "http://x.org/a/" and "https://x.org/a" are still the same page.
      */
     private static String dedupeKey(Link link) {
-        if (link.kind() == LinkKind.OTHER || link.kind() == LinkKind.PROJECT_PAGE) {
-            return link.url();
+        String url = link.url();
+        if (link.kind() != LinkKind.OTHER && link.kind() != LinkKind.PROJECT_PAGE) {
+            return url.toLowerCase(Locale.ROOT);
         }
-        return link.url().toLowerCase(Locale.ROOT);
+        String key = url.substring(url.indexOf("://") + 3);
+        return key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
     }
 
     /** Angle brackets, quotes, or a LaTeX url/href command around a URL given on its own. */

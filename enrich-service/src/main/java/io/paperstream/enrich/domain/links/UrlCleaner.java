@@ -6,8 +6,8 @@ import java.util.List;
 /** Splits URLs glued together and trims the sentence punctuation a URL picked up from the text around it. */
 final class UrlCleaner {
 
-    /** Punctuation that ends sentences or quotes far more often than it ends a URL. */
-    private static final String TRAILING = ".,;:!?'\"*~";
+    /** Punctuation that ends sentences, quotes or LaTeX math ('$') far more often than it ends a URL. */
+    private static final String TRAILING = ".,;:!?'\"*~$";
 
     /** Characters after which an embedded "https://" is part of the URL (archives, redirects), not a new one. */
     private static final String EMBEDDING = "/=?&#%:";
