@@ -21,7 +21,10 @@ final class ArxivIds {
         }
         Matcher m = NEW_STYLE.matcher(s);
         if (m.matches()) {
-            return m.group(1);
+            // Numbers have had five digits since 1501 (YYMM), four before.
+            int digits = m.group(1).length() - 5;
+            boolean fiveDigitEra = Integer.parseInt(s, 0, 4, 10) >= 1501;
+            return digits == (fiveDigitEra ? 5 : 4) ? m.group(1) : null;
         }
         m = OLD_STYLE.matcher(s);
         return m.matches() ? m.group(1) : null;

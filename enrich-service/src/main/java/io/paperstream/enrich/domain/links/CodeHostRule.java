@@ -87,12 +87,12 @@ final class CodeHostRule implements HostRule {
         }
         String owner = segments.get(0);
         if (Links.isReserved(reserved, owner)) {
-            if (Links.isReserved(USER_PREFIXES, owner) && segments.size() >= 2 && Links.isName(segments.get(1))) {
+            if (Links.isReserved(USER_PREFIXES, owner) && segments.size() >= 2 && Links.isOwner(segments.get(1))) {
                 return organization(host, segments.get(1), origin);
             }
             return Links.otherHttps(url, origin);
         }
-        if (!Links.isName(owner)) {
+        if (!Links.isOwner(owner)) {
             return Links.otherHttps(url, origin);
         }
         if (segments.size() == 1) {

@@ -30,9 +30,9 @@ final class Links {
         return generic(url, true, LinkKind.OTHER, null, origin);
     }
 
-    /** True for an owner, repository or model name as the hosts allow them: letters, digits, '-', '_', '.'. */
+    /** True for a repository or model name as the hosts allow them: letters, digits, '-', '_', '.'. */
     static boolean isName(String s) {
-        if (s.isEmpty() || s.equals(".") || s.equals("..")) {
+        if (s.isEmpty() || s.equals(".") || s.equals("..") || s.equalsIgnoreCase(".git")) {
             return false;
         }
         for (int i = 0; i < s.length(); i++) {
@@ -42,6 +42,11 @@ final class Links {
             }
         }
         return true;
+    }
+
+    /** True for a user or organisation name: a name that starts with a letter or digit (".github" is a repo name). */
+    static boolean isOwner(String s) {
+        return isName(s) && UrlScanner.isAsciiAlnum(s.charAt(0));
     }
 
     /**

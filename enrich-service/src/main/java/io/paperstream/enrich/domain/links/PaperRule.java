@@ -39,10 +39,13 @@ final class PaperRule implements HostRule {
                 }
                 return null;
             default:
-                if (KnownHosts.inDomain(url.host(), KnownHosts.PAPER_VENUES) && !segments.isEmpty()) {
-                    return Links.generic(url, false, LinkKind.PAPER, doiInPath(url.host(), segments), origin);
+                if (!KnownHosts.inDomain(url.host(), KnownHosts.PAPER_VENUES)) {
+                    return null;
                 }
-                return null;
+                if (segments.isEmpty()) {
+                    return Links.generic(url, false, LinkKind.OTHER, null, origin); // a publisher's home page
+                }
+                return Links.generic(url, false, LinkKind.PAPER, doiInPath(url.host(), segments), origin);
         }
     }
 
