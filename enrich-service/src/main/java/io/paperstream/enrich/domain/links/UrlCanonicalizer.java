@@ -6,6 +6,8 @@ import java.util.Set;
 /**
  * The generic canonical form of any URL: host without {@code www.}, no default port, no tracking parameters,
  * no {@code .git} suffix, no bare root slash. Host-specific forms are the classifier's job.
+ * A trailing slash on a longer path is kept: to a web server "/a/" and "/a" are different resources (the sample's
+ * laion.ai page is linked with it); recognised targets (repositories, models, papers) are rebuilt without it.
  */
 final class UrlCanonicalizer {
 
@@ -25,8 +27,7 @@ final class UrlCanonicalizer {
         if ((port == 80 && url.scheme().equals("http")) || (port == 443 && url.scheme().equals("https"))) {
             port = -1;
         }
-        String path = url.path();
-        path = withoutGitSuffix(path);
+        String path = withoutGitSuffix(url.path());
         if (path.equals("/")) {
             path = "";
         }
