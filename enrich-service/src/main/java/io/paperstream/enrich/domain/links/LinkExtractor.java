@@ -1,0 +1,150 @@
+package io.paperstream.enrich.domain.links;
+
+import io.paperstream.events.Link;
+import io.paperstream.events.LinkKind;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Finds, cleans, classifies and de-duplicates the links in a paper's texts (title, abstract, comment).
+ * Stateless and thread-safe: one instance can serve every thread.
+ */
+public final class LinkExtractor {
+
+    private final UrlScanner scanner = new UrlScanner();
+    private final UrlCleaner cleaner = new UrlCleaner();
+    private final UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
+    private final LinkClassifier classifier = new LinkClassifier();
+
+    public LinkExtractor() {
+    }
+
+    /**
+     * Every distinct link in the texts, in first-seen order, with origin {@link Link#ORIGIN_TEXT}.
+     * Null texts are ignored.
+     */
+    public List<Link> extract(String... texts) {
+        if (texts == null) {
+            return List.of();
+        }
+        Map<String, Link> found = null;
+        for (String text : texts) {
+            if (text == null || text.isEmpty()) {
+                continue;
+            }
+            for (String candidate : scanner.scan(text)) {
+                for (String piece : cleaner.clean(candidate)) {
+                    Link link = toLink(piece, Link.ORIGIN_TEXT);
+                    if (link != null) {
+                        if (found == null) {
+                            found = new LinkedHashMap<>();
+                        }
+                        found.putIfAbsent(dedupeKey(link), link);
+                    }
+                }
+            }
+        }
+        return found == null ? List.of() : List.copyOf(found.values());
+    }
+
+    /**
+     * Cleans and classifies one URL given by a source (it may lack a scheme, or carry LaTeX or punctuation debris).
+     * Empty when it is not a usable http(s) URL. A null origin means {@link Link#ORIGIN_SOURCE}.
+     */
+    public Optional<Link> classify(String url, String origin) {
+        if (url == null) {
+            return Optional.empty();
+        }
+        String s = unwrap(url.strip());
+        if (s.isEmpty()) {
+            return Optional.empty();
+        }
+        int sep = s.indexOf("://");
+        if (sep < 0) {
+            if (s.startsWith("//")) {
+                s = "https:" + s;
+            } else if (hasOtherScheme(s) || looksLikeEmail(s)) {
+                return Optional.empty();
+            } else {
+                s = "https://" + s; // nothing given: assume the scheme every modern site serves
+            }
+        } else if (UrlScanner.schemeEnd(s, 0) < 0) {
+            return Optional.empty(); // ftp://, file://, s3://, ...
+        }
+        String candidate = scanner.readWhole(s);
+        if (candidate == null) {
+            return Optional.empty();
+        }
+        List<String> pieces = cleaner.clean(candidate);
+        if (pieces.isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(toLink(pieces.get(0), origin == null ? Link.ORIGIN_SOURCE : origin));
+    }
+
+    private Link toLink(String piece, String origin) {
+        String url = piece.indexOf("://") < 0 ? "https://" + piece : piece;
+        ParsedUrl parsed = ParsedUrl.parse(url);
+        if (parsed == null) {
+            return null;
+        }
+        return classifier.classify(canonicalizer.canonicalize(parsed), origin);
+    }
+
+    /**
+     * Recognised targets (repositories, models, papers, ...) are case-insensitive on their hosts, so
+     * "github.com/Owner/Repo" and "github.com/owner/repo" are one link. Other pages may be case-sensitive, but
+     * "http://x.org/a/" and "https://x.org/a" are still the same page.
+     */
+    private static String dedupeKey(Link link) {
+        String url = link.url();
+        if (link.kind() != LinkKind.OTHER && link.kind() != LinkKind.PROJECT_PAGE) {
+            return url.toLowerCase(Locale.ROOT);
+        }
+        String key = url.substring(url.indexOf("://") + 3);
+        return key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
+    }
+
+    /** Angle brackets, quotes, or a LaTeX url/href command around a URL given on its own. */
+    private static String unwrap(String s) {
+        String t = s;
+        if (t.startsWith("\\url{") || t.startsWith("\\href{")) {
+            int open = t.indexOf('{');
+            int close = t.indexOf('}', open);
+            t = close > open ? t.substring(open + 1, close) : t.substring(open + 1);
+        }
+        while (t.length() >= 2 && isWrapper(t.charAt(0), t.charAt(t.length() - 1))) {
+            t = t.substring(1, t.length() - 1).strip();
+        }
+        return t;
+    }
+
+    private static boolean isWrapper(char first, char last) {
+        return (first == '<' && last == '>') || (first == '"' && last == '"') || (first == '\'' && last == '\'')
+                || (first == '(' && last == ')') || (first == '[' && last == ']');
+    }
+
+    private static boolean hasOtherScheme(String s) {
+        int colon = s.indexOf(':');
+        if (colon <= 0) {
+            return false;
+        }
+        // "mailto:x", "doi:10.1/x", "javascript:..." — a scheme is letters before ':' not followed by a port number.
+        for (int i = 0; i < colon; i++) {
+            if (!Character.isLetter(s.charAt(i))) {
+                return false;
+            }
+        }
+        return colon + 1 >= s.length() || !Character.isDigit(s.charAt(colon + 1));
+    }
+
+    private static boolean looksLikeEmail(String s) {
+        int at = s.indexOf('@');
+        int slash = s.indexOf('/');
+        return at >= 0 && (slash < 0 || at < slash);
+    }
+}

@@ -1,0 +1,73 @@
+package io.paperstream.enrich.domain.links;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** Splits URLs glued together and trims the sentence punctuation a URL picked up from the text around it. */
+final class UrlCleaner {
+
+    /** Punctuation that ends sentences, quotes or LaTeX math ('$') far more often than it ends a URL. */
+    private static final String TRAILING = ".,;:!?'\"*~$";
+
+    /** Characters after which an embedded "https://" is part of the URL (archives, redirects), not a new one. */
+    private static final String EMBEDDING = "/=?&#%:";
+
+    /** The cleaned pieces of one raw candidate, in order; empty pieces are dropped. */
+    List<String> clean(String raw) {
+        List<String> out = new ArrayList<>(1);
+        int from = 0;
+        int sep = raw.indexOf("://");
+        while (sep >= 0) {
+            int start = -1;
+            if (sep >= 5 && raw.regionMatches(true, sep - 5, "https", 0, 5)) {
+                start = sep - 5;
+            } else if (sep >= 4 && raw.regionMatches(true, sep - 4, "http", 0, 4)) {
+                start = sep - 4;
+            }
+            if (start > from && EMBEDDING.indexOf(raw.charAt(start - 1)) < 0) {
+                addTrimmed(raw.substring(from, start), out);
+                from = start;
+            }
+            sep = raw.indexOf("://", sep + 3);
+        }
+        addTrimmed(from == 0 ? raw : raw.substring(from), out);
+        return out;
+    }
+
+    private static void addTrimmed(String piece, List<String> out) {
+        String trimmed = trimTrailing(piece);
+        int sep = trimmed.indexOf("://");
+        if (trimmed.length() > (sep >= 0 ? sep + 3 : 0)) {
+            out.add(trimmed);
+        }
+    }
+
+    /** Removes trailing punctuation, and a ')' or ']' only when it closes nothing opened inside the URL. */
+    static String trimTrailing(String url) {
+        int end = url.length();
+        while (end > 0) {
+            char c = url.charAt(end - 1);
+            if (TRAILING.indexOf(c) >= 0
+                    || (c == ')' && unbalanced(url, end, '(', ')'))
+                    || (c == ']' && unbalanced(url, end, '[', ']'))) {
+                end--;
+            } else {
+                break;
+            }
+        }
+        return url.substring(0, end);
+    }
+
+    private static boolean unbalanced(String url, int end, char open, char close) {
+        int depth = 0;
+        for (int i = 0; i < end; i++) {
+            char c = url.charAt(i);
+            if (c == open) {
+                depth++;
+            } else if (c == close) {
+                depth--;
+            }
+        }
+        return depth < 0;
+    }
+}
