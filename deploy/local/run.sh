@@ -1,0 +1,122 @@
+#!/usr/bin/env bash
+# paperstream, the whole system on this machine with one command and only a JDK 17:
+# builds what is missing, starts a real Kafka broker and a real PostgreSQL (local-stack, on free ports; never an
+# existing server), the three services, ingests the sample digest, and runs until Ctrl-C / SIGTERM, which stops
+# everything it started.
+#
+# Environment: PAPERSTREAM_INGEST_TOKEN (else one is generated and printed), QUERY_PORT (8080), INGEST_PORT (8081),
+# ENRICH_PORT (8082), PAPERSTREAM_RUN_DIR (logs and data; default .local-run in the project), JAVA (default: java on PATH).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+RUN_DIR=${PAPERSTREAM_RUN_DIR:-$ROOT/.local-run}
+QUERY_PORT=${QUERY_PORT:-8080}
+INGEST_PORT=${INGEST_PORT:-8081}
+ENRICH_PORT=${ENRICH_PORT:-8082}
+JAVA=${JAVA:-java}
+VERSION=1.0.0-SNAPSHOT
+HTTP_TOOL="$ROOT/deploy/local/PaperstreamHttp.java"
+PIDS=()
+
+log() { printf '[paperstream] %s\n' "$*" >&2; }
+
+stop_all() {
+  trap - INT TERM EXIT
+  if ((${#PIDS[@]})); then
+    log "stopping..."
+    # services first (reverse start order), then the local stack, whose shutdown stops Kafka and PostgreSQL
+    for ((i = ${#PIDS[@]} - 1; i >= 0; i--)); do
+      local pid=${PIDS[i]}
+      kill -TERM "$pid" 2>/dev/null || true
+      for _ in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.2; done
+      kill -KILL "$pid" 2>/dev/null || true
+      wait "$pid" 2>/dev/null || true
+    done
+    log "stopped."
+  fi
+}
+trap 'stop_all; exit 130' INT
+trap 'stop_all; exit 143' TERM
+trap 'stop_all' EXIT
+
+command -v "$JAVA" >/dev/null || { log "a JDK 17 is needed (java not found)"; exit 1; }
+
+port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+for port in "$QUERY_PORT" "$INGEST_PORT" "$ENRICH_PORT"; do
+  if port_busy "$port"; then log "port $port is in use; set QUERY_PORT/INGEST_PORT/ENRICH_PORT"; exit 1; fi
+done
+
+jars=("$ROOT/local-stack/target/local-stack-$VERSION.jar"
+      "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar"
+      "$ROOT/enrich-service/target/quarkus-app/quarkus-run.jar"
+      "$ROOT/query-service/target/quarkus-app/quarkus-run.jar")
+for jar in "${jars[@]}"; do
+  if [[ ! -f $jar ]]; then
+    log "building (first run; a few minutes)..."
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests install)
+    break
+  fi
+done
+
+rm -rf "$RUN_DIR" && mkdir -p "$RUN_DIR"
+TOKEN=${PAPERSTREAM_INGEST_TOKEN:-}
+if [[ -z $TOKEN ]]; then
+  TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
+  GENERATED_TOKEN=1
+fi
+
+log "starting Kafka and PostgreSQL (local-stack)..."
+"$JAVA" -Xmx768m -jar "${jars[0]}" --data-dir "$RUN_DIR/data" --ready-file "$RUN_DIR/stack.env" --clean \
+  >"$RUN_DIR/local-stack.log" 2>&1 &
+PIDS+=($!)
+for _ in $(seq 1 600); do
+  [[ -f $RUN_DIR/stack.env ]] && break
+  kill -0 "${PIDS[0]}" 2>/dev/null || { log "local-stack failed; see $RUN_DIR/local-stack.log"; tail -20 "$RUN_DIR/local-stack.log" >&2; exit 1; }
+  sleep 0.2
+done
+[[ -f $RUN_DIR/stack.env ]] || { log "local-stack did not become ready"; exit 1; }
+# shellcheck disable=SC1091
+source "$RUN_DIR/stack.env"
+export KAFKA_BOOTSTRAP_SERVERS POSTGRES_JDBC_URL POSTGRES_USER POSTGRES_PASSWORD
+export POSTGRES_REACTIVE_URL=${POSTGRES_JDBC_URL#jdbc:}
+
+start_service() { # name port [VAR=value...]
+  local name=$1 port=$2; shift 2
+  env QUARKUS_HTTP_PORT="$port" "$@" "$JAVA" -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+    >"$RUN_DIR/$name.log" 2>&1 &
+  PIDS+=($!)
+}
+log "starting the services..."
+start_service query-service "$QUERY_PORT"
+start_service enrich-service "$ENRICH_PORT"
+start_service ingest-service "$INGEST_PORT" PAPERSTREAM_INGEST_AUTH_TOKENS="$TOKEN"
+for svc in "query-service:$QUERY_PORT" "enrich-service:$ENRICH_PORT" "ingest-service:$INGEST_PORT"; do
+  if ! "$JAVA" "$HTTP_TOOL" wait-ready "http://localhost:${svc#*:}/q/health/ready" 180; then
+    log "${svc%%:*} did not become ready; see $RUN_DIR/${svc%%:*}.log"; tail -30 "$RUN_DIR/${svc%%:*}.log" >&2; exit 1
+  fi
+done
+
+log "ingesting the sample digest (70 papers)..."
+"$JAVA" "$HTTP_TOOL" post "http://localhost:$INGEST_PORT/api/v1/papers" text/plain \
+  "$ROOT/deploy/local/sample/daily-papers-sample.txt" "$TOKEN" >&2
+"$JAVA" "$HTTP_TOOL" wait-total "http://localhost:$QUERY_PORT/api/v1/papers?limit=1" 70 120 \
+  || log "warning: not all 70 sample papers were stored within 2 minutes"
+
+echo "paperstream ready: http://localhost:$QUERY_PORT/api/v1/papers"
+cat <<EOT
+  ingest token: $TOKEN${GENERATED_TOKEN:+ (generated; set PAPERSTREAM_INGEST_TOKEN to choose one)}
+  curl 'http://localhost:$QUERY_PORT/api/v1/papers?q=permutation&limit=5'
+  curl 'http://localhost:$QUERY_PORT/api/v1/papers?linkKind=code&fields=id,title,links'
+  curl 'http://localhost:$QUERY_PORT/api/v1/facets'
+  curl -N 'http://localhost:$QUERY_PORT/api/v1/papers/stream'
+  curl -X POST -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/json' \\
+       -d '{"title":"My paper","abstract":"It has code at https://github.com/me/mine."}' http://localhost:$INGEST_PORT/api/v1/papers
+  Swagger UI: http://localhost:$QUERY_PORT/q/swagger-ui  and  http://localhost:$INGEST_PORT/q/swagger-ui
+  logs: $RUN_DIR/*.log     stop: Ctrl-C
+EOT
+
+# run until a signal; `wait -n` returns when any child exits, which is an error worth stopping for
+set +e
+wait -n "${PIDS[@]}"
+log "a process exited unexpectedly; see the logs in $RUN_DIR"
+exit 1

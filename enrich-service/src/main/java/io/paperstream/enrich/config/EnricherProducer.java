@@ -1,0 +1,25 @@
+package io.paperstream.enrich.config;
+
+import io.paperstream.enrich.domain.Enricher;
+import io.paperstream.enrich.domain.tags.Taxonomy;
+import io.quarkus.logging.Log;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import java.nio.file.Path;
+
+/** Builds the one {@link Enricher} from the configured (or built-in) taxonomy; a bad taxonomy file fails start-up. */
+@ApplicationScoped
+public class EnricherProducer {
+
+    @Produces
+    @ApplicationScoped
+    Enricher enricher(EnrichConfig config) {
+        Taxonomy taxonomy = config.taxonomyFile()
+                .map(file -> Taxonomy.fromFile(Path.of(file)))
+                .orElseGet(() -> Taxonomy.fromResource("/taxonomy/taxonomy.yaml"));
+        Log.infof("taxonomy %s with %d tags (%s)", taxonomy.version(), taxonomy.tags().size(),
+                config.taxonomyFile().orElse("built-in"));
+        return new Enricher(taxonomy, config.version());
+    }
+}
