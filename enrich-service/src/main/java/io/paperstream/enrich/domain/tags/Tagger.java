@@ -75,6 +75,25 @@ public final class Tagger {
         return sorted;
     }
 
+    /** Raw scores of every tag with any evidence, whether or not it reaches its threshold (for calibration). */
+    Map<String, Double> rawScores(String title, String abstractText) {
+        int[] inTitle = new int[matcher.termCount()];
+        int[] inAbstract = new int[matcher.termCount()];
+        matcher.count(title, inTitle);
+        matcher.count(abstractText, inAbstract);
+        Map<String, Double> raw = new LinkedHashMap<>();
+        for (int g = 0; g < tags.length; g++) {
+            double sum = 0;
+            for (int t = firstTerm[g]; t < firstTerm[g + 1]; t++) {
+                sum += contribution(t, inTitle[t], inAbstract[t]);
+            }
+            if (sum != 0) {
+                raw.put(tags[g].name(), sum);
+            }
+        }
+        return raw;
+    }
+
     private List<Tag> computed(String title, String abstractText) {
         int[] inTitle = new int[matcher.termCount()];
         int[] inAbstract = new int[matcher.termCount()];

@@ -50,7 +50,20 @@ record LabelledPaper(String title, String abstractText, Set<String> categories) 
 
     /** The records of {@code tags/labelled-papers.yaml}. */
     static List<LabelledPaper> fromRecords() {
-        try (InputStream in = resource("/tags/labelled-papers.yaml")) {
+        return fromYaml(resource("/tags/labelled-papers.yaml"));
+    }
+
+    /** Papers of a YAML file shaped like {@code tags/labelled-papers.yaml}. */
+    static List<LabelledPaper> fromYaml(Path file) {
+        try {
+            return fromYaml(Files.newInputStream(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<LabelledPaper> fromYaml(InputStream stream) {
+        try (InputStream in = stream) {
             JsonNode root = new ObjectMapper(new YAMLFactory()).readTree(in);
             List<LabelledPaper> papers = new ArrayList<>();
             for (JsonNode p : root.get("papers")) {

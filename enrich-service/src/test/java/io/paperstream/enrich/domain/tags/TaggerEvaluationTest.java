@@ -24,6 +24,10 @@ class TaggerEvaluationTest {
         String report = "All papers\n" + all.report(Boolean.getBoolean("tagger.eval.errors"))
                 + "\nSample digest only\n" + digest.report(false)
                 + "\nWritten records only\n" + records.report(false);
+        String extra = System.getProperty("tagger.eval.extra"); // a YAML file of more labelled papers, if given
+        if (extra != null) {
+            report += "\n" + extra + "\n" + evaluate(LabelledPaper.fromYaml(Path.of(extra))).report(true);
+        }
         System.out.println(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/tagger-evaluation.txt"), report);
