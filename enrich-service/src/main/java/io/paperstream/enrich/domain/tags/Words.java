@@ -59,10 +59,11 @@ final class Words {
             return len - 2;
         }
         if (len > 4 && (endsWith(out, len, "sses") || endsWith(out, len, "ches") || endsWith(out, len, "shes")
-                || endsWith(out, len, "xes"))) {
+                || endsWith(out, len, "xes") || endsWith(out, len, "iases"))) {
             return len - 2;
         }
-        if (len > 3 && out[len - 1] == 's' && out[len - 2] != 's' && out[len - 2] != 'u' && out[len - 2] != 'i') {
+        if (len > 3 && out[len - 1] == 's' && out[len - 2] != 's' && out[len - 2] != 'u' && out[len - 2] != 'i'
+                && !endsWith(out, len, "ias")) {
             return len - 1;
         }
         return len;
