@@ -1,0 +1,70 @@
+package io.paperstream.enrich.domain.tags;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/** Interns words to dense ids and looks up a char range without allocating a String. */
+final class Vocabulary {
+    private final List<char[]> words = new ArrayList<>();
+    private int[] slots = new int[64]; // id + 1, 0 = empty
+
+    /** Returns the id of {@code word}, adding it when new. */
+    int intern(String word) {
+        char[] chars = word.toCharArray();
+        int id = find(chars, 0, chars.length);
+        if (id >= 0) {
+            return id;
+        }
+        if ((words.size() + 1) * 2 > slots.length) {
+            rehash(slots.length * 2);
+        }
+        words.add(chars);
+        insert(words.size() - 1);
+        return words.size() - 1;
+    }
+
+    /** Returns the id of {@code buf[off, off+len)}, or -1. */
+    int find(char[] buf, int off, int len) {
+        int mask = slots.length - 1;
+        for (int i = hash(buf, off, len) & mask; ; i = (i + 1) & mask) {
+            int slot = slots[i];
+            if (slot == 0) {
+                return -1;
+            }
+            char[] w = words.get(slot - 1);
+            if (w.length == len && Arrays.equals(w, 0, len, buf, off, off + len)) {
+                return slot - 1;
+            }
+        }
+    }
+
+    int size() {
+        return words.size();
+    }
+
+    private void insert(int id) {
+        char[] w = words.get(id);
+        int mask = slots.length - 1;
+        int i = hash(w, 0, w.length) & mask;
+        while (slots[i] != 0) {
+            i = (i + 1) & mask;
+        }
+        slots[i] = id + 1;
+    }
+
+    private void rehash(int capacity) {
+        slots = new int[capacity];
+        for (int id = 0; id < words.size(); id++) {
+            insert(id);
+        }
+    }
+
+    private static int hash(char[] buf, int off, int len) {
+        int h = 0x811c9dc5;
+        for (int i = off; i < off + len; i++) {
+            h = (h ^ buf[i]) * 0x01000193;
+        }
+        return h ^ (h >>> 15);
+    }
+}

@@ -1,0 +1,46 @@
+package io.paperstream.enrich.domain.tags;
+
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Precision/recall of the arXiv-area tags on 108 hand-labelled papers (the sample digest's 70 and 38 written
+ * records). Prints the figures and writes them to target/tagger-evaluation.txt for the README.
+ */
+class TaggerEvaluationTest {
+    private final Tagger tagger = new Tagger(Taxonomy.fromResource());
+
+    @Test
+    void arxivAreaTagsArePreciseAndFindMostAreas() throws IOException {
+        AreaEvaluation all = evaluate(LabelledPaper.all());
+        AreaEvaluation digest = evaluate(LabelledPaper.fromDigest());
+        AreaEvaluation records = evaluate(LabelledPaper.fromRecords());
+        String report = "All papers\n" + all.report(Boolean.getBoolean("tagger.eval.errors"))
+                + "\nSample digest only\n" + digest.report(false)
+                + "\nWritten records only\n" + records.report(false);
+        String extra = System.getProperty("tagger.eval.extra"); // a YAML file of more labelled papers, if given
+        if (extra != null) {
+            report += "\n" + extra + "\n" + evaluate(LabelledPaper.fromYaml(Path.of(extra))).report(true);
+        }
+        System.out.println(report);
+        Files.createDirectories(Path.of("target"));
+        Files.writeString(Path.of("target/tagger-evaluation.txt"), report);
+
+        assertThat(all.precision()).as("micro precision").isGreaterThanOrEqualTo(0.8);
+        assertThat(all.recall()).as("micro recall").isGreaterThanOrEqualTo(0.6);
+    }
+
+    private AreaEvaluation evaluate(List<LabelledPaper> papers) {
+        AreaEvaluation evaluation = new AreaEvaluation(tagger.taxonomy());
+        for (LabelledPaper paper : papers) {
+            evaluation.add(paper, tagger.tag(paper.title(), paper.abstractText(), List.of()));
+        }
+        return evaluation;
+    }
+}
