@@ -57,7 +57,7 @@ class EnrichIT {
     }
 
     @Test
-    void enrichesARawPaperWithLinksTagsAndKeyphrases() {
+    void enrichesARawPaperWithLinksTagsAndKeyphrases() throws Exception {
         ConsumerTask<String, String> out = kafka.consumeStrings().fromTopics("papers.enriched");
         send("arxiv:2601.00001", raw("arxiv:2601.00001", "Diffusion models for image segmentation",
                 "We train a diffusion model for semantic image segmentation of street scenes. Code: "

@@ -10,6 +10,9 @@ import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
 import io.paperstream.events.RawPaper;
 import io.paperstream.events.Topics;
+import io.quarkus.logging.Log;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.Record;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
@@ -42,16 +45,36 @@ public class RawPaperProcessor {
     private final Enricher enricher;
     private final Counter enriched;
     private final Counter tombstones;
+    private final Counter failed;
 
     public RawPaperProcessor(Enricher enricher, MeterRegistry registry) {
         this.enricher = enricher;
         this.enriched = registry.counter("paperstream.enrich.papers", "outcome", "enriched");
         this.tombstones = registry.counter("paperstream.enrich.papers", "outcome", "tombstone");
+        this.failed = registry.counter("paperstream.enrich.papers", "outcome", "dead-lettered");
     }
 
+    /**
+     * One record in, zero or one out. A record that cannot be enriched is nacked here with its reason (the channel's
+     * dead-letter-queue strategy then writes it to papers.raw.dlq) and nothing goes out for it; throwing instead would
+     * fail the whole stream.
+     */
     @Incoming(IN)
     @Outgoing(OUT)
-    public Message<Record<String, EnrichedPaper>> process(Message<byte[]> in) {
+    public Multi<Message<Record<String, EnrichedPaper>>> process(Message<byte[]> in) {
+        Message<Record<String, EnrichedPaper>> out;
+        try {
+            out = enrich(in);
+        } catch (RuntimeException e) {
+            failed.increment();
+            Log.warnf("dead-lettering a papers.raw record: %s", e.getMessage());
+            return Uni.createFrom().completionStage(in.nack(e)).toMulti()
+                    .onItem().transformToMultiAndConcatenate(ignored -> Multi.createFrom().empty());
+        }
+        return Multi.createFrom().item(out);
+    }
+
+    Message<Record<String, EnrichedPaper>> enrich(Message<byte[]> in) {
         String key = in.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> (String) m.getKey()).orElse(null);
         if (key == null) {
             throw new IllegalArgumentException("record has no key; papers.raw records are keyed by paper id");
