@@ -1,0 +1,99 @@
+package io.paperstream.enrich.bench;
+
+import io.paperstream.enrich.domain.Enricher;
+import io.paperstream.enrich.domain.keyphrases.KeyphraseExtractor;
+import io.paperstream.enrich.domain.links.LinkExtractor;
+import io.paperstream.enrich.domain.tags.Tagger;
+import io.paperstream.enrich.domain.tags.Taxonomy;
+import io.paperstream.events.EnrichedPaper;
+import io.paperstream.events.PaperIds;
+import io.paperstream.events.RawPaper;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * JMH: the pure enrichment (links + tags + keyphrases) of one paper, cycling through the 70 abstracts of the sample
+ * digest. Run with bench/enrich/jmh.sh; the target is 20,000 abstracts/s on one core (one benchmark thread).
+ */
+@State(Scope.Thread)
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+public class EnrichBenchmark {
+    private Enricher enricher;
+    private List<RawPaper> papers;
+    private int next;
+
+    @Setup
+    public void setUp() throws IOException {
+        Taxonomy taxonomy = Taxonomy.fromResource("/taxonomy/taxonomy.yaml");
+        enricher = new Enricher(taxonomy, "bench");
+        tagger = new Tagger(taxonomy);
+        papers = samplePapers(Path.of(System.getProperty("paperstream.sample", "deploy/local/sample/daily-papers-sample.txt")));
+    }
+
+    private final LinkExtractor links = new LinkExtractor();
+    private final KeyphraseExtractor keyphrases = new KeyphraseExtractor();
+    private Tagger tagger;
+
+    @Benchmark
+    public EnrichedPaper enrichOnePaper() {
+        return enricher.enrich(nextPaper(), Instant.EPOCH);
+    }
+
+    /** The parts alone, to see where the time goes. */
+    @Benchmark
+    public Object linksOnly() {
+        RawPaper p = nextPaper();
+        return links.extract(p.title(), p.abstractText());
+    }
+
+    @Benchmark
+    public Object tagsOnly() {
+        RawPaper p = nextPaper();
+        return tagger.tag(p.title(), p.abstractText(), p.categories());
+    }
+
+    @Benchmark
+    public Object keyphrasesOnly() {
+        RawPaper p = nextPaper();
+        return keyphrases.extract(p.title(), p.abstractText(), Enricher.MAX_KEYPHRASES);
+    }
+
+    private RawPaper nextPaper() {
+        RawPaper paper = papers.get(next);
+        next = (next + 1) % papers.size();
+        return paper;
+    }
+
+    /** Title/abstract pairs of the digest: the lines after the date line, blank-separated, alternating. */
+    static List<RawPaper> samplePapers(Path digest) throws IOException {
+        List<String> lines = Files.readAllLines(digest).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        int start = 0;
+        while (start < lines.size() && !lines.get(start).matches("[A-Z][a-z]{2} \\d{1,2}")) {
+            start++;
+        }
+        List<RawPaper> papers = new ArrayList<>();
+        for (int i = start + 1; i + 1 < lines.size(); i += 2) {
+            String title = lines.get(i);
+            papers.add(new RawPaper(PaperIds.derive(null, null, title), 1, title, lines.get(i + 1), List.of(), null,
+                    null, null, null, List.of(), null, List.of(), List.of(), null, null));
+        }
+        if (papers.size() != 70) {
+            throw new IllegalStateException("expected the 70 papers of the sample digest, found " + papers.size());
+        }
+        return papers;
+    }
+}
