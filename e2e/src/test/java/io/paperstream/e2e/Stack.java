@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -37,6 +38,17 @@ final class Stack implements AutoCloseable {
     }
 
     Stack start() throws Exception {
+        return start(Set.of("ingest-service", "enrich-service", "query-service"));
+    }
+
+    /** Starts the local stack and the named services (any of ingest-service, enrich-service, query-service). */
+    Stack start(Set<String> services) throws Exception {
+        startLocalStack();
+        return startServices(services);
+    }
+
+    /** The local stack alone (Kafka + PostgreSQL as one process). */
+    Stack startLocalStack() throws Exception {
         Path ready = workDir.resolve("stack.env");
         start("local-stack", List.of(java(), "-Xmx768m", "-jar", jar("local-stack", "local-stack-1.0.0-SNAPSHOT.jar").toString(),
                 "--data-dir", workDir.resolve("data").toString(), "--ready-file", ready.toString(), "--clean"), Map.of());
@@ -54,19 +66,35 @@ final class Stack implements AutoCloseable {
                 stackEnv.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
+        return this;
+    }
+
+    /** Starts the named services against the running local stack and waits until each is ready. */
+    Stack startServices(Set<String> services) throws Exception {
         String jdbc = stackEnv.get("POSTGRES_JDBC_URL");
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", stackEnv.get("KAFKA_BOOTSTRAP_SERVERS"));
-        service("ingest-service", ingestPort, merge(common, Map.of("PAPERSTREAM_INGEST_AUTH_TOKENS", TOKEN)));
-        service("enrich-service", enrichPort, common);
-        service("query-service", queryPort, merge(common, Map.of(
-                "POSTGRES_JDBC_URL", jdbc,
-                "POSTGRES_REACTIVE_URL", jdbc.substring("jdbc:".length()),
-                "POSTGRES_USER", stackEnv.get("POSTGRES_USER"),
-                "POSTGRES_PASSWORD", stackEnv.get("POSTGRES_PASSWORD"))));
-        for (int port : new int[]{ingestPort, enrichPort, queryPort}) {
-            awaitReady(port);
+        if (services.contains("ingest-service")) {
+            service("ingest-service", ingestPort, merge(common, Map.of("PAPERSTREAM_INGEST_AUTH_TOKENS", TOKEN)));
+        }
+        if (services.contains("enrich-service")) {
+            service("enrich-service", enrichPort, common);
+        }
+        if (services.contains("query-service")) {
+            service("query-service", queryPort, merge(common, Map.of(
+                    "POSTGRES_JDBC_URL", jdbc,
+                    "POSTGRES_REACTIVE_URL", jdbc.substring("jdbc:".length()),
+                    "POSTGRES_USER", stackEnv.get("POSTGRES_USER"),
+                    "POSTGRES_PASSWORD", stackEnv.get("POSTGRES_PASSWORD"))));
+        }
+        Map<String, Integer> ports = Map.of("ingest-service", ingestPort, "enrich-service", enrichPort, "query-service", queryPort);
+        for (String service : services) {
+            awaitReady(ports.get(service));
         }
         return this;
+    }
+
+    String kafkaBootstrap() {
+        return stackEnv.get("KAFKA_BOOTSTRAP_SERVERS");
     }
 
     private void service(String name, int port, Map<String, String> env) throws IOException {

@@ -1,0 +1,57 @@
+package io.paperstream.e2e;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs Kafka's own performance tools (kafka-tools jar) as child processes and reads their rate. */
+final class KafkaTools {
+    private KafkaTools() {
+    }
+
+    /** ProducerPerformance with the payloads of a file (one per line); returns records/s. */
+    static double producerRate(String bootstrap, String topic, int records, Path payloads, List<String> producerProps)
+            throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Integer.toString(records),
+                "--payload-file", payloads.toString(), "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap));
+        command.addAll(producerProps);
+        String out = run(command);
+        Matcher m = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec").matcher(out);
+        double rate = -1;
+        while (m.find()) {
+            rate = Double.parseDouble(m.group(2));
+        }
+        if (rate < 0) {
+            throw new IllegalStateException("no rate in ProducerPerformance output:\n" + out);
+        }
+        return rate;
+    }
+
+    /** ConsumerPerformance reading {@code records} from a topic; returns records/s (nMsg.sec). */
+    static double consumerRate(String bootstrap, String topic, int records) throws IOException, InterruptedException {
+        String out = run(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap, "--topic", topic,
+                "--messages", Integer.toString(records), "--timeout", "60000", "--group", "perf-" + System.nanoTime()));
+        // header line then a CSV line: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+        String[] lines = out.strip().split("\n");
+        String[] fields = lines[lines.length - 1].split(",\\s*");
+        return Double.parseDouble(fields[5]);
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        if (p.waitFor() != 0) {
+            throw new IllegalStateException("failed: " + command.get(4) + "\n" + out);
+        }
+        return out;
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+}
