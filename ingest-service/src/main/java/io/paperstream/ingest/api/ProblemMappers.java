@@ -1,0 +1,59 @@
+package io.paperstream.ingest.api;
+
+import io.paperstream.ingest.config.IngestConfig;
+import io.quarkus.logging.Log;
+import jakarta.ws.rs.NotAllowedException;
+import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.NotSupportedException;
+import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+
+/** Every error of the HTTP API, ours and the framework's (404, 405, 415, ...), as application/problem+json. */
+public class ProblemMappers {
+    private final int retryAfterSeconds;
+
+    public ProblemMappers(IngestConfig config) {
+        this.retryAfterSeconds = config.retryAfterSeconds();
+    }
+
+    @ServerExceptionMapper
+    public Response problem(ProblemException e) {
+        return Problems.response(e);
+    }
+
+    @ServerExceptionMapper
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
+        int status = e.getResponse().getStatus();
+        String detail;
+        if (e instanceof NotFoundException) {
+            detail = "There is no resource at " + uri.getPath() + ". The API is under /api/v1/papers; see /q/openapi.";
+        } else if (e instanceof NotAllowedException) {
+            detail = "This method is not allowed here; allowed: " + e.getResponse().getAllowedMethods() + ".";
+        } else if (e instanceof NotSupportedException) {
+            detail = "Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + " is not supported. Use "
+                    + "application/json, application/x-ndjson, text/plain (daily digest) or application/atom+xml.";
+        } else {
+            detail = e.getMessage();
+        }
+        ProblemException problem = Problems.ofStatus(status, detail);
+        Response.ResponseBuilder builder = Response.fromResponse(Problems.response(problem));
+        if (e instanceof NotAllowedException) {
+            builder.allow(e.getResponse().getAllowedMethods());
+        }
+        return builder.build();
+    }
+
+    @ServerExceptionMapper
+    public Response unexpected(Throwable e) {
+        ProblemException known = Problems.from(e, retryAfterSeconds);
+        if (known != null) {
+            return Problems.response(known);
+        }
+        Log.errorf(e, "Unexpected failure of a request");
+        return Problems.response(ProblemException.of(500, "internal-error", "Internal Server Error",
+                "The request failed unexpectedly; the failure is logged. Nothing is known to have been published."));
+    }
+}
