@@ -1,0 +1,28 @@
+package io.paperstream.ingest.it;
+
+import io.restassured.RestAssured;
+import io.restassured.specification.RequestSpecification;
+
+/** REST Assured requests as a client with a valid token would send them. */
+final class Api {
+    static final String PAPERS = "/api/v1/papers";
+    static final String TOKEN = "dev-token";
+
+    private Api() {
+    }
+
+    static RequestSpecification authorized() {
+        return RestAssured.given().header("Authorization", "Bearer " + TOKEN);
+    }
+
+    static RequestSpecification json() {
+        return authorized().contentType("application/json");
+    }
+
+    /** A valid paper in paperstream's JSON, with a unique title so that its id is unique. */
+    static String paper(String title) {
+        return """
+                {"title": "%s", "abstract": "We study something carefully and report what we found in detail.",
+                 "authors": ["Ada Lovelace", "Alan Turing"], "categories": ["cs.LG"]}""".formatted(title);
+    }
+}
