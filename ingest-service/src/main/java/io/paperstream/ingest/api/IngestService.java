@@ -114,8 +114,7 @@ public class IngestService {
         }
         try {
             if (Long.parseLong(contentLength.trim()) > limit) {
-                throw ProblemException.of(413, "body-too-large", "Request body too large",
-                        "The body is larger than " + limit + " bytes, the limit for this format.");
+                throw Problems.tooLarge(limit);
             }
         } catch (NumberFormatException e) {
             throw ProblemException.of(400, "bad-content-length", "Bad Content-Length", "Content-Length is not a number.");

@@ -22,7 +22,7 @@ import java.util.Map;
  * acknowledged them; {@code DELETE /api/v1/papers/{id}}: a tombstone. The body is an InputStream read on a worker
  * thread, so NDJSON streams through without being held in memory.
  */
-@Path("/api/v1/papers")
+@Path(ApiPaths.PAPERS)
 public class PaperResource {
     private final IngestService ingest;
 

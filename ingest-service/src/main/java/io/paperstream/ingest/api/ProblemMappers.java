@@ -2,6 +2,7 @@ package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.config.IngestConfig;
 import io.quarkus.logging.Log;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.NotSupportedException;
@@ -20,7 +21,11 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response problem(ProblemException e) {
+    public Response problem(ProblemException e, HttpServerRequest request) {
+        if ("close".equals(e.headers().get("Connection"))) {
+            // e.g. 413 while streaming: the rest of the body is not wanted, so do not read it to keep the connection.
+            request.response().endHandler(done -> request.connection().close());
+        }
         return Problems.response(e);
     }
 
@@ -47,10 +52,10 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e) {
+    public Response unexpected(Throwable e, HttpServerRequest request) {
         ProblemException known = Problems.from(e, retryAfterSeconds);
         if (known != null) {
-            return Problems.response(known);
+            return problem(known, request);
         }
         Log.errorf(e, "Unexpected failure of a request");
         return Problems.response(ProblemException.of(500, "internal-error", "Internal Server Error",

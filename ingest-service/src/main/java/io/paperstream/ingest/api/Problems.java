@@ -35,8 +35,7 @@ public final class Problems {
                     aborted.published(), p.records()), cause.headers());
         }
         if (e instanceof BodyTooLargeException tooLarge) {
-            return ProblemException.of(413, "body-too-large", "Request body too large",
-                    "The body is larger than " + tooLarge.limit() + " bytes, the limit for this format.");
+            return tooLarge(tooLarge.limit());
         }
         if (e instanceof UnreadableBodyException unreadable) {
             String detail = unreadable.getMessage() + (unreadable.location() == null ? "" : " at " + unreadable.location());
@@ -55,6 +54,13 @@ public final class Problems {
                     "The connection failed while the body was being read.");
         }
         return null;
+    }
+
+    /** 413; the connection is closed after the answer rather than reading the unwanted rest of the body. */
+    public static ProblemException tooLarge(long limit) {
+        Problem p = new Problem(Problem.TYPE_BASE + "body-too-large", "Request body too large", 413,
+                "The body is larger than " + limit + " bytes, the limit for this format.", null, null, null, null);
+        return new ProblemException(p, Map.of("Connection", "close"));
     }
 
     public static Response response(ProblemException e) {

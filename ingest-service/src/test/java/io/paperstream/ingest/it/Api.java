@@ -1,6 +1,7 @@
 package io.paperstream.ingest.it;
 
 import io.restassured.RestAssured;
+import io.restassured.config.EncoderConfig;
 import io.restassured.specification.RequestSpecification;
 
 /** REST Assured requests as a client with a valid token would send them. */
@@ -9,6 +10,12 @@ final class Api {
     static final String TOKEN = "dev-token";
 
     private Api() {
+    }
+
+    static {
+        // Bodies are sent as given: no charset appended to text types (the service reads UTF-8 only).
+        RestAssured.config = RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
+                .appendDefaultContentCharsetToContentTypeIfUndefined(false).defaultContentCharset("UTF-8"));
     }
 
     static RequestSpecification authorized() {
