@@ -2,6 +2,7 @@ package io.paperstream.ingest.it;
 
 import io.restassured.RestAssured;
 import io.restassured.config.EncoderConfig;
+import io.restassured.config.RestAssuredConfig;
 import io.restassured.specification.RequestSpecification;
 
 /** REST Assured requests as a client with a valid token would send them. */
@@ -12,14 +13,16 @@ final class Api {
     private Api() {
     }
 
-    static {
-        // Bodies are sent as given: no charset appended to text types (the service reads UTF-8 only).
-        RestAssured.config = RestAssured.config().encoderConfig(EncoderConfig.encoderConfig()
-                .appendDefaultContentCharsetToContentTypeIfUndefined(false).defaultContentCharset("UTF-8"));
+    /** Bodies are sent as given: no charset appended to text types (the service reads UTF-8 only). */
+    private static final RestAssuredConfig AS_GIVEN = RestAssuredConfig.config().encoderConfig(EncoderConfig
+            .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false).defaultContentCharset("UTF-8"));
+
+    static RequestSpecification anonymous() {
+        return RestAssured.given().config(AS_GIVEN);
     }
 
     static RequestSpecification authorized() {
-        return RestAssured.given().header("Authorization", "Bearer " + TOKEN);
+        return anonymous().header("Authorization", "Bearer " + TOKEN);
     }
 
     static RequestSpecification json() {

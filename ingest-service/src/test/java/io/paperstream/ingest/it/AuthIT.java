@@ -19,16 +19,16 @@ class AuthIT {
     void missingOrWrongTokenIs401ProblemAndPublishesNothing() {
         Map<TopicPartition, Long> mark = RawTopic.mark();
         String body = Api.paper("Unauthorised " + UUID.randomUUID());
-        RestAssured.given().contentType("application/json").body(body).post(Api.PAPERS)
+        Api.anonymous().contentType("application/json").body(body).post(Api.PAPERS)
                 .then().statusCode(401).contentType("application/problem+json")
                 .header("WWW-Authenticate", containsString("Bearer"))
                 .body("status", equalTo(401));
-        RestAssured.given().header("Authorization", "Bearer not-a-token").contentType("application/json").body(body)
+        Api.anonymous().header("Authorization", "Bearer not-a-token").contentType("application/json").body(body)
                 .post(Api.PAPERS)
                 .then().statusCode(401).header("WWW-Authenticate", containsString("invalid_token"));
-        RestAssured.given().header("Authorization", "Basic ZGV2OmRldg==").contentType("application/json").body(body)
+        Api.anonymous().header("Authorization", "Basic ZGV2OmRldg==").contentType("application/json").body(body)
                 .post(Api.PAPERS).then().statusCode(401);
-        RestAssured.given().header("Authorization", "Bearer dev-token-but-longer").contentType("application/json")
+        Api.anonymous().header("Authorization", "Bearer dev-token-but-longer").contentType("application/json")
                 .body(body).post(Api.PAPERS).then().statusCode(401);
         RestAssured.given().delete(Api.PAPERS + "/arxiv:2409.04828").then().statusCode(401);
         assertThat(RawTopic.written(mark, RawTopic.mark())).isZero();
@@ -37,11 +37,11 @@ class AuthIT {
     @Test
     void everyConfiguredTokenIsAccepted() {
         for (String token : new String[]{"dev-token", "rotated-token"}) {
-            RestAssured.given().header("Authorization", "Bearer " + token).contentType("application/json")
+            Api.anonymous().header("Authorization", "Bearer " + token).contentType("application/json")
                     .body(Api.paper("Token " + token + " " + UUID.randomUUID())).post(Api.PAPERS)
                     .then().statusCode(202);
         }
-        RestAssured.given().header("Authorization", "bearer  dev-token ").contentType("application/json")
+        Api.anonymous().header("Authorization", "bearer  dev-token ").contentType("application/json")
                 .body(Api.paper("Lower-case scheme " + UUID.randomUUID())).post(Api.PAPERS).then().statusCode(202);
     }
 
