@@ -16,7 +16,7 @@ import java.util.Optional;
 
 /**
  * Answers a body whose Content-Length is over a limit with a problem+json 413 from the header alone, then closes the
- * connection instead of reading the rest. It runs in front of Quarkus' own check
+ * connection after a short linger instead of reading the rest. It runs in front of Quarkus' own check
  * ({@code quarkus.http.limits.max-body-size}, whose answer is plain text) and applies the per-format limits of
  * {@code POST /api/v1/papers}. Bodies without a Content-Length are bounded while they are read.
  */
@@ -46,7 +46,7 @@ public class BodyLimitRoute {
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(Buffer.buffer(body))
-                    .onComplete(done -> ctx.request().connection().close());
+                    .onComplete(done -> Connections.lingerThenClose(ctx.vertx(), ctx.request()));
         } else {
             ctx.next();
         }

@@ -2,6 +2,7 @@ package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.config.IngestConfig;
 import io.quarkus.logging.Log;
+import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.NotFoundException;
@@ -15,16 +16,18 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 /** Every error of the HTTP API, ours and the framework's (404, 405, 415, ...), as application/problem+json. */
 public class ProblemMappers {
     private final int retryAfterSeconds;
+    private final Vertx vertx;
 
-    public ProblemMappers(IngestConfig config) {
+    public ProblemMappers(IngestConfig config, Vertx vertx) {
         this.retryAfterSeconds = config.retryAfterSeconds();
+        this.vertx = vertx;
     }
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, HttpServerRequest request) {
         if ("close".equals(e.headers().get("Connection"))) {
             // e.g. 413 while streaming: the rest of the body is not wanted, so do not read it to keep the connection.
-            request.response().endHandler(done -> request.connection().close());
+            request.response().endHandler(done -> Connections.lingerThenClose(vertx, request));
         }
         return Problems.response(e);
     }
