@@ -29,14 +29,15 @@ public final class DigestParser {
     private static final Set<String> FURNITURE = Set.of("new", "get trending papers in your email inbox!", "subscribe",
             "byak and the research community", "daily papers", "papers", "trending", "submit");
     private static final Pattern DATE_LINE = Pattern.compile(
-            "(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\\.?\\s+(\\d{1,2})(?:(?:,\\s*|\\s+)(\\d{4}))?$");
+            "(?i)^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
+                    + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(\\d{1,2})(?:(?:,\\s*|\\s+)(\\d{4}))?$");
     /** Only blanks are trimmed: other control characters stay, so that validation refuses them. */
     private static final Pattern EDGE_SPACE = Pattern.compile("^[ \\t\\u00A0]+|[ \\t\\u00A0]+$");
     private static final Map<String, Month> MONTHS = Map.ofEntries(
             Map.entry("jan", Month.JANUARY), Map.entry("feb", Month.FEBRUARY), Map.entry("mar", Month.MARCH),
             Map.entry("apr", Month.APRIL), Map.entry("may", Month.MAY), Map.entry("jun", Month.JUNE),
             Map.entry("jul", Month.JULY), Map.entry("aug", Month.AUGUST), Map.entry("sep", Month.SEPTEMBER),
-            Map.entry("sept", Month.SEPTEMBER), Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER),
+Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER),
             Map.entry("dec", Month.DECEMBER));
 
     private DigestParser() {
@@ -57,7 +58,7 @@ public final class DigestParser {
      * @param today         "now" for inferring the year of a date line without one
      */
     public static Digest parse(String body, Optional<LocalDate> dateParameter, LocalDate today) {
-        List<Paragraph> paragraphs = paragraphs(body);
+        List<Paragraph> paragraphs = paragraphs(body.startsWith("\uFEFF") ? body.substring(1) : body);
         List<SourceRecord> records = new ArrayList<>();
         DigestDate date = dateParameter.map(d -> new DigestDate(d, DigestDate.PARAMETER, null)).orElse(null);
         LocalDate current = dateParameter.orElse(null);
@@ -113,10 +114,10 @@ public final class DigestParser {
     /** A date line's date; without a year, the latest such date that is not after {@code today}. */
     static Optional<DigestDate> dateLine(String text, LocalDate today) {
         Matcher m = DATE_LINE.matcher(text);
-        if (!m.matches() || !MONTHS.containsKey(m.group(1).toLowerCase(Locale.ROOT))) {
+        if (!m.matches()) {
             return Optional.empty();
         }
-        Month month = MONTHS.get(m.group(1).toLowerCase(Locale.ROOT));
+        Month month = MONTHS.get(m.group(1).substring(0, 3).toLowerCase(Locale.ROOT));
         int day = Integer.parseInt(m.group(2));
         try {
             if (m.group(3) != null) {
