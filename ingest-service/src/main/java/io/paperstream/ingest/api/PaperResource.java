@@ -50,7 +50,8 @@ public class PaperResource {
     public Response delete(@PathParam("id") String id) {
         if (!PaperIds.isValid(id)) {
             throw ProblemException.withErrors(400, "invalid-id", "Invalid paper id",
-                    "'" + id + "' is not a paper id: arxiv:<id without version>, doi:<lower-case doi> or title:<16 hex>.",
+                    "'" + (id.length() > 120 ? id.substring(0, 120) + "..." : id)
+                            + "' is not a paper id: arxiv:<id without version>, doi:<lower-case doi> or title:<16 hex>.",
                     List.of(new Problem.FieldError("id", "invalid", "not a paper id", null, null)));
         }
         ingest.delete(id);

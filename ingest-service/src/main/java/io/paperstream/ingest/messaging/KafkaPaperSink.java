@@ -43,11 +43,12 @@ public class KafkaPaperSink implements PaperSink {
     @Override
     public void publish(List<RawPaper> papers) {
         await(() -> {
+            // MutinyEmitter sends on subscription: joining subscribes in list order, so order per key is kept.
             List<Uni<Void>> acks = papers.stream()
                     .map(p -> emitter.sendMessage(message(p.id(), p, p.ingestedAt())))
                     .toList();
             return Uni.join().all(acks).andFailFast().replaceWithVoid();
-        }, papers.size() + " papers");
+        }, papers.size() == 1 ? "1 paper" : papers.size() + " papers");
     }
 
     /** A tombstone (null value) for the id: downstream, the paper is deleted. */
@@ -70,7 +71,7 @@ public class KafkaPaperSink implements PaperSink {
             send.get().await().atMost(timeout);
         } catch (RuntimeException e) {
             throw new PublishFailedException("Kafka did not acknowledge " + what + " within " + timeout.toSeconds()
-                    + " s: " + rootMessage(e), e);
+                    + " s (" + rootMessage(e).replaceAll("[.\\s]+$", "") + ")", e);
         }
     }
 

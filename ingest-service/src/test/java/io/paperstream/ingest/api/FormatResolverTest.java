@@ -7,6 +7,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Content-Type and format parameter to input format, charset and mismatches refused. */
 class FormatResolverTest {
 
     @ParameterizedTest(name = "[{index}] {0} format={1} -> {2}")

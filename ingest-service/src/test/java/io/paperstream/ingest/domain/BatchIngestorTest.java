@@ -10,6 +10,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** A request's records: outcomes, duplicates, chunked publishing and part-way failures. */
 class BatchIngestorTest {
     private static final String ABSTRACT = "An abstract long enough to be accepted.";
     private static final RawPaper.Source SOURCE = new RawPaper.Source("json", "test");

@@ -9,6 +9,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** Bearer token checks, rotation (several tokens) and the refusal to run open by accident. */
 class BearerTokensTest {
     private final BearerTokens tokens = new BearerTokens(List.of("current-token", " next-token ", ""));
 

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Validation and normalisation of one paper: every limit and rule, the id derivation. */
 class PaperValidatorTest {
     private static final String ABSTRACT = "A sufficiently long abstract for the tests.";
     private final PaperValidator validator = new PaperValidator(PaperLimits.DEFAULTS);

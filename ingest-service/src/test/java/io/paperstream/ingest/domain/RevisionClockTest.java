@@ -11,6 +11,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Revisions are microseconds since the epoch and strictly increase, also across threads. */
 class RevisionClockTest {
 
     @Test

@@ -9,6 +9,7 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** Text hygiene: what is refused and the normal form of what is kept. */
 class TextTest {
 
     static Stream<Arguments> texts() {

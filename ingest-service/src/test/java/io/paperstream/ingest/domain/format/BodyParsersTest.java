@@ -17,6 +17,7 @@ import java.util.Optional;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** JSON bodies: one paper or many, daily-papers detection, strictness. */
 class BodyParsersTest {
 
     private static ParsedBody read(Format format, boolean explicit, byte[] body) {

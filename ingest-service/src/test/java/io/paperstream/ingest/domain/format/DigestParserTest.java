@@ -15,6 +15,7 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+/** The daily-digest text: the project sample, hostile layouts, date lines and their year. */
 class DigestParserTest {
     private static final LocalDate TODAY = LocalDate.of(2026, 3, 10);
     private static final String ABSTRACT = "We propose a method. It works well on every benchmark we tried.";

@@ -13,6 +13,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+/** NDJSON read lazily line by line, bad lines rejected alone, the body bound enforced. */
 class NdjsonRecordsTest {
     private static final String PAPER = "{\"title\": \"T\", \"abstract\": \"A\"}";
 
