@@ -12,8 +12,8 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Writes under /api (POST, DELETE, ...) need {@code Authorization: Bearer <token>} with a configured token; reads,
- * health, metrics and OpenAPI stay open. Runs before the body is read and before routing, so a refused request
+ * Writes (POST, DELETE, any method but GET, HEAD, OPTIONS) need {@code Authorization: Bearer <token>} with a
+ * configured token; reads (health, metrics, OpenAPI, Swagger UI) stay open. Runs before the body is read and before routing, so a refused request
  * publishes nothing and costs nothing. Tokens are never logged.
  */
 public class BearerAuthFilter {
@@ -30,7 +30,8 @@ public class BearerAuthFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Response authenticate(ContainerRequestContext request) {
-        if (!enabled || READS.contains(request.getMethod()) || !request.getUriInfo().getPath().startsWith("/api/")) {
+        // Every non-read method needs a token, whatever the path: no path spelling can route around the check.
+        if (!enabled || READS.contains(request.getMethod())) {
             return null;
         }
         String token = BearerTokens.tokenOf(request.getHeaderString(HttpHeaders.AUTHORIZATION));

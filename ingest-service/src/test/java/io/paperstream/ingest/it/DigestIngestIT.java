@@ -35,6 +35,7 @@ class DigestIngestIT {
 
         List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, 70);
         assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
+        records.forEach(RawTopic::assertCloudEvents);
         JsonNode first = PaperJson.mapper().readTree(records.get(0).value());
         assertThat(PaperSchemas.validateRaw(first)).isEmpty();
         assertThat(first.get("publishedOn").asText()).endsWith("-03-14");

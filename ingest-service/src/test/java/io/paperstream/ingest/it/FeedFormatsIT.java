@@ -70,6 +70,7 @@ class FeedFormatsIT {
     }
 
     private static Map<String, JsonNode> values(List<ConsumerRecord<String, String>> records) {
+        records.forEach(RawTopic::assertCloudEvents);
         return records.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> read(r.value()),
                 (a, b) -> b));
     }

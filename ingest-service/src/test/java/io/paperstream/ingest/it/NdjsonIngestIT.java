@@ -35,6 +35,7 @@ class NdjsonIngestIT {
                 .body("records[3].errors[0].code", equalTo("missing"));
         List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, papers);
         assertThat(records).hasSize(papers);
+        records.forEach(RawTopic::assertCloudEvents);
         assertThat(records.get(0).value()).contains(run);
     }
 

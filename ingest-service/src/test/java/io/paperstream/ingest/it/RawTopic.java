@@ -1,5 +1,6 @@
 package io.paperstream.ingest.it;
 
+import io.paperstream.events.CloudEvents;
 import io.paperstream.events.Topics;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -12,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The topic papers.raw seen through KafkaCompanion: end offsets ("marks") and the records written after a mark. */
 final class RawTopic {
@@ -41,6 +44,16 @@ final class RawTopic {
     static List<ConsumerRecord<String, String>> awaitAfter(Map<TopicPartition, Long> mark, int count) {
         return companion().consumeStrings().fromOffsets(mark, count)
                 .awaitCompletion(Duration.ofSeconds(30)).getRecords();
+    }
+
+    /** The record carries the CloudEvents binary-mode headers of a papers.raw event about its key. */
+    static void assertCloudEvents(ConsumerRecord<String, String> record) {
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.TYPE)).isEqualTo(Topics.RAW_TYPE);
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SOURCE)).isEqualTo("/paperstream/ingest-service");
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SUBJECT)).isEqualTo(record.key());
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.ID)).isNotBlank();
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.TIME)).isNotBlank();
     }
 
     static long written(Map<TopicPartition, Long> from, Map<TopicPartition, Long> to) {
