@@ -1,0 +1,147 @@
+package io.paperstream.ingest.domain.format;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.paperstream.ingest.domain.SourceRecord;
+import io.paperstream.ingest.domain.Violation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * Newline-delimited JSON read lazily, one line at a time: memory is bounded by the longest allowed line, whatever
+ * the size of the body. Blank lines are skipped. A line that is too long, not UTF-8, not JSON or not an object is a
+ * rejected record (with its line number), not a failed request. Lines in the Hugging Face daily-papers entry shape
+ * are read as such.
+ */
+public final class NdjsonRecords implements Iterator<SourceRecord> {
+    private final InputStream in;
+    private final byte[] buffer = new byte[65536];
+    private int position;
+    private int limit;
+    private final int maxLineBytes;
+    private byte[] line = new byte[8192];
+    private int length;
+    private boolean tooLong;
+    private long lineNumber;
+    private int index;
+    private boolean eof;
+    private SourceRecord next;
+
+    public NdjsonRecords(InputStream in, int maxLineBytes) {
+        this.in = in;
+        this.maxLineBytes = maxLineBytes;
+    }
+
+    @Override
+    public boolean hasNext() {
+        while (next == null && !eof) {
+            if (readLine() && !(isBlank() && !tooLong)) {
+                next = toRecord();
+            }
+        }
+        return next != null;
+    }
+
+    @Override
+    public SourceRecord next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        SourceRecord record = next;
+        next = null;
+        return record;
+    }
+
+    private SourceRecord toRecord() {
+        String where = "line " + lineNumber;
+        int i = index++;
+        if (tooLong) {
+            return SourceRecord.unreadable(i, where, Violation.of("$", "line-too-long",
+                    "the line is longer than " + maxLineBytes + " bytes"));
+        }
+        String text;
+        try {
+            text = Utf8.decode(line, 0, length, where);
+        } catch (UnreadableBodyException e) {
+            return SourceRecord.unreadable(i, where, Violation.of("$", "invalid-utf8", "the line is not valid UTF-8"));
+        }
+        JsonNode node;
+        try {
+            node = Json.parse(text);
+        } catch (UnreadableBodyException e) {
+            String column = e.location() == null ? "" : " (" + e.location().replaceFirst("line \\d+, ", "") + ")";
+            return SourceRecord.unreadable(i, where, Violation.of("$", "malformed-json", e.getMessage() + column));
+        }
+        return HfDailyMapper.looksLikeDailyPapers(node) ? HfDailyMapper.toRecord(i, where, node)
+                : JsonPaperMapper.toRecord(i, where, node);
+    }
+
+    /** Reads one line into the buffer (without its CR LF); false at the end of the body with nothing read. */
+    private boolean readLine() {
+        length = 0;
+        tooLong = false;
+        try {
+            int b;
+            boolean any = false;
+            while ((b = read()) >= 0) {
+                any = true;
+                if (b == '\n') {
+                    break;
+                }
+                append((byte) b);
+            }
+            if (b < 0) {
+                eof = true;
+            }
+            if (!any) {
+                return false;
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("the request body could not be read", e);
+        }
+        lineNumber++;
+        if (length > 0 && line[length - 1] == '\r') {
+            length--;
+        }
+        return true;
+    }
+
+    private int read() throws IOException {
+        if (position == limit) {
+            int n = in.read(buffer, 0, buffer.length);
+            while (n == 0) {
+                n = in.read(buffer, 0, buffer.length);
+            }
+            if (n < 0) {
+                return -1;
+            }
+            position = 0;
+            limit = n;
+        }
+        return buffer[position++] & 0xFF;
+    }
+
+    private void append(byte b) {
+        if (length >= maxLineBytes) {
+            tooLong = true;
+            return;
+        }
+        if (length == line.length) {
+            line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
+        }
+        line[length++] = b;
+    }
+
+    private boolean isBlank() {
+        for (int i = 0; i < length; i++) {
+            if (line[i] != ' ' && line[i] != '\t' && line[i] != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+}

@@ -1,0 +1,53 @@
+package io.paperstream.ingest.domain;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Text hygiene: what is refused and the normal form of what is kept. */
+class TextTest {
+
+    static Stream<Arguments> texts() {
+        return Stream.of(
+                Arguments.of("plain title", "-", "ascii"),
+                Arguments.of("tab\tand\nnewline\rare ok", "-", "whitespace controls are whitespace"),
+                Arguments.of("bell\u0007", "control-character", "C0 control"),
+                Arguments.of("nul\u0000x", "control-character", "NUL"),
+                Arguments.of("del\u007fx", "control-character", "DEL"),
+                Arguments.of("c1\u0085x", "control-character", "C1 control"),
+                Arguments.of("rtl\u202eoverride", "control-character", "bidi override"),
+                Arguments.of("isolate\u2066x", "control-character", "bidi isolate"),
+                Arguments.of("lone\ud800surrogate", "invalid-unicode", "unpaired high surrogate"),
+                Arguments.of("lone\udc00surrogate", "invalid-unicode", "unpaired low surrogate"),
+                Arguments.of("non\ufffecharacter", "invalid-unicode", "noncharacter U+FFFE"),
+                Arguments.of("emoji \ud83d\ude00 ok", "-", "astral plane pair"),
+                Arguments.of("zero\u200dwidth joiner", "-", "ZWJ is kept"));
+    }
+
+    @ParameterizedTest(name = "[{index}] {2}")
+    @MethodSource("texts")
+    void problems(String text, String code, String why) {
+        assertThat(Text.problem("title", text).map(Violation::code).orElse("-")).as(why).isEqualTo(code);
+    }
+
+    @ParameterizedTest(name = "[{index}] {2}")
+    @CsvSource(delimiter = '|', textBlock = """
+            '  a   b  '                 | a b             | trims and collapses
+            'a\t\n\r b'                 | a b             | all whitespace is one space
+            'no\u00a0break\u202fspaces' | no break spaces | no-break spaces collapse
+            'Cafe\u0301'                | Café            | NFC composes
+            """)
+    void normalises(String text, String expected, String why) {
+        assertThat(Text.normalise(text)).as(why).isEqualTo(expected);
+    }
+
+    @org.junit.jupiter.api.Test
+    void lengthCountsCodePoints() {
+        assertThat(Text.length("😀😀")).isEqualTo(2);
+    }
+}

@@ -1,0 +1,66 @@
+package io.paperstream.ingest.it;
+
+import io.paperstream.ingest.config.IngestConfig;
+import io.paperstream.ingest.domain.PaperLimits;
+import io.restassured.RestAssured;
+import io.restassured.path.json.JsonPath;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** Readiness includes Kafka; Prometheus metrics count records and time requests; OpenAPI documents every format. */
+@IngestIT
+class OperationsIT {
+    @Inject
+    IngestConfig config;
+
+    @Test
+    void theDocumentedLimitsAreTheConfiguredOnes() {
+        assertThat(config.limits().toPaperLimits()).isEqualTo(PaperLimits.DEFAULTS);
+    }
+
+    @Test
+    void readinessIncludesKafka() {
+        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
+        RestAssured.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void metricsCountRecordsByFormatOutcomeAndReasonAndTimeRequests() {
+        Api.json().body("[" + Api.paper("Metered " + UUID.randomUUID()) + ", {\"title\": \"No abstract\"}]")
+                .post(Api.PAPERS).then().statusCode(202);
+        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
+        assertThat(metrics)
+                .contains("paperstream_ingest_records_total{format=\"json\",outcome=\"accepted\",reason=\"none\"}")
+                .contains("paperstream_ingest_records_total{format=\"json\",outcome=\"rejected\",reason=\"abstract.missing\"}")
+                .contains("paperstream_ingest_requests_seconds_count{format=\"json\",status=\"202\"}");
+    }
+
+    @Test
+    void openApiHasAnExampleForEveryFormatAndError() {
+        JsonPath doc = RestAssured.given().queryParam("format", "json").get("/q/openapi").then().statusCode(200)
+                .extract().jsonPath();
+        String post = "paths.'/api/v1/papers'.post";
+        for (String type : List.of("application/json", "application/x-ndjson", "text/plain", "application/atom+xml")) {
+            assertThat(doc.getMap(post + ".requestBody.content.'" + type + "'.examples")).as(type).isNotEmpty();
+        }
+        for (String status : List.of("202", "400", "401", "413", "415", "503")) {
+            assertThat(doc.getMap(post + ".responses.'" + status + "'.content")).as(status).isNotEmpty();
+        }
+        String input = "components.schemas.PaperInput.properties";
+        assertThat(doc.getInt(input + ".title.maxLength")).isEqualTo(PaperLimits.DEFAULTS.titleMax());
+        assertThat(doc.getInt(input + ".abstract.maxLength")).isEqualTo(PaperLimits.DEFAULTS.abstractMax());
+        assertThat(doc.getInt(input + ".authors.maxItems")).isEqualTo(PaperLimits.DEFAULTS.authorsMax());
+        assertThat(doc.getInt(input + ".authors.items.maxLength")).isEqualTo(PaperLimits.DEFAULTS.authorMax());
+        RestAssured.given().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+}
