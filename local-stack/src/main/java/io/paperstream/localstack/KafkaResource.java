@@ -3,7 +3,6 @@ package io.paperstream.localstack;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import org.testcontainers.kafka.KafkaContainer;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -12,7 +11,6 @@ import java.util.Map;
  * the official {@code apache/kafka} image through Testcontainers.
  */
 public class KafkaResource implements QuarkusTestResourceLifecycleManager {
-    public static final List<String> TOPICS = List.of("papers.raw", "papers.enriched", "papers.raw.dlq", "papers.enriched.dlq");
     private static KafkaBroker broker;
     private static KafkaContainer container;
 
@@ -25,7 +23,7 @@ public class KafkaResource implements QuarkusTestResourceLifecycleManager {
             bootstrap = container.getBootstrapServers();
         } else {
             broker = KafkaBroker.start();
-            broker.createPaperstreamTopics(TOPICS, 3);
+            broker.createPaperstreamTopics(Topics.ALL, 3);
             bootstrap = broker.bootstrapServers();
         }
         return Map.of("kafka.bootstrap.servers", bootstrap);

@@ -20,8 +20,17 @@ public final class LocalStackMain {
     private LocalStackMain() {
     }
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> options = parse(args);
+    public static void main(String[] args) {
+        try {
+            run(parse(args));
+        } catch (Exception | Error e) {
+            // Kafka's non-daemon threads would keep a half-started JVM alive: fail loudly and exit
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void run(Map<String, String> options) throws Exception {
         int kafkaPort = Integer.parseInt(options.getOrDefault("kafka-port", "0"));
         int postgresPort = Integer.parseInt(options.getOrDefault("postgres-port", "0"));
         Path dataDir = Path.of(options.getOrDefault("data-dir", "local-stack-data")).toAbsolutePath();
@@ -31,7 +40,7 @@ public final class LocalStackMain {
         KafkaBroker kafka;
         try {
             kafka = KafkaBroker.start(kafkaPort == 0 ? Ports.free() : kafkaPort, dataDir.resolve("kafka"), !keepData);
-            kafka.createPaperstreamTopics(KafkaResource.TOPICS, 3);
+            kafka.createPaperstreamTopics(Topics.ALL, 3);
         } catch (RuntimeException e) {
             postgres.close();
             throw e;

@@ -1,0 +1,11 @@
+package io.paperstream.localstack;
+
+import java.util.List;
+
+/** The topics the local stack creates (3 partitions each), as the services and the Strimzi manifests name them. */
+public final class Topics {
+    public static final List<String> ALL = List.of("papers.raw", "papers.enriched", "papers.raw.dlq", "papers.enriched.dlq");
+
+    private Topics() {
+    }
+}
