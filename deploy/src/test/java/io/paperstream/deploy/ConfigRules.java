@@ -1,0 +1,95 @@
+package io.paperstream.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Every environment variable a container gets (env and envFrom ConfigMaps) is a property its service reads, and
+ * every Secret (and key) the manifests reference is documented in deploy/README.md.
+ */
+final class ConfigRules {
+    private ConfigRules() {
+    }
+
+    static void env(Workload w, Optional<ServiceConfig> config, boolean sourcesMissing, List<String> problems) {
+        problems.addAll(w.problems());
+        if (!Project.SERVICES.contains(w.name())) {
+            problems.add(w.id() + ": not one of the services " + Project.SERVICES
+                    + " (containers are named after their service)");
+            return;
+        }
+        if (config.isEmpty()) {
+            if (!sourcesMissing) {
+                problems.add(w.id() + ": no configuration found for " + w.name());
+            }
+            return;
+        }
+        w.env().forEach((name, value) -> {
+            if (!config.get().readsEnv(name)) {
+                problems.add(w.id() + ": " + name + " (from " + w.envSource().get(name) + ") is not a configuration "
+                        + "property " + w.name() + " reads (application.properties, @ConfigMapping, ${ENV} "
+                        + "references, or the allowlist ServiceConfig.STANDARD)");
+            }
+        });
+    }
+
+    /** Secret name -> keys referenced ("" for a whole Secret), with where. */
+    static Map<String, Map<String, String>> secretReferences(Rendered all) {
+        Map<String, Map<String, String>> refs = new LinkedHashMap<>();
+        for (var deployment : all.ofKind("Deployment")) {
+            JsonNode pod = deployment.path("spec").path("template").path("spec");
+            for (String list : List.of("containers", "initContainers")) {
+                for (JsonNode c : Yaml.each(pod.path(list))) {
+                    for (JsonNode var : Yaml.each(c.path("env"))) {
+                        JsonNode ref = var.path("valueFrom").path("secretKeyRef");
+                        if (!ref.isMissingNode()) {
+                            add(refs, ref.path("name").asText(), ref.path("key").asText(), Yaml.id(deployment));
+                        }
+                    }
+                    for (JsonNode from : Yaml.each(c.path("envFrom"))) {
+                        if (from.has("secretRef")) {
+                            add(refs, from.path("secretRef").path("name").asText(), "", Yaml.id(deployment));
+                        }
+                    }
+                }
+            }
+            for (JsonNode volume : Yaml.each(pod.path("volumes"))) {
+                JsonNode secret = volume.path("secret");
+                if (!secret.isMissingNode()) {
+                    String name = secret.path("secretName").asText();
+                    if (!secret.has("items")) {
+                        add(refs, name, "", Yaml.id(deployment));
+                    }
+                    Yaml.each(secret.path("items")).forEach(i -> add(refs, name, i.path("key").asText(),
+                            Yaml.id(deployment)));
+                }
+            }
+        }
+        for (var auth : all.ofKind("TriggerAuthentication")) {
+            for (JsonNode ref : Yaml.each(auth.path("spec").path("secretTargetRef"))) {
+                add(refs, ref.path("name").asText(), ref.path("key").asText(), Yaml.id(auth));
+            }
+        }
+        return refs;
+    }
+
+    private static void add(Map<String, Map<String, String>> refs, String secret, String key, String where) {
+        refs.computeIfAbsent(secret, s -> new LinkedHashMap<>()).putIfAbsent(key, where);
+    }
+
+    static void secretsDocumented(Rendered all, Map<String, Set<String>> documented, List<String> problems) {
+        secretReferences(all).forEach((secret, keys) -> keys.forEach((key, where) -> {
+            if (!documented.containsKey(secret)) {
+                problems.add(where + ": Secret " + secret + " is not documented in deploy/README.md (Secrets table)");
+            } else if (!key.isEmpty() && !documented.get(secret).contains(key)) {
+                problems.add(where + ": key " + key + " of Secret " + secret
+                        + " is not documented in deploy/README.md (Secrets table)");
+            }
+        }));
+    }
+}

@@ -1,0 +1,111 @@
+package io.paperstream.deploy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * NetworkPolicies: every service pod is covered for ingress and egress; only ingest-service and query-service
+ * accept traffic from outside the namespace (Prometheus' namespace "monitoring" may scrape all three), and only on
+ * their HTTP port; egress goes only to DNS, Kafka and (for the service with a datasource) PostgreSQL.
+ */
+final class NetworkRules {
+    static final Set<String> PUBLIC = Set.of("ingest-service", "query-service");
+    static final int DNS = 53;
+    static final Set<Integer> KAFKA_PORTS = Set.of(9092, 9093);
+    static final int POSTGRES = 5432;
+    static final String MONITORING_NAMESPACE = "monitoring";
+
+    private NetworkRules() {
+    }
+
+    static void check(Workload w, Rendered all, Optional<ServiceConfig> config, List<String> problems) {
+        Map<String, String> labels = w.labels();
+        var policies = all.ofKind("NetworkPolicy").stream()
+                .filter(p -> Yaml.selects(p.path("spec").path("podSelector"), labels)).toList();
+        boolean ingress = false;
+        boolean egress = false;
+        Optional<Integer> port = config.map(c -> c.httpPort(w.env()));
+        Set<Integer> allowedEgress = new TreeSet<>(KAFKA_PORTS);
+        allowedEgress.add(DNS);
+        if (config.map(c -> c.value("quarkus.datasource.db-kind", Map.of()).isPresent()).orElse(false)) {
+            allowedEgress.add(POSTGRES);
+        }
+        for (var policy : policies) {
+            Set<String> types = new TreeSet<>();
+            Yaml.each(policy.path("spec").path("policyTypes")).forEach(t -> types.add(t.asText()));
+            ingress |= types.contains("Ingress");
+            egress |= types.contains("Egress");
+            for (JsonNode rule : Yaml.each(policy.path("spec").path("ingress"))) {
+                ingressRule(w, Yaml.id(policy), rule, port, problems);
+            }
+            for (JsonNode rule : Yaml.each(policy.path("spec").path("egress"))) {
+                egressRule(w, Yaml.id(policy), rule, allowedEgress, problems);
+            }
+        }
+        if (!ingress || !egress) {
+            problems.add(w.id() + ": no NetworkPolicy restricts its " + (ingress ? "egress" : "ingress")
+                    + " (a default-deny policy selecting the pod)");
+        }
+        if (PUBLIC.contains(w.name()) && port.isPresent() && policies.stream().noneMatch(p -> opens(p, w, port.get()))) {
+            problems.add(w.id() + ": no NetworkPolicy lets clients reach its HTTP port " + port.get());
+        }
+    }
+
+    private static void ingressRule(Workload w, String policy, JsonNode rule, Optional<Integer> port,
+                                    List<String> problems) {
+        boolean fromOutside = !rule.has("from") || rule.path("from").isEmpty();
+        for (JsonNode peer : Yaml.each(rule.path("from"))) {
+            fromOutside |= peer.has("ipBlock") || (peer.has("namespaceSelector") && !monitoring(peer));
+        }
+        if (fromOutside && !PUBLIC.contains(w.name())) {
+            problems.add(policy + ": lets traffic from outside the namespace reach " + w.name()
+                    + " (only " + new TreeSet<>(PUBLIC) + " may receive it)");
+        }
+        if (!rule.has("ports")) {
+            problems.add(policy + ": ingress rule without ports opens every port of " + w.name());
+        }
+        for (JsonNode p : Yaml.each(rule.path("ports"))) {
+            Optional<Integer> number = WorkloadRules.containerPort(w, p.path("port"));
+            if (port.isPresent() && !number.equals(port)) {
+                problems.add(policy + ": opens port " + p.path("port").asText() + " of " + w.name()
+                        + ", which is not its HTTP port " + port.get());
+            }
+        }
+    }
+
+    private static boolean monitoring(JsonNode peer) {
+        return Yaml.strings(peer.path("namespaceSelector").path("matchLabels"))
+                .equals(Map.of("kubernetes.io/metadata.name", MONITORING_NAMESPACE));
+    }
+
+    private static void egressRule(Workload w, String policy, JsonNode rule, Set<Integer> allowed,
+                                   List<String> problems) {
+        if (!rule.has("ports") || rule.path("ports").isEmpty()) {
+            problems.add(policy + ": egress rule without ports lets " + w.name() + " reach anything");
+        }
+        for (JsonNode p : Yaml.each(rule.path("ports"))) {
+            int number = p.path("port").asInt(-1);
+            if (!allowed.contains(number)) {
+                problems.add(policy + ": lets " + w.name() + " reach port " + p.path("port").asText()
+                        + " (allowed: DNS, Kafka" + (allowed.contains(POSTGRES) ? ", PostgreSQL" : "") + " " + allowed
+                        + ")");
+            }
+        }
+    }
+
+    private static boolean opens(JsonNode policy, Workload w, int port) {
+        for (JsonNode rule : Yaml.each(policy.path("spec").path("ingress"))) {
+            for (JsonNode p : Yaml.each(rule.path("ports"))) {
+                if (WorkloadRules.containerPort(w, p.path("port")).equals(Optional.of(port))) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+}

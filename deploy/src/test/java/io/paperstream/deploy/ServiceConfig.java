@@ -1,0 +1,179 @@
+package io.paperstream.deploy;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What one service really reads, from its sources: the keys of application.properties (all profiles), the
+ * {@code ${ENV}} references in its values, the properties of its @ConfigMapping interfaces, plus the few standard
+ * properties the manifests set ({@link #STANDARD}). Also its HTTP port, metrics path and Kafka channels.
+ */
+final class ServiceConfig {
+    /** Standard Quarkus / Kafka-client properties the manifests set that the services' own files don't name. */
+    static final Set<String> STANDARD = Set.of(
+            "quarkus.shutdown.timeout",
+            // Quarkus applies every kafka.* property to every Kafka channel (KAFKA_* environment variables too)
+            "kafka.security.protocol",
+            "kafka.sasl.mechanism",
+            "kafka.sasl.jaas.config",
+            "kafka.ssl.truststore.type",
+            "kafka.ssl.truststore.location");
+
+    private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]+)(?::([^}]*))?}");
+    private static final Pattern CHANNEL = Pattern.compile("mp\\.messaging\\.(incoming|outgoing)\\.([^.]+)\\.(.+)");
+
+    final String name;
+    /** property name (no profile) -> value in the prod profile (the %prod value if any, else the plain one) */
+    private final Map<String, String> prod = new LinkedHashMap<>();
+    private final Set<String> readableEnv = new TreeSet<>();
+    private final Set<Pattern> wildcards = new java.util.HashSet<>();
+
+    private ServiceConfig(String name) {
+        this.name = name;
+    }
+
+    /** The configuration of a service module, empty when its sources are not in this checkout. */
+    static Optional<ServiceConfig> load(String service, Path moduleDir) {
+        Path properties = moduleDir.resolve("src/main/resources/application.properties");
+        if (!Files.isDirectory(moduleDir.resolve("src/main/java")) && !Files.exists(properties)) {
+            return Optional.empty();
+        }
+        if (!Files.isRegularFile(properties)) {
+            throw new AssertionError(service + ": no " + properties);
+        }
+        return Optional.of(of(service, Project.read(properties),
+                ConfigMappings.properties(moduleDir.resolve("src/main/java"))));
+    }
+
+    static ServiceConfig of(String service, String applicationProperties, Set<String> mappedProperties) {
+        ServiceConfig config = new ServiceConfig(service);
+        Properties raw = new Properties();
+        try {
+            raw.load(new StringReader(applicationProperties));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        Map<String, String> profiled = new HashMap<>();
+        for (String key : raw.stringPropertyNames()) {
+            String value = raw.getProperty(key);
+            String property = key;
+            if (key.startsWith("%")) {
+                String profiles = key.substring(1, key.indexOf('.'));
+                property = key.substring(key.indexOf('.') + 1);
+                if (Set.of(profiles.split(",")).contains("prod")) {
+                    profiled.put(property, value);
+                }
+            } else {
+                config.prod.putIfAbsent(property, value);
+            }
+            config.addReadable(property);
+            Matcher ref = REFERENCE.matcher(value);
+            while (ref.find()) {
+                config.readableEnv.add(ref.group(1));
+                config.addReadable(ref.group(1));
+            }
+        }
+        config.prod.putAll(profiled);
+        mappedProperties.forEach(config::addReadable);
+        STANDARD.forEach(config::addReadable);
+        return config;
+    }
+
+    private void addReadable(String property) {
+        if (property.contains("*")) {
+            // EnvNames turns the '*' of a map key into '_': split on the '*' first
+            String[] parts = property.split("\\*", -1);
+            StringBuilder regex = new StringBuilder();
+            for (int i = 0; i < parts.length; i++) {
+                regex.append(i > 0 ? "[A-Z0-9_]+" : "").append(Pattern.quote(EnvNames.of(parts[i])));
+            }
+            wildcards.add(Pattern.compile(regex.toString()));
+        } else {
+            readableEnv.add(EnvNames.of(property));
+        }
+    }
+
+    /** Whether an environment variable of this name is a configuration property the service reads. */
+    boolean readsEnv(String env) {
+        return readableEnv.contains(env) || wildcards.stream().anyMatch(p -> p.matcher(env).matches());
+    }
+
+    /** The value in the prod profile, with {@code ${ENV:default}} resolved against the given environment. */
+    Optional<String> value(String property, Map<String, String> env) {
+        String override = env.get(EnvNames.of(property));
+        if (override != null) {
+            return Optional.of(override);
+        }
+        String value = prod.get(property);
+        if (value == null) {
+            return Optional.empty();
+        }
+        Matcher ref = REFERENCE.matcher(value);
+        StringBuilder out = new StringBuilder();
+        while (ref.find()) {
+            String replacement = env.getOrDefault(ref.group(1), ref.group(2) == null ? "" : ref.group(2));
+            ref.appendReplacement(out, Matcher.quoteReplacement(replacement));
+        }
+        ref.appendTail(out);
+        return Optional.of(out.toString());
+    }
+
+    int httpPort(Map<String, String> env) {
+        return Integer.parseInt(value("quarkus.http.port", env).orElse("8080"));
+    }
+
+    String metricsPath() {
+        return prod.getOrDefault("quarkus.micrometer.export.prometheus.path", "/q/metrics");
+    }
+
+    /** Kafka channels: channel name -> its settings, for the direction "incoming" or "outgoing". */
+    Map<String, Map<String, String>> channels(String direction) {
+        Map<String, Map<String, String>> channels = new LinkedHashMap<>();
+        prod.forEach((key, value) -> {
+            Matcher m = CHANNEL.matcher(key);
+            if (m.matches() && m.group(1).equals(direction)) {
+                channels.computeIfAbsent(m.group(2), c -> new LinkedHashMap<>()).put(m.group(3), value);
+            }
+        });
+        channels.entrySet().removeIf(e -> !"smallrye-kafka".equals(e.getValue().get("connector")));
+        return channels;
+    }
+
+    /** Topics read: topic -> consumer group (resolved against env). */
+    Map<String, String> consumedTopics(Map<String, String> env) {
+        Map<String, String> topics = new LinkedHashMap<>();
+        channels("incoming").forEach((channel, settings) -> topics.put(settings.getOrDefault("topic", channel),
+                value("mp.messaging.incoming." + channel + ".group.id", env).orElse("")));
+        return topics;
+    }
+
+    /** Topics written, including dead-letter topics. */
+    Set<String> producedTopics() {
+        Set<String> topics = new TreeSet<>();
+        channels("outgoing").forEach((channel, settings) -> topics.add(settings.getOrDefault("topic", channel)));
+        channels("incoming").values().forEach(settings -> {
+            if ("dead-letter-queue".equals(settings.get("failure-strategy"))) {
+                topics.add(settings.getOrDefault("dead-letter-queue.topic", "dead-letter-topic-" + name));
+            }
+        });
+        return topics;
+    }
+
+    Set<String> topics() {
+        Set<String> all = new TreeSet<>(producedTopics());
+        all.addAll(consumedTopics(Map.of()).keySet());
+        return all;
+    }
+}
