@@ -43,8 +43,13 @@ final class Stack implements AutoCloseable {
 
     /** Starts the local stack and the named services (any of ingest-service, enrich-service, query-service). */
     Stack start(Set<String> services) throws Exception {
-        startLocalStack();
-        return startServices(services);
+        try {
+            startLocalStack();
+            return startServices(services);
+        } catch (Exception | Error e) {
+            close(); // whatever did start must not outlive a failed start
+            throw e;
+        }
     }
 
     /** The local stack alone (Kafka + PostgreSQL as one process). */
