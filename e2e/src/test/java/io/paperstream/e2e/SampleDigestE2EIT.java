@@ -3,6 +3,9 @@ package io.paperstream.e2e;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -11,6 +14,8 @@ import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +27,7 @@ import static org.awaitility.Awaitility.await;
  * The system as a user runs it: the sample digest posted to ingest-service comes out of query-service's API as 70
  * papers with the expected links, and posting it again changes nothing.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class SampleDigestE2EIT {
     static final ObjectMapper JSON = new ObjectMapper();
     static Stack stack;
@@ -42,6 +48,7 @@ class SampleDigestE2EIT {
     }
 
     @Test
+    @Order(1)
     void theSampleDigestFlowsThroughToTheQueryApi() throws Exception {
         String digest = Files.readString(stack.root.resolve("deploy/local/sample/daily-papers-sample.txt"));
         HttpResponse<String> accepted = stack.post(stack.ingestPort, "/api/v1/papers", "text/plain", digest, Stack.TOKEN);
@@ -67,6 +74,41 @@ class SampleDigestE2EIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> papers().stream()
                 .allMatch(p -> p.get("revision").asLong() > revisionOf(papers, p.get("id").asText())));
         assertThat(papers()).hasSize(70);
+    }
+
+    /**
+     * Re-enrichment after a taxonomy change, as the README documents it: enrich-service restarted with a new taxonomy
+     * file, version and consumer group replays papers.raw, and the query API ends with the new tags on every paper.
+     */
+    @Test
+    @Order(2)
+    void aTaxonomyChangeIsReplayedIntoTheStore() throws Exception {
+        Path taxonomy = stack.workDir.resolve("replay-taxonomy.yaml");
+        Files.writeString(taxonomy, """
+                version: "replay-1"
+                tags:
+                  - name: replay-permutations
+                    label: Permutations (replay test)
+                    threshold: 1
+                    terms:
+                      permutation: 1
+                """);
+        stack.restart("enrich-service", Map.of("PAPERSTREAM_ENRICH_TAXONOMY_FILE", taxonomy.toString(),
+                "PAPERSTREAM_ENRICH_GROUP", "paperstream-enrich-replay", "PAPERSTREAM_ENRICH_VERSION", "2.0.0-replay"));
+
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> papers().stream()
+                .allMatch(p -> p.at("/enrichment/version").asText().equals("2.0.0-replay")));
+        List<JsonNode> papers = papers();
+        assertThat(papers).hasSize(70);
+        String digest = Files.readString(stack.root.resolve("deploy/local/sample/daily-papers-sample.txt")).toLowerCase();
+        for (JsonNode paper : papers) {
+            List<String> tags = paper.get("tags").findValuesAsText("name");
+            boolean mentions = (paper.get("title").asText() + " " + paper.get("abstract").asText()).toLowerCase()
+                    .contains("permutation");
+            assertThat(tags).as(paper.get("title").asText()).isEqualTo(mentions ? List.of("replay-permutations") : List.of());
+        }
+        assertThat(digest).contains("permutation");
+        assertThat(papers.stream().filter(p -> p.get("tags").size() > 0).count()).isGreaterThan(3);
     }
 
     private static long revisionOf(List<JsonNode> before, String id) {

@@ -29,6 +29,8 @@ final class Stack implements AutoCloseable {
     final int enrichPort = freePort();
     final int queryPort = freePort();
     private final List<Process> processes = new ArrayList<>();
+    private final Map<String, Process> byName = new HashMap<>();
+    private final Map<String, Map<String, String>> envByName = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Map<String, String> stackEnv;
 
@@ -104,14 +106,30 @@ final class Stack implements AutoCloseable {
 
     private void service(String name, int port, Map<String, String> env) throws IOException {
         Map<String, String> all = merge(env, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port)));
+        envByName.put(name, all);
         start(name, List.of(java(), "-Xmx384m", "-jar", root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString()), all);
     }
 
     private void start(String name, List<String> command, Map<String, String> env) throws IOException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(workDir.resolve(name + ".log").toFile());
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(name + ".log").toFile()));
         builder.environment().putAll(env);
-        processes.add(builder.start());
+        Process process = builder.start();
+        processes.add(process);
+        byName.put(name, process);
+    }
+
+    /** Stops a service (SIGTERM) and starts it again with extra environment, e.g. a new taxonomy; waits until ready. */
+    void restart(String name, Map<String, String> extraEnv) throws Exception {
+        Process old = byName.get(name);
+        old.destroy();
+        if (!old.waitFor(30, TimeUnit.SECONDS)) {
+            old.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        processes.remove(old);
+        Map<String, String> env = merge(envByName.get(name), extraEnv);
+        service(name, Integer.parseInt(env.get("QUARKUS_HTTP_PORT")), env);
+        awaitReady(Integer.parseInt(env.get("QUARKUS_HTTP_PORT")));
     }
 
     private void awaitReady(int port) throws Exception {
