@@ -120,16 +120,56 @@ final class TermMatcher {
         return Arrays.copyOf(codes, n[0]);
     }
 
+    /**
+     * Tokenises like {@link Words#scan} but in one pass per token (lower-casing and counting capitals while
+     * scanning), since this runs for every paper.
+     */
     private TokenCodes tokenize(String text) {
         char[] chars = text.toCharArray();
-        char[] buf = new char[chars.length];
-        TokenCodes tokens = new TokenCodes(Math.max(8, chars.length / 5));
-        Words.scan(chars, chars.length, (t, start, end) -> {
-            int lowerId = lower.find(buf, 0, Words.lowerStem(t, start, end, buf));
-            int acronymLen = Words.acronym(t, start, end, buf);
-            int acronymId = acronymLen < 0 ? -1 : acronyms.find(buf, 0, acronymLen);
+        int n = chars.length;
+        char[] buf = new char[n];
+        TokenCodes tokens = new TokenCodes(Math.max(8, n / 5));
+        int i = 0;
+        while (i < n) {
+            char c = chars[i];
+            if (c == '\\') { // LaTeX command: its name is not evidence
+                i++;
+                while (i < n && Character.isLetter(chars[i])) {
+                    i++;
+                }
+                continue;
+            }
+            if (!Words.isWordChar(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int capitals = 0;
+            while (i < n && Words.isWordChar(chars[i])) {
+                char ch = chars[i];
+                if (ch >= 'A' && ch <= 'Z') {
+                    capitals++;
+                    ch = (char) (ch + 32);
+                } else if (ch >= 128 && Character.isUpperCase(ch)) {
+                    capitals++;
+                    ch = Character.toLowerCase(ch);
+                }
+                buf[i - start] = ch;
+                i++;
+            }
+            if (i + 2 < n && chars[i] == ':' && chars[i + 1] == '/' && chars[i + 2] == '/') { // URL
+                while (i < n && !Character.isWhitespace(chars[i])) {
+                    i++;
+                }
+                continue;
+            }
+            int lowerId = lower.find(buf, 0, Words.stem(buf, i - start));
+            int acronymId = -1;
+            if (capitals >= 2) {
+                acronymId = acronyms.find(chars, start, Words.acronymLength(chars, start, i));
+            }
             tokens.add(lowerId < 0 ? -1 : lowerId * 2, acronymId < 0 ? -1 : acronymId * 2 + 1);
-        });
+        }
         return tokens;
     }
 

@@ -61,10 +61,15 @@ final class Vocabulary {
     }
 
     private static int hash(char[] buf, int off, int len) {
-        int h = 0x811c9dc5;
-        for (int i = off; i < off + len; i++) {
-            h = (h ^ buf[i]) * 0x01000193;
+        int h = len;
+        for (int k = off; k < off + len; k++) {
+            h = 31 * h + buf[k];
         }
-        return h ^ (h >>> 15);
+        // murmur3 fmix32: short words differ in few bits, the table index uses the low bits
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 }
