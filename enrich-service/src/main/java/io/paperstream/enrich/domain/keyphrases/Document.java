@@ -28,8 +28,6 @@ final class Document {
     // per word id
     int[] tf = new int[64];
     int[] titleTf = new int[64];
-    int[] followed = new int[64];
-    int[] preceded = new int[64];
     boolean[] capitalised = new boolean[64];
     boolean[] generic = new boolean[64];
     long[] expansion = new long[64]; // phrase key of the long form an acronym stands for, 0 = none
@@ -41,6 +39,11 @@ final class Document {
     int[] phraseLength;
     int[] phraseCount;
     int[] phraseTitleCount;
+    /** How often the phrase has the same word before (after) it as at its first occurrence: a fragment's sign. */
+    int[] phraseSameLeft;
+    int[] phraseSameRight;
+    private int[] phraseLeft;
+    private int[] phraseRight;
 
     private final char[] scratch;
 
@@ -72,12 +75,10 @@ final class Document {
         phraseLength = new int[maxPhrases];
         phraseCount = new int[maxPhrases];
         phraseTitleCount = new int[maxPhrases];
-        for (int i = 0; i + 1 < tokens; i++) {
-            if (tokenWord[i] >= 0 && tokenWord[i + 1] >= 0) {
-                followed[tokenWord[i]]++;
-                preceded[tokenWord[i + 1]]++;
-            }
-        }
+        phraseSameLeft = new int[maxPhrases];
+        phraseSameRight = new int[maxPhrases];
+        phraseLeft = new int[maxPhrases];
+        phraseRight = new int[maxPhrases];
         findAcronyms();
         countPhrases();
     }
@@ -227,8 +228,6 @@ final class Document {
     private void growWords(int size) {
         tf = Arrays.copyOf(tf, size);
         titleTf = Arrays.copyOf(titleTf, size);
-        followed = Arrays.copyOf(followed, size);
-        preceded = Arrays.copyOf(preceded, size);
         capitalised = Arrays.copyOf(capitalised, size);
         generic = Arrays.copyOf(generic, size);
         expansion = Arrays.copyOf(expansion, size);
@@ -287,12 +286,18 @@ final class Document {
                 }
                 key = (key << 16) | (w + 1);
                 int p = phraseIndex.get(key, -1);
+                int left = i > 0 ? tokenWord[i - 1] : -1;
+                int right = i + len < tokens ? tokenWord[i + len] : -1;
                 if (p < 0) {
                     p = phrases++;
                     phraseIndex.put(key, p);
                     phraseFirst[p] = i;
                     phraseLength[p] = len;
+                    phraseLeft[p] = left;
+                    phraseRight[p] = right;
                 }
+                phraseSameLeft[p] += left >= 0 && left == phraseLeft[p] ? 1 : 0;
+                phraseSameRight[p] += right >= 0 && right == phraseRight[p] ? 1 : 0;
                 phraseCount[p]++;
                 phraseTitleCount[p] += tokenInTitle[i] ? 1 : 0;
             }

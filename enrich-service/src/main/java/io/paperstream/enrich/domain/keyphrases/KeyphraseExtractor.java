@@ -16,9 +16,9 @@ public final class KeyphraseExtractor {
     private static final double TITLE_BONUS = 1.0;
     private static final double GENERIC_WEIGHT = 0.3;
     private static final double ACRONYM_WEIGHT = 1.2;
-    /** Weight of a phrase cut off before a word its last word mostly precedes ("large language" of "... models"). */
+    /** Weight of a phrase mostly followed by the same word: "large language" of "large language models". */
     private static final double CUT_END_WEIGHT = 0.3;
-    /** Weight of a phrase cut off after a word its first word mostly follows. */
+    /** Weight of a phrase mostly preceded by the same word. */
     private static final double CUT_START_WEIGHT = 0.7;
     private static final long MAX_QUANTISED = Integer.MAX_VALUE;
 
@@ -89,13 +89,12 @@ public final class KeyphraseExtractor {
             words += weight;
         }
         double score = (doc.phraseCount[p] + TITLE_BONUS * doc.phraseTitleCount[p]) * words / Math.sqrt(length);
-        // A phrase whose last word mostly modifies a next word is a fragment of a longer phrase.
-        int last = doc.tokenWord[first + length - 1];
-        if (2 * doc.followed[last] > doc.tf[last]) {
+        // Mostly followed (preceded) by the same word, the phrase is a fragment of a longer one: "large language"
+        // of "large language models" (or "language models" when "large" always comes first).
+        if (2 * doc.phraseSameRight[p] > doc.phraseCount[p]) {
             score *= CUT_END_WEIGHT;
         }
-        int head = doc.tokenWord[first];
-        if (2 * doc.preceded[head] > doc.tf[head]) {
+        if (2 * doc.phraseSameLeft[p] > doc.phraseCount[p]) {
             score *= CUT_START_WEIGHT;
         }
         return score;
