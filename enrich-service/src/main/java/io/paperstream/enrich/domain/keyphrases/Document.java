@@ -11,6 +11,8 @@ final class Document {
     static final int MAX_WORDS = 4;
 
     final String text;
+    /** The text as chars: indexing an array is cheaper than String.charAt in the per-char loops. */
+    private final char[] chars;
     final char[] lower;
     final WordTable words;
     /** Each distinct lower-case form seen, mapped to its word id (or -1 for a stopword): repeats cost one lookup. */
@@ -49,12 +51,9 @@ final class Document {
 
     Document(String text, int titleEnd) {
         this.text = text;
+        this.chars = text.toCharArray();
         int n = text.length();
-        lower = new char[n];
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
-            lower[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
-        }
+        lower = new char[n]; // filled for word chars while scanning
         scratch = new char[n + 1];
         words = new WordTable(n / 8, n);
         forms = new WordTable(n / 8, n);
@@ -100,7 +99,7 @@ final class Document {
         int n = text.length();
         int i = 0;
         while (i < n) {
-            char c = text.charAt(i);
+            char c = chars[i];
             boolean inTitle = i < titleEnd;
             if (i == titleEnd) {
                 addBreak('\n', false);
@@ -113,7 +112,7 @@ final class Document {
                 addBreak('$', inTitle);
             } else if (c == '\\') {
                 i++;
-                while (i < n && Character.isLetter(text.charAt(i))) {
+                while (i < n && Character.isLetter(chars[i])) {
                     i++;
                 }
                 addBreak('\\', inTitle);
@@ -130,40 +129,38 @@ final class Document {
         int i = start;
         int letters = 0;
         int capitals = 0;
+        int hash = 0;
         while (i < limit) {
-            char c = text.charAt(i);
-            if (c >= 'a' && c <= 'z') {
-                letters++;
-                i++;
+            char c = chars[i];
+            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+                letters += c >= 'a' ? 1 : 0;
             } else if (c >= 'A' && c <= 'Z') {
                 letters++;
                 capitals++;
-                i++;
-            } else if (c >= '0' && c <= '9') {
-                i++;
+                c = (char) (c + 32);
             } else if (c >= 128 && Character.isLetterOrDigit(c)) {
                 letters += Character.isLetter(c) ? 1 : 0;
                 capitals += Character.isUpperCase(c) ? 1 : 0;
-                i++;
-            } else if (c == '-' && i + 1 < limit && isWordChar(text.charAt(i + 1))) {
-                i++;
-            } else {
+                c = Character.toLowerCase(c);
+            } else if (c != '-' || i + 1 >= limit || !isWordChar(chars[i + 1])) {
                 break;
             }
+            lower[i++] = c;
+            hash = 31 * hash + c;
         }
         int end = i;
-        if (i + 2 < limit && text.charAt(i) == ':' && text.charAt(i + 1) == '/' && text.charAt(i + 2) == '/') {
-            while (i < limit && !Character.isWhitespace(text.charAt(i))) {
+        if (i + 2 < limit && chars[i] == ':' && chars[i + 1] == '/' && chars[i + 2] == '/') {
+            while (i < limit && !Character.isWhitespace(chars[i])) {
                 i++;
             }
             addBreak('/', inTitle);
             return i;
         }
-        if (i + 1 < limit && (text.charAt(i) == '\'' || text.charAt(i) == '\u2019') && text.charAt(i + 1) == 's'
-                && (i + 2 == limit || !Character.isLetter(text.charAt(i + 2)))) {
+        if (i + 1 < limit && (chars[i] == '\'' || chars[i] == '\u2019') && chars[i + 1] == 's'
+                && (i + 2 == limit || !Character.isLetter(chars[i + 2]))) {
             i += 2; // possessive: "model's" is "model"
         }
-        int id = letters < 2 ? -1 : wordId(start, end);
+        int id = letters < 2 ? -1 : wordId(start, end, WordTable.mix(hash, end - start));
         if (id < 0) {
             addBreak('w', inTitle);
         } else {
@@ -173,9 +170,9 @@ final class Document {
     }
 
     /** The word id of the lower-case form {@code lower[start, end)}, or -1 for a stopword. */
-    private int wordId(int start, int end) {
+    private int wordId(int start, int end, int hash) {
         int known = forms.size();
-        int form = forms.intern(lower, start, end - start);
+        int form = forms.intern(lower, start, end - start, hash);
         if (forms.size() == known) {
             return formWord[form];
         }
@@ -259,7 +256,7 @@ final class Document {
     private String capitals(int token) {
         StringBuilder sb = new StringBuilder();
         for (int k = tokenStart[token]; k < tokenEnd[token]; k++) {
-            if (Character.isUpperCase(text.charAt(k))) {
+            if (Character.isUpperCase(chars[k])) {
                 sb.append(lower[k]);
             }
         }

@@ -144,7 +144,7 @@ public final class KeyphraseExtractor {
         int to = doc.tokenEnd[doc.phraseFirst[p] + doc.phraseLength[p] - 1];
         StringBuilder sb = new StringBuilder(to - from);
         for (int k = from; k < to; k++) {
-            char c = doc.lower[k];
+            char c = Character.toLowerCase(doc.text.charAt(k));
             if (Character.isWhitespace(c)) {
                 if (sb.charAt(sb.length() - 1) != ' ') {
                     sb.append(' ');

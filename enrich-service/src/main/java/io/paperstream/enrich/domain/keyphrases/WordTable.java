@@ -37,7 +37,7 @@ final class WordTable {
             if (slot == 0) {
                 return -1;
             }
-            if (same(slot - 1, buf, off, len)) {
+            if (hashes[slot - 1] == hash && same(slot - 1, buf, off, len)) {
                 return slot - 1;
             }
         }
@@ -45,7 +45,11 @@ final class WordTable {
 
     /** Returns the id of {@code buf[off, off+len)}, adding it when new. */
     int intern(char[] buf, int off, int len) {
-        int hash = hash(buf, off, len);
+        return intern(buf, off, len, hash(buf, off, len));
+    }
+
+    /** As {@link #intern(char[], int, int)} with the hash already computed (see {@link #mix}) while scanning. */
+    int intern(char[] buf, int off, int len, int hash) {
         int id = find(buf, off, len, hash);
         if (id >= 0) {
             return id;
@@ -114,11 +118,17 @@ final class WordTable {
     }
 
     private static int hash(char[] buf, int off, int len) {
-        int h = len;
+        int h = 0;
         for (int k = off; k < off + len; k++) {
             h = 31 * h + buf[k];
         }
+        return mix(h, len);
+    }
+
+    /** Finishes {@code polynomial} (31 * h + c over the chars, from 0) into the table's hash. */
+    static int mix(int polynomial, int len) {
         // murmur3 fmix32: short words differ in few bits, the table index uses the low bits
+        int h = polynomial ^ len;
         h ^= h >>> 16;
         h *= 0x85ebca6b;
         h ^= h >>> 13;

@@ -11,9 +11,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Tagging plus keyphrases must leave room for 20,000 abstracts/s on one core (50 µs per paper for the whole
- * enrichment). Prints the measured cost; the assertion is loose so a busy CI machine does not fail it.
+ * enrichment). Machines differ (the shared build VM is several times slower than a developer laptop), so the
+ * cost is also expressed in "scans": the time of a bare loop classifying every char of the same text.
  */
 class TaggingSpeedTest {
+    private static final int WARM_UP_ROUNDS = 300;
+    private static final int ROUNDS = 30;
+
+    // CPU time of this thread, not wall time: on a shared machine time spent descheduled is not ours
+    private final ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
 
     @Test
     void tagsAndKeyphrasesOfAnAbstractTakeMicroseconds() {
@@ -22,41 +28,55 @@ class TaggingSpeedTest {
         List<String[]> papers = LabelledPaper.digestPairs();
         long chars = papers.stream().mapToLong(p -> p[0].length() + p[1].length()).sum();
 
-        int sink = 0;
-        for (int round = 0; round < 300; round++) { // warm-up: let the JIT compile the hot paths
-            sink += run(tagger, extractor, papers);
+        long sink = 0;
+        for (int round = 0; round < WARM_UP_ROUNDS; round++) { // let the JIT compile the hot paths
+            for (String[] p : papers) {
+                sink += scan(p) + tagger.tag(p[0], p[1], List.of("cs.LG")).size()
+                        + extractor.extract(p[0], p[1], 5).size();
+            }
         }
-        // CPU time of this thread, not wall time: the build machine is shared, and time spent descheduled is not ours
-        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        long scanNanos = Long.MAX_VALUE;
         long tagNanos = Long.MAX_VALUE;
         long keyNanos = Long.MAX_VALUE;
-        for (int round = 0; round < 30; round++) {
+        for (int round = 0; round < ROUNDS; round++) {
             long t0 = cpu.getCurrentThreadCpuTime();
             for (String[] p : papers) {
-                sink += tagger.tag(p[0], p[1], List.of("cs.LG")).size();
+                sink += scan(p);
             }
             long t1 = cpu.getCurrentThreadCpuTime();
             for (String[] p : papers) {
-                sink += extractor.extract(p[0], p[1], 5).size();
+                sink += tagger.tag(p[0], p[1], List.of("cs.LG")).size();
             }
             long t2 = cpu.getCurrentThreadCpuTime();
-            tagNanos = Math.min(tagNanos, t1 - t0);
-            keyNanos = Math.min(keyNanos, t2 - t1);
+            for (String[] p : papers) {
+                sink += extractor.extract(p[0], p[1], 5).size();
+            }
+            long t3 = cpu.getCurrentThreadCpuTime();
+            scanNanos = Math.min(scanNanos, t1 - t0);
+            tagNanos = Math.min(tagNanos, t2 - t1);
+            keyNanos = Math.min(keyNanos, t3 - t2);
         }
-        double tagMicros = tagNanos / 1000.0 / papers.size();
-        double keyMicros = keyNanos / 1000.0 / papers.size();
+        double scan = scanNanos / 1000.0 / papers.size();
+        double tag = tagNanos / 1000.0 / papers.size();
+        double key = keyNanos / 1000.0 / papers.size();
+        double both = tag + key;
         System.out.printf("per paper (%d papers, %d chars on average): tagging %.1f µs, keyphrases %.1f µs, "
-                        + "together %.1f µs (%.0f papers/s on one core)%n", papers.size(), chars / papers.size(),
-                tagMicros, keyMicros, tagMicros + keyMicros, 1e6 / (tagMicros + keyMicros));
+                        + "together %.1f µs = %.0f papers/s on one core; a bare scan of the text takes %.1f µs here, "
+                        + "so tagging + keyphrases cost %.1f scans%n", papers.size(), chars / papers.size(), tag, key,
+                both, 1e6 / both, scan, both / scan);
         assertThat(sink).isPositive();
-        assertThat(tagMicros + keyMicros).isLessThan(200);
+        assertThat(both).as("µs per paper").isLessThan(200);
+        assertThat(both / scan).as("cost in bare scans of the text").isLessThan(40);
     }
 
-    private static int run(Tagger tagger, KeyphraseExtractor extractor, List<String[]> papers) {
-        int n = 0;
-        for (String[] p : papers) {
-            n += tagger.tag(p[0], p[1], List.of()).size() + extractor.extract(p[0], p[1], 5).size();
+    /** The baseline: classify every char of title and abstract, the least any text processing must do. */
+    private static int scan(String[] paper) {
+        int letters = 0;
+        for (String s : paper) {
+            for (int i = 0; i < s.length(); i++) {
+                letters += Character.isLetterOrDigit(s.charAt(i)) ? 1 : 0;
+            }
         }
-        return n;
+        return letters;
     }
 }
