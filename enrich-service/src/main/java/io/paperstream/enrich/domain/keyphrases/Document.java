@@ -321,6 +321,9 @@ final class Document {
 
     /** Strips a plural ending in place and returns the new length, so "models" and "model" are one word. */
     static int singular(char[] w, int len) {
+        if (len < 4 || w[len - 1] != 's') {
+            return len; // most words: no plural ending to look at
+        }
         if (len > 4 && endsWith(w, len, "ies")) {
             w[len - 3] = 'y';
             return len - 2;

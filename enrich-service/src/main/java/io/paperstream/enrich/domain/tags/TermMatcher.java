@@ -16,6 +16,8 @@ final class TermMatcher {
     private final Vocabulary acronyms = new Vocabulary();
     private final LongIntMap edges = new LongIntMap(4096);
     private final int[][] terminals;
+    /** Children of the trie root by token code: most tokens stop here, so the first step needs no hashing. */
+    private final int[] rootChild;
     private final int[] termTag;
     private final int[] termLength;
     private final int tagCount;
@@ -55,6 +57,10 @@ final class TermMatcher {
         termLength = lengthOfTerm.stream().mapToInt(Integer::intValue).toArray();
         tagCount = tags.size();
         maxLength = longest;
+        rootChild = new int[Math.max(lower.size() * 2, acronyms.size() * 2 + 1) + 1];
+        for (int code = 0; code < rootChild.length; code++) {
+            rootChild[code] = edges.get(edge(0, code), -1);
+        }
     }
 
     int termCount() {
@@ -185,7 +191,7 @@ final class TermMatcher {
         if (code < 0) {
             return;
         }
-        int child = edges.get(edge(node, code), -1);
+        int child = node == 0 ? rootChild[code] : edges.get(edge(node, code), -1);
         if (child < 0) {
             return;
         }

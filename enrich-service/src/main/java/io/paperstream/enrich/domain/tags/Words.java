@@ -59,6 +59,9 @@ final class Words {
 
     /** Strips a plural ending of the lower-case word {@code out[0, len)} in place; returns the new length. */
     static int stem(char[] out, int len) {
+        if (len < 4 || out[len - 1] != 's') {
+            return len; // most words: no plural ending to look at
+        }
         if (len > 4 && endsWith(out, len, "ies")) {
             out[len - 3] = 'y';
             return len - 2;
