@@ -21,6 +21,8 @@ public final class KeyphraseExtractor {
     /** Weight of a phrase mostly preceded by the same word. */
     private static final double CUT_START_WEIGHT = 0.7;
     private static final long MAX_QUANTISED = Integer.MAX_VALUE;
+    /** A single word is dropped for a longer phrase containing it that scores at least this share of it. */
+    private static final double ABSORB_RATIO = 0.35;
 
     /**
      * Returns up to {@code max} lower-case keyphrases, best first.
@@ -40,8 +42,8 @@ public final class KeyphraseExtractor {
         List<Integer> chosen = new ArrayList<>();
         // First pass: phrases sharing no specific word with a chosen one, so a few keyphrases cover different
         // aspects; second pass: fill up with any phrase that is not a near-duplicate.
-        pick(ranked, parts, chosen, max, true);
-        pick(ranked, parts, chosen, max, false);
+        pick(doc, ranked, parts, chosen, max, true);
+        pick(doc, ranked, parts, chosen, max, false);
         chosen.sort(null); // rank order: the low bits of a ranked key are its position
         List<String> out = new ArrayList<>(chosen.size());
         for (int r : chosen) {
@@ -100,9 +102,10 @@ public final class KeyphraseExtractor {
         return score;
     }
 
-    private static void pick(long[] ranked, PhraseParts parts, List<Integer> chosen, int max, boolean diverse) {
+    private static void pick(Document doc, long[] ranked, PhraseParts parts, List<Integer> chosen, int max,
+                             boolean diverse) {
         for (int r = 0; r < ranked.length && chosen.size() < max; r++) {
-            if (chosen.contains(r)) {
+            if (chosen.contains(r) || absorbed(doc, ranked, r)) {
                 continue;
             }
             String[] candidate = parts.of((int) ranked[r]);
@@ -118,6 +121,28 @@ public final class KeyphraseExtractor {
                 chosen.add(r);
             }
         }
+    }
+
+    /**
+     * Whether the single word at rank {@code r} is better said by a longer phrase containing it that scores at
+     * least {@link #ABSORB_RATIO} of it: "voice identity morphing" rather than "voice".
+     */
+    private static boolean absorbed(Document doc, long[] ranked, int r) {
+        int single = (int) ranked[r];
+        if (doc.phraseLength[single] != 1) {
+            return false;
+        }
+        int word = doc.tokenWord[doc.phraseFirst[single]];
+        long bar = MAX_QUANTISED - (long) ((MAX_QUANTISED - (ranked[r] >>> 32)) * ABSORB_RATIO);
+        for (int o = r + 1; o < ranked.length && (ranked[o] >>> 32) <= bar; o++) {
+            int p = (int) ranked[o];
+            for (int k = 0; k < doc.phraseLength[p] && doc.phraseLength[p] > 1; k++) {
+                if (doc.tokenWord[doc.phraseFirst[p] + k] == word) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     /**

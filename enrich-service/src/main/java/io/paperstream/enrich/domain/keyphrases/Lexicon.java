@@ -21,6 +21,12 @@ final class Lexicon {
             accelerating closing enhancing evaluating exploiting going greater highlight improving integrating
             introducing minimizing mitigating pushing rethinking thinking unlocking towards approximately efficiently
             jointly optimally appropriate empirical guide multiple original open research single turn
+            add added adds capture captured captures carried carries carry combine combined combines compute
+            computed computes emit emits encounter encounters exceed exceeds extract extracts fail failed fails
+            generate generated generates lose loses match matched multiply multiplies predict predicted predicts
+            produce produced produces propagate propagates raise raises reach reached reaches refine refined
+            refines rely relies replace replaced replaces retain retains run runs survive survives synergize
+            synergizes et al tend tends involves represented decode decodes
             able abstract achieve achieved achieves achieving address addresses addressing allow allowing allows
             apply applied applying approach approaches based better beyond broad called can case cases certain
             challenge challenges challenging clear close common commonly compared comparable comprehensive

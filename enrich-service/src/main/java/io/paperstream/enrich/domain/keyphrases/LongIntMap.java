@@ -2,7 +2,8 @@ package io.paperstream.enrich.domain.keyphrases;
 
 import java.util.Arrays;
 
-/** Open-addressing map from non-negative long keys to ints, so phrase counting costs no boxing. */
+/** Open-addressing map from non-negative long keys to ints, so phrase counting costs no boxing (a copy of the
+ * tagger's, kept so the two packages stay independent). */
 final class LongIntMap {
     private static final long EMPTY = -1L;
 
