@@ -1,9 +1,5 @@
 package io.paperstream.enrich.domain.keyphrases;
 
-import java.util.Arrays;
-import java.util.HashSet;
-import java.util.Set;
-
 /**
  * Fixed word lists for keyphrase extraction. Stopwords end a candidate phrase; generic words may sit inside one
  * ("training data") but weigh little and never make a keyphrase alone, since nearly every abstract uses them.
@@ -25,6 +21,12 @@ final class Lexicon {
             accelerating closing enhancing evaluating exploiting going greater highlight improving integrating
             introducing minimizing mitigating pushing rethinking thinking unlocking towards approximately efficiently
             jointly optimally appropriate empirical guide multiple original open research single turn
+            add added adds capture captured captures carried carries carry combine combined combines compute
+            computed computes emit emits encounter encounters exceed exceeds extract extracts fail failed fails
+            generate generated generates lose loses match matched multiply multiplies predict predicted predicts
+            produce produced produces propagate propagates raise raises reach reached reaches refine refined
+            refines rely relies replace replaced replaces retain retains run runs survive survives synergize
+            synergizes et al tend tends involves represented decode decodes
             able abstract achieve achieved achieves achieving address addresses addressing allow allowing allows
             apply applied applying approach approaches based better beyond broad called can case cases certain
             challenge challenges challenging clear close common commonly compared comparable comprehensive
@@ -65,21 +67,27 @@ final class Lexicon {
             limitation limitations factor factors amount choice progress skill skills harder neural
             """;
 
-    private static final Set<String> STOP = words(STOPWORDS);
-    private static final Set<String> GENERIC_WORDS = words(GENERIC);
+    private static final WordTable STOP = table(STOPWORDS);
+    private static final WordTable GENERIC_WORDS = table(GENERIC);
 
     private Lexicon() {
     }
 
-    static boolean isStopword(String lowerWord) {
-        return STOP.contains(lowerWord);
+    /** Whether the lower-case word {@code buf[off, off+len)} is a stopword. */
+    static boolean isStopword(char[] buf, int off, int len) {
+        return STOP.find(buf, off, len) >= 0;
     }
 
-    static boolean isGeneric(String lowerWord) {
-        return GENERIC_WORDS.contains(lowerWord);
+    /** Whether the lower-case word {@code buf[off, off+len)} is generic (weighs little, never a keyphrase alone). */
+    static boolean isGeneric(char[] buf, int off, int len) {
+        return GENERIC_WORDS.find(buf, off, len) >= 0;
     }
 
-    private static Set<String> words(String text) {
-        return new HashSet<>(Arrays.asList(text.trim().split("\\s+")));
+    private static WordTable table(String text) {
+        WordTable table = new WordTable();
+        for (String word : text.trim().split("\\s+")) {
+            table.intern(word);
+        }
+        return table;
     }
 }

@@ -3,6 +3,7 @@ package io.paperstream.enrich.domain.tags;
 import io.paperstream.events.Tag;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -132,17 +133,25 @@ public final class Tagger {
         return c;
     }
 
-    /** The matched positive terms, strongest contribution first, so a reader sees why the tag was given. */
+    /** The matched positive terms, strongest contribution first (then file order), to show why a tag was given. */
     private List<String> matchedTerms(int g, int[] inTitle, int[] inAbstract) {
-        List<Integer> hits = new ArrayList<>();
+        int n = firstTerm[g + 1] - firstTerm[g];
+        long[] keys = new long[n];
+        int hits = 0;
         for (int t = firstTerm[g]; t < firstTerm[g + 1]; t++) {
-            if (contribution(t, inTitle[t], inAbstract[t]) > 0) {
-                hits.add(t);
+            double c = contribution(t, inTitle[t], inAbstract[t]);
+            if (c > 0) {
+                // contribution (milli-units, inverted so larger sorts first) in the high bits, term index below
+                keys[hits++] = ((long) (Integer.MAX_VALUE - Math.min(Integer.MAX_VALUE, Math.round(c * 1000))) << 32)
+                        | t;
             }
         }
-        hits.sort(Comparator.comparingDouble((Integer t) -> -contribution(t, inTitle[t], inAbstract[t]))
-                .thenComparing(t -> terms[t].text()));
-        return hits.stream().limit(MAX_MATCHED).map(t -> terms[t].text()).toList();
+        Arrays.sort(keys, 0, hits);
+        List<String> matched = new ArrayList<>(Math.min(hits, MAX_MATCHED));
+        for (int k = 0; k < hits && k < MAX_MATCHED; k++) {
+            matched.add(terms[(int) keys[k]].text());
+        }
+        return matched;
     }
 
     private void addSource(String category, Map<String, Tag> result) {

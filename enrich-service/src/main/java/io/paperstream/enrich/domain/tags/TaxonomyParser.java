@@ -10,7 +10,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -122,8 +121,7 @@ final class TaxonomyParser {
         }
         List<TagDefinition.Term> terms = new ArrayList<>();
         Map<String, String> normalised = new HashMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-            Map.Entry<String, JsonNode> entry = it.next();
+        for (Map.Entry<String, JsonNode> entry : node.properties()) {
             String text = entry.getKey().trim();
             JsonNode weight = entry.getValue();
             if (!weight.isNumber() || weight.asDouble() == 0 || !Double.isFinite(weight.asDouble())) {
@@ -145,8 +143,8 @@ final class TaxonomyParser {
     }
 
     private static void rejectUnknown(JsonNode node, Set<String> allowed, String where) {
-        for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-            String field = it.next();
+        for (Map.Entry<String, JsonNode> property : node.properties()) {
+            String field = property.getKey();
             if (!allowed.contains(field)) {
                 throw new IllegalArgumentException(where + ": unknown field '" + field + "' (allowed: "
                         + String.join(", ", allowed.stream().sorted().toList()) + ")");

@@ -16,6 +16,8 @@ final class TermMatcher {
     private final Vocabulary acronyms = new Vocabulary();
     private final LongIntMap edges = new LongIntMap(4096);
     private final int[][] terminals;
+    /** Children of the trie root by token code: most tokens stop here, so the first step needs no hashing. */
+    private final int[] rootChild;
     private final int[] termTag;
     private final int[] termLength;
     private final int tagCount;
@@ -55,6 +57,10 @@ final class TermMatcher {
         termLength = lengthOfTerm.stream().mapToInt(Integer::intValue).toArray();
         tagCount = tags.size();
         maxLength = longest;
+        rootChild = new int[Math.max(lower.size() * 2, acronyms.size() * 2 + 1) + 1];
+        for (int code = 0; code < rootChild.length; code++) {
+            rootChild[code] = edges.get(edge(0, code), -1);
+        }
     }
 
     int termCount() {
@@ -120,16 +126,56 @@ final class TermMatcher {
         return Arrays.copyOf(codes, n[0]);
     }
 
+    /**
+     * Tokenises like {@link Words#scan} but in one pass per token (lower-casing and counting capitals while
+     * scanning), since this runs for every paper.
+     */
     private TokenCodes tokenize(String text) {
         char[] chars = text.toCharArray();
-        char[] buf = new char[chars.length];
-        TokenCodes tokens = new TokenCodes(Math.max(8, chars.length / 5));
-        Words.scan(chars, chars.length, (t, start, end) -> {
-            int lowerId = lower.find(buf, 0, Words.lowerStem(t, start, end, buf));
-            int acronymLen = Words.acronym(t, start, end, buf);
-            int acronymId = acronymLen < 0 ? -1 : acronyms.find(buf, 0, acronymLen);
+        int n = chars.length;
+        char[] buf = new char[n];
+        TokenCodes tokens = new TokenCodes(Math.max(8, n / 5));
+        int i = 0;
+        while (i < n) {
+            char c = chars[i];
+            if (c == '\\') { // LaTeX command: its name is not evidence
+                i++;
+                while (i < n && Character.isLetter(chars[i])) {
+                    i++;
+                }
+                continue;
+            }
+            if (!Words.isWordChar(c)) {
+                i++;
+                continue;
+            }
+            int start = i;
+            int capitals = 0;
+            while (i < n && Words.isWordChar(chars[i])) {
+                char ch = chars[i];
+                if (ch >= 'A' && ch <= 'Z') {
+                    capitals++;
+                    ch = (char) (ch + 32);
+                } else if (ch >= 128 && Character.isUpperCase(ch)) {
+                    capitals++;
+                    ch = Character.toLowerCase(ch);
+                }
+                buf[i - start] = ch;
+                i++;
+            }
+            if (i + 2 < n && chars[i] == ':' && chars[i + 1] == '/' && chars[i + 2] == '/') { // URL
+                while (i < n && !Character.isWhitespace(chars[i])) {
+                    i++;
+                }
+                continue;
+            }
+            int lowerId = lower.find(buf, 0, Words.stem(buf, i - start));
+            int acronymId = -1;
+            if (capitals >= 2) {
+                acronymId = acronyms.find(chars, start, Words.acronymLength(chars, start, i));
+            }
             tokens.add(lowerId < 0 ? -1 : lowerId * 2, acronymId < 0 ? -1 : acronymId * 2 + 1);
-        });
+        }
         return tokens;
     }
 
@@ -145,7 +191,7 @@ final class TermMatcher {
         if (code < 0) {
             return;
         }
-        int child = edges.get(edge(node, code), -1);
+        int child = node == 0 ? rootChild[code] : edges.get(edge(node, code), -1);
         if (child < 0) {
             return;
         }

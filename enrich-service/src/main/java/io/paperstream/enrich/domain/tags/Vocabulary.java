@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.tags;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /** Interns words to dense ids and looks up a char range without allocating a String. */
@@ -32,11 +31,23 @@ final class Vocabulary {
             if (slot == 0) {
                 return -1;
             }
-            char[] w = words.get(slot - 1);
-            if (w.length == len && Arrays.equals(w, 0, len, buf, off, off + len)) {
+            if (same(words.get(slot - 1), buf, off, len)) {
                 return slot - 1;
             }
         }
+    }
+
+    /** A plain loop: for words of a few chars it beats {@code Arrays.equals}, which is tuned for long arrays. */
+    private static boolean same(char[] word, char[] buf, int off, int len) {
+        if (word.length != len) {
+            return false;
+        }
+        for (int k = 0; k < len; k++) {
+            if (word[k] != buf[off + k]) {
+                return false;
+            }
+        }
+        return true;
     }
 
     int size() {
@@ -61,10 +72,15 @@ final class Vocabulary {
     }
 
     private static int hash(char[] buf, int off, int len) {
-        int h = 0x811c9dc5;
-        for (int i = off; i < off + len; i++) {
-            h = (h ^ buf[i]) * 0x01000193;
+        int h = len;
+        for (int k = off; k < off + len; k++) {
+            h = 31 * h + buf[k];
         }
-        return h ^ (h >>> 15);
+        // murmur3 fmix32: short words differ in few bits, the table index uses the low bits
+        h ^= h >>> 16;
+        h *= 0x85ebca6b;
+        h ^= h >>> 13;
+        h *= 0xc2b2ae35;
+        return h ^ (h >>> 16);
     }
 }

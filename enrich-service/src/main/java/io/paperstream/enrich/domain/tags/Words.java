@@ -26,12 +26,12 @@ final class Words {
                 }
                 continue;
             }
-            if (!Character.isLetterOrDigit(c)) {
+            if (!isWordChar(c)) {
                 i++;
                 continue;
             }
             int start = i;
-            while (i < length && Character.isLetterOrDigit(text[i])) {
+            while (i < length && isWordChar(text[i])) {
                 i++;
             }
             if (i + 2 < length && text[i] == ':' && text[i + 1] == '/' && text[i + 2] == '/') {
@@ -53,6 +53,14 @@ final class Words {
         for (int i = 0; i < len; i++) {
             char c = text[start + i];
             out[i] = c < 128 ? (c >= 'A' && c <= 'Z' ? (char) (c + 32) : c) : Character.toLowerCase(c);
+        }
+        return stem(out, len);
+    }
+
+    /** Strips a plural ending of the lower-case word {@code out[0, len)} in place; returns the new length. */
+    static int stem(char[] out, int len) {
+        if (len < 4 || out[len - 1] != 's') {
+            return len; // most words: no plural ending to look at
         }
         if (len > 4 && endsWith(out, len, "ies")) {
             out[len - 3] = 'y';
@@ -84,13 +92,24 @@ final class Words {
             }
             out[i] = c;
         }
-        if (capitals < 2) {
-            return -1;
-        }
-        if (len >= 3 && out[len - 1] == 's' && Character.isUpperCase(out[len - 2])) {
+        return capitals < 2 ? -1 : acronymLength(out, 0, len);
+    }
+
+    /** The length of an acronym-like token without its plural "s" ("LLMs" is "LLM"). */
+    static int acronymLength(char[] text, int start, int end) {
+        int len = end - start;
+        if (len >= 3 && text[end - 1] == 's' && Character.isUpperCase(text[end - 2])) {
             return len - 1;
         }
         return len;
+    }
+
+    /** Letters and digits make words; an ASCII fast path because this runs for every char of every paper. */
+    static boolean isWordChar(char c) {
+        if (c < 128) {
+            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+        return Character.isLetterOrDigit(c);
     }
 
     private static boolean endsWith(char[] buf, int len, String suffix) {
