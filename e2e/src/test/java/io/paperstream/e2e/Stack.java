@@ -107,7 +107,14 @@ final class Stack implements AutoCloseable {
     private void service(String name, int port, Map<String, String> env) throws IOException {
         Map<String, String> all = merge(env, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port)));
         envByName.put(name, all);
-        start(name, List.of(java(), "-Xmx384m", "-jar", root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString()), all);
+        List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m"));
+        // e.g. -Dservice.jvm.opts=-XX:StartFlightRecording=filename=/tmp/ingest.jfr for profiling a benchmark
+        String extra = System.getProperty("service.jvm.opts", "").replace("{name}", name);
+        if (!extra.isBlank()) {
+            command.addAll(List.of(extra.trim().split("\\s+")));
+        }
+        command.addAll(List.of("-jar", root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString()));
+        start(name, command, all);
     }
 
     private void start(String name, List<String> command, Map<String, String> env) throws IOException {

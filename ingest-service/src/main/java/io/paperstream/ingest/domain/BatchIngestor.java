@@ -2,6 +2,7 @@ package io.paperstream.ingest.domain;
 
 import io.paperstream.events.RawPaper;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -10,10 +11,14 @@ import java.util.Set;
 
 /**
  * The ingest of one request: validates each record, stamps revision and source, marks repeats of an id within the
- * request, and hands accepted papers to the sink in chunks of bounded size, waiting for each chunk's acknowledgement
- * before reading further (so a streamed body is read no faster than the broker takes it).
+ * request, and hands accepted papers to the sink in chunks of bounded size. A few chunks may be in flight at once
+ * (so validation and the broker's acknowledgements overlap); beyond that it waits for the oldest before reading further,
+ * so a streamed body is read no faster than the broker takes it.
  */
 public final class BatchIngestor {
+    /** Chunks published but not yet acknowledged, at most; bounds memory to about this many chunks of papers. */
+    static final int IN_FLIGHT_CHUNKS = 4;
+
     private final PaperValidator validator;
     private final RevisionClock clock;
     private final int chunkSize;
@@ -34,26 +39,47 @@ public final class BatchIngestor {
         List<RecordOutcome> outcomes = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<RawPaper> chunk = new ArrayList<>();
-        int published = 0;
+        ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
+        int[] published = {0}; // an array: also counted in the failure path
         try {
             while (records.hasNext()) {
                 SourceRecord record = records.next();
                 RecordOutcome outcome = accept(record, source, seen, chunk);
                 outcomes.add(outcome);
                 if (chunk.size() >= chunkSize) {
-                    sink.publish(chunk);
-                    published += chunk.size();
+                    inFlight.add(new InFlight(sink.send(chunk), chunk.size()));
                     chunk = new ArrayList<>();
+                    if (inFlight.size() >= IN_FLIGHT_CHUNKS) {
+                        published[0] += inFlight.remove().awaitCount();
+                    }
                 }
             }
             if (!chunk.isEmpty()) {
-                sink.publish(chunk);
-                published += chunk.size();
+                inFlight.add(new InFlight(sink.send(chunk), chunk.size()));
+            }
+            while (!inFlight.isEmpty()) {
+                published[0] += inFlight.remove().awaitCount();
             }
         } catch (RuntimeException e) {
-            throw new IngestAbortedException(e, published);
+            // chunks sent before the failure may still be acknowledged: count those that are
+            for (InFlight sent : inFlight) {
+                try {
+                    published[0] += sent.awaitCount();
+                } catch (RuntimeException ignored) {
+                    // not published; the answer only counts what surely was
+                }
+            }
+            throw new IngestAbortedException(e, published[0]);
         }
-        return new BatchResult(outcomes, published);
+        return new BatchResult(outcomes, published[0]);
+    }
+
+    /** A chunk sent and how many papers it holds. */
+    private record InFlight(PaperSink.Pending pending, int size) {
+        int awaitCount() {
+            pending.await();
+            return size;
+        }
     }
 
     private RecordOutcome accept(SourceRecord record, RawPaper.Source source, Set<String> seen, List<RawPaper> chunk) {

@@ -4,9 +4,25 @@ import io.paperstream.events.RawPaper;
 
 import java.util.List;
 
-/** Where accepted papers go: returns only once every paper of the chunk is durably stored (acknowledged). */
+/** Where accepted papers go: a chunk counts as published only once every paper of it is durably stored (acknowledged). */
 public interface PaperSink {
 
     /** @throws PublishFailedException when the papers could not be stored within the sink's time bound */
     void publish(List<RawPaper> papers);
+
+    /**
+     * Starts publishing a chunk and returns at once; {@link Pending#await()} returns when it is acknowledged. Sinks that
+     * cannot overlap chunks publish here and return a completed handle.
+     */
+    default Pending send(List<RawPaper> papers) {
+        publish(papers);
+        return () -> {
+        };
+    }
+
+    /** A chunk on its way to the sink. */
+    interface Pending {
+        /** @throws PublishFailedException when the chunk could not be stored within the sink's time bound */
+        void await();
+    }
 }

@@ -18,6 +18,7 @@ import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -42,13 +43,24 @@ public class KafkaPaperSink implements PaperSink {
 
     @Override
     public void publish(List<RawPaper> papers) {
-        await(() -> {
-            // MutinyEmitter sends on subscription: joining subscribes in list order, so order per key is kept.
+        send(papers).await();
+    }
+
+    /** Sends the chunk now (in list order, so order per key is kept); the handle waits for its acknowledgements. */
+    @Override
+    public Pending send(List<RawPaper> papers) {
+        String what = papers.size() == 1 ? "1 paper" : papers.size() + " papers";
+        CompletableFuture<Void> acked;
+        try {
+            // MutinyEmitter sends on subscription: joining subscribes in list order.
             List<Uni<Void>> acks = papers.stream()
                     .map(p -> emitter.sendMessage(message(p.id(), p, p.ingestedAt())))
                     .toList();
-            return Uni.join().all(acks).andFailFast().replaceWithVoid();
-        }, papers.size() == 1 ? "1 paper" : papers.size() + " papers");
+            acked = Uni.join().all(acks).andFailFast().replaceWithVoid().subscribeAsCompletionStage();
+        } catch (RuntimeException e) {
+            throw failed(what, e);
+        }
+        return () -> await(() -> Uni.createFrom().completionStage(acked), what);
     }
 
     /** A tombstone (null value) for the id: downstream, the paper is deleted. */
@@ -70,9 +82,13 @@ public class KafkaPaperSink implements PaperSink {
         try {
             send.get().await().atMost(timeout);
         } catch (RuntimeException e) {
-            throw new PublishFailedException("Kafka did not acknowledge " + what + " within " + timeout.toSeconds()
-                    + " s (" + rootMessage(e).replaceAll("[.\\s]+$", "") + ")", e);
+            throw failed(what, e);
         }
+    }
+
+    private PublishFailedException failed(String what, RuntimeException e) {
+        return new PublishFailedException("Kafka did not acknowledge " + what + " within " + timeout.toSeconds()
+                + " s (" + rootMessage(e).replaceAll("[.\\s]+$", "") + ")", e);
     }
 
     private static String rootMessage(Throwable e) {
