@@ -34,7 +34,7 @@ public final class IngestBench {
             // warm-up: JIT and connections, not measured
             post(stack, String.join("\n", lines.subList(0, Math.min(2_000, papers))));
 
-            HttpClient http = HttpClient.newHttpClient();
+            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             AtomicInteger next = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(clients);
             long start = System.nanoTime();

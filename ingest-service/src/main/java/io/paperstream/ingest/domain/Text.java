@@ -41,6 +41,9 @@ public final class Text {
 
     /** NFC, whitespace runs (including no-break spaces) collapsed to one space, trimmed. */
     public static String normalise(String text) {
+        if (isAlreadyNormal(text)) {
+            return text;
+        }
         String nfc = Normalizer.normalize(text, Normalizer.Form.NFC);
         StringBuilder out = new StringBuilder(nfc.length());
         boolean space = false;
@@ -57,6 +60,26 @@ public final class Text {
             }
         }
         return out.toString();
+    }
+
+    /**
+     * The common case, checked in one cheap pass: only characters below U+0300 (nothing there composes under NFC, since
+     * combining marks start at U+0300) and single ASCII spaces between words.
+     */
+    private static boolean isAlreadyNormal(String text) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) == ' ' || text.charAt(n - 1) == ' ') {
+            return n == 0;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c >= '\u0300' || (c <= ' ' && (c != ' ' || previous == ' ')) || c == '\u0085' || c == '\u00A0') {
+                return false;
+            }
+            previous = c;
+        }
+        return true;
     }
 
     public static int length(String text) {

@@ -1,6 +1,8 @@
 package io.paperstream.ingest.messaging;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paperstream.events.CloudEvents;
+import io.paperstream.events.PaperJson;
 import io.paperstream.events.RawPaper;
 import io.paperstream.events.Topics;
 import io.paperstream.ingest.config.IngestConfig;
@@ -30,12 +32,12 @@ public class KafkaPaperSink implements PaperSink {
     /** The outgoing channel; its topic is {@link Topics#RAW}. */
     public static final String CHANNEL = "papers-raw";
 
-    private final MutinyEmitter<RawPaper> emitter;
+    private final MutinyEmitter<byte[]> emitter;
     private final Duration timeout;
     private final String eventSource;
 
     public KafkaPaperSink(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
-                          MutinyEmitter<RawPaper> emitter, IngestConfig config) {
+                          MutinyEmitter<byte[]> emitter, IngestConfig config) {
         this.emitter = emitter;
         this.timeout = config.publishTimeout();
         this.eventSource = config.eventSource();
@@ -54,7 +56,7 @@ public class KafkaPaperSink implements PaperSink {
         try {
             // MutinyEmitter sends on subscription: joining subscribes in list order.
             List<Uni<Void>> acks = papers.stream()
-                    .map(p -> emitter.sendMessage(message(p.id(), p, p.ingestedAt())))
+                    .map(p -> emitter.sendMessage(message(p.id(), json(p), p.ingestedAt())))
                     .toList();
             acked = Uni.join().all(acks).andFailFast().replaceWithVoid().subscribeAsCompletionStage();
         } catch (RuntimeException e) {
@@ -68,7 +70,16 @@ public class KafkaPaperSink implements PaperSink {
         await(() -> emitter.sendMessage(message(id, null, Instant.now())), "the tombstone of " + id);
     }
 
-    private Message<RawPaper> message(String id, RawPaper paper, Instant time) {
+    /** The contract's JSON of a paper (ISO dates), as the value of its record. */
+    private static byte[] json(RawPaper paper) {
+        try {
+            return PaperJson.mapper().writeValueAsBytes(paper);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise paper " + paper.id(), e);
+        }
+    }
+
+    private Message<byte[]> message(String id, byte[] paper, Instant time) {
         RecordHeaders headers = new RecordHeaders();
         CloudEvents.headers(Topics.RAW_TYPE, eventSource, id, time).forEach(headers::add);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
