@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -98,14 +97,17 @@ public class PapersResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Papers as they are stored (Server-Sent Events)", description = "Same filters as the list; "
-            + "q matches when every word of it occurs in the title or abstract.")
-    public Multi<PaperView> stream(@QueryParam("q") String q, @QueryParam("tag") List<String> tags,
+    @Operation(summary = "Papers as they are stored (Server-Sent Events)", description = "Same filters as the list, "
+            + "with the same meaning. Every replica sees every stored paper (PostgreSQL LISTEN/NOTIFY). Live only: "
+            + "papers stored while the client is not connected are not replayed; use the list with sort=newest for those.")
+    public Multi<PaperView> stream(@Context UriInfo uri,
+                                   @QueryParam("q") String q, @QueryParam("tag") List<String> tags,
                                    @QueryParam("linkKind") List<String> linkKinds, @QueryParam("host") List<String> hosts,
                                    @QueryParam("subject") List<String> subjects, @QueryParam("from") String from,
                                    @QueryParam("to") String to) {
+        QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FILTER_PARAMS);
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to);
-        return stored.stream().filter(p -> StreamFilter.matches(filter, p)).map(p -> PaperView.of(p, Instant.now()));
+        return stored.stream(filter).map(PaperView::of);
     }
 
     static ObjectNode project(PaperView view, Set<String> fields) {

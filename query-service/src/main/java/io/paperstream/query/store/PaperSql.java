@@ -15,12 +15,32 @@ import java.util.List;
 final class PaperSql {
     static final String TSQUERY = "websearch_to_tsquery('english', CAST(%s AS text))";
 
+    /** How bind parameters are written: {@code ?1} for Hibernate native queries, {@code $1} for the Vert.x client. */
+    enum Placeholders {
+        JPA("?"), VERTX("$");
+
+        private final String prefix;
+
+        Placeholders(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    private final Placeholders placeholders;
     private final List<Object> params = new ArrayList<>();
     private final StringBuilder where = new StringBuilder(" WHERE true");
     private String queryParam;
 
+    private PaperSql(Placeholders placeholders) {
+        this.placeholders = placeholders;
+    }
+
     static PaperSql filtered(PaperFilter filter) {
-        PaperSql sql = new PaperSql();
+        return filtered(filter, Placeholders.JPA);
+    }
+
+    static PaperSql filtered(PaperFilter filter, Placeholders placeholders) {
+        PaperSql sql = new PaperSql(placeholders);
         if (filter.hasText()) {
             sql.queryParam = sql.bind(filter.q());
             sql.where.append(" AND p.search @@ ").append(TSQUERY.formatted(sql.queryParam));
@@ -29,11 +49,15 @@ final class PaperSql {
         sql.containsAll("p.link_kinds", filter.linkKinds());
         sql.containsAll("p.link_hosts", filter.hosts());
         sql.containsAll("p.link_subjects", filter.subjects());
+        // from/to select by publication date; sort_date equals published_on whenever that is known, so repeating the
+        // bound on sort_date lets the date-ordered index serve the range
         if (filter.from() != null) {
-            sql.where.append(" AND p.sort_date >= ").append(sql.asDate(filter.from().toString()));
+            String from = sql.asDate(filter.from().toString());
+            sql.where.append(" AND p.published_on >= ").append(from).append(" AND p.sort_date >= ").append(from);
         }
         if (filter.to() != null) {
-            sql.where.append(" AND p.sort_date <= ").append(sql.asDate(filter.to().toString()));
+            String to = sql.asDate(filter.to().toString());
+            sql.where.append(" AND p.published_on <= ").append(to).append(" AND p.sort_date <= ").append(to);
         }
         return sql;
     }
@@ -52,7 +76,7 @@ final class PaperSql {
 
     String bind(Object value) {
         params.add(value);
-        return "?" + params.size();
+        return placeholders.prefix + params.size();
     }
 
     List<Object> params() {
@@ -85,6 +109,12 @@ final class PaperSql {
         });
         sql.append(" LIMIT ").append(bind(limit + 1));
         return sql.toString();
+    }
+
+    /** The ids among {@code ids} that match the filter (for the live stream). */
+    String idsAmong(List<String> ids) {
+        return "SELECT p.id FROM paper p" + where + " AND p.id = ANY(CAST(CAST(" + bind(PaperWriter.pgTextArray(ids))
+                + " AS text) AS text[]))";
     }
 
     String count() {
