@@ -1,6 +1,8 @@
 package io.paperstream.query.store;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.io.SegmentedStringWriter;
+import com.fasterxml.jackson.core.util.BufferRecycler;
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.Link;
 import io.paperstream.events.PaperJson;
@@ -11,7 +13,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.io.IOException;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -30,32 +31,49 @@ public class PaperWriter {
 
     /**
      * Each row is {@code {"e": <the record as consumed>, "tn": tag names, "lk": link kinds, "lh": hosts, "ls": subjects,
-     * "cat": categories, "kp": keyphrases as one text}}: the derived values are computed in Java (cheaper than per-row
-     * sub-selects), the record is spliced in as received (no second serialisation). The revision guard is {@code <=}:
-     * an equal revision is applied again so that a replay after a taxonomy change (same raw revision, new enrichment)
-     * replaces the tags; a lower revision never overwrites a higher one. Notification payloads are cut below
-     * PostgreSQL's 8000-byte limit. The statement answers how many rows were written.
+     * "cat": categories}}: the derived values are computed in Java (cheaper than per-row sub-selects), the record is
+     * spliced in as received (no second serialisation). The batch is parsed once, then existing papers are updated and
+     * new ones inserted, so that the generated search vector is computed once per written row and never for a stale
+     * revision. The revision guard is {@code <=}: an equal revision is applied again so that a replay after a taxonomy
+     * change (same raw revision, new enrichment) replaces the tags; a lower revision never overwrites a higher one.
+     * {@code ON CONFLICT} covers a paper inserted concurrently (a rebalance can briefly hand a partition to two
+     * consumers). Notification payloads are cut below PostgreSQL's 8000-byte limit. Answers how many rows were written.
      */
     static final String UPSERT = """
-            WITH stored AS (
-              INSERT INTO paper (id, revision, title, abstract, authors, arxiv_id, doi, published_on, sort_date, categories,
-                                 tags, links, keyphrases, enrichment, source, ingested_at, stored_at,
-                                 tag_names, link_kinds, link_hosts, link_subjects, search)
-              SELECT r.e->>'id', CAST(r.e->>'revision' AS bigint), p->>'title', p->>'abstract',
-                     coalesce(p->'authors', '[]'::jsonb)::text, p->>'arxivId', p->>'doi',
-                     CAST(p->>'publishedOn' AS date),
+            WITH batch AS MATERIALIZED (
+              SELECT r.e->>'id' AS id, CAST(r.e->>'revision' AS bigint) AS revision, p->>'title' AS title,
+                     p->>'abstract' AS abstract, coalesce(p->'authors', '[]'::jsonb)::text AS authors,
+                     p->>'arxivId' AS arxiv_id, p->>'doi' AS doi, CAST(p->>'publishedOn' AS date) AS published_on,
                      coalesce(CAST(p->>'publishedOn' AS date),
-                              CAST(CAST(p->>'ingestedAt' AS timestamptz) AT TIME ZONE 'UTC' AS date), current_date),
-                     r.cat, coalesce(r.e->'tags', '[]'::jsonb)::text, coalesce(r.e->'links', '[]'::jsonb)::text,
-                     coalesce(r.e->'keyphrases', '[]'::jsonb)::text, (r.e->'enrichment')::text, (p->'source')::text,
-                     CAST(p->>'ingestedAt' AS timestamptz), now(),
-                     r.tn, r.lk, r.lh, r.ls,
-                     setweight(to_tsvector('english', p->>'title'), 'A')
-                       || setweight(to_tsvector('english', r.kp), 'B')
-                       || setweight(to_tsvector('english', p->>'abstract'), 'C')
+                              CAST(CAST(p->>'ingestedAt' AS timestamptz) AT TIME ZONE 'UTC' AS date), current_date) AS sort_date,
+                     r.cat AS categories, coalesce(r.e->'tags', '[]'::jsonb)::text AS tags,
+                     coalesce(r.e->'links', '[]'::jsonb)::text AS links,
+                     coalesce(r.e->'keyphrases', '[]'::jsonb)::text AS keyphrases, (r.e->'enrichment')::text AS enrichment,
+                     (p->'source')::text AS source, CAST(p->>'ingestedAt' AS timestamptz) AS ingested_at,
+                     r.tn AS tag_names, r.lk AS link_kinds, r.lh AS link_hosts, r.ls AS link_subjects
               FROM jsonb_to_recordset(CAST(CAST(?1 AS text) AS jsonb))
-                     AS r(e jsonb, tn text[], lk text[], lh text[], ls text[], cat text[], kp text)
-              CROSS JOIN LATERAL (SELECT r.e->'paper' AS p) x
+                     AS r(e jsonb, tn text[], lk text[], lh text[], ls text[], cat text[])
+              CROSS JOIN LATERAL (SELECT r.e->'paper' AS p) x),
+            updated AS (
+              UPDATE paper SET
+                  revision = b.revision, title = b.title, abstract = b.abstract, authors = b.authors,
+                  arxiv_id = b.arxiv_id, doi = b.doi, published_on = b.published_on, sort_date = b.sort_date,
+                  categories = b.categories, tags = b.tags, links = b.links, keyphrases = b.keyphrases,
+                  enrichment = b.enrichment, source = b.source, ingested_at = b.ingested_at, stored_at = now(),
+                  tag_names = b.tag_names, link_kinds = b.link_kinds, link_hosts = b.link_hosts,
+                  link_subjects = b.link_subjects
+              FROM batch b
+              WHERE paper.id = b.id AND paper.revision <= b.revision
+              RETURNING paper.id),
+            inserted AS (
+              INSERT INTO paper (id, revision, title, abstract, authors, arxiv_id, doi, published_on, sort_date,
+                                 categories, tags, links, keyphrases, enrichment, source, ingested_at, stored_at,
+                                 tag_names, link_kinds, link_hosts, link_subjects)
+              SELECT b.id, b.revision, b.title, b.abstract, b.authors, b.arxiv_id, b.doi, b.published_on, b.sort_date,
+                     b.categories, b.tags, b.links, b.keyphrases, b.enrichment, b.source, b.ingested_at, now(),
+                     b.tag_names, b.link_kinds, b.link_hosts, b.link_subjects
+              FROM batch b
+              WHERE NOT EXISTS (SELECT 1 FROM paper e WHERE e.id = b.id)
               ON CONFLICT (id) DO UPDATE SET
                   revision = EXCLUDED.revision, title = EXCLUDED.title, abstract = EXCLUDED.abstract,
                   authors = EXCLUDED.authors, arxiv_id = EXCLUDED.arxiv_id, doi = EXCLUDED.doi,
@@ -63,9 +81,10 @@ public class PaperWriter {
                   tags = EXCLUDED.tags, links = EXCLUDED.links, keyphrases = EXCLUDED.keyphrases,
                   enrichment = EXCLUDED.enrichment, source = EXCLUDED.source, ingested_at = EXCLUDED.ingested_at,
                   stored_at = EXCLUDED.stored_at, tag_names = EXCLUDED.tag_names, link_kinds = EXCLUDED.link_kinds,
-                  link_hosts = EXCLUDED.link_hosts, link_subjects = EXCLUDED.link_subjects, search = EXCLUDED.search
+                  link_hosts = EXCLUDED.link_hosts, link_subjects = EXCLUDED.link_subjects
               WHERE paper.revision <= EXCLUDED.revision
-              RETURNING paper.id)
+              RETURNING paper.id),
+            stored AS (SELECT id FROM updated UNION ALL SELECT id FROM inserted)
             SELECT CAST(coalesce(sum(n), 0) AS bigint) FROM (
               SELECT count(*) AS n, pg_notify('paper_stored', string_agg(id, E'\\n'))
               FROM (SELECT id, sum(octet_length(id) + 1) OVER (ORDER BY id) / 7000 AS chunk FROM stored) c
@@ -90,11 +109,7 @@ public class PaperWriter {
     }
 
     static String rowsJson(Collection<PaperUpsert> upserts) {
-        int size = 2;
-        for (PaperUpsert u : upserts) {
-            size += u.json().length() + 256;
-        }
-        StringWriter out = new StringWriter(size);
+        SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
         try (JsonGenerator g = PaperJson.mapper().getFactory().createGenerator(out)) {
             g.writeStartArray();
             for (PaperUpsert u : upserts) {
@@ -119,17 +134,17 @@ public class PaperWriter {
                 array(g, "lh", hosts);
                 array(g, "ls", subjects);
                 array(g, "cat", p.paper().categories());
-                g.writeStringField("kp", String.join(" ", p.keyphrases()));
                 g.writeFieldName("e");
                 // validated JSON (one complete object, see BatchPlan), so it can be spliced in as it came
                 g.writeRawValue(u.json());
                 g.writeEndObject();
             }
             g.writeEndArray();
+            g.flush();
+            return out.getAndClear();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write a batch of papers", e);
         }
-        return out.toString();
     }
 
     private static void array(JsonGenerator g, String name, Collection<String> values) throws IOException {

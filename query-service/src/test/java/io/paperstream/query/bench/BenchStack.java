@@ -4,7 +4,6 @@ import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.Topics;
 import io.paperstream.localstack.KafkaBroker;
-import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.Ports;
 import io.paperstream.localstack.Postgres;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -40,11 +39,12 @@ final class BenchStack implements AutoCloseable {
     final Postgres postgres;
     private Process app;
     private int appPort;
+    private long postmaster;
 
     BenchStack() {
         postgres = Postgres.start();
         kafka = KafkaBroker.start();
-        kafka.createPaperstreamTopics(KafkaResource.TOPICS, 3);
+        kafka.createPaperstreamTopics(List.of(Topics.RAW, Topics.ENRICHED, Topics.RAW_DLQ, Topics.ENRICHED_DLQ), 3);
     }
 
     /** Produces papers 0..n-1 of the corpus to papers.enriched and waits for every acknowledgement. */
@@ -98,6 +98,21 @@ final class BenchStack implements AutoCloseable {
             Thread.sleep(200);
         }
         throw new IllegalStateException("query-service did not become ready; see " + log);
+    }
+
+    /** CPU seconds used so far by the query-service process (all threads). */
+    double appCpuSeconds() {
+        return app == null ? 0 : CpuTime.ofProcess(app.pid());
+    }
+
+    /** CPU seconds used so far by the PostgreSQL server: the postmaster, its live children and the children it reaped. */
+    double postgresCpuSeconds() throws IOException, SQLException {
+        if (postmaster == 0) {
+            try (Connection c = jdbc()) {
+                postmaster = CpuTime.parentOf(count(c, "SELECT pg_backend_pid()"));
+            }
+        }
+        return CpuTime.ofTree(postmaster);
     }
 
     String baseUrl() {

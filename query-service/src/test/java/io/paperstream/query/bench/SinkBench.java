@@ -52,38 +52,44 @@ public final class SinkBench {
                     (System.nanoTime() - t) / 1e9);
 
             List<Double> sinkRates = new ArrayList<>();
+            List<Double> sinkCpu = new ArrayList<>();
             for (int run = 1; run <= runs; run++) {
                 if (BenchStack.tableExists(db, "paper")) {
                     exec(db, "TRUNCATE paper");
                 }
                 stack.startApp(jar, "sink-bench-" + run + "-" + System.nanoTime(), env, work.resolve("sink-app-" + run + ".log"));
+                Cpu before = Cpu.of(stack);
                 double rate = awaitStored(db, records);
+                Cpu used = Cpu.of(stack).minus(before);
                 stack.stopApp();
                 sinkRates.add(rate);
-                System.out.printf(Locale.ROOT, "sink run %d: %.0f papers/s%n", run, rate);
+                sinkCpu.add(used.total() * 1000 / records);
+                System.out.printf(Locale.ROOT, "sink run %d: %.0f papers/s; CPU s per 1000 papers: %.2f (service %.2f, "
+                        + "PostgreSQL %.2f, broker+bench %.2f)%n", run, rate, used.total() * 1000 / records,
+                        used.app() * 1000 / records, used.postgres() * 1000 / records, used.bench() * 1000 / records);
             }
             exec(db, "VACUUM ANALYZE paper");
 
+            // "the same shape": LIKE paper INCLUDING ALL, i.e. the same columns, defaults, indexes and the generated
+            // search vector, which COPY computes like any other write; COPY carries the other columns as stored.
+            String columns = String.join(", ", columns(db, "NEVER"));
             Path rows = work.resolve("paper-rows.copy");
             CopyManager copy = db.unwrap(PGConnection.class).getCopyAPI();
             try (OutputStream out = Files.newOutputStream(rows)) {
-                copy.copyOut("COPY paper TO STDOUT", out);
+                copy.copyOut("COPY paper (" + columns + ") TO STDOUT", out);
             }
-            exec(db, "DROP TABLE IF EXISTS paper_copy");
-            exec(db, "CREATE TABLE paper_copy (LIKE paper INCLUDING ALL)");
             List<Double> copyRates = new ArrayList<>();
-            for (int run = 1; run <= runs; run++) {
-                exec(db, "TRUNCATE paper_copy");
-                long start = System.nanoTime();
-                long n;
-                try (InputStream in = Files.newInputStream(rows)) {
-                    n = copy.copyIn("COPY paper_copy FROM STDIN", in);
-                }
-                double rate = n / ((System.nanoTime() - start) / 1e9);
-                copyRates.add(rate);
-                System.out.printf(Locale.ROOT, "COPY run %d: %.0f rows/s%n", run, rate);
+            List<Double> copyCpu = new ArrayList<>();
+            copyRuns(stack, db, copy, rows, runs, "LIKE paper INCLUDING ALL", columns, "COPY", copyRates, copyCpu);
+            Files.deleteIfExists(rows);
+            // for reference: rows with the search vector already computed, into a plain tsvector column
+            String all = String.join(", ", columns(db, null));
+            try (OutputStream out = Files.newOutputStream(rows)) {
+                copy.copyOut("COPY (SELECT " + all + " FROM paper) TO STDOUT", out);
             }
-            exec(db, "DROP TABLE paper_copy");
+            List<Double> plainRates = new ArrayList<>();
+            copyRuns(stack, db, copy, rows, runs, "LIKE paper INCLUDING ALL EXCLUDING GENERATED", all,
+                    "COPY with precomputed search vector", plainRates, new ArrayList<>());
             Files.deleteIfExists(rows);
 
             double sink = BenchStack.median(sinkRates);
@@ -93,6 +99,13 @@ public final class SinkBench {
             System.out.printf(Locale.ROOT, "RESULT sink median   %8.0f papers/s%n", sink);
             System.out.printf(Locale.ROOT, "RESULT COPY median   %8.0f rows/s%n", copyRate);
             System.out.printf(Locale.ROOT, "RESULT sink/COPY     %8.0f %%  (target >= 60 %%)%n", 100 * sink / copyRate);
+            System.out.printf(Locale.ROOT, "RESULT (reference) COPY with the search vector precomputed: %.0f rows/s; "
+                    + "sink/that %.0f %%%n", BenchStack.median(plainRates), 100 * sink / BenchStack.median(plainRates));
+            System.out.printf(Locale.ROOT, "RESULT CPU s per 1000: sink %.2f, COPY %.2f; per CPU-second sink/COPY %.0f %%%n",
+                    BenchStack.median(sinkCpu), BenchStack.median(copyCpu),
+                    100 * BenchStack.median(copyCpu) / BenchStack.median(sinkCpu));
+            System.out.printf(Locale.ROOT, "RESULT load average during the run: %s%n",
+                    Files.readString(Path.of("/proc/loadavg")).trim());
         }
     }
 
@@ -117,6 +130,59 @@ public final class SinkBench {
             Thread.sleep(25);
         }
         throw new IllegalStateException("the sink did not store " + records + " papers in 10 minutes");
+    }
+
+    private static void copyRuns(BenchStack stack, Connection db, CopyManager copy, Path rows, int runs, String shape,
+                                 String columns, String label, List<Double> rates, List<Double> cpu) throws Exception {
+        exec(db, "DROP TABLE IF EXISTS paper_copy");
+        exec(db, "CREATE TABLE paper_copy (" + shape + ")");
+        for (int run = 1; run <= runs; run++) {
+            exec(db, "TRUNCATE paper_copy");
+            Cpu before = Cpu.of(stack);
+            long start = System.nanoTime();
+            long n;
+            try (InputStream in = Files.newInputStream(rows)) {
+                n = copy.copyIn("COPY paper_copy (" + columns + ") FROM STDIN", in);
+            }
+            double rate = n / ((System.nanoTime() - start) / 1e9);
+            Cpu used = Cpu.of(stack).minus(before);
+            rates.add(rate);
+            cpu.add(used.total() * 1000 / n);
+            System.out.printf(Locale.ROOT, "%s run %d: %.0f rows/s; CPU s per 1000 rows: %.2f (PostgreSQL %.2f, "
+                    + "client %.2f)%n", label, run, rate, used.total() * 1000 / n, used.postgres() * 1000 / n,
+                    used.bench() * 1000 / n);
+        }
+        exec(db, "DROP TABLE paper_copy");
+    }
+
+    /** The columns of paper, in order; only those with the given is_generated value unless null. */
+    private static List<String> columns(Connection db, String generated) throws Exception {
+        List<String> columns = new ArrayList<>();
+        try (Statement s = db.createStatement(); java.sql.ResultSet rs = s.executeQuery(
+                "SELECT column_name, is_generated FROM information_schema.columns WHERE table_name = 'paper' "
+                        + "ORDER BY ordinal_position")) {
+            while (rs.next()) {
+                if (generated == null || generated.equals(rs.getString(2))) {
+                    columns.add(rs.getString(1));
+                }
+            }
+        }
+        return columns;
+    }
+
+    /** CPU seconds used by the service, by PostgreSQL, and by this JVM (broker and client). */
+    record Cpu(double app, double postgres, double bench) {
+        static Cpu of(BenchStack stack) throws Exception {
+            return new Cpu(stack.appCpuSeconds(), stack.postgresCpuSeconds(), CpuTime.ofThisJvm());
+        }
+
+        Cpu minus(Cpu o) {
+            return new Cpu(app - o.app, postgres - o.postgres, bench - o.bench);
+        }
+
+        double total() {
+            return app + postgres + bench;
+        }
     }
 
     private static void exec(Connection db, String sql) throws Exception {
