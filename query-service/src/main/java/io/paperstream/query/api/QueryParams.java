@@ -2,6 +2,7 @@ package io.paperstream.query.api;
 
 import io.paperstream.events.LinkKind;
 import io.paperstream.query.domain.BadParameterException;
+import io.paperstream.query.domain.Normalise;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.domain.Sort;
 
@@ -25,6 +26,7 @@ public final class QueryParams {
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Pattern SUBJECT = Pattern.compile("[\\p{L}\\p{N}._~/:()@+-]{1,300}");
+    private static final Pattern SEGMENT = Pattern.compile("[\\p{L}\\p{N}._-]{1,100}");
     private static final int MAX_Q = 500;
     private static final int MAX_VALUES = 20;
 
@@ -51,11 +53,16 @@ public final class QueryParams {
             throw new BadParameterException("from", "is after 'to'");
         }
         return new PaperFilter(q == null || q.isBlank() ? null : q.strip(),
-                values("tag", tags, v -> check("tag", v.toLowerCase(Locale.ROOT), TAG, "a tag name such as computer-vision")),
+                values("tag", tags, v -> check("tag", Normalise.tag(v), TAG, "a tag name such as computer-vision")),
                 values("linkKind", linkKinds, QueryParams::linkKind),
                 values("host", hosts, QueryParams::host),
-                values("subject", subjects, v -> check("subject", v.toLowerCase(Locale.ROOT), SUBJECT, "e.g. owner/repo")),
+                values("subject", subjects, v -> check("subject", Normalise.subject(v), SUBJECT, "e.g. owner/repo")),
                 fromDate, toDate);
+    }
+
+    /** An owner or repository name in a path: letters, digits, {@code . _ -}. */
+    public static String pathSegment(String name, String value) {
+        return check(name, value, SEGMENT, "a name of letters, digits, '.', '_' or '-'");
     }
 
     public static int limit(String value, int defaultLimit, int max) {
@@ -122,11 +129,7 @@ public final class QueryParams {
     }
 
     private static String host(String value) {
-        String host = value.trim().toLowerCase(Locale.ROOT);
-        if (host.startsWith("www.")) {
-            host = host.substring(4);
-        }
-        return check("host", host, HOST, "a host name such as github.com");
+        return check("host", Normalise.host(value), HOST, "a host name such as github.com");
     }
 
     private static String check(String name, String value, Pattern pattern, String expected) {

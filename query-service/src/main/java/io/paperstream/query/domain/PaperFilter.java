@@ -24,6 +24,12 @@ public record PaperFilter(String q, List<String> tags, List<String> linkKinds, L
         return new PaperFilter(null, List.of(), List.of(), List.of(), List.of(), null, null);
     }
 
+    /** True when the filter selects every paper. */
+    public boolean isEmpty() {
+        return !hasText() && tags.isEmpty() && linkKinds.isEmpty() && hosts.isEmpty() && subjects.isEmpty()
+                && from == null && to == null;
+    }
+
     public boolean hasText() {
         return q != null && !q.isBlank();
     }

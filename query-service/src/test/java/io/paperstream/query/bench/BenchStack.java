@@ -80,6 +80,9 @@ final class BenchStack implements AutoCloseable {
         env.put("MP_MESSAGING_INCOMING_PAPERS_ENRICHED_GROUP_ID", groupId);
         env.putAll(extraEnv);
         app = pb.start();
+        Process started = app;
+        // the service must not outlive the benchmark, even when it is interrupted
+        Runtime.getRuntime().addShutdownHook(new Thread(started::destroy));
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
         while (System.nanoTime() < deadline) {
