@@ -27,8 +27,6 @@ import java.util.Set;
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
 public class CatalogResource {
-    private static final int MAX_TAGS = 10_000;
-
     /** A facet value and its paper count. */
     public record CountView(String value, long count) {
     }
@@ -60,7 +58,7 @@ public class CatalogResource {
             schema = @Schema(implementation = TagsView.class), examples = @ExampleObject(name = "tags", value = Examples.TAGS)))
     public Uni<TagsView> tags(@Context UriInfo uri) {
         QueryParams.onlyKnown(uri.getQueryParameters(), Set.of());
-        return queries.facets(PaperFilter.none(), MAX_TAGS).map(f -> new TagsView(views(f.get("tag"))));
+        return queries.tags().map(tags -> new TagsView(views(tags)));
     }
 
     @GET

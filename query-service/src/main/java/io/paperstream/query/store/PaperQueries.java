@@ -32,7 +32,13 @@ public class PaperQueries {
     /** The facets of the API, by their name in {@code facet_count} and in the answers. */
     public static final List<String> FACETS = List.of("tag", "linkKind", "host");
 
-    private static final String FACET_COUNTS = "SELECT facet, value, papers FROM facet_count WHERE papers > 0";
+    private static final String FACET_COUNTS = String.join(" UNION ALL ", FACETS.stream().map(f ->
+            "(SELECT facet, value, papers FROM facet_count WHERE facet = '" + f + "' AND papers > 0 "
+                    + "ORDER BY papers DESC, value LIMIT ?1)").toList());
+    private static final String TAG_COUNTS = "SELECT value, papers FROM facet_count WHERE facet = 'tag' AND papers > 0 "
+            + "ORDER BY papers DESC, value";
+    /** Phrases are verified paper by paper against the stored positions: their exact count stops earlier. */
+    static final int PHRASE_TOTAL_LIMIT = 1000;
     private static final String ALL_PAPERS = "SELECT coalesce(sum(papers), 0) FROM facet_count WHERE facet = 'all'";
 
     private final Mutiny.SessionFactory sessions;
@@ -69,9 +75,10 @@ public class PaperQueries {
                 return session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult()
                         .map(n -> new Total(n, true));
             }
+            int limit = filter.hasPhrase() ? Math.min(cap, PHRASE_TOTAL_LIMIT) : cap;
             PaperSql sql = PaperSql.filtered(filter);
-            return bindAll(session.createNativeQuery(sql.cappedCount(cap), Long.class), sql.params()).getSingleResult()
-                    .map(n -> n > cap ? new Total(cap, false) : new Total(n, true));
+            return bindAll(session.createNativeQuery(sql.cappedCount(limit), Long.class), sql.params()).getSingleResult()
+                    .map(n -> n > limit ? new Total(limit, false) : new Total(n, true));
         });
     }
 
@@ -99,13 +106,19 @@ public class PaperQueries {
         return sessions.withSession(session -> {
             Uni<List<Object[]>> rows;
             if (filter.isEmpty()) {
-                rows = session.createNativeQuery(FACET_COUNTS, Object[].class).getResultList();
+                rows = session.createNativeQuery(FACET_COUNTS, Object[].class).setParameter(1, limit).getResultList();
             } else {
                 PaperSql sql = PaperSql.filtered(filter);
-                rows = bindAll(session.createNativeQuery(sql.facets(), Object[].class), sql.params()).getResultList();
+                rows = bindAll(session.createNativeQuery(sql.facets(limit), Object[].class), sql.params()).getResultList();
             }
             return rows.map(found -> top(found, limit));
         });
+    }
+
+    /** Every tag in use with its paper count, most used first. */
+    public Uni<List<Count>> tags() {
+        return sessions.withSession(session -> session.createNativeQuery(TAG_COUNTS, Object[].class).getResultList()
+                .map(rows -> rows.stream().map(r -> new Count((String) r[0], ((Number) r[1]).longValue())).toList()));
     }
 
     private static Map<String, List<Count>> top(List<Object[]> rows, int limit) {

@@ -31,7 +31,7 @@ final class PaperSql {
 
     private final Placeholders placeholders;
     private final List<Object> params = new ArrayList<>();
-    private final StringBuilder where = new StringBuilder(" WHERE true");
+    private final StringBuilder where = new StringBuilder();
     private String query;
 
     private PaperSql(Placeholders placeholders) {
@@ -46,7 +46,6 @@ final class PaperSql {
         PaperSql sql = new PaperSql(placeholders);
         if (filter.hasText()) {
             sql.query = "websearch_to_tsquery('english', CAST(" + sql.bind(filter.q()) + " AS text))";
-            sql.where.append(" AND p.search @@ ").append(sql.query);
         }
         sql.containsAll("p.tag_names", filter.tags());
         sql.containsAll("p.link_kinds", filter.linkKinds());
@@ -61,6 +60,11 @@ final class PaperSql {
         if (filter.to() != null) {
             String to = sql.asDate(filter.to().toString());
             sql.where.append(" AND p.published_on <= ").append(to).append(" AND p.sort_date <= ").append(to);
+        }
+        if (sql.query != null) {
+            // last: PostgreSQL tests conditions of equal cost in the order written, and this one reads the paper's
+            // full search vector (out of line) when no index answers it
+            sql.where.append(" AND p.search @@ ").append(sql.query);
         }
         return sql;
     }
@@ -81,6 +85,11 @@ final class PaperSql {
         return placeholders.prefix + params.size();
     }
 
+    /** The WHERE clause, with the given conditions first (they should be the cheaper ones). */
+    private String where(String first) {
+        return " WHERE true" + first + where;
+    }
+
     List<Object> params() {
         return params;
     }
@@ -94,7 +103,7 @@ final class PaperSql {
         if (sort != Sort.RELEVANCE) {
             boolean newest = sort == Sort.NEWEST;
             StringBuilder sql = new StringBuilder("SELECT p.id, 0 AS tier, CAST(p.sort_date AS text) AS d FROM paper p")
-                    .append(where);
+                    .append(where(""));
             if (after != null) {
                 sql.append(" AND (p.sort_date, p.id) ").append(newest ? "<" : ">").append(" (")
                         .append(asDate(after.sortDate())).append(", CAST(").append(bind(after.id())).append(" AS text))");
@@ -110,7 +119,7 @@ final class PaperSql {
         List<String> tiers = new ArrayList<>();
         for (int tier = firstTier; tier >= ANYWHERE; tier--) {
             StringBuilder sql = new StringBuilder("(SELECT p.id, ").append(tier)
-                    .append(" AS tier, CAST(p.sort_date AS text) AS d FROM paper p").append(where).append(tierCondition(tier));
+                    .append(" AS tier, CAST(p.sort_date AS text) AS d FROM paper p").append(where(tierCondition(tier)));
             if (after != null && tier == after.tier()) {
                 sql.append(" AND (p.sort_date, p.id) < (").append(asDate(after.sortDate())).append(", CAST(")
                         .append(bind(after.id())).append(" AS text))");
@@ -130,20 +139,28 @@ final class PaperSql {
 
     /** The number of matching papers, counted up to {@code cap + 1} (so that "more than cap" is known). */
     String cappedCount(int cap) {
-        return "SELECT count(*) FROM (SELECT 1 FROM paper p" + where + " LIMIT " + bind(cap + 1) + ") matching";
+        return "SELECT count(*) FROM (SELECT 1 FROM paper p" + where("") + " LIMIT " + bind(cap + 1) + ") matching";
     }
 
-    /** {@code facet, value, papers} for tags, link kinds and hosts of the matching papers, in one pass over them. */
-    String facets() {
-        return "SELECT f.facet, f.value, count(*) AS papers FROM (SELECT p.tag_names, p.link_kinds, p.link_hosts "
-                + "FROM paper p" + where + ") m CROSS JOIN LATERAL ("
-                + "SELECT 'tag', unnest(m.tag_names) UNION ALL SELECT 'linkKind', unnest(m.link_kinds) "
-                + "UNION ALL SELECT 'host', unnest(m.link_hosts)) f(facet, value) GROUP BY f.facet, f.value";
+    /**
+     * {@code facet, value, papers} for tags, link kinds and hosts of the matching papers: one scan of them, then the
+     * {@code limit} most frequent values of each facet (ties by value).
+     */
+    String facets(int limit) {
+        String top = bind(limit);
+        return "WITH m AS MATERIALIZED (SELECT p.tag_names, p.link_kinds, p.link_hosts FROM paper p" + where("") + ") "
+                + facet("tag", "tag_names", top) + " UNION ALL " + facet("linkKind", "link_kinds", top)
+                + " UNION ALL " + facet("host", "link_hosts", top);
+    }
+
+    private static String facet(String name, String column, String top) {
+        return "(SELECT '" + name + "', v, count(*) AS n FROM (SELECT unnest(m." + column + ") AS v FROM m) x "
+                + "GROUP BY v ORDER BY n DESC, v LIMIT " + top + ")";
     }
 
     /** The ids among {@code ids} that match the filter (for the live stream). */
     String idsAmong(Collection<String> ids) {
-        return "SELECT p.id FROM paper p" + where + " AND p.id = ANY(CAST(CAST(" + bind(PaperWriter.pgTextArray(ids))
-                + " AS text) AS text[]))";
+        return "SELECT p.id FROM paper p" + where(" AND p.id = ANY(CAST(CAST(" + bind(PaperWriter.pgTextArray(ids))
+                + " AS text) AS text[]))");
     }
 }
