@@ -2,6 +2,7 @@ package io.paperstream.query.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paperstream.events.PaperIds;
 import io.paperstream.events.PaperJson;
 import io.paperstream.query.config.QueryConfig;
 import io.paperstream.query.domain.BadParameterException;
@@ -129,6 +130,10 @@ public class PapersResource {
     public Uni<PaperView> byId(@Context UriInfo uri,
                                @Parameter(description = "paper id", example = "arxiv:2409.04828") @PathParam("id") String id) {
         QueryParams.onlyKnown(uri.getQueryParameters(), Set.of());
+        if (!PaperIds.isValid(id)) {
+            // not the form of any paper id: no need to ask the database
+            return Uni.createFrom().failure(new NotFoundException("no paper with id '" + id + "'"));
+        }
         return queries.byId(id).map(p -> {
             if (p == null) {
                 throw new NotFoundException("no paper with id '" + id + "'");

@@ -21,6 +21,8 @@ import java.util.regex.Pattern;
 public final class QueryParams {
     public static final Set<String> FILTER_PARAMS = Set.of("q", "tag", "linkKind", "host", "subject", "from", "to");
     public static final Set<String> LIST_PARAMS = union(FILTER_PARAMS, Set.of("sort", "limit", "cursor", "fields", "total"));
+    /** The filters that may be given more than once (all values must match). */
+    static final Set<String> REPEATABLE = Set.of("tag", "linkKind", "host", "subject");
     public static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("limit"));
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
@@ -35,9 +37,13 @@ public final class QueryParams {
 
     /** Refuses parameters the endpoint does not know, so a typo ({@code tags=}) is an error and not a silent no-op. */
     public static void onlyKnown(Map<String, List<String>> given, Set<String> known) {
-        for (String name : given.keySet()) {
+        for (Map.Entry<String, List<String>> param : given.entrySet()) {
+            String name = param.getKey();
             if (!known.contains(name)) {
                 throw new BadParameterException(name, "unknown parameter; known: " + String.join(", ", known.stream().sorted().toList()));
+            }
+            if (REPEATABLE.contains(name) && param.getValue().stream().anyMatch(v -> v == null || v.isBlank())) {
+                throw new BadParameterException(name, "must not be empty");
             }
         }
     }
@@ -46,6 +52,9 @@ public final class QueryParams {
                                      List<String> subjects, String from, String to) {
         if (q != null && q.length() > MAX_Q) {
             throw new BadParameterException("q", "at most " + MAX_Q + " characters");
+        }
+        if (q != null && q.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            throw new BadParameterException("q", "must not contain control characters");
         }
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
