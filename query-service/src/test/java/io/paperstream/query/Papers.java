@@ -19,11 +19,25 @@ public final class Papers {
 
     public static EnrichedPaper paper(String id, long revision, String title, String abstractText, LocalDate published,
                                       List<String> tags, List<Link> links) {
+        return paper(id, revision, title, abstractText, published, tags, links, List.of());
+    }
+
+    public static EnrichedPaper paper(String id, long revision, String title, String abstractText, LocalDate published,
+                                      List<String> tags, List<Link> links, List<String> keyphrases) {
         RawPaper raw = new RawPaper(id, revision, title, abstractText, List.of("A. Author"), null, null, published, null,
                 List.of(), null, List.of(), List.of(), new RawPaper.Source("json", "test"), Instant.now());
         return new EnrichedPaper(id, revision, raw,
                 tags.stream().map(t -> new Tag(t, 0.9, null, List.of(t), Tag.ORIGIN_TAXONOMY)).toList(),
-                links, List.of(), new EnrichedPaper.Enrichment("test", "t1", Instant.now()));
+                links, keyphrases, new EnrichedPaper.Enrichment("test", "t1", Instant.now()));
+    }
+
+    /** A paper with only what a test about filters needs. */
+    public static EnrichedPaper tagged(String id, String title, LocalDate published, List<String> tags, Link... links) {
+        return paper(id, 1, title, "An abstract about " + title.toLowerCase() + ".", published, tags, List.of(links));
+    }
+
+    public static Link link(LinkKind kind, String host, String subject) {
+        return new Link("https://" + host + "/" + (subject == null ? "" : subject), kind, host, subject, Link.ORIGIN_TEXT);
     }
 
     public static Link code(String owner, String repo) {

@@ -1,7 +1,7 @@
 package io.paperstream.query.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.paperstream.query.config.QueryConfig;
-import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.store.PaperQueries;
 import io.smallrye.mutiny.Uni;
@@ -14,8 +14,14 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 import java.util.List;
+import java.util.Set;
 
 /** Aggregate views: tags with counts, facets of a search, and the papers that link one code repository. */
 @Path("/api/v1")
@@ -25,8 +31,10 @@ public class CatalogResource {
     public record CountView(String value, long count) {
     }
 
-    /** Counts by tag, link kind and host for the papers a filter selects. */
-    public record FacetsView(long total, List<CountView> tags, List<CountView> linkKinds, List<CountView> hosts) {
+    /** Counts by tag, link kind and host for the papers a filter selects, most frequent first. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FacetsView(long total, Boolean totalExact, List<CountView> tags, List<CountView> linkKinds,
+                             List<CountView> hosts) {
     }
 
     /** All tags in use, most used first. */
@@ -45,41 +53,61 @@ public class CatalogResource {
 
     @GET
     @Path("/tags")
-    @Operation(summary = "Every tag in use with its paper count")
-    public Uni<TagsView> tags() {
-        return queries.facets(PaperFilter.none(), 1000).map(f -> new TagsView(views(f.get("tag_names"))));
+    @Operation(summary = "Every tag in use with its paper count, most used first")
+    @APIResponse(responseCode = "200", description = "Tags", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = TagsView.class), examples = @ExampleObject(name = "tags", value = Examples.TAGS)))
+    public Uni<TagsView> tags(@Context UriInfo uri) {
+        QueryParams.onlyKnown(uri.getQueryParameters(), Set.of());
+        return queries.tags().map(tags -> new TagsView(views(tags)));
     }
 
     @GET
     @Path("/facets")
-    @Operation(summary = "Counts by tag, link kind and host for the same filters as /papers")
-    public Uni<FacetsView> facets(@Context UriInfo uri, @QueryParam("q") String q, @QueryParam("tag") List<String> tags,
-                                  @QueryParam("linkKind") List<String> linkKinds, @QueryParam("host") List<String> hosts,
-                                  @QueryParam("subject") List<String> subjects, @QueryParam("from") String from,
-                                  @QueryParam("to") String to, @QueryParam("limit") String limit) {
+    @Operation(summary = "Counts by tag, link kind and host for the same filters as /papers", description = """
+            The counts are of the papers the filters select (all papers without filters), most frequent first, at most
+            `limit` values per facet. `total` is the number of selected papers (exact up to 10,000, see /papers).""")
+    @APIResponse(responseCode = "200", description = "Facets", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = FacetsView.class),
+            examples = @ExampleObject(name = "facets", value = Examples.FACETS)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<FacetsView> facets(@Context UriInfo uri,
+                                  @Parameter(description = "search text, as in /papers") @QueryParam("q") String q,
+                                  @Parameter(description = "tag; repeatable, all must match") @QueryParam("tag") List<String> tags,
+                                  @Parameter(description = "link kind; repeatable") @QueryParam("linkKind") List<String> linkKinds,
+                                  @Parameter(description = "link host; repeatable") @QueryParam("host") List<String> hosts,
+                                  @Parameter(description = "link subject; repeatable") @QueryParam("subject") List<String> subjects,
+                                  @Parameter(description = "published on or after") @QueryParam("from") String from,
+                                  @Parameter(description = "published on or before") @QueryParam("to") String to,
+                                  @Parameter(description = "values per facet, 1-1000 (default 50)") @QueryParam("limit") String limit) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FACET_PARAMS);
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to);
         int size = QueryParams.limit(limit, 50, 1000);
-        return queries.total(filter).chain(total -> queries.facets(filter, size).map(f -> new FacetsView(total,
-                views(f.get("tag_names")), views(f.get("link_kinds")), views(f.get("link_hosts")))));
+        return queries.total(filter, config.totalLimit()).chain(total -> queries.facets(filter, size).map(f ->
+                new FacetsView(total.count(), total.exact(), views(f.get("tag")), views(f.get("linkKind")),
+                        views(f.get("host")))));
     }
 
     @GET
     @Path("/code/{owner}/{repo}")
-    @Operation(summary = "Papers that link a code repository (owner/repo on GitHub, GitLab, …), newest first")
-    public Uni<PapersResource.PageView> code(@Context UriInfo uri, @PathParam("owner") String owner,
-                                             @PathParam("repo") String repo, @QueryParam("limit") String limit,
-                                             @QueryParam("cursor") String cursor, @QueryParam("fields") String fields) {
-        QueryParams.onlyKnown(uri.getQueryParameters(), java.util.Set.of("limit", "cursor", "fields"));
-        if (owner.isBlank() || repo.isBlank()) {
-            throw new BadParameterException("repository", "needs an owner and a repository name");
-        }
-        return papers.list(uri, null, List.of(), List.of("code"), List.of(), List.of(owner + "/" + repo), null, null,
-                "newest", limit, cursor, fields, null);
+    @Operation(summary = "Papers that link a code repository", description = """
+            The papers with a `code` link whose subject is owner/repo (GitHub, GitLab, Bitbucket, Codeberg; compared
+            without regard to case), newest first, paged like /papers.""")
+    @APIResponse(responseCode = "200", description = "A page of papers", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PapersResource.PageView.class)))
+    public Uni<PapersResource.PageView> code(@Context UriInfo uri,
+                                             @Parameter(example = "facebookresearch") @PathParam("owner") String owner,
+                                             @Parameter(example = "segment-anything") @PathParam("repo") String repo,
+                                             @QueryParam("limit") String limit, @QueryParam("cursor") String cursor,
+                                             @QueryParam("fields") String fields, @QueryParam("total") String total) {
+        QueryParams.onlyKnown(uri.getQueryParameters(), Set.of("limit", "cursor", "fields", "total"));
+        QueryParams.pathSegment("owner", owner);
+        QueryParams.pathSegment("repo", repo);
+        return papers.list(uri, null, List.of(), List.of("code"), List.of(), List.of(owner + "/" + repo),
+                null, null, "newest", limit, cursor, fields, total);
     }
 
     private static List<CountView> views(List<PaperQueries.Count> counts) {
-        return counts.stream().map(c -> new CountView(c.value(), c.count())).toList();
+        return counts == null ? List.of() : counts.stream().map(c -> new CountView(c.value(), c.count())).toList();
     }
-
 }

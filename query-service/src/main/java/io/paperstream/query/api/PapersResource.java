@@ -1,13 +1,15 @@
 package io.paperstream.query.api;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.paperstream.events.PaperIds;
 import io.paperstream.events.PaperJson;
 import io.paperstream.query.config.QueryConfig;
+import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.domain.Cursor;
 import io.paperstream.query.domain.CursorCodec;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.domain.Sort;
-import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.store.PaperQueries;
 import io.paperstream.query.store.StoredPapers;
 import io.smallrye.mutiny.Multi;
@@ -22,10 +24,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
@@ -33,8 +38,12 @@ import java.util.Set;
 @Path("/api/v1/papers")
 @Produces(MediaType.APPLICATION_JSON)
 public class PapersResource {
-    /** A page of results: {@code nextCursor} is null on the last page; {@code total} counts the whole result. */
-    public record PageView(List<ObjectNode> items, String nextCursor, Long total) {
+    /**
+     * A page of results. {@code nextCursor} is null on the last page. {@code total} counts the whole result, exactly
+     * when {@code totalExact} is true, else it is a lower bound (more papers match than the configured limit).
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PageView(List<ObjectNode> items, String nextCursor, Long total, Boolean totalExact) {
     }
 
     private final PaperQueries queries;
@@ -50,42 +59,81 @@ public class PapersResource {
     }
 
     @GET
-    @Operation(summary = "Search papers", description = "Filters combine with AND; repeated tag/linkKind/host/subject "
-            + "values must all match. q uses web-search syntax: words, \"phrases\", OR, -exclude. Paging is by opaque "
-            + "keyset cursor: following nextCursor never repeats or skips a paper that existed at the first page.")
+    @Operation(summary = "Search papers", description = """
+            Filters combine with AND; repeated tag/linkKind/host/subject values must all match.
+            `q` uses web-search syntax: words (all must occur), "quoted phrases", `OR`, `-excluded`.
+            With `q` the default order is relevance: papers whose title alone matches the query first, then those whose
+            keyphrases alone match, then those that match through the abstract (or across fields); newest first within
+            each. Paging is by opaque keyset cursor: following `nextCursor` (with the same parameters) never repeats or
+            skips a paper that existed when the first page was read, even while papers are being added.
+            `total` is given on the first page (ask `total=true` to get it with a cursor too); it is exact up to
+            10,000 matches, beyond that a lower bound with `totalExact: false`.""")
+    @APIResponse(responseCode = "200", description = "A page of papers", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
+            examples = @ExampleObject(name = "search", value = Examples.PAGE)))
+    @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "bad limit", value = Examples.BAD_LIMIT)))
     public Uni<PageView> list(@Context UriInfo uri,
-                              @Parameter(description = "search text, web-search syntax") @QueryParam("q") String q,
-                              @Parameter(description = "tag name; repeatable, all must match") @QueryParam("tag") List<String> tags,
-                              @Parameter(description = "link kind, e.g. code; repeatable") @QueryParam("linkKind") List<String> linkKinds,
-                              @Parameter(description = "link host, e.g. github.com; repeatable") @QueryParam("host") List<String> hosts,
-                              @Parameter(description = "link subject, e.g. owner/repo; repeatable") @QueryParam("subject") List<String> subjects,
-                              @Parameter(description = "published on or after (YYYY-MM-DD)") @QueryParam("from") String from,
-                              @Parameter(description = "published on or before (YYYY-MM-DD)") @QueryParam("to") String to,
-                              @Parameter(description = "relevance (default with q), newest (default), oldest") @QueryParam("sort") String sort,
-                              @Parameter(description = "1-200, default 20") @QueryParam("limit") String limit,
+                              @Parameter(description = "search text, web-search syntax", example = "\"vision language\" -survey")
+                              @QueryParam("q") String q,
+                              @Parameter(description = "tag name; repeatable, all must match", example = "computer-vision")
+                              @QueryParam("tag") List<String> tags,
+                              @Parameter(description = "link kind: code, model, dataset, space, organization, paper, "
+                                      + "project-page, other; repeatable, all must match", example = "code")
+                              @QueryParam("linkKind") List<String> linkKinds,
+                              @Parameter(description = "link host; repeatable, all must match", example = "github.com")
+                              @QueryParam("host") List<String> hosts,
+                              @Parameter(description = "link subject (owner/repo for code, org/name for models and datasets); "
+                                      + "repeatable, all must match", example = "facebookresearch/segment-anything")
+                              @QueryParam("subject") List<String> subjects,
+                              @Parameter(description = "published on or after (YYYY-MM-DD)", example = "2024-01-01")
+                              @QueryParam("from") String from,
+                              @Parameter(description = "published on or before (YYYY-MM-DD)", example = "2024-12-31")
+                              @QueryParam("to") String to,
+                              @Parameter(description = "relevance (default with q), newest (default without q), oldest")
+                              @QueryParam("sort") String sort,
+                              @Parameter(description = "page size, 1-200 (default 20)", example = "20")
+                              @QueryParam("limit") String limit,
                               @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                              @Parameter(description = "comma-separated fields to return; id always") @QueryParam("fields") String fields,
-                              @Parameter(description = "include the total count (default true)") @QueryParam("total") String total) {
+                              @Parameter(description = "comma-separated fields to return (id always): id, revision, title, "
+                                      + "abstract, authors, arxivId, doi, publishedOn, tags, links, keyphrases, enrichment, "
+                                      + "source, ingestedAt, storedAt", example = "title,publishedOn,links")
+                              @QueryParam("fields") String fields,
+                              @Parameter(description = "include the total (default: on the first page only)")
+                              @QueryParam("total") String total) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.LIST_PARAMS);
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to);
         Sort order = QueryParams.sort(sort, filter);
         int size = QueryParams.limit(limit, config.defaultLimit(), config.maxLimit());
         Set<String> wanted = QueryParams.fields(fields);
-        boolean withTotal = QueryParams.bool("total", total, true);
         Cursor after = cursor == null || cursor.isBlank() ? null : cursors.decode(cursor);
+        boolean withTotal = QueryParams.bool("total", total, after == null);
         if (after != null && (after.sort() != order || !after.filterHash().equals(filter.hash(order)))) {
             throw new BadParameterException("cursor", "was issued for a different query; repeat the query's parameters");
         }
-        return queries.page(filter, order, after, size, withTotal).map(page -> new PageView(
+        Uni<PaperQueries.Total> counted = withTotal ? queries.total(filter, config.totalLimit())
+                : Uni.createFrom().nullItem();
+        return queries.page(filter, order, after, size).chain(page -> counted.map(t -> new PageView(
                 page.papers().stream().map(p -> project(PaperView.of(p), wanted)).toList(),
                 page.last() == null ? null : cursors.encode(page.last()),
-                page.total() < 0 ? null : page.total()));
+                t == null ? null : t.count(), t == null ? null : t.exact())));
     }
 
     @GET
     @Path("/{id: .+}")
     @Operation(summary = "One paper by id (arxiv:…, doi:…, title:…)")
-    public Uni<PaperView> byId(@PathParam("id") String id) {
+    @APIResponse(responseCode = "200", description = "The paper", content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PaperView.class), examples = @ExampleObject(name = "paper", value = Examples.PAPER)))
+    @APIResponse(responseCode = "404", description = "No paper with this id", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<PaperView> byId(@Context UriInfo uri,
+                               @Parameter(description = "paper id", example = "arxiv:2409.04828") @PathParam("id") String id) {
+        QueryParams.onlyKnown(uri.getQueryParameters(), Set.of());
+        if (!PaperIds.isValid(id)) {
+            // not the form of any paper id: no need to ask the database
+            return Uni.createFrom().failure(new NotFoundException("no paper with id '" + id + "'"));
+        }
         return queries.byId(id).map(p -> {
             if (p == null) {
                 throw new NotFoundException("no paper with id '" + id + "'");
@@ -98,14 +146,18 @@ public class PapersResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Papers as they are stored (Server-Sent Events)", description = "Same filters as the list; "
-            + "q matches when every word of it occurs in the title or abstract.")
-    public Multi<PaperView> stream(@QueryParam("q") String q, @QueryParam("tag") List<String> tags,
+    @Operation(summary = "Papers as they are stored (Server-Sent Events)", description = """
+            Same filters as the list, with the same meaning; each event is one paper as the list returns it.
+            Every replica sees every stored paper (PostgreSQL LISTEN/NOTIFY from the storing transaction). Live only:
+            papers stored while the client is not connected are not replayed; read the list with sort=newest for those.""")
+    public Multi<PaperView> stream(@Context UriInfo uri,
+                                   @QueryParam("q") String q, @QueryParam("tag") List<String> tags,
                                    @QueryParam("linkKind") List<String> linkKinds, @QueryParam("host") List<String> hosts,
                                    @QueryParam("subject") List<String> subjects, @QueryParam("from") String from,
                                    @QueryParam("to") String to) {
+        QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FILTER_PARAMS);
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to);
-        return stored.stream().filter(p -> StreamFilter.matches(filter, p)).map(p -> PaperView.of(p, Instant.now()));
+        return stored.stream(filter).map(PaperView::of);
     }
 
     static ObjectNode project(PaperView view, Set<String> fields) {

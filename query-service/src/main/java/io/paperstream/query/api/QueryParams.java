@@ -2,6 +2,7 @@ package io.paperstream.query.api;
 
 import io.paperstream.events.LinkKind;
 import io.paperstream.query.domain.BadParameterException;
+import io.paperstream.query.domain.Normalise;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.domain.Sort;
 
@@ -20,11 +21,14 @@ import java.util.regex.Pattern;
 public final class QueryParams {
     public static final Set<String> FILTER_PARAMS = Set.of("q", "tag", "linkKind", "host", "subject", "from", "to");
     public static final Set<String> LIST_PARAMS = union(FILTER_PARAMS, Set.of("sort", "limit", "cursor", "fields", "total"));
+    /** The filters that may be given more than once (all values must match). */
+    static final Set<String> REPEATABLE = Set.of("tag", "linkKind", "host", "subject");
     public static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("limit"));
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Pattern SUBJECT = Pattern.compile("[\\p{L}\\p{N}._~/:()@+-]{1,300}");
+    private static final Pattern SEGMENT = Pattern.compile("[\\p{L}\\p{N}._-]{1,100}");
     private static final int MAX_Q = 500;
     private static final int MAX_VALUES = 20;
 
@@ -33,9 +37,13 @@ public final class QueryParams {
 
     /** Refuses parameters the endpoint does not know, so a typo ({@code tags=}) is an error and not a silent no-op. */
     public static void onlyKnown(Map<String, List<String>> given, Set<String> known) {
-        for (String name : given.keySet()) {
+        for (Map.Entry<String, List<String>> param : given.entrySet()) {
+            String name = param.getKey();
             if (!known.contains(name)) {
                 throw new BadParameterException(name, "unknown parameter; known: " + String.join(", ", known.stream().sorted().toList()));
+            }
+            if (REPEATABLE.contains(name) && param.getValue().stream().anyMatch(v -> v == null || v.isBlank())) {
+                throw new BadParameterException(name, "must not be empty");
             }
         }
     }
@@ -45,17 +53,25 @@ public final class QueryParams {
         if (q != null && q.length() > MAX_Q) {
             throw new BadParameterException("q", "at most " + MAX_Q + " characters");
         }
+        if (q != null && q.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
+            throw new BadParameterException("q", "must not contain control characters");
+        }
         LocalDate fromDate = date("from", from);
         LocalDate toDate = date("to", to);
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             throw new BadParameterException("from", "is after 'to'");
         }
         return new PaperFilter(q == null || q.isBlank() ? null : q.strip(),
-                values("tag", tags, v -> check("tag", v.toLowerCase(Locale.ROOT), TAG, "a tag name such as computer-vision")),
+                values("tag", tags, v -> check("tag", Normalise.tag(v), TAG, "a tag name such as computer-vision")),
                 values("linkKind", linkKinds, QueryParams::linkKind),
                 values("host", hosts, QueryParams::host),
-                values("subject", subjects, v -> check("subject", v.toLowerCase(Locale.ROOT), SUBJECT, "e.g. owner/repo")),
+                values("subject", subjects, v -> check("subject", Normalise.subject(v), SUBJECT, "e.g. owner/repo")),
                 fromDate, toDate);
+    }
+
+    /** An owner or repository name in a path: letters, digits, {@code . _ -}. */
+    public static String pathSegment(String name, String value) {
+        return check(name, value, SEGMENT, "a name of letters, digits, '.', '_' or '-'");
     }
 
     public static int limit(String value, int defaultLimit, int max) {
@@ -122,11 +138,7 @@ public final class QueryParams {
     }
 
     private static String host(String value) {
-        String host = value.trim().toLowerCase(Locale.ROOT);
-        if (host.startsWith("www.")) {
-            host = host.substring(4);
-        }
-        return check("host", host, HOST, "a host name such as github.com");
+        return check("host", Normalise.host(value), HOST, "a host name such as github.com");
     }
 
     private static String check(String name, String value, Pattern pattern, String expected) {

@@ -15,4 +15,11 @@ public interface QueryConfig {
 
     @WithDefault("200")
     int maxLimit();
+
+    /**
+     * Totals are exact up to this many matching papers; beyond it the answer says "at least this many"
+     * ({@code totalExact: false}), so that a broad query does not count 100,000 rows on every request.
+     */
+    @WithDefault("10000")
+    int totalLimit();
 }

@@ -24,7 +24,7 @@ public final class CursorCodec {
 
     public String encode(Cursor cursor) {
         String body = cursor.sort().wireName() + SEP + nullToEmpty(cursor.sortDate()) + SEP
-                + (cursor.rank() == null ? "" : Float.toString(cursor.rank())) + SEP + cursor.id() + SEP + cursor.filterHash();
+                + cursor.tier() + SEP + cursor.id() + SEP + cursor.filterHash();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return ENCODER.encodeToString(bytes) + "." + ENCODER.encodeToString(mac(bytes));
     }
@@ -45,8 +45,13 @@ public final class CursorCodec {
             if (parts.length != 5) {
                 throw new IllegalArgumentException("bad shape");
             }
-            return new Cursor(Sort.parse(parts[0]), parts[1].isEmpty() ? null : parts[1],
-                    parts[2].isEmpty() ? null : Float.parseFloat(parts[2]), parts[3], parts[4]);
+            int tier = Integer.parseInt(parts[2]);
+            if (tier < 0 || tier > 3 || parts[1].isEmpty() || parts[3].isEmpty()) {
+                throw new IllegalArgumentException("bad values");
+            }
+            // the date is bound as a parameter and cast by PostgreSQL; refuse here what would fail there
+            java.time.LocalDate.parse(parts[1]);
+            return new Cursor(Sort.parse(parts[0]), parts[1], tier, parts[3], parts[4]);
         } catch (RuntimeException e) {
             throw new BadParameterException("cursor", "not a cursor this API issued (it may have been altered or truncated)");
         }

@@ -24,6 +24,17 @@ public record PaperFilter(String q, List<String> tags, List<String> linkKinds, L
         return new PaperFilter(null, List.of(), List.of(), List.of(), List.of(), null, null);
     }
 
+    /** True when the filter selects every paper. */
+    public boolean isEmpty() {
+        return !hasText() && tags.isEmpty() && linkKinds.isEmpty() && hosts.isEmpty() && subjects.isEmpty()
+                && from == null && to == null;
+    }
+
+    /** True when the search text holds a quoted phrase. */
+    public boolean hasPhrase() {
+        return hasText() && q.indexOf('"') >= 0;
+    }
+
     public boolean hasText() {
         return q != null && !q.isBlank();
     }

@@ -1,11 +1,15 @@
 package io.paperstream.query.messaging;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
+import io.paperstream.query.store.PaperUpsert;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -15,7 +19,8 @@ import java.util.Set;
 
 /**
  * What one consumed batch of {@code papers.enriched} does to the store: per id, the net effect of its records in
- * offset order (a tombstone deletes, an upsert keeps the highest revision), plus the records that cannot be stored.
+ * offset order, plus the records that cannot be stored. A tombstone deletes; a later record of the same id in the
+ * batch recreates the paper (so the delete runs first, then the upsert); among upserts the highest revision wins.
  * Plain Java, so the folding rules are unit-tested without Kafka or PostgreSQL.
  */
 public final class BatchPlan {
@@ -27,7 +32,11 @@ public final class BatchPlan {
     public record Input(String key, String value, int partition, long offset) {
     }
 
-    private final Map<String, EnrichedPaper> upserts = new LinkedHashMap<>();
+    /** Exactly one JSON value per record: the text is later spliced into the batch handed to PostgreSQL. */
+    private static final ObjectReader READER = PaperJson.mapper().reader()
+            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+    private final Map<String, PaperUpsert> upserts = new LinkedHashMap<>();
     private final Set<String> deletes = new LinkedHashSet<>();
     private final List<Rejected> rejected = new ArrayList<>();
 
@@ -47,9 +56,13 @@ public final class BatchPlan {
             deletes.add(in.key());
             return;
         }
+        if (hasNulEscape(in.value())) {
+            reject(in, "contains a NUL character (\\u0000), which PostgreSQL text cannot store");
+            return;
+        }
         EnrichedPaper paper;
         try {
-            JsonNode json = PaperJson.mapper().readTree(in.value());
+            JsonNode json = READER.readTree(in.value());
             List<String> violations = PaperSchemas.validateEnriched(json);
             if (!violations.isEmpty()) {
                 reject(in, "schema violation: " + String.join("; ", violations));
@@ -64,27 +77,47 @@ public final class BatchPlan {
             reject(in, "record key " + in.key() + " differs from the paper id " + paper.id());
             return;
         }
-        EnrichedPaper previous = upserts.get(paper.id());
-        if (previous == null || previous.revision() <= paper.revision()) {
-            deletes.remove(paper.id());
-            upserts.put(paper.id(), paper);
+        PaperUpsert previous = upserts.get(paper.id());
+        // equal revisions: the later record wins (a replay after a taxonomy change carries the same revision)
+        if (previous == null || previous.paper().revision() <= paper.revision()) {
+            upserts.put(paper.id(), new PaperUpsert(paper, in.value()));
         }
     }
 
+    /** True when the JSON text escapes a NUL character (an escape after an odd number of backslashes): jsonb refuses it. */
+    static boolean hasNulEscape(String json) {
+        for (int i = json.indexOf("u0000"); i > 0; i = json.indexOf("u0000", i + 1)) {
+            int slashes = 0;
+            for (int j = i - 1; j >= 0 && json.charAt(j) == '\\'; j--) {
+                slashes++;
+            }
+            if (slashes % 2 == 1) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void reject(Input in, String reason) {
-        byte[] value = in.value() == null ? new byte[0] : in.value().getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        byte[] value = in.value() == null ? new byte[0] : in.value().getBytes(StandardCharsets.UTF_8);
         rejected.add(new Rejected(in.key(), value, reason, in.partition(), in.offset()));
     }
 
-    public List<EnrichedPaper> upserts() {
+    /** Papers to upsert, at most one per id, after the deletes. */
+    public List<PaperUpsert> upserts() {
         return List.copyOf(upserts.values());
     }
 
+    /** Ids to delete, before the upserts (an id may be in both: deleted, then recreated by a later record). */
     public Set<String> deletes() {
         return Set.copyOf(deletes);
     }
 
     public List<Rejected> rejected() {
         return List.copyOf(rejected);
+    }
+
+    public boolean isEmpty() {
+        return upserts.isEmpty() && deletes.isEmpty();
     }
 }

@@ -4,11 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.Topics;
 import io.paperstream.query.store.DatabaseFailures;
 import io.paperstream.query.store.PaperWriter;
-import io.paperstream.query.store.StoredPapers;
+import io.paperstream.query.store.PaperUpsert;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -27,6 +26,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The sink: each polled batch of {@code papers.enriched} becomes one PostgreSQL transaction. The batch is acknowledged
@@ -40,28 +41,33 @@ public class EnrichedPaperSink {
 
     private final Mutiny.SessionFactory sessions;
     private final PaperWriter writer;
-    private final StoredPapers stored;
     private final MutinyEmitter<byte[]> deadLetters;
     private final Counter storedCounter;
     private final Counter deadLetterCounter;
     private final DistributionSummary batchSize;
     private final Timer ingestToStored;
+    private final Timer batchDuration;
 
-    public EnrichedPaperSink(Mutiny.SessionFactory sessions, PaperWriter writer, StoredPapers stored,
+    public EnrichedPaperSink(Mutiny.SessionFactory sessions, PaperWriter writer,
                              @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters, MeterRegistry registry) {
         this.sessions = sessions;
         this.writer = writer;
-        this.stored = stored;
         this.deadLetters = deadLetters;
+        // stored/s is rate(paperstream_query_papers_stored_total); consumer lag comes from the Kafka client binder
         this.storedCounter = registry.counter("paperstream.query.papers.stored");
         this.deadLetterCounter = registry.counter("paperstream.query.papers.dead.lettered");
         this.batchSize = DistributionSummary.builder("paperstream.query.batch.size").register(registry);
-        this.ingestToStored = Timer.builder("paperstream.query.ingest.to.stored").publishPercentiles(0.5, 0.99)
-                .register(registry);
+        this.ingestToStored = Timer.builder("paperstream.query.ingest.to.stored")
+                .description("from the record's ingest time (paper.ingestedAt) to its commit in PostgreSQL")
+                .publishPercentiles(0.5, 0.99).register(registry);
+        this.batchDuration = Timer.builder("paperstream.query.batch.duration")
+                .description("from receiving a polled batch to its committed transaction")
+                .publishPercentiles(0.5, 0.99).register(registry);
     }
 
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        long started = System.nanoTime();
         List<BatchPlan.Input> inputs = new ArrayList<>(records.count());
         for (ConsumerRecord<String, String> r : records) {
             inputs.add(new BatchPlan.Input(r.key(), r.value(), r.partition(), r.offset()));
@@ -70,12 +76,13 @@ public class EnrichedPaperSink {
         batchSize.record(inputs.size());
         return deadLetter(plan.rejected())
                 .chain(() -> store(plan))
-                .invoke(() -> published(plan.upserts()));
+                .invoke(written -> stored(plan.upserts(), written, started))
+                .replaceWithVoid();
     }
 
-    private Uni<Void> store(BatchPlan plan) {
-        if (plan.upserts().isEmpty() && plan.deletes().isEmpty()) {
-            return Uni.createFrom().voidItem();
+    private Uni<Long> store(BatchPlan plan) {
+        if (plan.isEmpty()) {
+            return Uni.createFrom().item(0L);
         }
         return sessions.withTransaction(session -> writer.apply(session, plan.upserts(), plan.deletes()))
                 .onFailure(DatabaseFailures::isUnavailable).invoke(e -> Log.warnf(
@@ -91,28 +98,33 @@ public class EnrichedPaperSink {
      * The database refused the batch for a reason of the data: store the papers one by one and dead-letter only
      * those it refuses, so one bad record neither blocks the partition nor takes good ones down with it.
      */
-    private Uni<Void> storeOneByOne(BatchPlan plan, Throwable batchFailure) {
+    private Uni<Long> storeOneByOne(BatchPlan plan, Throwable batchFailure) {
         Log.warnf("a batch was refused (%s); storing its %d papers one by one", batchFailure.getMessage(),
                 plan.upserts().size());
-        Uni<Void> chain = sessions.withTransaction(session -> writer.apply(session, List.of(), plan.deletes()));
-        for (EnrichedPaper paper : plan.upserts()) {
-            chain = chain.chain(() -> sessions.withTransaction(session -> writer.apply(session, List.of(paper), List.of()))
+        AtomicLong written = new AtomicLong();
+        Uni<Void> chain = sessions.withTransaction(session -> writer.apply(session, List.of(), plan.deletes()))
+                .replaceWithVoid();
+        for (PaperUpsert upsert : plan.upserts()) {
+            chain = chain.chain(() -> sessions.withTransaction(session -> writer.apply(session, List.of(upsert), List.of()))
+                    .invoke(written::addAndGet).replaceWithVoid()
                     .onFailure(e -> !DatabaseFailures.isUnavailable(e)).recoverWithUni(e -> deadLetter(
-                            new BatchPlan.Rejected(paper.id(), PaperJsonBytes.of(paper),
+                            new BatchPlan.Rejected(upsert.paper().id(), upsert.json().getBytes(StandardCharsets.UTF_8),
                                     "refused by the database: " + e.getMessage(), -1, -1))));
         }
         return chain.onFailure(DatabaseFailures::isUnavailable).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely();
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                .replaceWith(written::get);
     }
 
-    private void published(List<EnrichedPaper> papers) {
+    private void stored(List<PaperUpsert> upserts, long written, long started) {
         Instant now = Instant.now();
-        storedCounter.increment(papers.size());
-        for (EnrichedPaper paper : papers) {
-            if (paper.paper().ingestedAt() != null) {
-                ingestToStored.record(Duration.between(paper.paper().ingestedAt(), now));
+        storedCounter.increment(written);
+        batchDuration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+        for (PaperUpsert upsert : upserts) {
+            Instant ingested = upsert.paper().paper().ingestedAt();
+            if (ingested != null) {
+                ingestToStored.record(Duration.between(ingested, now));
             }
-            stored.publish(paper);
         }
     }
 

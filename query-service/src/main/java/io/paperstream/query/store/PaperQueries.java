@@ -18,12 +18,28 @@ import java.util.Objects;
 @ApplicationScoped
 public class PaperQueries {
     /** One page: the papers in order, and the keys of the last one when there is a next page. */
-    public record Page(List<PaperEntity> papers, Cursor last, long total) {
+    public record Page(List<PaperEntity> papers, Cursor last) {
+    }
+
+    /** How many papers match: exact, or (when more than the cap match) at least {@code count}. */
+    public record Total(long count, boolean exact) {
     }
 
     /** A value of a facet and how many papers have it. */
     public record Count(String value, long count) {
     }
+
+    /** The facets of the API, by their name in {@code facet_count} and in the answers. */
+    public static final List<String> FACETS = List.of("tag", "linkKind", "host");
+
+    private static final String FACET_COUNTS = String.join(" UNION ALL ", FACETS.stream().map(f ->
+            "(SELECT facet, value, papers FROM facet_count WHERE facet = '" + f + "' AND papers > 0 "
+                    + "ORDER BY papers DESC, value LIMIT ?1)").toList());
+    private static final String TAG_COUNTS = "SELECT value, papers FROM facet_count WHERE facet = 'tag' AND papers > 0 "
+            + "ORDER BY papers DESC, value";
+    /** Phrases are verified paper by paper against the stored positions: their exact count stops earlier. */
+    static final int PHRASE_TOTAL_LIMIT = 1000;
+    private static final String ALL_PAPERS = "SELECT coalesce(sum(papers), 0) FROM facet_count WHERE facet = 'all'";
 
     private final Mutiny.SessionFactory sessions;
 
@@ -31,33 +47,39 @@ public class PaperQueries {
         this.sessions = sessions;
     }
 
-    public Uni<Page> page(PaperFilter filter, Sort sort, Cursor after, int limit, boolean withTotal) {
+    public Uni<Page> page(PaperFilter filter, Sort sort, Cursor after, int limit) {
         return sessions.withSession(session -> {
             PaperSql sql = PaperSql.filtered(filter);
             String pageSql = sql.page(sort, after, limit);
-            Uni<List<Object[]>> rows = bindAll(session.createNativeQuery(pageSql, Object[].class), sql.params())
-                    .getResultList();
-            return rows.chain(found -> {
-                boolean more = found.size() > limit;
-                List<Object[]> pageRows = more ? found.subList(0, limit) : found;
-                List<String> ids = pageRows.stream().map(r -> (String) r[0]).toList();
-                Cursor last = null;
-                if (more) {
-                    Object[] r = pageRows.get(pageRows.size() - 1);
-                    last = new Cursor(sort, (String) r[2], sort == Sort.RELEVANCE ? ((Number) r[1]).floatValue() : null,
-                            (String) r[0], filter.hash(sort));
-                }
-                Cursor next = last;
-                return load(session, ids).chain(papers -> withTotal
-                        ? count(session, filter).map(total -> new Page(papers, next, total))
-                        : Uni.createFrom().item(new Page(papers, next, -1)));
-            });
+            return bindAll(session.createNativeQuery(pageSql, Object[].class), sql.params()).getResultList()
+                    .chain(found -> {
+                        boolean more = found.size() > limit;
+                        List<Object[]> rows = more ? found.subList(0, limit) : found;
+                        Cursor last = null;
+                        if (more) {
+                            Object[] r = rows.get(rows.size() - 1);
+                            last = new Cursor(sort, (String) r[2], ((Number) r[1]).intValue(), (String) r[0],
+                                    filter.hash(sort));
+                        }
+                        Cursor next = last;
+                        return load(session, rows.stream().map(r -> (String) r[0]).toList())
+                                .map(papers -> new Page(papers, next));
+                    });
         });
     }
 
-    private Uni<Long> count(Mutiny.Session session, PaperFilter filter) {
-        PaperSql sql = PaperSql.filtered(filter);
-        return bindAll(session.createNativeQuery(sql.count(), Long.class), sql.params()).getSingleResult();
+    /** The number of papers the filter selects: exact from the counters when it selects all, else counted up to cap. */
+    public Uni<Total> total(PaperFilter filter, int cap) {
+        return sessions.withSession(session -> {
+            if (filter.isEmpty()) {
+                return session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult()
+                        .map(n -> new Total(n, true));
+            }
+            int limit = filter.hasPhrase() ? Math.min(cap, PHRASE_TOTAL_LIMIT) : cap;
+            PaperSql sql = PaperSql.filtered(filter);
+            return bindAll(session.createNativeQuery(sql.cappedCount(limit), Long.class), sql.params()).getSingleResult()
+                    .map(n -> n > limit ? new Total(limit, false) : new Total(n, true));
+        });
     }
 
     private Uni<List<PaperEntity>> load(Mutiny.Session session, List<String> ids) {
@@ -76,32 +98,42 @@ public class PaperQueries {
         return sessions.withSession(session -> session.find(PaperEntity.class, id));
     }
 
-    /** Counts by tag, link kind and host for the papers matching the filter. */
+    /**
+     * Counts by tag, link kind and host of the papers the filter selects, most frequent first (ties by value), at most
+     * {@code limit} per facet. With no filter they come from the trigger-maintained counters.
+     */
     public Uni<Map<String, List<Count>>> facets(PaperFilter filter, int limit) {
         return sessions.withSession(session -> {
-            Map<String, List<Count>> result = new LinkedHashMap<>();
-            Uni<Void> chain = Uni.createFrom().voidItem();
-            for (String column : PaperSql.allowedFacetColumns()) {
-                chain = chain.chain(() -> counts(session, filter, column, limit).invoke(c -> result.put(column, c)))
-                        .replaceWithVoid();
+            Uni<List<Object[]>> rows;
+            if (filter.isEmpty()) {
+                rows = session.createNativeQuery(FACET_COUNTS, Object[].class).setParameter(1, limit).getResultList();
+            } else {
+                PaperSql sql = PaperSql.filtered(filter);
+                rows = bindAll(session.createNativeQuery(sql.facets(limit), Object[].class), sql.params()).getResultList();
             }
-            return chain.replaceWith(result);
+            return rows.map(found -> top(found, limit));
         });
     }
 
-    public Uni<Long> total(PaperFilter filter) {
-        return sessions.withSession(session -> count(session, filter));
+    /** Every tag in use with its paper count, most used first. */
+    public Uni<List<Count>> tags() {
+        return sessions.withSession(session -> session.createNativeQuery(TAG_COUNTS, Object[].class).getResultList()
+                .map(rows -> rows.stream().map(r -> new Count((String) r[0], ((Number) r[1]).longValue())).toList()));
     }
 
-    private Uni<List<Count>> counts(Mutiny.Session session, PaperFilter filter, String column, int limit) {
-        PaperSql sql = PaperSql.filtered(filter);
-        String facetSql = sql.facet(column, limit);
-        return bindAll(session.createNativeQuery(facetSql, Object[].class), sql.params()).getResultList()
-                .map(rows -> {
-                    List<Count> counts = new ArrayList<>(rows.size());
-                    rows.forEach(r -> counts.add(new Count((String) r[0], ((Number) r[1]).longValue())));
-                    return counts;
-                });
+    private static Map<String, List<Count>> top(List<Object[]> rows, int limit) {
+        Map<String, List<Count>> byFacet = new LinkedHashMap<>();
+        FACETS.forEach(f -> byFacet.put(f, new ArrayList<>()));
+        for (Object[] r : rows) {
+            List<Count> counts = byFacet.get((String) r[0]);
+            if (counts != null) {
+                counts.add(new Count((String) r[1], ((Number) r[2]).longValue()));
+            }
+        }
+        byFacet.replaceAll((facet, counts) -> counts.stream()
+                .sorted((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()))
+                .limit(limit).toList());
+        return byFacet;
     }
 
     private static <T> Mutiny.SelectionQuery<T> bindAll(Mutiny.SelectionQuery<T> query, List<Object> params) {

@@ -9,31 +9,62 @@ import java.util.Collection;
 import java.util.List;
 
 /**
- * Builds the parameterised SQL of the paper queries. Every user value becomes a bind parameter ({@code ?n});
- * nothing the user sends is ever spliced into the SQL text.
+ * Builds the parameterised SQL of the paper queries. Every user value becomes a bind parameter; nothing the user sends
+ * is ever spliced into the SQL text. Values are bound as text and cast in SQL (see {@link PaperWriter#DELETE}).
  */
 final class PaperSql {
-    static final String TSQUERY = "websearch_to_tsquery('english', CAST(%s AS text))";
+    /** How bind parameters are written: {@code ?1} for Hibernate native queries, {@code $1} for the Vert.x client. */
+    enum Placeholders {
+        JPA("?"), VERTX("$");
 
+        private final String prefix;
+
+        Placeholders(String prefix) {
+            this.prefix = prefix;
+        }
+    }
+
+    /** Relevance tiers, best first: the title alone matches the query, the keyphrases alone do, it matches at all. */
+    static final int TITLE = 3;
+    static final int KEYPHRASES = 2;
+    static final int ANYWHERE = 1;
+
+    private final Placeholders placeholders;
     private final List<Object> params = new ArrayList<>();
-    private final StringBuilder where = new StringBuilder(" WHERE true");
-    private String queryParam;
+    private final StringBuilder where = new StringBuilder();
+    private String query;
+
+    private PaperSql(Placeholders placeholders) {
+        this.placeholders = placeholders;
+    }
 
     static PaperSql filtered(PaperFilter filter) {
-        PaperSql sql = new PaperSql();
+        return filtered(filter, Placeholders.JPA);
+    }
+
+    static PaperSql filtered(PaperFilter filter, Placeholders placeholders) {
+        PaperSql sql = new PaperSql(placeholders);
         if (filter.hasText()) {
-            sql.queryParam = sql.bind(filter.q());
-            sql.where.append(" AND p.search @@ ").append(TSQUERY.formatted(sql.queryParam));
+            sql.query = "websearch_to_tsquery('english', CAST(" + sql.bind(filter.q()) + " AS text))";
         }
         sql.containsAll("p.tag_names", filter.tags());
         sql.containsAll("p.link_kinds", filter.linkKinds());
         sql.containsAll("p.link_hosts", filter.hosts());
         sql.containsAll("p.link_subjects", filter.subjects());
+        // from/to select by publication date; sort_date equals published_on whenever that is known, so repeating the
+        // bound on sort_date lets the date-ordered index serve the range
         if (filter.from() != null) {
-            sql.where.append(" AND p.sort_date >= ").append(sql.asDate(filter.from().toString()));
+            String from = sql.asDate(filter.from().toString());
+            sql.where.append(" AND p.published_on >= ").append(from).append(" AND p.sort_date >= ").append(from);
         }
         if (filter.to() != null) {
-            sql.where.append(" AND p.sort_date <= ").append(sql.asDate(filter.to().toString()));
+            String to = sql.asDate(filter.to().toString());
+            sql.where.append(" AND p.published_on <= ").append(to).append(" AND p.sort_date <= ").append(to);
+        }
+        if (sql.query != null) {
+            // last: PostgreSQL tests conditions of equal cost in the order written, and this one reads the paper's
+            // full search vector (out of line) when no index answers it
+            sql.where.append(" AND p.search @@ ").append(sql.query);
         }
         return sql;
     }
@@ -45,59 +76,91 @@ final class PaperSql {
         }
     }
 
-    /** A date parameter, bound as text (see {@link PaperWriter#DELETE} on why parameters are bound as text). */
-    String asDate(String isoDate) {
+    private String asDate(String isoDate) {
         return "CAST(CAST(" + bind(isoDate) + " AS text) AS date)";
     }
 
-    String bind(Object value) {
+    private String bind(Object value) {
         params.add(value);
-        return "?" + params.size();
+        return placeholders.prefix + params.size();
+    }
+
+    /** The WHERE clause, with the given conditions first (they should be the cheaper ones). */
+    private String where(String first) {
+        return " WHERE true" + first + where;
     }
 
     List<Object> params() {
         return params;
     }
 
-    /** {@code SELECT id, rank, sort_date} of one page (limit + 1 rows, to know whether there is a next page). */
+    /**
+     * {@code SELECT id, tier, sort_date} of one page, {@code limit + 1} rows to tell whether there is a next page.
+     * Date orders walk {@code (sort_date, id)}; relevance concatenates the tiers (each newest first), starting at the
+     * cursor's tier, and PostgreSQL stops as soon as the page is full.
+     */
     String page(Sort sort, Cursor after, int limit) {
-        String rank = queryParam == null ? "CAST(0 AS real)" : "ts_rank(p.search, " + TSQUERY.formatted(queryParam) + ")";
-        StringBuilder sql = new StringBuilder("SELECT p.id, ").append(rank).append(" AS rank, CAST(p.sort_date AS text) AS d FROM paper p")
-                .append(where);
-        if (after != null) {
-            switch (sort) {
-                case NEWEST -> sql.append(" AND (p.sort_date, p.id) < (").append(asDate(after.sortDate()))
-                        .append(", ").append(bind(after.id())).append(")");
-                case OLDEST -> sql.append(" AND (p.sort_date, p.id) > (").append(asDate(after.sortDate()))
-                        .append(", ").append(bind(after.id())).append(")");
-                case RELEVANCE -> {
-                    String r = bind(after.rank());
-                    sql.append(" AND (").append(rank).append(" < CAST(").append(r).append(" AS real) OR (")
-                            .append(rank).append(" = CAST(").append(r).append(" AS real) AND p.id > ").append(bind(after.id()))
-                            .append("))");
-                }
+        if (sort != Sort.RELEVANCE) {
+            boolean newest = sort == Sort.NEWEST;
+            StringBuilder sql = new StringBuilder("SELECT p.id, 0 AS tier, CAST(p.sort_date AS text) AS d FROM paper p")
+                    .append(where(""));
+            if (after != null) {
+                sql.append(" AND (p.sort_date, p.id) ").append(newest ? "<" : ">").append(" (")
+                        .append(asDate(after.sortDate())).append(", CAST(").append(bind(after.id())).append(" AS text))");
             }
+            return sql.append(newest ? " ORDER BY p.sort_date DESC, p.id DESC" : " ORDER BY p.sort_date ASC, p.id ASC")
+                    .append(" LIMIT ").append(bind(limit + 1)).toString();
         }
-        sql.append(switch (sort) {
-            case NEWEST -> " ORDER BY p.sort_date DESC, p.id DESC";
-            case OLDEST -> " ORDER BY p.sort_date ASC, p.id ASC";
-            case RELEVANCE -> " ORDER BY rank DESC, p.id ASC";
-        });
-        sql.append(" LIMIT ").append(bind(limit + 1));
-        return sql.toString();
+        if (query == null) {
+            throw new IllegalStateException("relevance needs a query");
+        }
+        String rows = bind(limit + 1);
+        int firstTier = after == null ? TITLE : after.tier();
+        List<String> tiers = new ArrayList<>();
+        for (int tier = firstTier; tier >= ANYWHERE; tier--) {
+            StringBuilder sql = new StringBuilder("(SELECT p.id, ").append(tier)
+                    .append(" AS tier, CAST(p.sort_date AS text) AS d FROM paper p").append(where(tierCondition(tier)));
+            if (after != null && tier == after.tier()) {
+                sql.append(" AND (p.sort_date, p.id) < (").append(asDate(after.sortDate())).append(", CAST(")
+                        .append(bind(after.id())).append(" AS text))");
+            }
+            tiers.add(sql.append(" ORDER BY p.sort_date DESC, p.id DESC LIMIT ").append(rows).append(")").toString());
+        }
+        return "SELECT * FROM (" + String.join(" UNION ALL ", tiers) + ") ranked LIMIT " + rows;
     }
 
-    String count() {
-        return "SELECT count(*) FROM paper p" + where;
+    private String tierCondition(int tier) {
+        return switch (tier) {
+            case TITLE -> " AND p.search_title @@ " + query;
+            case KEYPHRASES -> " AND NOT (p.search_title @@ " + query + ") AND p.search_keyphrases @@ " + query;
+            default -> " AND NOT (p.search_title @@ " + query + ") AND NOT (p.search_keyphrases @@ " + query + ")";
+        };
     }
 
-    /** Counts per value of an array column, for facets. */
-    String facet(String column, int limit) {
-        return "SELECT v, count(*) AS n FROM paper p CROSS JOIN LATERAL unnest(p." + column + ") AS v" + where
-                + " GROUP BY v ORDER BY n DESC, v ASC LIMIT " + bind(limit);
+    /** The number of matching papers, counted up to {@code cap + 1} (so that "more than cap" is known). */
+    String cappedCount(int cap) {
+        return "SELECT count(*) FROM (SELECT 1 FROM paper p" + where("") + " LIMIT " + bind(cap + 1) + ") matching";
     }
 
-    static Collection<String> allowedFacetColumns() {
-        return List.of("tag_names", "link_kinds", "link_hosts");
+    /**
+     * {@code facet, value, papers} for tags, link kinds and hosts of the matching papers: one scan of them, then the
+     * {@code limit} most frequent values of each facet (ties by value).
+     */
+    String facets(int limit) {
+        String top = bind(limit);
+        return "WITH m AS MATERIALIZED (SELECT p.tag_names, p.link_kinds, p.link_hosts FROM paper p" + where("") + ") "
+                + facet("tag", "tag_names", top) + " UNION ALL " + facet("linkKind", "link_kinds", top)
+                + " UNION ALL " + facet("host", "link_hosts", top);
+    }
+
+    private static String facet(String name, String column, String top) {
+        return "(SELECT '" + name + "', v, count(*) AS n FROM (SELECT unnest(m." + column + ") AS v FROM m) x "
+                + "GROUP BY v ORDER BY n DESC, v LIMIT " + top + ")";
+    }
+
+    /** The ids among {@code ids} that match the filter (for the live stream). */
+    String idsAmong(Collection<String> ids) {
+        return "SELECT p.id FROM paper p" + where(" AND p.id = ANY(CAST(CAST(" + bind(PaperWriter.pgTextArray(ids))
+                + " AS text) AS text[]))");
     }
 }

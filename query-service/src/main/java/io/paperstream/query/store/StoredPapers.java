@@ -1,20 +1,155 @@
 package io.paperstream.query.store;
 
-import io.paperstream.events.EnrichedPaper;
+import io.paperstream.query.domain.PaperFilter;
+import io.paperstream.query.domain.Sort;
+import io.quarkus.logging.Log;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import io.vertx.mutiny.core.Vertx;
+import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Papers as they are committed to the store, for the live stream; slow subscribers drop, never block the sink. */
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Papers as they are committed to the store, for the live stream, whichever replica stored them: the writer announces
+ * stored ids with {@code pg_notify} inside its transaction, so they are delivered only after commit and to every
+ * replica; each replica LISTENs on one connection, loads the rows and hands each stream subscriber the papers that
+ * match its filter (evaluated by the same SQL as the search). Delivery is live only: a subscriber sees what is stored
+ * while it is connected, and notifications sent while a replica's listening connection is down are not replayed.
+ */
 @ApplicationScoped
 public class StoredPapers {
-    private final BroadcastProcessor<EnrichedPaper> processor = BroadcastProcessor.create();
-
-    public void publish(EnrichedPaper paper) {
-        processor.onNext(paper);
+    /** The stored papers of one notification, and per active filter the ids among them that match it. */
+    record Stored(Map<String, PaperEntity> papers, Map<String, Set<String>> matching) {
     }
 
-    public Multi<EnrichedPaper> stream() {
-        return processor.onOverflow().drop();
+    private record Subscription(PaperFilter filter, AtomicInteger subscribers) {
+    }
+
+    private static final String COLUMNS = "id, revision, title, abstract, authors, arxiv_id, doi, published_on, sort_date, "
+            + "tags, links, keyphrases, enrichment, source, ingested_at, stored_at";
+
+    private final Vertx vertx;
+    private final Pool pool;
+    private final PgConnectOptions connectOptions;
+    private final BroadcastProcessor<Stored> processor = BroadcastProcessor.create();
+    private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
+    private volatile PgSubscriber subscriber;
+    private volatile boolean stopping;
+
+    public StoredPapers(Vertx vertx, Pool pool, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+                        @ConfigProperty(name = "quarkus.datasource.username") String user,
+                        @ConfigProperty(name = "quarkus.datasource.password") String password) {
+        this.vertx = vertx;
+        this.pool = pool;
+        // the reactive URL may list several hosts; the first is the primary
+        this.connectOptions = PgConnectOptions.fromUri(url.split(",")[0].trim()).setUser(user).setPassword(password);
+    }
+
+    void start(@Observes StartupEvent event) {
+        subscriber = PgSubscriber.subscriber(vertx, connectOptions)
+                // a lost connection is re-established (and LISTEN re-issued) for as long as the service runs
+                .reconnectPolicy(attempt -> stopping ? -1L : Math.min(5000L, 200L * (attempt + 1)));
+        subscriber.channel(PaperWriter.STORED_CHANNEL).handler(this::onNotification);
+        subscriber.connect()
+                .onFailure().invoke(e -> Log.warnf("cannot LISTEN for stored papers yet (%s); retrying", e.getMessage()))
+                .onFailure(e -> !stopping).retry().withBackOff(Duration.ofMillis(500), Duration.ofSeconds(5)).indefinitely()
+                .subscribe().with(ok -> Log.debug("listening for stored papers"), e -> Log.warn("stopped listening", e));
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        stopping = true;
+        if (subscriber != null) {
+            subscriber.closeAndForget();
+        }
+    }
+
+    /** The papers stored from now on that match the filter; a slow subscriber misses papers rather than holding others up. */
+    public Multi<PaperEntity> stream(PaperFilter filter) {
+        String key = filter.hash(Sort.NEWEST);
+        return processor
+                .onSubscription().invoke(() -> subscriptions
+                        .computeIfAbsent(key, k -> new Subscription(filter, new AtomicInteger())).subscribers().incrementAndGet())
+                .onTermination().invoke(() -> subscriptions.computeIfPresent(key,
+                        (k, s) -> s.subscribers().decrementAndGet() <= 0 ? null : s))
+                .onItem().transformToIterable(stored -> stored.matching().getOrDefault(key, Set.of()).stream()
+                        .map(stored.papers()::get).filter(p -> p != null).toList())
+                .onOverflow().drop();
+    }
+
+    private void onNotification(String payload) {
+        if (subscriptions.isEmpty() || payload == null || payload.isEmpty()) {
+            return;
+        }
+        List<String> ids = Arrays.asList(payload.split("\n"));
+        Map<String, Subscription> active = Map.copyOf(subscriptions);
+        load(ids).chain(papers -> match(active, ids).map(matching -> new Stored(papers, matching)))
+                .subscribe().with(processor::onNext, e -> Log.warnf("cannot load stored papers for the stream: %s", e.getMessage()));
+    }
+
+    private Uni<Map<String, PaperEntity>> load(List<String> ids) {
+        return pool.preparedQuery("SELECT " + COLUMNS + " FROM paper WHERE id = ANY($1)")
+                .execute(Tuple.of(ids.toArray(new String[0])))
+                .map(rows -> {
+                    Map<String, PaperEntity> papers = new HashMap<>();
+                    rows.forEach(row -> papers.put(row.getString("id"), entity(row)));
+                    return papers;
+                });
+    }
+
+    private Uni<Map<String, Set<String>>> match(Map<String, Subscription> active, List<String> ids) {
+        Map<String, Set<String>> matching = new ConcurrentHashMap<>();
+        List<Uni<Void>> queries = new ArrayList<>();
+        active.forEach((key, subscription) -> {
+            PaperSql sql = PaperSql.filtered(subscription.filter(), PaperSql.Placeholders.VERTX);
+            String query = sql.idsAmong(ids);
+            queries.add(pool.preparedQuery(query).execute(Tuple.from(sql.params())).invoke(rows -> {
+                Set<String> found = new HashSet<>();
+                rows.forEach(row -> found.add(row.getString(0)));
+                matching.put(key, found);
+            }).replaceWithVoid());
+        });
+        return queries.isEmpty() ? Uni.createFrom().item(matching)
+                : Uni.join().all(queries).andFailFast().replaceWith(matching);
+    }
+
+    private static PaperEntity entity(Row row) {
+        PaperEntity p = new PaperEntity();
+        p.id = row.getString("id");
+        p.revision = row.getLong("revision");
+        p.title = row.getString("title");
+        p.abstractText = row.getString("abstract");
+        p.authors = row.getString("authors");
+        p.arxivId = row.getString("arxiv_id");
+        p.doi = row.getString("doi");
+        p.publishedOn = row.getLocalDate("published_on");
+        p.sortDate = row.getLocalDate("sort_date");
+        p.tags = row.getString("tags");
+        p.links = row.getString("links");
+        p.keyphrases = row.getString("keyphrases");
+        p.enrichment = row.getString("enrichment");
+        p.source = row.getString("source");
+        p.ingestedAt = row.getOffsetDateTime("ingested_at");
+        p.storedAt = row.getOffsetDateTime("stored_at");
+        return p;
     }
 }

@@ -1,0 +1,12 @@
+# Shared by the query-service benchmarks: build the packaged service and the test classpath (offline), once.
+set -euo pipefail
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+QS="$ROOT/query-service"
+cd "$ROOT"
+if [ "${SKIP_BUILD:-0}" != "1" ]; then
+  ./mvnw -B -q -o -pl query-service package -DskipTests
+  ./mvnw -B -q -o -pl query-service dependency:build-classpath -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$QS/target/bench-classpath.txt" >/dev/null
+fi
+CP="$QS/target/test-classes:$(cat "$QS/target/bench-classpath.txt")"
+cd "$QS"

@@ -1,0 +1,44 @@
+package io.paperstream.query.api;
+
+/** Example bodies shown in the OpenAPI document (and Swagger UI). */
+final class Examples {
+    private Examples() {
+    }
+
+    static final String PAPER = """
+            {"id": "arxiv:2409.04828", "revision": 1726000000000000,
+             "title": "POINTS: Improving Your Vision-language Model with Affordable Strategies",
+             "abstract": "In recent years, vision-language models have made significant strides ...",
+             "authors": ["Yuan Liu", "Zhongyin Zhao"], "arxivId": "2409.04828v2", "publishedOn": "2024-09-07",
+             "tags": [{"name": "computer-vision", "score": 0.92, "arxivCategory": "cs.CV", "matched": ["vision-language"],
+                       "origin": "taxonomy"}],
+             "links": [{"url": "https://github.com/example/points", "kind": "code", "host": "github.com",
+                        "subject": "example/points", "origin": "text"}],
+             "keyphrases": ["vision-language models", "visual instruction tuning"],
+             "enrichment": {"version": "1.0.0", "taxonomyVersion": "2024-09", "enrichedAt": "2024-09-08T10:00:01Z"},
+             "source": {"format": "digest", "name": "hf-daily"},
+             "ingestedAt": "2024-09-08T10:00:00Z", "storedAt": "2024-09-08T10:00:02Z"}""";
+
+    static final String PAGE = """
+            {"items": [{"id": "arxiv:2409.04828",
+                        "title": "POINTS: Improving Your Vision-language Model with Affordable Strategies",
+                        "publishedOn": "2024-09-07",
+                        "links": [{"url": "https://github.com/example/points", "kind": "code", "host": "github.com",
+                                   "subject": "example/points", "origin": "text"}]}],
+             "nextCursor": "bmV3ZXN0HzIwMjQtMDktMDcfMB9hcnhpdjoyNDA5LjA0ODI4H2E0YjE.Qm9vZ3VzU2lnbmF0dXJl",
+             "total": 137, "totalExact": true}""";
+
+    static final String BAD_LIMIT = """
+            {"type": "about:blank", "title": "Bad Request", "status": 400,
+             "detail": "invalid parameter 'limit': must be an integer from 1 to 200; got '500'",
+             "errors": [{"name": "limit", "message": "must be an integer from 1 to 200; got '500'"}]}""";
+
+    static final String FACETS = """
+            {"total": 1523, "totalExact": true,
+             "tags": [{"value": "computer-vision", "count": 611}, {"value": "large-language-models", "count": 402}],
+             "linkKinds": [{"value": "code", "count": 655}, {"value": "model", "count": 210}],
+             "hosts": [{"value": "github.com", "count": 640}, {"value": "huggingface.co", "count": 288}]}""";
+
+    static final String TAGS = """
+            {"tags": [{"value": "computer-vision", "count": 611}, {"value": "large-language-models", "count": 402}]}""";
+}

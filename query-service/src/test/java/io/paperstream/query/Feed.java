@@ -1,0 +1,55 @@
+package io.paperstream.query;
+
+import io.paperstream.events.EnrichedPaper;
+import io.paperstream.events.Topics;
+import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** Produces test papers to papers.enriched on the test broker and waits until the service has stored them. */
+public final class Feed implements AutoCloseable {
+    private final KafkaCompanion kafka =
+            new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+
+    public void send(EnrichedPaper... papers) {
+        send(Arrays.asList(papers));
+    }
+
+    public void send(Collection<EnrichedPaper> papers) {
+        kafka.produceStrings().fromRecords(papers.stream()
+                .map(p -> new ProducerRecord<>(Topics.ENRICHED, p.id(), Papers.json(p))).toList()).awaitCompletion();
+    }
+
+    public void sendRaw(String key, String value) {
+        kafka.produceStrings().fromRecords(List.of(new ProducerRecord<>(Topics.ENRICHED, key, value))).awaitCompletion();
+    }
+
+    public KafkaCompanion kafka() {
+        return kafka;
+    }
+
+    /** Sends the papers and waits until the given tag selects exactly that many of them. */
+    public void sendAndAwait(String tag, List<EnrichedPaper> papers) {
+        send(papers);
+        awaitTagged(tag, papers.size());
+    }
+
+    public static void awaitTagged(String tag, int count) {
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("tag", tag).queryParam("limit", 1)
+                .when().get("/api/v1/papers").then().statusCode(200).body("total", equalTo(count)));
+    }
+
+    @Override
+    public void close() {
+        kafka.close();
+    }
+}

@@ -1,0 +1,223 @@
+package io.paperstream.query.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.paperstream.events.PaperJson;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * API latency and throughput with 100,000 papers stored (through the real sink): for each typical query, {@code wrk}
+ * at rising concurrency; prints requests/s, p50 and p99 per level, and the p99 at the level where throughput peaks.
+ * Run with {@code bench/query/api-bench.sh}; not part of the build.
+ *
+ * <p>Options: {@code --records N} (100000), {@code --duration S} per level (10), {@code --levels 1,2,4,8,16,32},
+ * {@code --scenarios search,tag,facets,deep} , {@code --hold} (keep the stack up after loading, for manual probing).
+ */
+public final class ApiBench {
+    private static final Pattern LATENCY = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$");
+    private static final Pattern RPS = Pattern.compile("^Requests/sec:\\s+([\\d.]+)");
+
+    private ApiBench() {
+    }
+
+    record Level(int connections, double rps, double p50, double p99, long errors) {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = new HashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--hold")) {
+                opts.put("hold", "true");
+            } else {
+                opts.put(args[i].substring(2), args[++i]);
+            }
+        }
+        int records = Integer.parseInt(opts.getOrDefault("records", "100000"));
+        int duration = Integer.parseInt(opts.getOrDefault("duration", "10"));
+        List<Integer> levels = new ArrayList<>();
+        for (String l : opts.getOrDefault("levels", "1,2,4,8,16,32").split(",")) {
+            levels.add(Integer.parseInt(l.trim()));
+        }
+        List<String> wanted = List.of(opts.getOrDefault("scenarios", "search,tag,facets,deep").split(","));
+        Path sample = Path.of(opts.getOrDefault("sample", "../deploy/local/sample/daily-papers-sample.txt"));
+        Path jar = Path.of(opts.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"));
+        Path work = BenchStack.workDir();
+
+        try (BenchStack stack = new BenchStack(); Connection db = stack.jdbc()) {
+            BenchCorpus corpus = new BenchCorpus(sample, 42);
+            stack.produce(corpus, records);
+            stack.startApp(jar, "api-bench", Map.of(), work.resolve("api-app.log"));
+            long t = System.nanoTime();
+            while (!BenchStack.tableExists(db, "paper") || BenchStack.count(db, "SELECT count(*) FROM paper") < records) {
+                Thread.sleep(500);
+            }
+            System.out.printf(Locale.ROOT, "stored %d papers through the sink in %.0f s%n", records, (System.nanoTime() - t) / 1e9);
+            try (Statement s = db.createStatement()) {
+                // what autovacuum does on its own a little later: fresh statistics and visibility map
+                s.execute("VACUUM ANALYZE paper");
+            }
+            String base = stack.baseUrl();
+            if (opts.containsKey("hold")) {
+                System.out.println("HOLD: service " + base + ", database " + stack.postgres.jdbcUrl()
+                        + " (paperstream/paperstream); Ctrl-C to stop");
+                Thread.sleep(Long.MAX_VALUE);
+            }
+            Map<String, List<String>> scenarios = scenarios(base);
+            Map<String, List<Level>> results = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> scenario : scenarios.entrySet()) {
+                if (!wanted.contains(scenario.getKey())) {
+                    continue;
+                }
+                Path paths = work.resolve(scenario.getKey() + ".paths");
+                Files.write(paths, scenario.getValue());
+                Path script = work.resolve(scenario.getKey() + ".lua");
+                Files.writeString(script, lua(paths));
+                run(base, script, 4, 5); // warm-up, not reported
+                List<Level> measured = new ArrayList<>();
+                for (int c : levels) {
+                    Level level = run(base, script, c, duration);
+                    measured.add(level);
+                    System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%n",
+                            scenario.getKey(), c, level.rps(), level.p50(), level.p99(),
+                            level.errors() > 0 ? "  (" + level.errors() + " non-2xx/errors)" : "");
+                }
+                results.put(scenario.getKey(), measured);
+            }
+            System.out.printf(Locale.ROOT, "%nRESULT papers=%d cores=%d duration=%ds per level, wrk -t2; load average %s%n",
+                    records, Runtime.getRuntime().availableProcessors(), duration,
+                    Files.readString(Path.of("/proc/loadavg")).trim());
+            for (Map.Entry<String, List<Level>> r : results.entrySet()) {
+                Level peak = r.getValue().stream().max((a, b) -> Double.compare(a.rps(), b.rps())).orElseThrow();
+                System.out.printf(Locale.ROOT, "RESULT %-8s peak %7.0f req/s at c=%-3d p50 %6.2f ms  p99 %6.2f ms  %s%n",
+                        r.getKey(), peak.rps(), peak.connections(), peak.p50(), peak.p99(),
+                        peak.p99() < 50 ? "(target p99 < 50 ms: met)" : "(target p99 < 50 ms: NOT met)");
+            }
+        }
+    }
+
+    /** Typical queries, each scenario a list of request paths that wrk cycles through. */
+    static Map<String, List<String>> scenarios(String base) throws Exception {
+        Map<String, List<String>> s = new LinkedHashMap<>();
+        List<String> search = new ArrayList<>();
+        for (String q : List.of("diffusion models", "\"language models\"", "graph neural network",
+                "reinforcement learning reward", "vision transformer", "retrieval augmented generation",
+                "knowledge distillation", "adversarial robustness", "protein structure", "speech recognition",
+                "model merging", "in-context learning", "contrastive learning", "point cloud", "federated learning",
+                "image segmentation", "\"large language models\" reasoning", "dataset benchmark -survey",
+                "robot manipulation OR locomotion", "sparse attention")) {
+            search.add("/api/v1/papers?q=" + enc(q) + "&limit=20");
+        }
+        s.put("search", search);
+        List<String> tag = new ArrayList<>();
+        for (String t : BenchCorpus.TAGS) {
+            tag.add("/api/v1/papers?tag=" + t + "&limit=20");
+        }
+        s.put("tag", tag);
+        List<String> facets = new ArrayList<>();
+        facets.add("/api/v1/facets");
+        for (String t : BenchCorpus.TAGS.subList(0, 12)) {
+            facets.add("/api/v1/facets?tag=" + t);
+        }
+        for (String q : List.of("diffusion models", "graph neural network", "speech recognition")) {
+            facets.add("/api/v1/facets?q=" + enc(q));
+        }
+        facets.add("/api/v1/facets?linkKind=code");
+        s.put("facets", facets);
+        // deep pages: walk 100 pages of 20 (2,000 papers in) for a few listings, then request the page after
+        List<String> deep = new ArrayList<>();
+        for (String listing : List.of("/api/v1/papers?limit=20", "/api/v1/papers?limit=20&sort=oldest",
+                "/api/v1/papers?limit=20&linkKind=code", "/api/v1/papers?limit=20&tag=computer-vision")) {
+            deep.add(walk(base, listing, 100));
+        }
+        s.put("deep", deep);
+        return s;
+    }
+
+    private static String walk(String base, String listing, int pages) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        String cursor = null;
+        for (int i = 0; i < pages; i++) {
+            String path = listing + (cursor == null ? "" : "&cursor=" + enc(cursor)) + "&total=false";
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            JsonNode page = PaperJson.mapper().readTree(r.body());
+            cursor = page.path("nextCursor").asText(null);
+            if (cursor == null) {
+                throw new IllegalStateException("listing ended before page " + pages + ": " + listing);
+            }
+        }
+        return listing + "&cursor=" + enc(cursor);
+    }
+
+    private static Level run(String base, Path script, int connections, int seconds) throws IOException, InterruptedException {
+        Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s",
+                "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
+        String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed: " + out);
+        }
+        double p50 = 0;
+        double p99 = 0;
+        double rps = 0;
+        long errors = 0;
+        for (String line : out.split("\n")) {
+            Matcher m = LATENCY.matcher(line);
+            if (m.matches()) {
+                double v = Double.parseDouble(m.group(2)) * switch (m.group(3)) {
+                    case "us" -> 0.001;
+                    case "s" -> 1000;
+                    default -> 1;
+                };
+                if (m.group(1).equals("50")) {
+                    p50 = v;
+                } else {
+                    p99 = v;
+                }
+            }
+            Matcher r = RPS.matcher(line);
+            if (r.find()) {
+                rps = Double.parseDouble(r.group(1));
+            }
+            if (line.contains("Non-2xx") || line.contains("Socket errors")) {
+                errors += Long.parseLong(line.replaceAll(".*?(\\d+)\\s*$", "$1"));
+            }
+        }
+        return new Level(connections, rps, p50, p99, errors);
+    }
+
+    /** A wrk script cycling through request paths (each connection starts at a different one). */
+    private static String lua(Path paths) {
+        return """
+                local paths = {}
+                for line in io.lines("%s") do paths[#paths + 1] = line end
+                local i = 0
+                setup = function(thread) thread:set("offset", math.random(#paths)) end
+                request = function()
+                  i = i + 1
+                  return wrk.format("GET", paths[((i + (offset or 0)) %% #paths) + 1])
+                end
+                """.formatted(paths.toAbsolutePath());
+    }
+
+    private static String enc(String s) {
+        return URLEncoder.encode(s, StandardCharsets.UTF_8);
+    }
+}
