@@ -16,7 +16,8 @@ final class Document {
     int length;
     final WordCache cache = new WordCache();
 
-    // tokens: a word id, or -1 for a break (punctuation, stopword, number, field boundary)
+    // tokens: a word id, or -1 for a break (punctuation, stopword, number, field boundary); each token takes at
+    // least one char, so arrays of the text's length never overflow
     int tokens;
     int[] tokenWord = new int[256];
     int[] tokenStart = new int[256];
@@ -39,6 +40,13 @@ final class Document {
     private int[] wordOfCacheId = new int[0];
     private int[] seenIn = new int[0];
     private int paper;
+    /** Words in a row so far, and the n-grams (up to MAX_WORDS long) ending at the tokens so far. */
+    private int run;
+    private int ngrams;
+    /** The tokens that follow an opening parenthesis: where acronyms are defined, "models (LLMs)". */
+    private int[] afterParenthesis = new int[16];
+    private int parentheses;
+    private boolean anyExpansion;
 
     // per phrase, numbered in order of first occurrence; phrases of two or more words by their packed key
     private final LongIntMap phraseIndex = new LongIntMap();
@@ -69,13 +77,14 @@ final class Document {
             text[titleEnd] = '\n';
             abstractText.getChars(0, n - titleEnd - 1, text, titleEnd + 1);
         }
-        startPaper();
-        scan(titleEnd);
-        int maxPhrases = 8;
-        for (int i = 0, run = 0; i < tokens; i++) {
-            run = tokenWord[i] < 0 ? 0 : run + 1;
-            maxPhrases += Math.min(run, MAX_WORDS); // n-grams ending at token i
+        startPaper(n + 1);
+        int i = scan(0, titleEnd, true);
+        if (i == titleEnd && titleEnd < n) { // not when an unclosed "$" in the title ran past it
+            addBreak('\n', false);
+            i++;
         }
+        scan(i, n, false);
+        int maxPhrases = ngrams + 8;
         phraseIndex.clear(maxPhrases);
         if (phraseFirst.length < maxPhrases) {
             growPhrases(Math.max(maxPhrases, phraseFirst.length * 2));
@@ -84,10 +93,22 @@ final class Document {
         countPhrases();
     }
 
-    private void startPaper() {
+    private void startPaper(int maxTokens) {
         tokens = 0;
         words = 0;
         phrases = 0;
+        run = 0;
+        ngrams = 0;
+        parentheses = 0;
+        anyExpansion = false;
+        if (tokenWord.length < maxTokens) {
+            int size = Math.max(maxTokens, tokenWord.length * 2);
+            tokenWord = new int[size];
+            tokenStart = new int[size];
+            tokenEnd = new int[size];
+            tokenInTitle = new boolean[size];
+            tokenBreak = new char[size];
+        }
         if (cache.clearIfFull() || paper == Integer.MAX_VALUE) {
             Arrays.fill(seenIn, 0); // cache ids are given again (or paper numbers would repeat)
             paper = 0;
@@ -110,38 +131,37 @@ final class Document {
     }
 
     /**
-     * Splits the text into tokens. Words keep inner hyphens ("vision-language"); URLs, inline LaTeX math and
-     * LaTeX commands become breaks, as do stopwords and tokens with fewer than two letters (numbers, variables).
+     * Splits {@code text[from, limit)} (the title or the abstract) into tokens and returns where it stopped: at
+     * {@code limit}, or past it after an unclosed "$". Words keep inner hyphens ("vision-language"); URLs, inline
+     * LaTeX math and LaTeX commands become breaks, as do stopwords and tokens with fewer than two letters.
      */
-    private void scan(int titleEnd) {
+    private int scan(int from, int limit, boolean inTitle) {
         char[] chars = text;
-        int n = length;
-        int i = 0;
-        while (i < n) {
+        int i = from;
+        while (i < limit) {
             char c = chars[i];
-            boolean inTitle = i < titleEnd;
-            if (i == titleEnd) {
-                addBreak('\n', false);
-                i++;
+            if (c == ' ') {
+                i++; // most chars between words
             } else if (isWordChar(c)) {
-                i = word(i, inTitle ? titleEnd : n, inTitle);
+                i = word(i, limit, inTitle);
             } else if (c == '$') {
                 int close = indexOf('$', i + 1);
-                i = close < 0 ? n : close + 1;
+                i = close < 0 ? length : close + 1;
                 addBreak('$', inTitle);
             } else if (c == '\\') {
                 i++;
-                while (i < n && Character.isLetter(chars[i])) {
+                while (i < length && Character.isLetter(chars[i])) {
                     i++;
                 }
                 addBreak('\\', inTitle);
             } else {
-                if (c != ' ' && !Character.isWhitespace(c)) {
+                if (!Character.isWhitespace(c)) {
                     addBreak(c, inTitle);
                 }
                 i++;
             }
         }
+        return i;
     }
 
     private int indexOf(char c, int from) {
@@ -215,6 +235,8 @@ final class Document {
     }
 
     private void addWord(int id, int start, int end, boolean inTitle, boolean acronymLike) {
+        run++;
+        ngrams += Math.min(run, MAX_WORDS);
         tf[id]++;
         titleTf[id] += inTitle ? 1 : 0;
         capitalised[id] |= acronymLike;
@@ -222,18 +244,17 @@ final class Document {
     }
 
     private void addBreak(char cause, boolean inTitle) {
+        run = 0;
+        if (cause == '(') {
+            if (parentheses == afterParenthesis.length) {
+                afterParenthesis = Arrays.copyOf(afterParenthesis, parentheses * 2);
+            }
+            afterParenthesis[parentheses++] = tokens + 1;
+        }
         addToken(-1, -1, -1, inTitle, cause);
     }
 
     private void addToken(int word, int start, int end, boolean inTitle, char cause) {
-        if (tokens == tokenWord.length) {
-            int size = tokens * 2;
-            tokenWord = Arrays.copyOf(tokenWord, size);
-            tokenStart = Arrays.copyOf(tokenStart, size);
-            tokenEnd = Arrays.copyOf(tokenEnd, size);
-            tokenInTitle = Arrays.copyOf(tokenInTitle, size);
-            tokenBreak = Arrays.copyOf(tokenBreak, size);
-        }
         tokenWord[tokens] = word;
         tokenStart[tokens] = start;
         tokenEnd[tokens] = end;
@@ -268,10 +289,13 @@ final class Document {
      * words before the parenthesis. Later "LLMs" then count for the long form instead of being a duplicate.
      */
     private void findAcronyms() {
-        for (int i = 2; i + 1 < tokens; i++) {
+        for (int p = 0; p < parentheses; p++) {
+            int i = afterParenthesis[p];
+            if (i < 2 || i + 1 >= tokens) {
+                continue;
+            }
             int id = tokenWord[i];
-            if (id < 0 || !capitalised[id] || expansion[id] != 0 || tokenBreak[i - 1] != '('
-                    || tokenBreak[i + 1] != ')') {
+            if (id < 0 || !capitalised[id] || expansion[id] != 0 || tokenBreak[i + 1] != ')') {
                 continue;
             }
             String acronym = capitals(i);
@@ -280,6 +304,7 @@ final class Document {
                 initials = initials(word(tokenWord[j])) + initials;
                 if (initials.equals(acronym)) {
                     expansion[id] = key(j, i - 1 - j);
+                    anyExpansion = true;
                     break;
                 }
             }
@@ -341,7 +366,7 @@ final class Document {
             }
         }
         // an acronym's later uses count as uses of its long form; its definition "(LLMs)" does not count again
-        for (int i = 1; i < tokens; i++) {
+        for (int i = 1; i < tokens && anyExpansion; i++) {
             int w = tokenWord[i];
             if (w >= 0 && expansion[w] != 0 && tokenBreak[i - 1] != '(') {
                 int p = phrase(expansion[w]);
