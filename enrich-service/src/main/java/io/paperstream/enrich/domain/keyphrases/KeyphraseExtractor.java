@@ -26,6 +26,15 @@ public final class KeyphraseExtractor {
     /** A single word is dropped for a longer phrase containing it that scores at least this share of it. */
     private static final double ABSORB_RATIO = 0.35;
 
+    /** {@code Math.sqrt} of each phrase length. */
+    private static final double[] SQRT = new double[Document.MAX_WORDS + 1];
+
+    static {
+        for (int length = 0; length < SQRT.length; length++) {
+            SQRT[length] = Math.sqrt(length);
+        }
+    }
+
     /** Per-thread working state, reused paper after paper so extraction allocates little more than its result. */
     private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
 
@@ -63,6 +72,7 @@ public final class KeyphraseExtractor {
         final Document doc = new Document();
         final PhraseParts parts = new PhraseParts();
         long[] ranked = new long[256];
+        double[] wordWeight = new double[64];
         int[] chosenRanks = new int[8];
         int chosen;
 
@@ -75,10 +85,16 @@ public final class KeyphraseExtractor {
             if (ranked.length < doc.phrases) {
                 ranked = new long[Math.max(doc.phrases, ranked.length * 2)];
             }
+            if (wordWeight.length < doc.words) {
+                wordWeight = new double[Math.max(doc.words, wordWeight.length * 2)];
+            }
+            for (int id = 0; id < doc.words; id++) {
+                wordWeight[id] = weight(doc, id); // once per word, not once per phrase it is in
+            }
             int n = 0;
             for (int p = 0; p < doc.phrases; p++) {
                 if (eligible(doc, p)) {
-                    long quantised = Math.min(MAX_QUANTISED, Math.round(score(doc, p) * 1000));
+                    long quantised = Math.min(MAX_QUANTISED, Math.round(score(doc, wordWeight, p) * 1000));
                     ranked[n++] = ((MAX_QUANTISED - quantised) << 32) | p;
                 }
             }
@@ -129,18 +145,22 @@ public final class KeyphraseExtractor {
         return specific && (doc.phraseLength[p] > 1 || doc.phraseCount[p] >= 2);
     }
 
-    private static double score(Document doc, int p) {
+    /** How much word {@code w} adds to the score of each phrase it is in. */
+    private static double weight(Document doc, int w) {
+        double weight = doc.tf[w] + TITLE_BONUS * doc.titleTf[w];
+        weight *= doc.generic[w] ? GENERIC_WEIGHT : 1;
+        weight *= doc.capitalised[w] ? ACRONYM_WEIGHT : 1;
+        return weight;
+    }
+
+    private static double score(Document doc, double[] wordWeight, int p) {
         int first = doc.phraseFirst[p];
         int length = doc.phraseLength[p];
         double words = 0;
         for (int k = 0; k < length; k++) {
-            int w = doc.tokenWord[first + k];
-            double weight = doc.tf[w] + TITLE_BONUS * doc.titleTf[w];
-            weight *= doc.generic[w] ? GENERIC_WEIGHT : 1;
-            weight *= doc.capitalised[w] ? ACRONYM_WEIGHT : 1;
-            words += weight;
+            words += wordWeight[doc.tokenWord[first + k]];
         }
-        double score = (doc.phraseCount[p] + TITLE_BONUS * doc.phraseTitleCount[p]) * words / Math.sqrt(length);
+        double score = (doc.phraseCount[p] + TITLE_BONUS * doc.phraseTitleCount[p]) * words / SQRT[length];
         // Mostly followed (preceded) by the same word, the phrase is a fragment of a longer one: "large language"
         // of "large language models" (or "language models" when "large" always comes first).
         if (2 * doc.phraseSameRight[p] > doc.phraseCount[p]) {
