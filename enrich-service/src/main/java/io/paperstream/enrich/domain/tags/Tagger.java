@@ -24,6 +24,8 @@ import java.util.Map;
 public final class Tagger {
     private static final int MAX_MATCHED = 10;
     private static final int MAX_REPEATS = 2;
+    private static final Comparator<Tag> BY_SCORE_THEN_NAME =
+            Comparator.comparingDouble(Tag::score).reversed().thenComparing(Tag::name);
 
     private final Taxonomy taxonomy;
     private final TermMatcher matcher;
@@ -65,9 +67,14 @@ public final class Tagger {
      * @param sourceCategories categories given by the source (e.g. arXiv's {@code ["cs.CV","cs.LG"]}), may be null
      */
     public List<Tag> tag(String title, String abstractText, List<String> sourceCategories) {
+        List<Tag> computed = computed(title, abstractText);
+        if (sourceCategories == null || sourceCategories.isEmpty()) {
+            computed.sort(BY_SCORE_THEN_NAME); // tag names are unique: no merging needed
+            return computed;
+        }
         Map<String, Tag> result = new LinkedHashMap<>();
-        for (Tag computed : computed(title, abstractText)) {
-            result.put(computed.name(), computed);
+        for (Tag tag : computed) {
+            result.put(tag.name(), tag);
         }
         if (sourceCategories != null) {
             for (String raw : sourceCategories) {
@@ -77,7 +84,7 @@ public final class Tagger {
             }
         }
         List<Tag> sorted = new ArrayList<>(result.values());
-        sorted.sort(Comparator.comparingDouble(Tag::score).reversed().thenComparing(Tag::name));
+        sorted.sort(BY_SCORE_THEN_NAME);
         return sorted;
     }
 
@@ -157,11 +164,12 @@ public final class Tagger {
             }
         }
         Arrays.sort(keys, 0, hits);
-        List<String> matched = new ArrayList<>(Math.min(hits, MAX_MATCHED));
-        for (int k = 0; k < hits && k < MAX_MATCHED; k++) {
-            matched.add(terms[(int) keys[k]].text());
+        String[] matched = new String[Math.min(hits, MAX_MATCHED)];
+        for (int k = 0; k < matched.length; k++) {
+            matched[k] = terms[(int) keys[k]].text();
         }
-        return matched;
+        return List.of(matched); // immutable, so the Tag keeps it without copying
+
     }
 
     private void addSource(String category, Map<String, Tag> result) {

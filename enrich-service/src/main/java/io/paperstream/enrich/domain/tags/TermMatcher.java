@@ -16,7 +16,9 @@ final class TermMatcher {
 
     private final Vocabulary lower = new Vocabulary();
     private final Vocabulary acronyms = new Vocabulary();
-    private final int[][] terminals;
+    /** The terms ending at node {@code n}: {@code nodeTerm[nodeTermStart[n] .. nodeTermStart[n + 1])}. */
+    private final int[] nodeTermStart;
+    private final int[] nodeTerm;
     /** Children of the trie root by token code: most tokens stop here, so the first step is one array load. */
     private final int[] rootChild;
     /**
@@ -62,9 +64,11 @@ final class TermMatcher {
                 longest = Math.max(longest, codes.length);
             }
         }
-        terminals = nodeTerms.stream()
-                .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
+        nodeTermStart = new int[nodeTerms.size() + 1];
+        for (int node = 0; node < nodeTerms.size(); node++) {
+            nodeTermStart[node + 1] = nodeTermStart[node] + nodeTerms.get(node).size();
+        }
+        nodeTerm = nodeTerms.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
         termTag = tagOfTerm.stream().mapToInt(Integer::intValue).toArray();
         termLength = lengthOfTerm.stream().mapToInt(Integer::intValue).toArray();
         tagCount = tags.size();
@@ -117,7 +121,9 @@ final class TermMatcher {
             }
             found.size = 0;
             walk(tokens, 0, i, 0, found);
-            found.sortLongestFirst();
+            if (found.size > 1) {
+                found.sortLongestFirst();
+            }
             for (int f = 0; f < found.size; f++) {
                 int term = found.terms[f];
                 int end = i + termLength[term];
@@ -245,10 +251,12 @@ final class TermMatcher {
         if (child < 0) {
             return;
         }
-        for (int term : terminals[child]) {
-            found.add(term, depth + 1);
+        for (int t = nodeTermStart[child]; t < nodeTermStart[child + 1]; t++) {
+            found.add(nodeTerm[t], depth + 1);
         }
-        walk(tokens, child, pos + 1, depth + 1, found);
+        if (childStart[child] < childStart[child + 1]) { // most terms end at a leaf
+            walk(tokens, child, pos + 1, depth + 1, found);
+        }
     }
 
     /** The child of inner node {@code node} along {@code code}, or -1. */
