@@ -19,7 +19,10 @@ final class TermMatcher {
     /** The terms ending at node {@code n}: {@code nodeTerm[nodeTermStart[n] .. nodeTermStart[n + 1])}. */
     private final int[] nodeTermStart;
     private final int[] nodeTerm;
-    /** Children of the trie root by token code: most tokens stop here, so the first step is one array load. */
+    /**
+     * Children of the trie root by token code + 1 (so code -1, no word, has none at 0): most tokens stop here,
+     * so the first step is one array load.
+     */
     private final int[] rootChild;
     /**
      * Children of the other nodes: node {@code n}'s edges are {@code [childStart[n], childStart[n + 1])} of
@@ -73,9 +76,9 @@ final class TermMatcher {
         termLength = lengthOfTerm.stream().mapToInt(Integer::intValue).toArray();
         tagCount = tags.size();
         maxLength = longest;
-        rootChild = new int[Math.max(lower.size() * 2, acronyms.size() * 2 + 1) + 1];
-        for (int code = 0; code < rootChild.length; code++) {
-            rootChild[code] = edges.get(edge(0, code), -1);
+        rootChild = new int[Math.max(lower.size() * 2, acronyms.size() * 2 + 1) + 2];
+        for (int code = -1; code + 1 < rootChild.length; code++) {
+            rootChild[code + 1] = code < 0 ? -1 : edges.get(edge(0, code), -1);
         }
         edgeList.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
         childStart = new int[nodeTerms.size() + 1];
@@ -113,12 +116,8 @@ final class TermMatcher {
         tokenize(text, tokens);
         int[] coveredUntil = tokens.coveredUntil(tagCount);
         Found found = tokens.found;
-        for (int i = 0; i < tokens.size; i++) {
-            int lowerCode = tokens.lower[i];
-            int acronymCode = tokens.acronym[i];
-            if ((lowerCode < 0 || rootChild[lowerCode] < 0) && (acronymCode < 0 || rootChild[acronymCode] < 0)) {
-                continue; // most tokens start no term
-            }
+        for (int s = 0; s < tokens.startCount; s++) {
+            int i = tokens.starts[s];
             found.size = 0;
             walk(tokens, 0, i, 0, found);
             if (found.size > 1) {
@@ -178,9 +177,14 @@ final class TermMatcher {
         text.getChars(0, n, chars, 0);
         char[] buf = tokens.buf;
         tokens.size = 0;
+        tokens.startCount = 0;
         int i = 0;
         while (i < n) {
             char c = chars[i];
+            if (c == ' ') {
+                i++; // most chars between words
+                continue;
+            }
             if (c == '\\') { // LaTeX command: its name is not evidence
                 i++;
                 while (i < n && Character.isLetter(chars[i])) {
@@ -231,7 +235,10 @@ final class TermMatcher {
             if (capitals >= 2) {
                 acronymId = acronyms.find(chars, start, Words.acronymLength(chars, start, i));
             }
-            tokens.add(lowerId < 0 ? -1 : lowerId * 2, acronymId < 0 ? -1 : acronymId * 2 + 1);
+            int lowerCode = lowerId < 0 ? -1 : lowerId * 2;
+            int acronymCode = acronymId < 0 ? -1 : acronymId * 2 + 1;
+            // root children are positive and "none" is -1 (all bits set): the AND is -1 only when both are none
+            tokens.add(lowerCode, acronymCode, (rootChild[lowerCode + 1] & rootChild[acronymCode + 1]) >= 0);
         }
     }
 
@@ -247,7 +254,7 @@ final class TermMatcher {
         if (code < 0) {
             return;
         }
-        int child = node == 0 ? rootChild[code] : child(node, code);
+        int child = node == 0 ? rootChild[code + 1] : child(node, code);
         if (child < 0) {
             return;
         }
@@ -280,15 +287,18 @@ final class TermMatcher {
     }
 
     /**
-     * Token codes of one text (the lower-case code and, for acronym-like tokens, the case-sensitive code) with
-     * the buffers that produce them; one per thread, reused, so counting allocates nothing per paper.
+     * Token codes of one text (the lower-case code and, for acronym-like tokens, the case-sensitive code) and the
+     * tokens that may start a term, with the buffers that produce them; one per thread, reused, so counting
+     * allocates nothing per paper. A token takes at least one char, so arrays of the text's length never overflow.
      */
     private static final class Tokens {
         char[] chars = new char[0];
         char[] buf = new char[0];
-        int[] lower = new int[256];
-        int[] acronym = new int[256];
+        int[] lower = new int[0];
+        int[] acronym = new int[0];
         int size;
+        int[] starts = new int[0];
+        int startCount;
         final Found found = new Found();
         private int[] coveredUntil = new int[0];
 
@@ -297,6 +307,9 @@ final class TermMatcher {
             if (chars.length < n) {
                 chars = new char[n];
                 buf = new char[n];
+                lower = new int[n];
+                acronym = new int[n];
+                starts = new int[n];
             }
             return chars;
         }
@@ -310,13 +323,11 @@ final class TermMatcher {
             return coveredUntil;
         }
 
-        void add(int lowerCode, int acronymCode) {
-            if (size == lower.length) {
-                lower = Arrays.copyOf(lower, size * 2);
-                acronym = Arrays.copyOf(acronym, size * 2);
-            }
+        void add(int lowerCode, int acronymCode, boolean startsTerm) {
             lower[size] = lowerCode;
             acronym[size] = acronymCode;
+            starts[startCount] = size;
+            startCount += startsTerm ? 1 : 0; // no branch: whether a token starts a term is hard to predict
             size++;
         }
     }
