@@ -24,6 +24,9 @@ final class Document {
     int[] tokenEnd = new int[256];
     boolean[] tokenInTitle = new boolean[256];
     char[] tokenBreak = new char[256];
+    /** The tokens that are words, in order: phrases start only there. */
+    private int[] wordTokens = new int[256];
+    private int wordTokenCount;
 
     // per word id: this paper's words, numbered in order of first occurrence
     int words;
@@ -47,6 +50,9 @@ final class Document {
     private int[] afterParenthesis = new int[16];
     private int parentheses;
     private boolean anyExpansion;
+    /** Scratch for acronym definitions: the acronym's lower-case capitals, and a word's chars. */
+    private char[] acronym = new char[16];
+    private char[] wordChars = new char[32];
 
     // per phrase, numbered in order of first occurrence; phrases of two or more words by their packed key
     private final LongIntMap phraseIndex = new LongIntMap();
@@ -95,6 +101,7 @@ final class Document {
 
     private void startPaper(int maxTokens) {
         tokens = 0;
+        wordTokenCount = 0;
         words = 0;
         phrases = 0;
         run = 0;
@@ -108,6 +115,7 @@ final class Document {
             tokenEnd = new int[size];
             tokenInTitle = new boolean[size];
             tokenBreak = new char[size];
+            wordTokens = new int[size];
         }
         if (cache.clearIfFull() || paper == Integer.MAX_VALUE) {
             Arrays.fill(seenIn, 0); // cache ids are given again (or paper numbers would repeat)
@@ -123,11 +131,6 @@ final class Document {
             key = (key << 16) | (tokenWord[first + k] + 1);
         }
         return key;
-    }
-
-    /** The singular word {@code id}. */
-    String word(int id) {
-        return cache.text(cacheId[id]);
     }
 
     /**
@@ -237,6 +240,7 @@ final class Document {
     private void addWord(int id, int start, int end, boolean inTitle, boolean acronymLike) {
         run++;
         ngrams += Math.min(run, MAX_WORDS);
+        wordTokens[wordTokenCount++] = tokens;
         tf[id]++;
         titleTf[id] += inTitle ? 1 : 0;
         capitalised[id] |= acronymLike;
@@ -298,11 +302,15 @@ final class Document {
             if (id < 0 || !capitalised[id] || expansion[id] != 0 || tokenBreak[i + 1] != ')') {
                 continue;
             }
-            String acronym = capitals(i);
-            String initials = "";
+            int acronymLength = capitals(i);
+            // the initials of the words before the parenthesis, from the nearest back: they must end the acronym
+            int matched = 0;
             for (int j = i - 2; j >= 0 && tokenWord[j] >= 0 && i - 1 - j <= MAX_WORDS; j--) {
-                initials = initials(word(tokenWord[j])) + initials;
-                if (initials.equals(acronym)) {
+                matched = prependInitials(tokenWord[j], acronymLength, matched);
+                if (matched < 0) {
+                    break; // no longer the end of the acronym, and more words will not make it so
+                }
+                if (matched == acronymLength) {
                     expansion[id] = key(j, i - 1 - j);
                     anyExpansion = true;
                     break;
@@ -311,28 +319,52 @@ final class Document {
         }
     }
 
-    private String capitals(int token) {
-        StringBuilder sb = new StringBuilder();
+    /** Writes the lower-case capitals of token {@code token} to {@link #acronym} and returns their number. */
+    private int capitals(int token) {
+        if (acronym.length < tokenEnd[token] - tokenStart[token]) {
+            acronym = new char[tokenEnd[token] - tokenStart[token]];
+        }
+        int n = 0;
         for (int k = tokenStart[token]; k < tokenEnd[token]; k++) {
             if (Character.isUpperCase(text[k])) {
-                sb.append(Character.toLowerCase(text[k])); // as the word's lower-case form has it
+                acronym[n++] = Character.toLowerCase(text[k]); // as the word's lower-case form has it
             }
         }
-        return sb.toString();
+        return n;
     }
 
-    private static String initials(String word) {
-        StringBuilder sb = new StringBuilder().append(word.charAt(0));
-        for (int k = 1; k < word.length(); k++) {
-            if (word.charAt(k - 1) == '-') {
-                sb.append(word.charAt(k));
+    /**
+     * Whether word {@code id}'s initials (its first char and each char after a hyphen) come right before the
+     * last {@code matched} chars of the acronym: returns the new number of matched chars, or -1.
+     */
+    private int prependInitials(int id, int acronymLength, int matched) {
+        int length = cache.copyText(cacheId[id], wordChars(cache.textLength(cacheId[id])));
+        int initials = 1;
+        for (int k = 1; k < length; k++) {
+            initials += wordChars[k - 1] == '-' ? 1 : 0;
+        }
+        int at = acronymLength - matched - initials;
+        if (at < 0 || acronym[at++] != wordChars[0]) {
+            return -1;
+        }
+        for (int k = 1; k < length; k++) {
+            if (wordChars[k - 1] == '-' && acronym[at++] != wordChars[k]) {
+                return -1;
             }
         }
-        return sb.toString();
+        return matched + initials;
+    }
+
+    private char[] wordChars(int length) {
+        if (wordChars.length < length) {
+            wordChars = new char[Math.max(length, wordChars.length * 2)];
+        }
+        return wordChars;
     }
 
     private void countPhrases() {
-        for (int i = 0; i < tokens; i++) {
+        for (int t = 0; t < wordTokenCount; t++) {
+            int i = wordTokens[t];
             long key = 0;
             int left = i > 0 ? tokenWord[i - 1] : -1;
             for (int len = 1; len <= MAX_WORDS && i + len <= tokens; len++) {

@@ -62,7 +62,7 @@ public final class KeyphraseExtractor {
         Arrays.sort(w.chosenRanks, 0, w.chosen); // rank order: the low bits of a ranked key are its position
         List<String> out = new ArrayList<>(w.chosen);
         for (int c = 0; c < w.chosen; c++) {
-            out.add(surface(doc, (int) w.ranked[w.chosenRanks[c]]));
+            out.add(surface(doc, (int) w.ranked[w.chosenRanks[c]], w.surface(doc.length)));
         }
         return out;
     }
@@ -75,6 +75,15 @@ public final class KeyphraseExtractor {
         double[] wordWeight = new double[64];
         int[] chosenRanks = new int[8];
         int chosen;
+        private char[] surface = new char[64];
+
+        /** A buffer for a keyphrase as written, at least {@code length} chars. */
+        char[] surface(int length) {
+            if (surface.length < length) {
+                surface = new char[Math.max(length, surface.length * 2)];
+            }
+            return surface;
+        }
 
         /**
          * Sorts the eligible phrases into {@link #ranked} as sortable keys, best first, and returns their number:
@@ -225,21 +234,21 @@ public final class KeyphraseExtractor {
         return false;
     }
 
-    /** The phrase as first written, lower-case, with whitespace collapsed. */
-    private static String surface(Document doc, int p) {
+    /** The phrase as first written, lower-case, with whitespace collapsed; {@code buf} fits the span. */
+    private static String surface(Document doc, int p, char[] buf) {
         int from = doc.tokenStart[doc.phraseFirst[p]];
         int to = doc.tokenEnd[doc.phraseFirst[p] + doc.phraseLength[p] - 1];
-        StringBuilder sb = new StringBuilder(to - from);
+        int length = 0;
         for (int k = from; k < to; k++) {
             char c = Character.toLowerCase(doc.text[k]);
             if (Character.isWhitespace(c)) {
-                if (sb.charAt(sb.length() - 1) != ' ') {
-                    sb.append(' ');
+                if (buf[length - 1] != ' ') {
+                    buf[length++] = ' ';
                 }
             } else {
-                sb.append(c);
+                buf[length++] = c;
             }
         }
-        return sb.toString();
+        return new String(buf, 0, length);
     }
 }

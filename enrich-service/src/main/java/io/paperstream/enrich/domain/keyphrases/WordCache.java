@@ -85,9 +85,13 @@ final class WordCache {
         return generic[id];
     }
 
-    /** The singular word {@code id}. */
-    String text(int id) {
-        return words.word(id);
+    int textLength(int id) {
+        return words.length(id);
+    }
+
+    /** Copies the singular word {@code id} into {@code out} (at least {@link #textLength} long); returns its length. */
+    int copyText(int id, char[] out) {
+        return words.copy(id, out);
     }
 
     /**

@@ -77,10 +77,6 @@ final class WordTable {
         return intern(word.toCharArray(), 0, word.length());
     }
 
-    String word(int id) {
-        return new String(pool, (int) (spans[id] >>> 32), (int) spans[id]);
-    }
-
     /** Copies word {@code id} into {@code out} (large enough) and returns its length. */
     int copy(int id, char[] out) {
         System.arraycopy(pool, (int) (spans[id] >>> 32), out, 0, (int) spans[id]);
