@@ -7,11 +7,14 @@ final class Vocabulary {
     // all words back to back in one array, so a lookup touches one array instead of one object per word
     private char[] pool = new char[256];
     private int poolSize;
-    private int[] starts = new int[32];
-    private int[] lengths = new int[32];
-    private int[] hashes = new int[32];
+    /** Each id's {@code (start << 32) | length} in {@link #pool}. */
+    private long[] spans = new long[32];
     private int size;
-    private int[] slots = new int[64]; // id + 1, 0 = empty
+    /**
+     * Open addressing, {@code (hash << 32) | (id + 1)} per slot (0 = empty): most text words are not taxonomy
+     * words, and the hash in the slot rejects them without reading another array.
+     */
+    private long[] slots = new long[64];
     private int shift = 32 - 6; // slots.length == 1 << (32 - shift)
 
     /** Returns the id of {@code word}, adding it when new. */
@@ -22,29 +25,27 @@ final class Vocabulary {
         if (id >= 0) {
             return id;
         }
-        if (size == starts.length) {
-            starts = Arrays.copyOf(starts, size * 2);
-            lengths = Arrays.copyOf(lengths, size * 2);
-            hashes = Arrays.copyOf(hashes, size * 2);
+        if (size == spans.length) {
+            spans = Arrays.copyOf(spans, size * 2);
         }
         if (poolSize + chars.length > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + chars.length));
         }
         System.arraycopy(chars, 0, pool, poolSize, chars.length);
-        starts[size] = poolSize;
-        lengths[size] = chars.length;
-        hashes[size] = hash;
+        spans[size] = ((long) poolSize << 32) | chars.length;
         poolSize += chars.length;
         size++;
         if (size * 2 > slots.length) {
-            slots = new int[slots.length * 2];
+            long[] old = slots;
+            slots = new long[slots.length * 2];
             shift--;
-            for (int k = 0; k < size; k++) {
-                insert(k);
+            for (long slot : old) {
+                if (slot != 0) {
+                    insert(slot);
+                }
             }
-        } else {
-            insert(size - 1);
         }
+        insert(((long) hash << 32) | size);
         return size - 1;
     }
 
@@ -57,23 +58,23 @@ final class Vocabulary {
     int find(char[] buf, int off, int len, int hash) {
         int mask = slots.length - 1;
         for (int i = index(hash); ; i = (i + 1) & mask) {
-            int slot = slots[i];
+            long slot = slots[i];
             if (slot == 0) {
                 return -1;
             }
-            // the stored hash rejects nearly every other word before any char is compared
-            if (hashes[slot - 1] == hash && same(slot - 1, buf, off, len)) {
-                return slot - 1;
+            if ((int) (slot >>> 32) == hash && same((int) slot - 1, buf, off, len)) {
+                return (int) slot - 1;
             }
         }
     }
 
     /** A plain loop: for words of a few chars it beats {@code Arrays.equals}, which is tuned for long arrays. */
     private boolean same(int id, char[] buf, int off, int len) {
-        if (lengths[id] != len) {
+        long span = spans[id];
+        if ((int) span != len) {
             return false;
         }
-        int s = starts[id];
+        int s = (int) (span >>> 32);
         for (int k = 0; k < len; k++) {
             if (pool[s + k] != buf[off + k]) {
                 return false;
@@ -86,13 +87,13 @@ final class Vocabulary {
         return size;
     }
 
-    private void insert(int id) {
+    private void insert(long slot) {
         int mask = slots.length - 1;
-        int i = index(hashes[id]);
+        int i = index((int) (slot >>> 32));
         while (slots[i] != 0) {
             i = (i + 1) & mask;
         }
-        slots[i] = id + 1;
+        slots[i] = slot;
     }
 
     /** The hash of {@code buf[off, off+len)}: the chars' polynomial {@code 31 * h + c}, as the tokenizer computes it. */
