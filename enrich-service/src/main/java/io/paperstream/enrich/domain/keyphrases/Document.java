@@ -3,83 +3,125 @@ package io.paperstream.enrich.domain.keyphrases;
 import java.util.Arrays;
 
 /**
- * One paper's text as words and breaks, with the word and phrase statistics keyphrase scoring needs.
- * Built per call (so the extractor stays thread-safe) from primitive arrays, to stay within a few microseconds.
+ * One paper's text as words and breaks, with the word and phrase statistics keyphrase scoring needs. Each thread
+ * reuses one instance paper after paper ({@link #load}), so the arrays are allocated once and only the used part
+ * is reset: allocating and zeroing them per paper cost more than the counting.
  */
 final class Document {
     /** Longest keyphrase, in words. */
     static final int MAX_WORDS = 4;
 
-    final String text;
-    /** The text as chars: indexing an array is cheaper than String.charAt in the per-char loops. */
-    private final char[] chars;
-    final char[] lower;
-    final WordTable words;
-    /** Each distinct lower-case form seen, mapped to its word id (or -1 for a stopword): repeats cost one lookup. */
-    private final WordTable forms;
-    private int[] formWord = new int[64];
+    /** The text: only {@link #length} chars are this paper's. */
+    char[] text = new char[0];
+    int length;
+    final WordCache cache = new WordCache();
 
-    // tokens: a word id, or -1 for a break (punctuation, stopword, number, field boundary)
+    // tokens: a word id, or -1 for a break (punctuation, stopword, number, field boundary); each token takes at
+    // least one char, so arrays of the text's length never overflow
     int tokens;
-    int[] tokenWord;
-    int[] tokenStart;
-    int[] tokenEnd;
-    boolean[] tokenInTitle;
-    char[] tokenBreak;
+    int[] tokenWord = new int[256];
+    int[] tokenStart = new int[256];
+    int[] tokenEnd = new int[256];
+    boolean[] tokenInTitle = new boolean[256];
+    char[] tokenBreak = new char[256];
+    /** The tokens that are words, in order: phrases start only there. */
+    private int[] wordTokens = new int[256];
+    private int wordTokenCount;
 
-    // per word id
+    // per word id: this paper's words, numbered in order of first occurrence
+    int words;
+    /** The {@link WordCache} id of each word. */
+    int[] cacheId = new int[64];
     int[] tf = new int[64];
     int[] titleTf = new int[64];
     boolean[] capitalised = new boolean[64];
     boolean[] generic = new boolean[64];
     long[] expansion = new long[64]; // phrase key of the long form an acronym stands for, 0 = none
+    /** The phrase of each word alone, -1 = none yet: single words need no hashing. */
+    private int[] wordPhrase = new int[64];
+    /** This paper's id of each cache id, valid where {@code seenIn} holds this paper's {@code paper} number. */
+    private int[] wordOfCacheId = new int[0];
+    private int[] seenIn = new int[0];
+    private int paper;
+    /** Words in a row so far, and the n-grams (up to MAX_WORDS long) ending at the tokens so far. */
+    private int run;
+    private int ngrams;
+    /** The tokens that follow an opening parenthesis: where acronyms are defined, "models (LLMs)". */
+    private int[] afterParenthesis = new int[16];
+    private int parentheses;
+    private boolean anyExpansion;
+    /** Scratch for acronym definitions: the acronym's lower-case capitals, and a word's chars. */
+    private char[] acronym = new char[16];
+    private char[] wordChars = new char[32];
 
-    // per phrase, numbered in order of first occurrence
-    final LongIntMap phraseIndex;
+    // per phrase, numbered in order of first occurrence; phrases of two or more words by their packed key
+    private final LongIntMap phraseIndex = new LongIntMap();
     int phrases;
-    int[] phraseFirst;
-    int[] phraseLength;
-    int[] phraseCount;
-    int[] phraseTitleCount;
+    int[] phraseFirst = new int[256];
+    int[] phraseLength = new int[256];
+    int[] phraseCount = new int[256];
+    int[] phraseTitleCount = new int[256];
     /** How often the phrase has the same word before (after) it as at its first occurrence: a fragment's sign. */
-    int[] phraseSameLeft;
-    int[] phraseSameRight;
-    private int[] phraseLeft;
-    private int[] phraseRight;
+    int[] phraseSameLeft = new int[256];
+    int[] phraseSameRight = new int[256];
+    private int[] phraseLeft = new int[256];
+    private int[] phraseRight = new int[256];
 
-    private final char[] scratch;
-
-    Document(String text, int titleEnd) {
-        this.text = text;
-        this.chars = text.toCharArray();
-        int n = text.length();
-        lower = new char[n]; // filled for word chars while scanning
-        scratch = new char[n + 1];
-        words = new WordTable(n / 8, n);
-        forms = new WordTable(n / 8, n);
-        int capacity = n / 4 + 8;
-        tokenWord = new int[capacity];
-        tokenStart = new int[capacity];
-        tokenEnd = new int[capacity];
-        tokenInTitle = new boolean[capacity];
-        tokenBreak = new char[capacity];
-        scan(titleEnd);
-        int maxPhrases = 8;
-        for (int i = 0, run = 0; i < tokens; i++) {
-            run = tokenWord[i] < 0 ? 0 : run + 1;
-            maxPhrases += Math.min(run, MAX_WORDS); // n-grams ending at token i
+    /**
+     * Reads a paper: the title, then (when not null) a line break and the abstract, cut at {@code maxChars}.
+     * Everything from the previous paper is forgotten.
+     */
+    void load(String title, String abstractText, int maxChars) {
+        int n = Math.min(maxChars, title.length() + (abstractText == null ? 0 : 1 + abstractText.length()));
+        if (text.length < n) {
+            text = new char[Math.max(n, text.length * 2)];
         }
-        phraseIndex = new LongIntMap(maxPhrases);
-        phraseFirst = new int[maxPhrases];
-        phraseLength = new int[maxPhrases];
-        phraseCount = new int[maxPhrases];
-        phraseTitleCount = new int[maxPhrases];
-        phraseSameLeft = new int[maxPhrases];
-        phraseSameRight = new int[maxPhrases];
-        phraseLeft = new int[maxPhrases];
-        phraseRight = new int[maxPhrases];
+        length = n;
+        int titleEnd = Math.min(title.length(), n);
+        title.getChars(0, titleEnd, text, 0);
+        if (abstractText != null && n > titleEnd) {
+            text[titleEnd] = '\n';
+            abstractText.getChars(0, n - titleEnd - 1, text, titleEnd + 1);
+        }
+        startPaper(n + 1);
+        int i = scan(0, titleEnd, true);
+        if (i == titleEnd && titleEnd < n) { // not when an unclosed "$" in the title ran past it
+            addBreak('\n', false);
+            i++;
+        }
+        scan(i, n, false);
+        int maxPhrases = ngrams + 8;
+        phraseIndex.clear(maxPhrases);
+        if (phraseFirst.length < maxPhrases) {
+            growPhrases(Math.max(maxPhrases, phraseFirst.length * 2));
+        }
         findAcronyms();
         countPhrases();
+    }
+
+    private void startPaper(int maxTokens) {
+        tokens = 0;
+        wordTokenCount = 0;
+        words = 0;
+        phrases = 0;
+        run = 0;
+        ngrams = 0;
+        parentheses = 0;
+        anyExpansion = false;
+        if (tokenWord.length < maxTokens) {
+            int size = Math.max(maxTokens, tokenWord.length * 2);
+            tokenWord = new int[size];
+            tokenStart = new int[size];
+            tokenEnd = new int[size];
+            tokenInTitle = new boolean[size];
+            tokenBreak = new char[size];
+            wordTokens = new int[size];
+        }
+        if (cache.clearIfFull() || paper == Integer.MAX_VALUE) {
+            Arrays.fill(seenIn, 0); // cache ids are given again (or paper numbers would repeat)
+            paper = 0;
+        }
+        paper++;
     }
 
     /** The packed key of {@code length} words starting at token {@code first}. */
@@ -92,27 +134,26 @@ final class Document {
     }
 
     /**
-     * Splits the text into tokens. Words keep inner hyphens ("vision-language"); URLs, inline LaTeX math and
-     * LaTeX commands become breaks, as do stopwords and tokens with fewer than two letters (numbers, variables).
+     * Splits {@code text[from, limit)} (the title or the abstract) into tokens and returns where it stopped: at
+     * {@code limit}, or past it after an unclosed "$". Words keep inner hyphens ("vision-language"); URLs, inline
+     * LaTeX math and LaTeX commands become breaks, as do stopwords and tokens with fewer than two letters.
      */
-    private void scan(int titleEnd) {
-        int n = text.length();
-        int i = 0;
-        while (i < n) {
+    private int scan(int from, int limit, boolean inTitle) {
+        char[] chars = text;
+        int i = from;
+        while (i < limit) {
             char c = chars[i];
-            boolean inTitle = i < titleEnd;
-            if (i == titleEnd) {
-                addBreak('\n', false);
-                i++;
+            if (c == ' ') {
+                i++; // most chars between words
             } else if (isWordChar(c)) {
-                i = word(i, inTitle ? titleEnd : n, inTitle);
+                i = word(i, limit, inTitle);
             } else if (c == '$') {
-                int close = text.indexOf('$', i + 1);
-                i = close < 0 ? n : close + 1;
+                int close = indexOf('$', i + 1);
+                i = close < 0 ? length : close + 1;
                 addBreak('$', inTitle);
             } else if (c == '\\') {
                 i++;
-                while (i < n && Character.isLetter(chars[i])) {
+                while (i < length && Character.isLetter(chars[i])) {
                     i++;
                 }
                 addBreak('\\', inTitle);
@@ -123,30 +164,31 @@ final class Document {
                 i++;
             }
         }
+        return i;
+    }
+
+    private int indexOf(char c, int from) {
+        for (int k = from; k < length; k++) {
+            if (text[k] == c) {
+                return k;
+            }
+        }
+        return -1;
     }
 
     private int word(int start, int limit, boolean inTitle) {
+        char[] chars = text;
         int i = start;
-        int letters = 0;
-        int capitals = 0;
         int hash = 0;
+        // only find the token's end and hash it: what it means (stopword, plural, acronym) is cached per form
         while (i < limit) {
             char c = chars[i];
-            if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
-                letters += c >= 'a' ? 1 : 0;
-            } else if (c >= 'A' && c <= 'Z') {
-                letters++;
-                capitals++;
-                c = (char) (c + 32);
-            } else if (c >= 128 && Character.isLetterOrDigit(c)) {
-                letters += Character.isLetter(c) ? 1 : 0;
-                capitals += Character.isUpperCase(c) ? 1 : 0;
-                c = Character.toLowerCase(c);
-            } else if (c != '-' || i + 1 >= limit || !isWordChar(chars[i + 1])) {
+            if (c < 128 ? !ASCII_WORD_CHAR[c] && (c != '-' || i + 1 >= limit || !isWordChar(chars[i + 1]))
+                    : !Character.isLetterOrDigit(c)) {
                 break;
             }
-            lower[i++] = c;
             hash = 31 * hash + c;
+            i++;
         }
         int end = i;
         if (i + 2 < limit && chars[i] == ':' && chars[i + 1] == '/' && chars[i + 2] == '/') {
@@ -160,41 +202,45 @@ final class Document {
                 && (i + 2 == limit || !Character.isLetter(chars[i + 2]))) {
             i += 2; // possessive: "model's" is "model"
         }
-        int id = letters < 2 ? -1 : wordId(start, end, WordTable.mix(hash, end - start));
-        if (id < 0) {
+        int token = cache.token(chars, start, end - start, WordTable.mix(hash, end - start));
+        if (token == WordCache.NO_WORD) {
             addBreak('w', inTitle);
         } else {
-            addWord(id, start, end, inTitle, capitals >= 2);
+            addWord(wordId(token >>> 1), start, end, inTitle, (token & 1) != 0);
         }
         return i;
     }
 
-    /** The word id of the lower-case form {@code lower[start, end)}, or -1 for a stopword. */
-    private int wordId(int start, int end, int hash) {
-        int known = forms.size();
-        int form = forms.intern(lower, start, end - start, hash);
-        if (forms.size() == known) {
-            return formWord[form];
+    /** This paper's id of the cached word {@code cached}, numbering words in order of first occurrence. */
+    private int wordId(int cached) {
+        if (cached >= seenIn.length) {
+            int size = Math.max(cached + 1, Math.max(1024, seenIn.length * 2));
+            seenIn = Arrays.copyOf(seenIn, size);
+            wordOfCacheId = Arrays.copyOf(wordOfCacheId, size);
         }
-        if (form == formWord.length) {
-            formWord = Arrays.copyOf(formWord, form * 2);
+        if (seenIn[cached] == paper) {
+            return wordOfCacheId[cached];
         }
-        int id = -1;
-        if (!Lexicon.isStopword(lower, start, end - start)) {
-            int len = end - start;
-            System.arraycopy(lower, start, scratch, 0, len);
-            len = singular(scratch, len);
-            id = words.intern(scratch, 0, len);
-            if (id == tf.length) {
-                growWords(id * 2);
-            }
-            generic[id] = Lexicon.isGeneric(scratch, 0, len);
+        int id = words++;
+        if (id == tf.length) {
+            growWords(id * 2);
         }
-        formWord[form] = id;
+        seenIn[cached] = paper;
+        wordOfCacheId[cached] = id;
+        cacheId[id] = cached;
+        tf[id] = 0;
+        titleTf[id] = 0;
+        capitalised[id] = false;
+        generic[id] = cache.generic(cached);
+        expansion[id] = 0;
+        wordPhrase[id] = -1;
         return id;
     }
 
     private void addWord(int id, int start, int end, boolean inTitle, boolean acronymLike) {
+        run++;
+        ngrams += Math.min(run, MAX_WORDS);
+        wordTokens[wordTokenCount++] = tokens;
         tf[id]++;
         titleTf[id] += inTitle ? 1 : 0;
         capitalised[id] |= acronymLike;
@@ -202,18 +248,17 @@ final class Document {
     }
 
     private void addBreak(char cause, boolean inTitle) {
+        run = 0;
+        if (cause == '(') {
+            if (parentheses == afterParenthesis.length) {
+                afterParenthesis = Arrays.copyOf(afterParenthesis, parentheses * 2);
+            }
+            afterParenthesis[parentheses++] = tokens + 1;
+        }
         addToken(-1, -1, -1, inTitle, cause);
     }
 
     private void addToken(int word, int start, int end, boolean inTitle, char cause) {
-        if (tokens == tokenWord.length) {
-            int size = tokens * 2;
-            tokenWord = Arrays.copyOf(tokenWord, size);
-            tokenStart = Arrays.copyOf(tokenStart, size);
-            tokenEnd = Arrays.copyOf(tokenEnd, size);
-            tokenInTitle = Arrays.copyOf(tokenInTitle, size);
-            tokenBreak = Arrays.copyOf(tokenBreak, size);
-        }
         tokenWord[tokens] = word;
         tokenStart[tokens] = start;
         tokenEnd[tokens] = end;
@@ -223,11 +268,24 @@ final class Document {
     }
 
     private void growWords(int size) {
+        cacheId = Arrays.copyOf(cacheId, size);
         tf = Arrays.copyOf(tf, size);
         titleTf = Arrays.copyOf(titleTf, size);
         capitalised = Arrays.copyOf(capitalised, size);
         generic = Arrays.copyOf(generic, size);
         expansion = Arrays.copyOf(expansion, size);
+        wordPhrase = Arrays.copyOf(wordPhrase, size);
+    }
+
+    private void growPhrases(int size) {
+        phraseFirst = new int[size];
+        phraseLength = new int[size];
+        phraseCount = new int[size];
+        phraseTitleCount = new int[size];
+        phraseSameLeft = new int[size];
+        phraseSameRight = new int[size];
+        phraseLeft = new int[size];
+        phraseRight = new int[size];
     }
 
     /**
@@ -235,63 +293,103 @@ final class Document {
      * words before the parenthesis. Later "LLMs" then count for the long form instead of being a duplicate.
      */
     private void findAcronyms() {
-        for (int i = 2; i + 1 < tokens; i++) {
-            int id = tokenWord[i];
-            if (id < 0 || !capitalised[id] || expansion[id] != 0 || tokenBreak[i - 1] != '('
-                    || tokenBreak[i + 1] != ')') {
+        for (int p = 0; p < parentheses; p++) {
+            int i = afterParenthesis[p];
+            if (i < 2 || i + 1 >= tokens) {
                 continue;
             }
-            String acronym = capitals(i);
-            String initials = "";
+            int id = tokenWord[i];
+            if (id < 0 || !capitalised[id] || expansion[id] != 0 || tokenBreak[i + 1] != ')') {
+                continue;
+            }
+            int acronymLength = capitals(i);
+            // the initials of the words before the parenthesis, from the nearest back: they must end the acronym
+            int matched = 0;
             for (int j = i - 2; j >= 0 && tokenWord[j] >= 0 && i - 1 - j <= MAX_WORDS; j--) {
-                initials = initials(words.word(tokenWord[j])) + initials;
-                if (initials.equals(acronym)) {
+                matched = prependInitials(tokenWord[j], acronymLength, matched);
+                if (matched < 0) {
+                    break; // no longer the end of the acronym, and more words will not make it so
+                }
+                if (matched == acronymLength) {
                     expansion[id] = key(j, i - 1 - j);
+                    anyExpansion = true;
                     break;
                 }
             }
         }
     }
 
-    private String capitals(int token) {
-        StringBuilder sb = new StringBuilder();
+    /** Writes the lower-case capitals of token {@code token} to {@link #acronym} and returns their number. */
+    private int capitals(int token) {
+        if (acronym.length < tokenEnd[token] - tokenStart[token]) {
+            acronym = new char[tokenEnd[token] - tokenStart[token]];
+        }
+        int n = 0;
         for (int k = tokenStart[token]; k < tokenEnd[token]; k++) {
-            if (Character.isUpperCase(chars[k])) {
-                sb.append(lower[k]);
+            if (Character.isUpperCase(text[k])) {
+                acronym[n++] = Character.toLowerCase(text[k]); // as the word's lower-case form has it
             }
         }
-        return sb.toString();
+        return n;
     }
 
-    private static String initials(String word) {
-        StringBuilder sb = new StringBuilder().append(word.charAt(0));
-        for (int k = 1; k < word.length(); k++) {
-            if (word.charAt(k - 1) == '-') {
-                sb.append(word.charAt(k));
+    /**
+     * Whether word {@code id}'s initials (its first char and each char after a hyphen) come right before the
+     * last {@code matched} chars of the acronym: returns the new number of matched chars, or -1.
+     */
+    private int prependInitials(int id, int acronymLength, int matched) {
+        int length = cache.copyText(cacheId[id], wordChars(cache.textLength(cacheId[id])));
+        int initials = 1;
+        for (int k = 1; k < length; k++) {
+            initials += wordChars[k - 1] == '-' ? 1 : 0;
+        }
+        int at = acronymLength - matched - initials;
+        if (at < 0 || acronym[at++] != wordChars[0]) {
+            return -1;
+        }
+        for (int k = 1; k < length; k++) {
+            if (wordChars[k - 1] == '-' && acronym[at++] != wordChars[k]) {
+                return -1;
             }
         }
-        return sb.toString();
+        return matched + initials;
+    }
+
+    private char[] wordChars(int length) {
+        if (wordChars.length < length) {
+            wordChars = new char[Math.max(length, wordChars.length * 2)];
+        }
+        return wordChars;
     }
 
     private void countPhrases() {
-        for (int i = 0; i < tokens; i++) {
+        for (int t = 0; t < wordTokenCount; t++) {
+            int i = wordTokens[t];
             long key = 0;
+            int left = i > 0 ? tokenWord[i - 1] : -1;
             for (int len = 1; len <= MAX_WORDS && i + len <= tokens; len++) {
                 int w = tokenWord[i + len - 1];
                 if (w < 0 || expansion[w] != 0) {
                     break;
                 }
                 key = (key << 16) | (w + 1);
-                int p = phraseIndex.get(key, -1);
-                int left = i > 0 ? tokenWord[i - 1] : -1;
                 int right = i + len < tokens ? tokenWord[i + len] : -1;
-                if (p < 0) {
-                    p = phrases++;
-                    phraseIndex.put(key, p);
+                int p;
+                if (len == 1) {
+                    p = wordPhrase[w] < 0 ? (wordPhrase[w] = phrases) : wordPhrase[w];
+                } else {
+                    p = phraseIndex.putIfAbsent(key, phrases);
+                }
+                if (p == phrases) {
+                    phrases++;
                     phraseFirst[p] = i;
                     phraseLength[p] = len;
                     phraseLeft[p] = left;
                     phraseRight[p] = right;
+                    phraseSameLeft[p] = 0;
+                    phraseSameRight[p] = 0;
+                    phraseCount[p] = 0;
+                    phraseTitleCount[p] = 0;
                 }
                 phraseSameLeft[p] += left >= 0 && left == phraseLeft[p] ? 1 : 0;
                 phraseSameRight[p] += right >= 0 && right == phraseRight[p] ? 1 : 0;
@@ -300,15 +398,28 @@ final class Document {
             }
         }
         // an acronym's later uses count as uses of its long form; its definition "(LLMs)" does not count again
-        for (int i = 1; i < tokens; i++) {
+        for (int i = 1; i < tokens && anyExpansion; i++) {
             int w = tokenWord[i];
             if (w >= 0 && expansion[w] != 0 && tokenBreak[i - 1] != '(') {
-                int p = phraseIndex.get(expansion[w], -1);
+                int p = phrase(expansion[w]);
                 if (p >= 0) {
                     phraseCount[p]++;
                     phraseTitleCount[p] += tokenInTitle[i] ? 1 : 0;
                 }
             }
+        }
+    }
+
+    /** The phrase with packed key {@code key}, or -1. */
+    private int phrase(long key) {
+        return key < 1 << 16 ? wordPhrase[(int) key - 1] : phraseIndex.get(key, -1);
+    }
+
+    private static final boolean[] ASCII_WORD_CHAR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD_CHAR[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
         }
     }
 

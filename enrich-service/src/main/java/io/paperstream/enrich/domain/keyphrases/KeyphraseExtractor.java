@@ -2,7 +2,9 @@ package io.paperstream.enrich.domain.keyphrases;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Extracts a paper's keyphrases statistically (RAKE/YAKE-like, no model): candidates are 1-4 word runs between
@@ -24,6 +26,18 @@ public final class KeyphraseExtractor {
     /** A single word is dropped for a longer phrase containing it that scores at least this share of it. */
     private static final double ABSORB_RATIO = 0.35;
 
+    /** {@code Math.sqrt} of each phrase length. */
+    private static final double[] SQRT = new double[Document.MAX_WORDS + 1];
+
+    static {
+        for (int length = 0; length < SQRT.length; length++) {
+            SQRT[length] = Math.sqrt(length);
+        }
+    }
+
+    /** Per-thread working state, reused paper after paper so extraction allocates little more than its result. */
+    private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
     /**
      * Returns up to {@code max} lower-case keyphrases, best first.
      *
@@ -31,43 +45,104 @@ public final class KeyphraseExtractor {
      */
     public List<String> extract(String title, String abstractText, int max) {
         String t = title == null ? "" : title;
-        String full = abstractText == null || abstractText.isBlank() ? t : t + "\n" + abstractText;
-        if (max <= 0 || full.isBlank()) {
+        boolean noAbstract = abstractText == null || abstractText.isBlank();
+        if (max <= 0 || noAbstract && t.isBlank()) {
             return List.of();
         }
-        String text = full.length() > MAX_CHARS ? full.substring(0, MAX_CHARS) : full;
-        Document doc = new Document(text, Math.min(t.length(), text.length()));
-        long[] ranked = rank(doc);
-        PhraseParts parts = new PhraseParts(doc);
-        List<Integer> chosen = new ArrayList<>();
+        Workspace w = WORKSPACE.get();
+        Document doc = w.doc;
+        doc.load(t, noAbstract ? null : abstractText, MAX_CHARS);
+        int ranked = w.rank();
+        w.parts.reset(doc);
+        w.chosen = 0;
         // First pass: phrases sharing no specific word with a chosen one, so a few keyphrases cover different
         // aspects; second pass: fill up with any phrase that is not a near-duplicate.
-        pick(doc, ranked, parts, chosen, max, true);
-        pick(doc, ranked, parts, chosen, max, false);
-        chosen.sort(null); // rank order: the low bits of a ranked key are its position
-        List<String> out = new ArrayList<>(chosen.size());
-        for (int r : chosen) {
-            out.add(surface(doc, (int) ranked[r]));
+        w.pick(ranked, max, true);
+        w.pick(ranked, max, false);
+        Arrays.sort(w.chosenRanks, 0, w.chosen); // rank order: the low bits of a ranked key are its position
+        List<String> out = new ArrayList<>(w.chosen);
+        for (int c = 0; c < w.chosen; c++) {
+            out.add(surface(doc, (int) w.ranked[w.chosenRanks[c]], w.surface(doc.length)));
         }
         return out;
     }
 
-    /**
-     * Eligible phrases as sortable keys, best first: the quantised score (inverted) in the high bits and the
-     * phrase number (order of first occurrence, the tie-break) in the low bits.
-     */
-    private static long[] rank(Document doc) {
-        long[] keys = new long[doc.phrases];
-        int n = 0;
-        for (int p = 0; p < doc.phrases; p++) {
-            if (eligible(doc, p)) {
-                long quantised = Math.min(MAX_QUANTISED, Math.round(score(doc, p) * 1000));
-                keys[n++] = ((MAX_QUANTISED - quantised) << 32) | p;
+    /** One thread's document, ranking and choice. */
+    private static final class Workspace {
+        final Document doc = new Document();
+        final PhraseParts parts = new PhraseParts();
+        long[] ranked = new long[256];
+        double[] wordWeight = new double[64];
+        int[] chosenRanks = new int[8];
+        int chosen;
+        private char[] surface = new char[64];
+
+        /** A buffer for a keyphrase as written, at least {@code length} chars. */
+        char[] surface(int length) {
+            if (surface.length < length) {
+                surface = new char[Math.max(length, surface.length * 2)];
+            }
+            return surface;
+        }
+
+        /**
+         * Sorts the eligible phrases into {@link #ranked} as sortable keys, best first, and returns their number:
+         * the quantised score (inverted) in the high bits and the phrase number (order of first occurrence, the
+         * tie-break) in the low bits.
+         */
+        int rank() {
+            if (ranked.length < doc.phrases) {
+                ranked = new long[Math.max(doc.phrases, ranked.length * 2)];
+            }
+            if (wordWeight.length < doc.words) {
+                wordWeight = new double[Math.max(doc.words, wordWeight.length * 2)];
+            }
+            for (int id = 0; id < doc.words; id++) {
+                wordWeight[id] = weight(doc, id); // once per word, not once per phrase it is in
+            }
+            int n = 0;
+            for (int p = 0; p < doc.phrases; p++) {
+                if (eligible(doc, p)) {
+                    long quantised = Math.min(MAX_QUANTISED, Math.round(score(doc, wordWeight, p) * 1000));
+                    ranked[n++] = ((MAX_QUANTISED - quantised) << 32) | p;
+                }
+            }
+            Arrays.sort(ranked, 0, n);
+            return n;
+        }
+
+        void pick(int n, int max, boolean diverse) {
+            for (int r = 0; r < n && chosen < max; r++) {
+                if (isChosen(r) || absorbed(doc, ranked, n, r)) {
+                    continue;
+                }
+                int candidate = (int) ranked[r];
+                boolean keep = true;
+                for (int c = 0; c < chosen; c++) {
+                    int other = (int) ranked[chosenRanks[c]];
+                    if (parts.nearDuplicate(candidate, other)
+                            || diverse && parts.shareSpecificWord(candidate, other)) {
+                        keep = false;
+                        break;
+                    }
+                }
+                if (keep) {
+                    if (chosen == chosenRanks.length) {
+                        chosenRanks = Arrays.copyOf(chosenRanks, chosen * 2);
+                    }
+                    chosenRanks[chosen++] = r;
+                }
             }
         }
-        keys = Arrays.copyOf(keys, n);
-        Arrays.sort(keys);
-        return keys;
+
+        private boolean isChosen(int r) {
+            for (int c = 0; c < chosen; c++) {
+                if (chosenRanks[c] == r) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     private static boolean eligible(Document doc, int p) {
@@ -79,18 +154,22 @@ public final class KeyphraseExtractor {
         return specific && (doc.phraseLength[p] > 1 || doc.phraseCount[p] >= 2);
     }
 
-    private static double score(Document doc, int p) {
+    /** How much word {@code w} adds to the score of each phrase it is in. */
+    private static double weight(Document doc, int w) {
+        double weight = doc.tf[w] + TITLE_BONUS * doc.titleTf[w];
+        weight *= doc.generic[w] ? GENERIC_WEIGHT : 1;
+        weight *= doc.capitalised[w] ? ACRONYM_WEIGHT : 1;
+        return weight;
+    }
+
+    private static double score(Document doc, double[] wordWeight, int p) {
         int first = doc.phraseFirst[p];
         int length = doc.phraseLength[p];
         double words = 0;
         for (int k = 0; k < length; k++) {
-            int w = doc.tokenWord[first + k];
-            double weight = doc.tf[w] + TITLE_BONUS * doc.titleTf[w];
-            weight *= doc.generic[w] ? GENERIC_WEIGHT : 1;
-            weight *= doc.capitalised[w] ? ACRONYM_WEIGHT : 1;
-            words += weight;
+            words += wordWeight[doc.tokenWord[first + k]];
         }
-        double score = (doc.phraseCount[p] + TITLE_BONUS * doc.phraseTitleCount[p]) * words / Math.sqrt(length);
+        double score = (doc.phraseCount[p] + TITLE_BONUS * doc.phraseTitleCount[p]) * words / SQRT[length];
         // Mostly followed (preceded) by the same word, the phrase is a fragment of a longer one: "large language"
         // of "large language models" (or "language models" when "large" always comes first).
         if (2 * doc.phraseSameRight[p] > doc.phraseCount[p]) {
@@ -102,39 +181,18 @@ public final class KeyphraseExtractor {
         return score;
     }
 
-    private static void pick(Document doc, long[] ranked, PhraseParts parts, List<Integer> chosen, int max,
-                             boolean diverse) {
-        for (int r = 0; r < ranked.length && chosen.size() < max; r++) {
-            if (chosen.contains(r) || absorbed(doc, ranked, r)) {
-                continue;
-            }
-            String[] candidate = parts.of((int) ranked[r]);
-            boolean keep = true;
-            for (int c : chosen) {
-                String[] other = parts.of((int) ranked[c]);
-                if (nearDuplicate(candidate, other) || diverse && parts.shareSpecificWord(candidate, other)) {
-                    keep = false;
-                    break;
-                }
-            }
-            if (keep) {
-                chosen.add(r);
-            }
-        }
-    }
-
     /**
      * Whether the single word at rank {@code r} is better said by a longer phrase containing it that scores at
      * least {@link #ABSORB_RATIO} of it: "voice identity morphing" rather than "voice".
      */
-    private static boolean absorbed(Document doc, long[] ranked, int r) {
+    private static boolean absorbed(Document doc, long[] ranked, int n, int r) {
         int single = (int) ranked[r];
         if (doc.phraseLength[single] != 1) {
             return false;
         }
         int word = doc.tokenWord[doc.phraseFirst[single]];
         long bar = MAX_QUANTISED - (long) ((MAX_QUANTISED - (ranked[r] >>> 32)) * ABSORB_RATIO);
-        for (int o = r + 1; o < ranked.length && (ranked[o] >>> 32) <= bar; o++) {
+        for (int o = r + 1; o < n && (ranked[o] >>> 32) <= bar; o++) {
             int p = (int) ranked[o];
             for (int k = 0; k < doc.phraseLength[p] && doc.phraseLength[p] > 1; k++) {
                 if (doc.tokenWord[doc.phraseFirst[p] + k] == word) {
@@ -150,12 +208,25 @@ public final class KeyphraseExtractor {
      * ("language model" in "large language models") or they share a run of two or more words.
      */
     static boolean nearDuplicate(String[] a, String[] b) {
-        String[] shorter = a.length <= b.length ? a : b;
-        String[] longer = a.length <= b.length ? b : a;
-        int run = Math.min(2, shorter.length);
-        for (int s = 0; s + run <= shorter.length; s++) {
-            for (int l = 0; l + run <= longer.length; l++) {
-                if (Arrays.equals(shorter, s, s + run, longer, l, l + run)) {
+        Map<String, Integer> ids = new HashMap<>();
+        int[] parts = new int[a.length + b.length];
+        for (int k = 0; k < parts.length; k++) {
+            parts[k] = ids.computeIfAbsent(k < a.length ? a[k] : b[k - a.length], part -> ids.size());
+        }
+        return nearDuplicate(parts, 0, a.length, a.length, b.length);
+    }
+
+    /** As {@link #nearDuplicate(String[], String[])} for two phrases' parts as ids, at ranges of {@code parts}. */
+    static boolean nearDuplicate(int[] parts, int aStart, int aLength, int bStart, int bLength) {
+        boolean aShorter = aLength <= bLength;
+        int shorter = aShorter ? aStart : bStart;
+        int shorterLength = aShorter ? aLength : bLength;
+        int longer = aShorter ? bStart : aStart;
+        int longerLength = aShorter ? bLength : aLength;
+        int run = Math.min(2, shorterLength);
+        for (int s = 0; s + run <= shorterLength; s++) {
+            for (int l = 0; l + run <= longerLength; l++) {
+                if (Arrays.equals(parts, shorter + s, shorter + s + run, parts, longer + l, longer + l + run)) {
                     return true;
                 }
             }
@@ -163,21 +234,21 @@ public final class KeyphraseExtractor {
         return false;
     }
 
-    /** The phrase as first written, lower-case, with whitespace collapsed. */
-    private static String surface(Document doc, int p) {
+    /** The phrase as first written, lower-case, with whitespace collapsed; {@code buf} fits the span. */
+    private static String surface(Document doc, int p, char[] buf) {
         int from = doc.tokenStart[doc.phraseFirst[p]];
         int to = doc.tokenEnd[doc.phraseFirst[p] + doc.phraseLength[p] - 1];
-        StringBuilder sb = new StringBuilder(to - from);
+        int length = 0;
         for (int k = from; k < to; k++) {
-            char c = Character.toLowerCase(doc.text.charAt(k));
+            char c = Character.toLowerCase(doc.text[k]);
             if (Character.isWhitespace(c)) {
-                if (sb.charAt(sb.length() - 1) != ' ') {
-                    sb.append(' ');
+                if (buf[length - 1] != ' ') {
+                    buf[length++] = ' ';
                 }
             } else {
-                sb.append(c);
+                buf[length++] = c;
             }
         }
-        return sb.toString();
+        return new String(buf, 0, length);
     }
 }

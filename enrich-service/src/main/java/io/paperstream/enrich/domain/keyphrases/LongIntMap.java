@@ -2,25 +2,32 @@ package io.paperstream.enrich.domain.keyphrases;
 
 import java.util.Arrays;
 
-/** Open-addressing map from non-negative long keys to ints, so phrase counting costs no boxing (a copy of the
- * tagger's, kept so the two packages stay independent). */
+/**
+ * Open-addressing map from non-negative long keys to ints, so phrase counting costs no boxing. Reused paper after
+ * paper: {@link #clear} sizes it for the paper and resets only that many slots.
+ */
 final class LongIntMap {
     private static final long EMPTY = -1L;
 
-    private long[] keys;
-    private int[] values;
+    private long[] keys = new long[0];
+    private int[] values = new int[0];
+    private int mask;
     private int size;
 
-    LongIntMap(int expected) {
+    /** Empties the map, sized for about {@code expected} keys. */
+    void clear(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
-        keys = new long[capacity];
-        values = new int[capacity];
-        Arrays.fill(keys, EMPTY);
+        if (keys.length < capacity) {
+            keys = new long[capacity];
+            values = new int[capacity];
+        }
+        Arrays.fill(keys, 0, capacity, EMPTY);
+        mask = capacity - 1;
+        size = 0;
     }
 
     /** Returns the value for {@code key}, or {@code missing}. */
     int get(long key, int missing) {
-        int mask = keys.length - 1;
         for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
             long k = keys[i];
             if (k == key) {
@@ -32,32 +39,32 @@ final class LongIntMap {
         }
     }
 
-    void put(long key, int value) {
-        if ((size + 1) * 2 > keys.length) {
+    /** Returns the value for {@code key}; when absent, first maps it to {@code value}. One probe either way. */
+    int putIfAbsent(long key, int value) {
+        if ((size + 1) * 2 > mask + 1) {
             grow();
         }
-        int mask = keys.length - 1;
         int i = mix(key) & mask;
-        while (keys[i] != EMPTY && keys[i] != key) {
+        for (long k = keys[i]; k != EMPTY; k = keys[i]) {
+            if (k == key) {
+                return values[i];
+            }
             i = (i + 1) & mask;
-        }
-        if (keys[i] == EMPTY) {
-            size++;
         }
         keys[i] = key;
         values[i] = value;
+        size++;
+        return value;
     }
 
     private void grow() {
-        long[] oldKeys = keys;
-        int[] oldValues = values;
-        keys = new long[oldKeys.length * 2];
-        values = new int[oldKeys.length * 2];
-        Arrays.fill(keys, EMPTY);
-        size = 0;
+        long[] oldKeys = Arrays.copyOf(keys, mask + 1);
+        int[] oldValues = Arrays.copyOf(values, mask + 1);
+        keys = new long[0];
+        clear(oldKeys.length);
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldKeys[i] != EMPTY) {
-                put(oldKeys[i], oldValues[i]);
+                putIfAbsent(oldKeys[i], oldValues[i]);
             }
         }
     }

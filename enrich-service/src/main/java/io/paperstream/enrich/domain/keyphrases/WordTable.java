@@ -6,11 +6,14 @@ import java.util.Arrays;
 final class WordTable {
     private char[] pool;
     private int poolSize;
-    private int[] starts;
-    private int[] lengths;
+    /**
+     * Open addressing with two longs per slot, {@code (hash << 32) | (id + 1)} (0 = empty) and
+     * {@code (start << 32) | length} of the word in {@link #pool}: a probe reads one cache line, not one per array.
+     */
+    private long[] slots;
+    /** Each id's {@code (start << 32) | length}, for {@link #word} and {@link #copy}. */
+    private long[] spans;
     private int size;
-    private int[] slots; // id + 1, 0 = empty
-    private int[] hashes = new int[0];
 
     WordTable() {
         this(32, 256);
@@ -20,9 +23,8 @@ final class WordTable {
     WordTable(int expectedWords, int expectedChars) {
         int words = Math.max(8, expectedWords);
         pool = new char[Math.max(16, expectedChars)];
-        starts = new int[words];
-        lengths = new int[words];
-        slots = new int[Integer.highestOneBit(words * 2 - 1) << 1];
+        spans = new long[words];
+        slots = new long[2 * (Integer.highestOneBit(words * 2 - 1) << 1)];
     }
 
     /** Returns the id of {@code buf[off, off+len)}, or -1 when absent. */
@@ -30,15 +32,16 @@ final class WordTable {
         return find(buf, off, len, hash(buf, off, len));
     }
 
-    private int find(char[] buf, int off, int len, int hash) {
-        int mask = slots.length - 1;
-        for (int i = hash & mask; ; i = (i + 1) & mask) {
-            int slot = slots[i];
+    /** As {@link #find(char[], int, int)} with the hash already computed (see {@link #mix}) while scanning. */
+    int find(char[] buf, int off, int len, int hash) {
+        int mask = slots.length - 2;
+        for (int i = (hash << 1) & mask; ; i = (i + 2) & mask) {
+            long slot = slots[i];
             if (slot == 0) {
                 return -1;
             }
-            if (hashes[slot - 1] == hash && same(slot - 1, buf, off, len)) {
-                return slot - 1;
+            if ((int) (slot >>> 32) == hash && same(slots[i + 1], buf, off, len)) {
+                return (int) slot - 1;
             }
         }
     }
@@ -54,25 +57,19 @@ final class WordTable {
         if (id >= 0) {
             return id;
         }
-        if ((size + 1) * 2 > slots.length) {
+        if ((size + 1) * 4 > slots.length) { // at most half the slots used
             rehash();
         }
-        if (hashes.length == size) {
-            hashes = Arrays.copyOf(hashes, Math.max(8, size * 2));
-        }
-        hashes[size] = hash;
-        if (size == starts.length) {
-            starts = Arrays.copyOf(starts, size * 2);
-            lengths = Arrays.copyOf(lengths, size * 2);
+        if (size == spans.length) {
+            spans = Arrays.copyOf(spans, size * 2);
         }
         if (poolSize + len > pool.length) {
             pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
         }
         System.arraycopy(buf, off, pool, poolSize, len);
-        starts[size] = poolSize;
-        lengths[size] = len;
+        spans[size] = ((long) poolSize << 32) | len;
         poolSize += len;
-        insert(size);
+        insert(hash, size);
         return size++;
     }
 
@@ -80,19 +77,32 @@ final class WordTable {
         return intern(word.toCharArray(), 0, word.length());
     }
 
-    String word(int id) {
-        return new String(pool, starts[id], lengths[id]);
+    /** Copies word {@code id} into {@code out} (large enough) and returns its length. */
+    int copy(int id, char[] out) {
+        System.arraycopy(pool, (int) (spans[id] >>> 32), out, 0, (int) spans[id]);
+        return (int) spans[id];
+    }
+
+    int length(int id) {
+        return (int) spans[id];
     }
 
     int size() {
         return size;
     }
 
-    private boolean same(int id, char[] buf, int off, int len) {
-        if (lengths[id] != len) {
+    /** Forgets every word; ids are given from 0 again. */
+    void clear() {
+        Arrays.fill(slots, 0L);
+        size = 0;
+        poolSize = 0;
+    }
+
+    private boolean same(long span, char[] buf, int off, int len) {
+        if ((int) span != len) {
             return false;
         }
-        int s = starts[id];
+        int s = (int) (span >>> 32);
         for (int k = 0; k < len; k++) {
             if (pool[s + k] != buf[off + k]) {
                 return false;
@@ -101,19 +111,23 @@ final class WordTable {
         return true;
     }
 
-    private void insert(int id) {
-        int mask = slots.length - 1;
-        int i = hashes[id] & mask;
+    private void insert(int hash, int id) {
+        int mask = slots.length - 2;
+        int i = (hash << 1) & mask;
         while (slots[i] != 0) {
-            i = (i + 1) & mask;
+            i = (i + 2) & mask;
         }
-        slots[i] = id + 1;
+        slots[i] = ((long) hash << 32) | (id + 1);
+        slots[i + 1] = spans[id];
     }
 
     private void rehash() {
-        slots = new int[slots.length * 2];
-        for (int id = 0; id < size; id++) {
-            insert(id);
+        long[] old = slots;
+        slots = new long[old.length * 2];
+        for (int i = 0; i < old.length; i += 2) {
+            if (old[i] != 0) {
+                insert((int) (old[i] >>> 32), (int) old[i] - 1);
+            }
         }
     }
 

@@ -24,13 +24,18 @@ import java.util.Map;
 public final class Tagger {
     private static final int MAX_MATCHED = 10;
     private static final int MAX_REPEATS = 2;
+    private static final Comparator<Tag> BY_SCORE_THEN_NAME =
+            Comparator.comparingDouble(Tag::score).reversed().thenComparing(Tag::name);
 
     private final Taxonomy taxonomy;
     private final TermMatcher matcher;
     private final TagDefinition[] tags;
     private final int[] firstTerm;
     private final TagDefinition.Term[] terms;
+    private final int[] termTag;
     private final Map<String, TagDefinition> byCategory = new HashMap<>();
+    /** Term counts reused per thread: allocating and zeroing them per paper cost more than the counting. */
+    private final ThreadLocal<TermCounts> counts;
 
     public Tagger(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -47,6 +52,8 @@ public final class Tagger {
         }
         firstTerm[tags.length] = all.size();
         this.terms = all.toArray(TagDefinition.Term[]::new);
+        this.termTag = matcher.termTags();
+        this.counts = ThreadLocal.withInitial(() -> new TermCounts(terms.length));
     }
 
     /** The taxonomy this tagger applies. */
@@ -60,9 +67,14 @@ public final class Tagger {
      * @param sourceCategories categories given by the source (e.g. arXiv's {@code ["cs.CV","cs.LG"]}), may be null
      */
     public List<Tag> tag(String title, String abstractText, List<String> sourceCategories) {
+        List<Tag> computed = computed(title, abstractText);
+        if (sourceCategories == null || sourceCategories.isEmpty()) {
+            computed.sort(BY_SCORE_THEN_NAME); // tag names are unique: no merging needed
+            return computed;
+        }
         Map<String, Tag> result = new LinkedHashMap<>();
-        for (Tag computed : computed(title, abstractText)) {
-            result.put(computed.name(), computed);
+        for (Tag tag : computed) {
+            result.put(tag.name(), tag);
         }
         if (sourceCategories != null) {
             for (String raw : sourceCategories) {
@@ -72,21 +84,18 @@ public final class Tagger {
             }
         }
         List<Tag> sorted = new ArrayList<>(result.values());
-        sorted.sort(Comparator.comparingDouble(Tag::score).reversed().thenComparing(Tag::name));
+        sorted.sort(BY_SCORE_THEN_NAME);
         return sorted;
     }
 
     /** Raw scores of every tag with any evidence, whether or not it reaches its threshold (for calibration). */
     Map<String, Double> rawScores(String title, String abstractText) {
-        int[] inTitle = new int[matcher.termCount()];
-        int[] inAbstract = new int[matcher.termCount()];
-        matcher.count(title, inTitle);
-        matcher.count(abstractText, inAbstract);
+        TermCounts hits = count(title, abstractText);
         Map<String, Double> raw = new LinkedHashMap<>();
         for (int g = 0; g < tags.length; g++) {
             double sum = 0;
             for (int t = firstTerm[g]; t < firstTerm[g + 1]; t++) {
-                sum += contribution(t, inTitle[t], inAbstract[t]);
+                sum += contribution(t, hits.title[t], hits.body[t]);
             }
             if (sum != 0) {
                 raw.put(tags[g].name(), sum);
@@ -96,16 +105,17 @@ public final class Tagger {
     }
 
     private List<Tag> computed(String title, String abstractText) {
-        int[] inTitle = new int[matcher.termCount()];
-        int[] inAbstract = new int[matcher.termCount()];
-        matcher.count(title, inTitle);
-        matcher.count(abstractText, inAbstract);
+        TermCounts hits = count(title, abstractText);
         List<Tag> out = new ArrayList<>();
-        for (int g = 0; g < tags.length; g++) {
+        // Only tags with a hit term can reach their threshold (> 0). Visiting just the hit terms, in term order,
+        // adds the same non-zero contributions in the same order as a loop over all of the tag's terms.
+        int t = hits.nextHit(0);
+        while (t >= 0) {
+            int g = termTag[t];
             double raw = 0;
             int distinct = 0;
-            for (int t = firstTerm[g]; t < firstTerm[g + 1]; t++) {
-                double c = contribution(t, inTitle[t], inAbstract[t]);
+            for (; t >= 0 && t < firstTerm[g + 1]; t = hits.nextHit(t + 1)) {
+                double c = contribution(t, hits.title[t], hits.body[t]);
                 if (c != 0) {
                     raw += c;
                     distinct += c > 0 ? 1 : 0;
@@ -114,11 +124,19 @@ public final class Tagger {
             TagDefinition tag = tags[g];
             if (raw >= tag.threshold() && distinct >= tag.minTerms()) {
                 double score = Math.round(raw / (raw + tag.threshold()) * 1000) / 1000.0;
-                out.add(new Tag(tag.name(), score, tag.arxivCategory(), matchedTerms(g, inTitle, inAbstract),
-                        Tag.ORIGIN_TAXONOMY));
+                out.add(new Tag(tag.name(), score, tag.arxivCategory(), matchedTerms(g, hits), Tag.ORIGIN_TAXONOMY));
             }
         }
         return out;
+    }
+
+    /** This thread's term counts of the paper; valid until the thread's next call. */
+    private TermCounts count(String title, String abstractText) {
+        TermCounts hits = counts.get();
+        hits.clear();
+        matcher.count(title, hits, true);
+        matcher.count(abstractText, hits, false);
+        return hits;
     }
 
     private double contribution(int term, int titleHits, int abstractHits) {
@@ -134,12 +152,11 @@ public final class Tagger {
     }
 
     /** The matched positive terms, strongest contribution first (then file order), to show why a tag was given. */
-    private List<String> matchedTerms(int g, int[] inTitle, int[] inAbstract) {
-        int n = firstTerm[g + 1] - firstTerm[g];
-        long[] keys = new long[n];
+    private List<String> matchedTerms(int g, TermCounts hitsOf) {
+        long[] keys = new long[firstTerm[g + 1] - firstTerm[g]];
         int hits = 0;
-        for (int t = firstTerm[g]; t < firstTerm[g + 1]; t++) {
-            double c = contribution(t, inTitle[t], inAbstract[t]);
+        for (int t = hitsOf.nextHit(firstTerm[g]); t >= 0 && t < firstTerm[g + 1]; t = hitsOf.nextHit(t + 1)) {
+            double c = contribution(t, hitsOf.title[t], hitsOf.body[t]);
             if (c > 0) {
                 // contribution (milli-units, inverted so larger sorts first) in the high bits, term index below
                 keys[hits++] = ((long) (Integer.MAX_VALUE - Math.min(Integer.MAX_VALUE, Math.round(c * 1000))) << 32)
@@ -147,11 +164,12 @@ public final class Tagger {
             }
         }
         Arrays.sort(keys, 0, hits);
-        List<String> matched = new ArrayList<>(Math.min(hits, MAX_MATCHED));
-        for (int k = 0; k < hits && k < MAX_MATCHED; k++) {
-            matched.add(terms[(int) keys[k]].text());
+        String[] matched = new String[Math.min(hits, MAX_MATCHED)];
+        for (int k = 0; k < matched.length; k++) {
+            matched[k] = terms[(int) keys[k]].text();
         }
-        return matched;
+        return List.of(matched); // immutable, so the Tag keeps it without copying
+
     }
 
     private void addSource(String category, Map<String, Tag> result) {

@@ -12,12 +12,26 @@ final class TermMatcher {
     /** Longest term, in tokens, that a taxonomy may use. */
     static final int MAX_TERM_TOKENS = 6;
 
+    private static final ThreadLocal<Tokens> TOKENS = ThreadLocal.withInitial(Tokens::new);
+
     private final Vocabulary lower = new Vocabulary();
     private final Vocabulary acronyms = new Vocabulary();
-    private final LongIntMap edges = new LongIntMap(4096);
-    private final int[][] terminals;
-    /** Children of the trie root by token code: most tokens stop here, so the first step needs no hashing. */
+    /** The terms ending at node {@code n}: {@code nodeTerm[nodeTermStart[n] .. nodeTermStart[n + 1])}. */
+    private final int[] nodeTermStart;
+    private final int[] nodeTerm;
+    /**
+     * Children of the trie root by token code + 1 (so code -1, no word, has none at 0): most tokens stop here,
+     * so the first step is one array load.
+     */
     private final int[] rootChild;
+    /**
+     * Children of the other nodes: node {@code n}'s edges are {@code [childStart[n], childStart[n + 1])} of
+     * {@code childCode} (ascending) and {@code childNode}. Inner nodes have a handful of children, so scanning
+     * them beats hashing (node, code).
+     */
+    private final int[] childStart;
+    private final int[] childCode;
+    private final int[] childNode;
     private final int[] termTag;
     private final int[] termLength;
     private final int tagCount;
@@ -25,6 +39,8 @@ final class TermMatcher {
 
     /** Compiles the terms of {@code tags}; term {@code k} of the result is the k-th term in tag order. */
     TermMatcher(List<TagDefinition> tags) {
+        LongIntMap edges = new LongIntMap(4096);
+        List<long[]> edgeList = new ArrayList<>(); // {node, code, child}
         List<List<Integer>> nodeTerms = new ArrayList<>();
         nodeTerms.add(new ArrayList<>());
         List<Integer> tagOfTerm = new ArrayList<>();
@@ -41,6 +57,7 @@ final class TermMatcher {
                         child = nodeTerms.size();
                         nodeTerms.add(new ArrayList<>());
                         edges.put(key, child);
+                        edgeList.add(new long[] {node, code, child});
                     }
                     node = child;
                 }
@@ -50,16 +67,31 @@ final class TermMatcher {
                 longest = Math.max(longest, codes.length);
             }
         }
-        terminals = nodeTerms.stream()
-                .map(list -> list.stream().mapToInt(Integer::intValue).toArray())
-                .toArray(int[][]::new);
+        nodeTermStart = new int[nodeTerms.size() + 1];
+        for (int node = 0; node < nodeTerms.size(); node++) {
+            nodeTermStart[node + 1] = nodeTermStart[node] + nodeTerms.get(node).size();
+        }
+        nodeTerm = nodeTerms.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
         termTag = tagOfTerm.stream().mapToInt(Integer::intValue).toArray();
         termLength = lengthOfTerm.stream().mapToInt(Integer::intValue).toArray();
         tagCount = tags.size();
         maxLength = longest;
-        rootChild = new int[Math.max(lower.size() * 2, acronyms.size() * 2 + 1) + 1];
-        for (int code = 0; code < rootChild.length; code++) {
-            rootChild[code] = edges.get(edge(0, code), -1);
+        rootChild = new int[Math.max(lower.size() * 2, acronyms.size() * 2 + 1) + 2];
+        for (int code = -1; code + 1 < rootChild.length; code++) {
+            rootChild[code + 1] = code < 0 ? -1 : edges.get(edge(0, code), -1);
+        }
+        edgeList.sort((a, b) -> a[0] != b[0] ? Long.compare(a[0], b[0]) : Long.compare(a[1], b[1]));
+        childStart = new int[nodeTerms.size() + 1];
+        childCode = new int[edgeList.size()];
+        childNode = new int[edgeList.size()];
+        for (int e = 0; e < edgeList.size(); e++) {
+            long[] edge = edgeList.get(e);
+            childStart[(int) edge[0] + 1]++;
+            childCode[e] = (int) edge[1];
+            childNode[e] = (int) edge[2];
+        }
+        for (int node = 0; node < nodeTerms.size(); node++) {
+            childStart[node + 1] += childStart[node];
         }
     }
 
@@ -67,28 +99,37 @@ final class TermMatcher {
         return termTag.length;
     }
 
+    /** The tag of each term, by term index. */
+    int[] termTags() {
+        return termTag.clone();
+    }
+
     /**
-     * Adds one to {@code counts[term]} for each occurrence of a term in {@code text}. Within one tag a term
-     * inside a longer matched term is not counted again ("language model" inside "large language model").
+     * Counts each occurrence of a term in {@code text} into {@code counts}. Within one tag a term inside a longer
+     * matched term is not counted again ("language model" inside "large language model").
      */
-    void count(String text, int[] counts) {
+    void count(String text, TermCounts counts, boolean inTitle) {
         if (text == null || text.isEmpty()) {
             return;
         }
-        TokenCodes tokens = tokenize(text);
-        int[] coveredUntil = new int[tagCount];
-        Found found = new Found();
-        for (int i = 0; i < tokens.size; i++) {
+        Tokens tokens = TOKENS.get();
+        tokenize(text, tokens);
+        int[] coveredUntil = tokens.coveredUntil(tagCount);
+        Found found = tokens.found;
+        for (int s = 0; s < tokens.startCount; s++) {
+            int i = tokens.starts[s];
             found.size = 0;
             walk(tokens, 0, i, 0, found);
-            found.sortLongestFirst();
+            if (found.size > 1) {
+                found.sortLongestFirst();
+            }
             for (int f = 0; f < found.size; f++) {
                 int term = found.terms[f];
                 int end = i + termLength[term];
                 int tag = termTag[term];
                 if (end > coveredUntil[tag]) {
                     coveredUntil[tag] = end;
-                    counts[term]++;
+                    counts.add(term, inTitle);
                 }
             }
         }
@@ -127,17 +168,23 @@ final class TermMatcher {
     }
 
     /**
-     * Tokenises like {@link Words#scan} but in one pass per token (lower-casing and counting capitals while
-     * scanning), since this runs for every paper.
+     * Tokenises like {@link Words#scan} but in one pass per token (lower-casing, counting capitals and hashing
+     * while scanning), since this runs for every paper.
      */
-    private TokenCodes tokenize(String text) {
-        char[] chars = text.toCharArray();
-        int n = chars.length;
-        char[] buf = new char[n];
-        TokenCodes tokens = new TokenCodes(Math.max(8, n / 5));
+    private void tokenize(String text, Tokens tokens) {
+        int n = text.length();
+        char[] chars = tokens.chars(n);
+        text.getChars(0, n, chars, 0);
+        char[] buf = tokens.buf;
+        tokens.size = 0;
+        tokens.startCount = 0;
         int i = 0;
         while (i < n) {
             char c = chars[i];
+            if (c == ' ') {
+                i++; // most chars between words
+                continue;
+            }
             if (c == '\\') { // LaTeX command: its name is not evidence
                 i++;
                 while (i < n && Character.isLetter(chars[i])) {
@@ -151,17 +198,27 @@ final class TermMatcher {
             }
             int start = i;
             int capitals = 0;
-            while (i < n && Words.isWordChar(chars[i])) {
+            int polynomial = 0;
+            for (; i < n; i++) {
                 char ch = chars[i];
-                if (ch >= 'A' && ch <= 'Z') {
-                    capitals++;
-                    ch = (char) (ch + 32);
-                } else if (ch >= 128 && Character.isUpperCase(ch)) {
-                    capitals++;
-                    ch = Character.toLowerCase(ch);
+                char lowerCase;
+                if (ch < 128) {
+                    lowerCase = Words.asciiWordLower(ch);
+                    if (lowerCase == 0) {
+                        break;
+                    }
+                    capitals += lowerCase != ch ? 1 : 0;
+                } else if (Character.isLetterOrDigit(ch)) {
+                    lowerCase = ch;
+                    if (Character.isUpperCase(ch)) {
+                        capitals++;
+                        lowerCase = Character.toLowerCase(ch);
+                    }
+                } else {
+                    break;
                 }
-                buf[i - start] = ch;
-                i++;
+                buf[i - start] = lowerCase;
+                polynomial = 31 * polynomial + lowerCase;
             }
             if (i + 2 < n && chars[i] == ':' && chars[i + 1] == '/' && chars[i + 2] == '/') { // URL
                 while (i < n && !Character.isWhitespace(chars[i])) {
@@ -169,17 +226,23 @@ final class TermMatcher {
                 }
                 continue;
             }
-            int lowerId = lower.find(buf, 0, Words.stem(buf, i - start));
+            int len = i - start;
+            int stemmed = Words.stem(buf, len);
+            // the hash computed while scanning holds unless a plural ending was stripped
+            int hash = stemmed == len ? polynomial : Vocabulary.hash(buf, 0, stemmed);
+            int lowerId = lower.find(buf, 0, stemmed, hash);
             int acronymId = -1;
             if (capitals >= 2) {
                 acronymId = acronyms.find(chars, start, Words.acronymLength(chars, start, i));
             }
-            tokens.add(lowerId < 0 ? -1 : lowerId * 2, acronymId < 0 ? -1 : acronymId * 2 + 1);
+            int lowerCode = lowerId < 0 ? -1 : lowerId * 2;
+            int acronymCode = acronymId < 0 ? -1 : acronymId * 2 + 1;
+            // root children are positive and "none" is -1 (all bits set): the AND is -1 only when both are none
+            tokens.add(lowerCode, acronymCode, (rootChild[lowerCode + 1] & rootChild[acronymCode + 1]) >= 0);
         }
-        return tokens;
     }
 
-    private void walk(TokenCodes tokens, int node, int pos, int depth, Found found) {
+    private void walk(Tokens tokens, int node, int pos, int depth, Found found) {
         if (pos >= tokens.size || depth >= maxLength) {
             return;
         }
@@ -187,42 +250,84 @@ final class TermMatcher {
         step(tokens, node, pos, depth, tokens.acronym[pos], found);
     }
 
-    private void step(TokenCodes tokens, int node, int pos, int depth, int code, Found found) {
+    private void step(Tokens tokens, int node, int pos, int depth, int code, Found found) {
         if (code < 0) {
             return;
         }
-        int child = node == 0 ? rootChild[code] : edges.get(edge(node, code), -1);
+        int child = node == 0 ? rootChild[code + 1] : child(node, code);
         if (child < 0) {
             return;
         }
-        for (int term : terminals[child]) {
-            found.add(term, depth + 1);
+        for (int t = nodeTermStart[child]; t < nodeTermStart[child + 1]; t++) {
+            found.add(nodeTerm[t], depth + 1);
         }
-        walk(tokens, child, pos + 1, depth + 1, found);
+        if (childStart[child] < childStart[child + 1]) { // most terms end at a leaf
+            walk(tokens, child, pos + 1, depth + 1, found);
+        }
+    }
+
+    /** The child of inner node {@code node} along {@code code}, or -1. */
+    private int child(int node, int code) {
+        int from = childStart[node];
+        int to = childStart[node + 1];
+        if (to - from <= 8) {
+            for (int e = from; e < to; e++) {
+                if (childCode[e] == code) {
+                    return childNode[e];
+                }
+            }
+            return -1;
+        }
+        int e = Arrays.binarySearch(childCode, from, to, code);
+        return e >= 0 ? childNode[e] : -1;
     }
 
     private static long edge(int node, int code) {
         return ((long) node << 32) | code;
     }
 
-    /** Token codes of one text: the lower-case code and, for acronym-like tokens, the case-sensitive code. */
-    private static final class TokenCodes {
-        int[] lower;
-        int[] acronym;
+    /**
+     * Token codes of one text (the lower-case code and, for acronym-like tokens, the case-sensitive code) and the
+     * tokens that may start a term, with the buffers that produce them; one per thread, reused, so counting
+     * allocates nothing per paper. A token takes at least one char, so arrays of the text's length never overflow.
+     */
+    private static final class Tokens {
+        char[] chars = new char[0];
+        char[] buf = new char[0];
+        int[] lower = new int[0];
+        int[] acronym = new int[0];
         int size;
+        int[] starts = new int[0];
+        int startCount;
+        final Found found = new Found();
+        private int[] coveredUntil = new int[0];
 
-        TokenCodes(int capacity) {
-            lower = new int[capacity];
-            acronym = new int[capacity];
+        /** The text buffer, at least {@code n} chars. */
+        char[] chars(int n) {
+            if (chars.length < n) {
+                chars = new char[n];
+                buf = new char[n];
+                lower = new int[n];
+                acronym = new int[n];
+                starts = new int[n];
+            }
+            return chars;
         }
 
-        void add(int lowerCode, int acronymCode) {
-            if (size == lower.length) {
-                lower = Arrays.copyOf(lower, size * 2);
-                acronym = Arrays.copyOf(acronym, size * 2);
+        /** Per tag, the token position up to which a matched term covers the text: all 0. */
+        int[] coveredUntil(int tags) {
+            if (coveredUntil.length < tags) {
+                coveredUntil = new int[tags];
             }
+            Arrays.fill(coveredUntil, 0, tags, 0);
+            return coveredUntil;
+        }
+
+        void add(int lowerCode, int acronymCode, boolean startsTerm) {
             lower[size] = lowerCode;
             acronym[size] = acronymCode;
+            starts[startCount] = size;
+            startCount += startsTerm ? 1 : 0; // no branch: whether a token starts a term is hard to predict
             size++;
         }
     }

@@ -1,49 +1,82 @@
 package io.paperstream.enrich.domain.tags;
 
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Arrays;
 
 /** Interns words to dense ids and looks up a char range without allocating a String. */
 final class Vocabulary {
-    private final List<char[]> words = new ArrayList<>();
-    private int[] slots = new int[64]; // id + 1, 0 = empty
+    // all words back to back in one array, so a lookup touches one array instead of one object per word
+    private char[] pool = new char[256];
+    private int poolSize;
+    /** Each id's {@code (start << 32) | length} in {@link #pool}. */
+    private long[] spans = new long[32];
+    private int size;
+    /**
+     * Open addressing, {@code (hash << 32) | (id + 1)} per slot (0 = empty): most text words are not taxonomy
+     * words, and the hash in the slot rejects them without reading another array.
+     */
+    private long[] slots = new long[64];
+    private int shift = 32 - 6; // slots.length == 1 << (32 - shift)
 
     /** Returns the id of {@code word}, adding it when new. */
     int intern(String word) {
         char[] chars = word.toCharArray();
-        int id = find(chars, 0, chars.length);
+        int hash = hash(chars, 0, chars.length);
+        int id = find(chars, 0, chars.length, hash);
         if (id >= 0) {
             return id;
         }
-        if ((words.size() + 1) * 2 > slots.length) {
-            rehash(slots.length * 2);
+        if (size == spans.length) {
+            spans = Arrays.copyOf(spans, size * 2);
         }
-        words.add(chars);
-        insert(words.size() - 1);
-        return words.size() - 1;
+        if (poolSize + chars.length > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + chars.length));
+        }
+        System.arraycopy(chars, 0, pool, poolSize, chars.length);
+        spans[size] = ((long) poolSize << 32) | chars.length;
+        poolSize += chars.length;
+        size++;
+        if (size * 2 > slots.length) {
+            long[] old = slots;
+            slots = new long[slots.length * 2];
+            shift--;
+            for (long slot : old) {
+                if (slot != 0) {
+                    insert(slot);
+                }
+            }
+        }
+        insert(((long) hash << 32) | size);
+        return size - 1;
     }
 
     /** Returns the id of {@code buf[off, off+len)}, or -1. */
     int find(char[] buf, int off, int len) {
+        return find(buf, off, len, hash(buf, off, len));
+    }
+
+    /** As {@link #find(char[], int, int)} with the {@link #hash} already computed (the tokenizer does it). */
+    int find(char[] buf, int off, int len, int hash) {
         int mask = slots.length - 1;
-        for (int i = hash(buf, off, len) & mask; ; i = (i + 1) & mask) {
-            int slot = slots[i];
+        for (int i = index(hash); ; i = (i + 1) & mask) {
+            long slot = slots[i];
             if (slot == 0) {
                 return -1;
             }
-            if (same(words.get(slot - 1), buf, off, len)) {
-                return slot - 1;
+            if ((int) (slot >>> 32) == hash && same((int) slot - 1, buf, off, len)) {
+                return (int) slot - 1;
             }
         }
     }
 
     /** A plain loop: for words of a few chars it beats {@code Arrays.equals}, which is tuned for long arrays. */
-    private static boolean same(char[] word, char[] buf, int off, int len) {
-        if (word.length != len) {
+    private boolean same(int id, char[] buf, int off, int len) {
+        long span = spans[id];
+        if ((int) span != len) {
             return false;
         }
+        int s = (int) (span >>> 32);
         for (int k = 0; k < len; k++) {
-            if (word[k] != buf[off + k]) {
+            if (pool[s + k] != buf[off + k]) {
                 return false;
             }
         }
@@ -51,36 +84,29 @@ final class Vocabulary {
     }
 
     int size() {
-        return words.size();
+        return size;
     }
 
-    private void insert(int id) {
-        char[] w = words.get(id);
+    private void insert(long slot) {
         int mask = slots.length - 1;
-        int i = hash(w, 0, w.length) & mask;
+        int i = index((int) (slot >>> 32));
         while (slots[i] != 0) {
             i = (i + 1) & mask;
         }
-        slots[i] = id + 1;
+        slots[i] = slot;
     }
 
-    private void rehash(int capacity) {
-        slots = new int[capacity];
-        for (int id = 0; id < words.size(); id++) {
-            insert(id);
-        }
-    }
-
-    private static int hash(char[] buf, int off, int len) {
-        int h = len;
+    /** The hash of {@code buf[off, off+len)}: the chars' polynomial {@code 31 * h + c}, as the tokenizer computes it. */
+    static int hash(char[] buf, int off, int len) {
+        int h = 0;
         for (int k = off; k < off + len; k++) {
             h = 31 * h + buf[k];
         }
-        // murmur3 fmix32: short words differ in few bits, the table index uses the low bits
-        h ^= h >>> 16;
-        h *= 0x85ebca6b;
-        h ^= h >>> 13;
-        h *= 0xc2b2ae35;
-        return h ^ (h >>> 16);
+        return h;
+    }
+
+    /** The home slot of a hash: Fibonacci hashing takes the well-mixed high bits of one multiplication. */
+    private int index(int hash) {
+        return (hash * 0x9E3779B9) >>> shift;
     }
 }

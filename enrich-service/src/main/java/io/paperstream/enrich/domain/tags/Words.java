@@ -2,6 +2,18 @@ package io.paperstream.enrich.domain.tags;
 
 /** Splits text into word tokens and normalises them the same way for taxonomy terms and paper text. */
 final class Words {
+    /** For each ASCII char, its lower-case form when it is a word char (letter or digit), else 0. */
+    private static final char[] ASCII_WORD_LOWER = new char[128];
+
+    static {
+        for (char c = '0'; c <= '9'; c++) {
+            ASCII_WORD_LOWER[c] = c;
+        }
+        for (char c = 'a'; c <= 'z'; c++) {
+            ASCII_WORD_LOWER[c] = c;
+            ASCII_WORD_LOWER[c - 32] = c;
+        }
+    }
 
     /** Receives each token as a range of the scanned text. */
     interface Sink {
@@ -110,6 +122,11 @@ final class Words {
             return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
         }
         return Character.isLetterOrDigit(c);
+    }
+
+    /** The lower-case form of the ASCII char {@code c} (below 128) when it is a word char, else 0: one load. */
+    static char asciiWordLower(char c) {
+        return ASCII_WORD_LOWER[c];
     }
 
     private static boolean endsWith(char[] buf, int len, String suffix) {
