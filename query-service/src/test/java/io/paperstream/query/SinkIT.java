@@ -116,6 +116,45 @@ class SinkIT {
     }
 
     @Test
+    void aTombstoneFollowedByAnOlderRevisionInOneBatchRecreatesThePaper() {
+        String id = "arxiv:2501.00008";
+        send(Papers.paper(id, 5, "Revision five", "a", LocalDate.of(2025, 1, 7), List.of(), List.of()));
+        awaitTitle(id, "Revision five");
+        // same partition, one produce: the consumer sees them in one poll
+        kafka.produceStrings().fromRecords(
+                new ProducerRecord<>("papers.enriched", 0, id, null),
+                new ProducerRecord<>("papers.enriched", 0, id,
+                        Papers.json(Papers.paper(id, 2, "Recreated at revision two", "a", LocalDate.of(2025, 1, 7),
+                                List.of(), List.of())))).awaitCompletion();
+        awaitTitle(id, "Recreated at revision two");
+        when().get("/api/v1/papers/{id}", id).then().body("revision", equalTo(2));
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesIsDeadLetteredAndItsBatchMatesAreStored() {
+        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics("papers.enriched.dlq");
+        EnrichedPaper good = Papers.paper("arxiv:2501.00009", 1, "Stored beside a bad one", "a", LocalDate.of(2025, 1, 8),
+                List.of(), List.of());
+        // valid JSON and schema, but beyond PostgreSQL's timestamp range (year 294276)
+        String refused = Papers.json(Papers.paper("arxiv:2501.00010", 1, "From the far future", "a",
+                LocalDate.of(2025, 1, 8), List.of(), List.of())).replaceFirst("\"ingestedAt\":\"[^\"]+\"",
+                "\"ingestedAt\":\"+300000-01-01T00:00:00Z\"");
+        kafka.produceStrings().fromRecords(
+                new ProducerRecord<>("papers.enriched", 0, "arxiv:2501.00010", refused),
+                new ProducerRecord<>("papers.enriched", 0, good.id(), Papers.json(good))).awaitCompletion();
+        awaitTitle(good.id(), "Stored beside a bad one");
+        await().atMost(Duration.ofSeconds(30)).until(() -> dlq.getRecords().stream()
+                .anyMatch(r -> r.key().equals("arxiv:2501.00010")));
+        ConsumerRecord<String, String> dead = dlq.getRecords().stream()
+                .filter(r -> r.key().equals("arxiv:2501.00010")).findFirst().orElseThrow();
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("refused by the database");
+        assertThat(dead.value()).isEqualTo(refused);
+        dlq.stop();
+        when().get("/api/v1/papers/{id}", "arxiv:2501.00010").then().statusCode(404);
+    }
+
+    @Test
     void aDatabaseOutageLosesNothing() {
         PostgresResource.postgres().pause();
         try {
