@@ -91,4 +91,26 @@ class CursorWalkIT {
             assertThat(pages).isGreaterThan(3);
         }
     }
+
+    @org.junit.jupiter.api.Test
+    void totalsBeyondTheCountLimitAreEstimatesAndOneTagIsAlwaysExact() {
+        try (Feed feed = new Feed()) {
+            if (stored.size() < 20) {
+                List<EnrichedPaper> more = new ArrayList<>();
+                for (int i = 0; i < 20; i++) {
+                    more.add(paper(DATES[i % DATES.length]));
+                }
+                storeMore(feed, more);
+            }
+        }
+        // %test.paperstream.query.total-limit=10
+        JsonPath counted = given().queryParam("tag", TAG).queryParam("q", "lantern").when().get("/api/v1/papers")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(counted.getBoolean("totalExact")).isFalse();
+        assertThat(counted.getLong("total")).isGreaterThan(10);
+        JsonPath oneTag = given().queryParam("tag", TAG).when().get("/api/v1/papers").then().statusCode(200)
+                .extract().jsonPath();
+        assertThat(oneTag.getBoolean("totalExact")).isTrue();
+        assertThat(oneTag.getLong("total")).isEqualTo(stored.size());
+    }
 }
