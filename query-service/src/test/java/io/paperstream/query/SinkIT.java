@@ -8,6 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import io.restassured.path.json.JsonPath;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
@@ -18,8 +19,15 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.BiFunction;
+import java.util.function.IntFunction;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.notNullValue;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -116,17 +124,75 @@ class SinkIT {
     }
 
     @Test
-    void aDatabaseOutageLosesNothing() {
+    void aTombstoneFollowedByAnOlderRevisionInOneBatchRecreatesThePaper() {
+        String id = "arxiv:2501.00008";
+        send(Papers.paper(id, 5, "Revision five", "a", LocalDate.of(2025, 1, 7), List.of(), List.of()));
+        awaitTitle(id, "Revision five");
+        // same partition, one produce: the consumer sees them in one poll
+        kafka.produceStrings().fromRecords(
+                new ProducerRecord<>("papers.enriched", 0, id, null),
+                new ProducerRecord<>("papers.enriched", 0, id,
+                        Papers.json(Papers.paper(id, 2, "Recreated at revision two", "a", LocalDate.of(2025, 1, 7),
+                                List.of(), List.of())))).awaitCompletion();
+        awaitTitle(id, "Recreated at revision two");
+        when().get("/api/v1/papers/{id}", id).then().body("revision", equalTo(2));
+    }
+
+    @Test
+    void aRecordTheDatabaseRefusesIsDeadLetteredAndItsBatchMatesAreStored() {
+        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics("papers.enriched.dlq");
+        EnrichedPaper good = Papers.paper("arxiv:2501.00009", 1, "Stored beside a bad one", "a", LocalDate.of(2025, 1, 8),
+                List.of(), List.of());
+        // valid JSON and schema, but beyond PostgreSQL's timestamp range (year 294276)
+        String refused = Papers.json(Papers.paper("arxiv:2501.00010", 1, "From the far future", "a",
+                LocalDate.of(2025, 1, 8), List.of(), List.of())).replaceFirst("\"ingestedAt\":\"[^\"]+\"",
+                "\"ingestedAt\":\"+300000-01-01T00:00:00Z\"");
+        kafka.produceStrings().fromRecords(
+                new ProducerRecord<>("papers.enriched", 0, "arxiv:2501.00010", refused),
+                new ProducerRecord<>("papers.enriched", 0, good.id(), Papers.json(good))).awaitCompletion();
+        awaitTitle(good.id(), "Stored beside a bad one");
+        await().atMost(Duration.ofSeconds(30)).until(() -> dlq.getRecords().stream()
+                .anyMatch(r -> r.key().equals("arxiv:2501.00010")));
+        ConsumerRecord<String, String> dead = dlq.getRecords().stream()
+                .filter(r -> r.key().equals("arxiv:2501.00010")).findFirst().orElseThrow();
+        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
+                .startsWith("refused by the database");
+        assertThat(dead.value()).isEqualTo(refused);
+        dlq.stop();
+        when().get("/api/v1/papers/{id}", "arxiv:2501.00010").then().statusCode(404);
+    }
+
+    @Test
+    void aDatabaseRestartMidStreamLeavesExactlyTheRightRows() {
+        String tag = "outage-it";
+        IntFunction<String> id = i -> String.format(Locale.ROOT, "arxiv:2505.%05d", i);
+        BiFunction<Integer, Integer, EnrichedPaper> v = (i, revision) -> Papers.paper(id.apply(i), revision,
+                "v" + revision + " " + i, "a", LocalDate.of(2025, 5, 1 + i % 28), List.of(tag), List.of());
+        IntStream.range(0, 60).forEach(i -> send(v.apply(i, 1)));
         PostgresResource.postgres().pause();
         try {
-            send(Papers.paper("arxiv:2501.00007", 1, "Sent while the database was down", "a", LocalDate.of(2025, 1, 6),
-                    List.of(), List.of()));
-            when().get("/api/v1/papers/{id}", "arxiv:2501.00007").then().statusCode(500);
+            IntStream.range(0, 20).forEach(i -> send(v.apply(i, 3)));
+            IntStream.range(10, 30).forEach(i -> send(v.apply(i, 2)));   // 10..19: older than what they already have
+            IntStream.range(0, 5).forEach(i -> send(v.apply(i, 1)));     // duplicates of old revisions
+            IntStream.range(40, 46).forEach(i -> send(id.apply(i), null));
+            IntStream.range(60, 80).forEach(i -> send(v.apply(i, 1)));
+            when().get("/api/v1/papers/{id}", id.apply(0)).then().statusCode(503).contentType("application/problem+json")
+                    .header("Retry-After", notNullValue());
         } finally {
             PostgresResource.postgres().resume();
         }
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                when().get("/api/v1/papers/{id}", "arxiv:2501.00007").then().statusCode(200)
-                        .body("title", equalTo("Sent while the database was down")));
+        IntStream.range(80, 90).forEach(i -> send(v.apply(i, 1)));
+        send(id.apply(85), null);
+
+        Map<String, String> expected = new TreeMap<>();
+        IntStream.range(0, 90).filter(i -> !(i >= 40 && i < 46) && i != 85).forEach(i ->
+                expected.put(id.apply(i), i < 20 ? "v3 " + i : i < 30 ? "v2 " + i : "v1 " + i));
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+            JsonPath page = given().queryParam("tag", tag).queryParam("limit", 200).queryParam("fields", "title")
+                    .when().get("/api/v1/papers").then().statusCode(200).extract().jsonPath();
+            Map<String, String> actual = new TreeMap<>();
+            page.getList("items", Map.class).forEach(m -> actual.put((String) m.get("id"), (String) m.get("title")));
+            assertThat(actual).isEqualTo(expected);
+        });
     }
 }

@@ -1,6 +1,7 @@
 package io.paperstream.query.api;
 
 import io.paperstream.query.domain.BadParameterException;
+import io.paperstream.query.store.DatabaseFailures;
 import io.quarkus.logging.Log;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
@@ -27,7 +28,13 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(RuntimeException e) {
+    public Response unexpected(Exception e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            Log.warnf("the database is unavailable: %s", e.getMessage());
+            return Response.fromResponse(Problem.of(Response.Status.SERVICE_UNAVAILABLE,
+                    "the database is unavailable; retry shortly", List.of()).toResponse())
+                    .header("Retry-After", "5").build();
+        }
         Log.error("unexpected error answering a query", e);
         return Problem.of(Response.Status.INTERNAL_SERVER_ERROR, "the server failed to answer; see its log", List.of())
                 .toResponse();

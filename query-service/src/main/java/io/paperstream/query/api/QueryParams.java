@@ -108,11 +108,18 @@ public final class QueryParams {
         fields.add("id");
         for (String f : value.split(",")) {
             String name = f.trim();
+            if (name.isEmpty()) {
+                continue;
+            }
             if (!PaperView.FIELDS.contains(name)) {
                 throw new BadParameterException("fields", "unknown field '" + name + "'; known: "
                         + String.join(", ", PaperView.FIELDS.stream().sorted().toList()));
             }
             fields.add(name);
+        }
+        if (fields.size() == 1 && value.replace(",", "").isBlank()) {
+            throw new BadParameterException("fields", "names no field; known: "
+                    + String.join(", ", PaperView.FIELDS.stream().sorted().toList()));
         }
         return fields;
     }

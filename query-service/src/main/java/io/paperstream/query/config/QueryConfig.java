@@ -17,9 +17,10 @@ public interface QueryConfig {
     int maxLimit();
 
     /**
-     * Totals are exact up to this many matching papers; beyond it the answer says "at least this many"
-     * ({@code totalExact: false}), so that a broad query does not count 100,000 rows on every request.
+     * Totals of searches and filter combinations are counted exactly up to this many papers; beyond it the answer is
+     * PostgreSQL's estimate with {@code totalExact: false}, so that a broad query does not count tens of thousands of
+     * rows on every request. (All papers, one tag, one link kind or one host: always exact, from counters.)
      */
-    @WithDefault("10000")
+    @WithDefault("1000")
     int totalLimit();
 }

@@ -30,11 +30,6 @@ public record PaperFilter(String q, List<String> tags, List<String> linkKinds, L
                 && from == null && to == null;
     }
 
-    /** True when the search text holds a quoted phrase. */
-    public boolean hasPhrase() {
-        return hasText() && q.indexOf('"') >= 0;
-    }
-
     public boolean hasText() {
         return q != null && !q.isBlank();
     }

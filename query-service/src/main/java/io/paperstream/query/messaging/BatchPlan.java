@@ -80,7 +80,7 @@ public final class BatchPlan {
         PaperUpsert previous = upserts.get(paper.id());
         // equal revisions: the later record wins (a replay after a taxonomy change carries the same revision)
         if (previous == null || previous.paper().revision() <= paper.revision()) {
-            upserts.put(paper.id(), new PaperUpsert(paper, in.value()));
+            upserts.put(paper.id(), new PaperUpsert(paper, in.value(), in.partition(), in.offset()));
         }
     }
 

@@ -38,6 +38,7 @@ import java.util.concurrent.atomic.AtomicLong;
 public class EnrichedPaperSink {
     static final String CHANNEL = "papers-enriched";
     static final String DLQ_CHANNEL = "papers-enriched-dlq";
+    private static final Duration MAX_PLAUSIBLE_LATENCY = Duration.ofDays(365);
 
     private final Mutiny.SessionFactory sessions;
     private final PaperWriter writer;
@@ -109,20 +110,22 @@ public class EnrichedPaperSink {
                     .invoke(written::addAndGet).replaceWithVoid()
                     .onFailure(e -> !DatabaseFailures.isUnavailable(e)).recoverWithUni(e -> deadLetter(
                             new BatchPlan.Rejected(upsert.paper().id(), upsert.json().getBytes(StandardCharsets.UTF_8),
-                                    "refused by the database: " + e.getMessage(), -1, -1))));
+                                    "refused by the database: " + e.getMessage(), upsert.partition(), upsert.offset()))));
         }
         return chain.onFailure(DatabaseFailures::isUnavailable).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .replaceWith(written::get);
     }
 
+    /** Metrics of a committed batch. Never fails: the batch is stored, whatever its records' clocks say. */
     private void stored(List<PaperUpsert> upserts, long written, long started) {
         Instant now = Instant.now();
         storedCounter.increment(written);
         batchDuration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         for (PaperUpsert upsert : upserts) {
             Instant ingested = upsert.paper().paper().ingestedAt();
-            if (ingested != null) {
+            // a producer's clock may be off, or a timestamp absurd: only plausible latencies are measured
+            if (ingested != null && !ingested.isAfter(now) && ingested.isAfter(now.minus(MAX_PLAUSIBLE_LATENCY))) {
                 ingestToStored.record(Duration.between(ingested, now));
             }
         }

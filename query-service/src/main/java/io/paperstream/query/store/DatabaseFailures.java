@@ -14,12 +14,16 @@ public final class DatabaseFailures {
     }
 
     public static boolean isUnavailable(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+        // an answer of the server decides by its SQL state alone: the text of a data error (which may quote the data,
+        // "connection" and all) must never pass for an outage, or one record would hold its partition forever
+        for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof PgException pg) {
                 String state = pg.getSqlState() == null ? "" : pg.getSqlState();
                 // 08 connection exception, 53 insufficient resources, 57P0x operator intervention (shutdown)
                 return state.startsWith("08") || state.startsWith("53") || state.startsWith("57P");
             }
+        }
+        for (Throwable t = failure; t != null; t = next(t)) {
             if (t instanceof IOException) {
                 return true;
             }
@@ -31,5 +35,9 @@ public final class DatabaseFailures {
             }
         }
         return false;
+    }
+
+    private static Throwable next(Throwable t) {
+        return t.getCause() == t ? null : t.getCause();
     }
 }

@@ -37,8 +37,7 @@ public class PaperQueries {
                     + "ORDER BY papers DESC, value LIMIT ?1)").toList());
     private static final String TAG_COUNTS = "SELECT value, papers FROM facet_count WHERE facet = 'tag' AND papers > 0 "
             + "ORDER BY papers DESC, value";
-    /** Phrases are verified paper by paper against the stored positions: their exact count stops earlier. */
-    static final int PHRASE_TOTAL_LIMIT = 1000;
+    private static final String ONE_COUNTER = "SELECT coalesce(sum(papers), 0) FROM facet_count WHERE facet = ?1 AND value = ?2";
     private static final String ALL_PAPERS = "SELECT coalesce(sum(papers), 0) FROM facet_count WHERE facet = 'all'";
 
     private final Mutiny.SessionFactory sessions;
@@ -68,18 +67,46 @@ public class PaperQueries {
         });
     }
 
-    /** The number of papers the filter selects: exact from the counters when it selects all, else counted up to cap. */
+    /**
+     * The number of papers the filter selects. Exact from the trigger-maintained counters when the filter selects all
+     * papers or is one tag, one link kind or one host; else counted, exactly up to {@code cap}; beyond that it is
+     * PostgreSQL's estimate (at least {@code cap + 1}) and marked inexact, so that a broad search never counts tens of
+     * thousands of rows on every request.
+     */
     public Uni<Total> total(PaperFilter filter, int cap) {
         return sessions.withSession(session -> {
             if (filter.isEmpty()) {
-                return session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult()
-                        .map(n -> new Total(n, true));
+                return session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult().map(n -> new Total(n, true));
             }
-            int limit = filter.hasPhrase() ? Math.min(cap, PHRASE_TOTAL_LIMIT) : cap;
+            String[] counter = counterFor(filter);
+            if (counter != null) {
+                return session.createNativeQuery(ONE_COUNTER, Long.class).setParameter(1, counter[0])
+                        .setParameter(2, counter[1]).getSingleResult().map(n -> new Total(n, true));
+            }
             PaperSql sql = PaperSql.filtered(filter);
-            return bindAll(session.createNativeQuery(sql.cappedCount(limit), Long.class), sql.params()).getSingleResult()
-                    .map(n -> n > limit ? new Total(limit, false) : new Total(n, true));
+            return bindAll(session.createNativeQuery(sql.cappedCount(cap), Long.class), sql.params()).getSingleResult()
+                    .chain(n -> n <= cap ? Uni.createFrom().item(new Total(n, true)) : estimate(session, filter, cap));
         });
+    }
+
+    private Uni<Total> estimate(Mutiny.Session session, PaperFilter filter, int cap) {
+        PaperSql sql = PaperSql.filtered(filter);
+        return bindAll(session.createNativeQuery(sql.estimate(), String.class), sql.params()).getResultList()
+                .map(plan -> new Total(Math.max(cap + 1L, PlanRows.of(String.join("\n", plan))), false));
+    }
+
+    /** The counter that holds the filter's exact total, as {facet, value}, or null. */
+    private static String[] counterFor(PaperFilter f) {
+        if (f.hasText() || !f.subjects().isEmpty() || f.from() != null || f.to() != null) {
+            return null;
+        }
+        int given = f.tags().size() + f.linkKinds().size() + f.hosts().size();
+        if (given != 1) {
+            return null;
+        }
+        return !f.tags().isEmpty() ? new String[]{"tag", f.tags().get(0)}
+                : !f.linkKinds().isEmpty() ? new String[]{"linkKind", f.linkKinds().get(0)}
+                : new String[]{"host", f.hosts().get(0)};
     }
 
     private Uni<List<PaperEntity>> load(Mutiny.Session session, List<String> ids) {

@@ -142,6 +142,11 @@ final class PaperSql {
         return "SELECT count(*) FROM (SELECT 1 FROM paper p" + where("") + " LIMIT " + bind(cap + 1) + ") matching";
     }
 
+    /** PostgreSQL's plan for selecting the matching papers, whose top row count is its estimate of their number. */
+    String estimate() {
+        return "EXPLAIN (FORMAT TEXT) SELECT 1 FROM paper p" + where("");
+    }
+
     /**
      * {@code facet, value, papers} for tags, link kinds and hosts of the matching papers: one scan of them, then the
      * {@code limit} most frequent values of each facet (ties by value).

@@ -1,0 +1,89 @@
+package io.paperstream.query;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.paperstream.events.PaperJson;
+import io.paperstream.localstack.KafkaResource;
+import io.paperstream.localstack.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** The SSE stream delivers stored papers that match its filter, and not the others (through PostgreSQL NOTIFY). */
+@QuarkusTest
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+class StreamIT {
+    @TestHTTPResource("/api/v1/papers/stream?tag=stream-it&q=comet&linkKind=code")
+    URL stream;
+
+    @Test
+    void aSubscriberReceivesStoredPapersMatchingItsFilterOnly() throws Exception {
+        List<JsonNode> received = new CopyOnWriteArrayList<>();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<Stream<String>> response = http.send(HttpRequest.newBuilder(URI.create(stream.toString()))
+                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.headers().firstValue("content-type")).hasValueSatisfying(
+                t -> assertThat(t).startsWith("text/event-stream"));
+        Thread reader = new Thread(() -> {
+            try {
+                response.body().filter(l -> l.startsWith("data:")).forEach(l -> received.add(json(l.substring(5))));
+            } catch (UncheckedIOException closed) {
+                // the test closed the stream
+            }
+        }, "sse-reader");
+        reader.setDaemon(true);
+        reader.start();
+        try (Feed feed = new Feed()) {
+            // matches the tag but not the search; then one with the search but no code link
+            feed.send(Papers.paper("arxiv:2603.00001", 1, "A quiet night sky", "Nothing moves.", LocalDate.of(2025, 4, 1),
+                    List.of("stream-it"), List.of(Papers.code("sky", "quiet"))));
+            feed.send(Papers.paper("arxiv:2603.00002", 1, "A comet without code", "Bright tail.", LocalDate.of(2025, 4, 2),
+                    List.of("stream-it"), List.of()));
+            Feed.awaitTagged("stream-it", 2);
+            feed.send(Papers.paper("arxiv:2603.00003", 1, "Tracking a comet", "Orbits from images.", LocalDate.of(2025, 4, 3),
+                    List.of("stream-it"), List.of(Papers.code("sky", "comet-tracker"))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.stream()
+                    .anyMatch(p -> p.path("id").asText().equals("arxiv:2603.00003")));
+            feed.send(Papers.paper("arxiv:2603.00004", 2, "Comet tails, revisited", "More orbits.", LocalDate.of(2025, 4, 4),
+                    List.of("stream-it"), List.of(Papers.code("sky", "tails"))));
+            await().atMost(Duration.ofSeconds(30)).until(() -> received.stream()
+                    .anyMatch(p -> p.path("id").asText().equals("arxiv:2603.00004")));
+        } finally {
+            response.body().close();
+        }
+        assertThat(received).extracting(p -> p.path("id").asText())
+                .containsExactly("arxiv:2603.00003", "arxiv:2603.00004");
+        JsonNode first = received.get(0);
+        assertThat(first.path("title").asText()).isEqualTo("Tracking a comet");
+        assertThat(first.path("links").get(0).path("subject").asText()).isEqualTo("sky/comet-tracker");
+        assertThat(first.path("storedAt").isTextual()).isTrue();
+        when().get("/api/v1/papers/{id}", "arxiv:2603.00003").then().statusCode(200);
+    }
+
+    private static JsonNode json(String text) {
+        try {
+            return PaperJson.mapper().readTree(text.trim());
+        } catch (IOException e) {
+            throw new IllegalStateException("not JSON: " + text, e);
+        }
+    }
+}
