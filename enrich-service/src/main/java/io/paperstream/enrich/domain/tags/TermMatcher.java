@@ -199,9 +199,6 @@ final class TermMatcher {
             int start = i;
             int capitals = 0;
             int polynomial = 0;
-            int h1 = 0; // the hash without the last char, the last two and the last three: see stemming below
-            int h2 = 0;
-            int h3 = 0;
             for (; i < n; i++) {
                 char ch = chars[i];
                 char lowerCase;
@@ -221,9 +218,6 @@ final class TermMatcher {
                     break;
                 }
                 buf[i - start] = lowerCase;
-                h3 = h2;
-                h2 = h1;
-                h1 = polynomial;
                 polynomial = 31 * polynomial + lowerCase;
             }
             if (i + 2 < n && chars[i] == ':' && chars[i + 1] == '/' && chars[i + 2] == '/') { // URL
@@ -234,11 +228,8 @@ final class TermMatcher {
             }
             int len = i - start;
             int stemmed = Words.stem(buf, len);
-            // The stem is the word or a prefix of it, except "-ies" made "-y" (of the endings that lose two chars,
-            // the only one leaving a 'y'): its hash follows from the prefixes' hashes, without reading it again.
-            int hash = stemmed == len ? polynomial
-                    : stemmed == len - 1 ? h1
-                    : buf[len - 3] == 'y' ? 31 * h3 + 'y' : h2;
+            // the hash computed while scanning holds unless a plural ending was stripped
+            int hash = stemmed == len ? polynomial : Vocabulary.hash(buf, 0, stemmed);
             int lowerId = lower.find(buf, 0, stemmed, hash);
             int acronymId = -1;
             if (capitals >= 2) {
