@@ -10,6 +10,14 @@ import java.util.Arrays;
 final class Document {
     /** Longest keyphrase, in words. */
     static final int MAX_WORDS = 4;
+    /** Which ASCII chars are letters or digits: one load per char instead of three range checks. */
+    private static final boolean[] ASCII_WORD_CHAR = new boolean[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ASCII_WORD_CHAR[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
+        }
+    }
 
     /** The text: only {@link #length} chars are this paper's. */
     char[] text = new char[0];
@@ -50,9 +58,7 @@ final class Document {
     private int[] afterParenthesis = new int[16];
     private int parentheses;
     private boolean anyExpansion;
-    /** Scratch for acronym definitions: the acronym's lower-case capitals, and a word's chars. */
-    private char[] acronym = new char[16];
-    private char[] wordChars = new char[32];
+    private final AcronymDefinitions acronyms = new AcronymDefinitions();
 
     // per phrase, numbered in order of first occurrence; phrases of two or more words by their packed key
     private final LongIntMap phraseIndex = new LongIntMap();
@@ -90,12 +96,14 @@ final class Document {
             i++;
         }
         scan(i, n, false);
-        int maxPhrases = ngrams + 8;
+        int maxPhrases = ngrams + 8; // at most every n-gram is a new phrase
         phraseIndex.clear(maxPhrases);
         if (phraseFirst.length < maxPhrases) {
             growPhrases(Math.max(maxPhrases, phraseFirst.length * 2));
         }
-        findAcronyms();
+        // definitions like "large language models (LLMs)": later "LLMs" then count for the long form instead of
+        // being a duplicate
+        anyExpansion = acronyms.find(this, afterParenthesis, parentheses);
         countPhrases();
     }
 
@@ -288,80 +296,6 @@ final class Document {
         phraseRight = new int[size];
     }
 
-    /**
-     * Finds definitions like "large language models (LLMs)": the capitals of the acronym are the initials of the
-     * words before the parenthesis. Later "LLMs" then count for the long form instead of being a duplicate.
-     */
-    private void findAcronyms() {
-        for (int p = 0; p < parentheses; p++) {
-            int i = afterParenthesis[p];
-            if (i < 2 || i + 1 >= tokens) {
-                continue;
-            }
-            int id = tokenWord[i];
-            if (id < 0 || !capitalised[id] || expansion[id] != 0 || tokenBreak[i + 1] != ')') {
-                continue;
-            }
-            int acronymLength = capitals(i);
-            // the initials of the words before the parenthesis, from the nearest back: they must end the acronym
-            int matched = 0;
-            for (int j = i - 2; j >= 0 && tokenWord[j] >= 0 && i - 1 - j <= MAX_WORDS; j--) {
-                matched = prependInitials(tokenWord[j], acronymLength, matched);
-                if (matched < 0) {
-                    break; // no longer the end of the acronym, and more words will not make it so
-                }
-                if (matched == acronymLength) {
-                    expansion[id] = key(j, i - 1 - j);
-                    anyExpansion = true;
-                    break;
-                }
-            }
-        }
-    }
-
-    /** Writes the lower-case capitals of token {@code token} to {@link #acronym} and returns their number. */
-    private int capitals(int token) {
-        if (acronym.length < tokenEnd[token] - tokenStart[token]) {
-            acronym = new char[tokenEnd[token] - tokenStart[token]];
-        }
-        int n = 0;
-        for (int k = tokenStart[token]; k < tokenEnd[token]; k++) {
-            if (Character.isUpperCase(text[k])) {
-                acronym[n++] = Character.toLowerCase(text[k]); // as the word's lower-case form has it
-            }
-        }
-        return n;
-    }
-
-    /**
-     * Whether word {@code id}'s initials (its first char and each char after a hyphen) come right before the
-     * last {@code matched} chars of the acronym: returns the new number of matched chars, or -1.
-     */
-    private int prependInitials(int id, int acronymLength, int matched) {
-        int length = cache.copyText(cacheId[id], wordChars(cache.textLength(cacheId[id])));
-        int initials = 1;
-        for (int k = 1; k < length; k++) {
-            initials += wordChars[k - 1] == '-' ? 1 : 0;
-        }
-        int at = acronymLength - matched - initials;
-        if (at < 0 || acronym[at++] != wordChars[0]) {
-            return -1;
-        }
-        for (int k = 1; k < length; k++) {
-            if (wordChars[k - 1] == '-' && acronym[at++] != wordChars[k]) {
-                return -1;
-            }
-        }
-        return matched + initials;
-    }
-
-    private char[] wordChars(int length) {
-        if (wordChars.length < length) {
-            wordChars = new char[Math.max(length, wordChars.length * 2)];
-        }
-        return wordChars;
-    }
-
     private void countPhrases() {
         for (int t = 0; t < wordTokenCount; t++) {
             int i = wordTokens[t];
@@ -376,7 +310,10 @@ final class Document {
                 int right = i + len < tokens ? tokenWord[i + len] : -1;
                 int p;
                 if (len == 1) {
-                    p = wordPhrase[w] < 0 ? (wordPhrase[w] = phrases) : wordPhrase[w];
+                    if (wordPhrase[w] < 0) {
+                        wordPhrase[w] = phrases;
+                    }
+                    p = wordPhrase[w];
                 } else {
                     p = phraseIndex.putIfAbsent(key, phrases);
                 }
@@ -415,19 +352,8 @@ final class Document {
         return key < 1 << 16 ? wordPhrase[(int) key - 1] : phraseIndex.get(key, -1);
     }
 
-    private static final boolean[] ASCII_WORD_CHAR = new boolean[128];
-
-    static {
-        for (char c = 0; c < 128; c++) {
-            ASCII_WORD_CHAR[c] = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-        }
-    }
-
     private static boolean isWordChar(char c) {
-        if (c < 128) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-        }
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_WORD_CHAR[c] : Character.isLetterOrDigit(c);
     }
 
     /** Strips a plural ending in place and returns the new length, so "models" and "model" are one word. */

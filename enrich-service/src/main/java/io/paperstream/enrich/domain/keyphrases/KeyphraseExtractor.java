@@ -50,39 +50,38 @@ public final class KeyphraseExtractor {
             return List.of();
         }
         Workspace w = WORKSPACE.get();
-        Document doc = w.doc;
-        doc.load(t, noAbstract ? null : abstractText, MAX_CHARS);
-        int ranked = w.rank();
-        w.parts.reset(doc);
-        w.chosen = 0;
-        // First pass: phrases sharing no specific word with a chosen one, so a few keyphrases cover different
-        // aspects; second pass: fill up with any phrase that is not a near-duplicate.
-        w.pick(ranked, max, true);
-        w.pick(ranked, max, false);
-        Arrays.sort(w.chosenRanks, 0, w.chosen); // rank order: the low bits of a ranked key are its position
-        List<String> out = new ArrayList<>(w.chosen);
-        for (int c = 0; c < w.chosen; c++) {
-            out.add(surface(doc, (int) w.ranked[w.chosenRanks[c]], w.surface(doc.length)));
-        }
-        return out;
+        w.doc.load(t, noAbstract ? null : abstractText, MAX_CHARS);
+        return w.keyphrases(max);
     }
 
     /** One thread's document, ranking and choice. */
     private static final class Workspace {
         final Document doc = new Document();
-        final PhraseParts parts = new PhraseParts();
-        long[] ranked = new long[256];
-        double[] wordWeight = new double[64];
-        int[] chosenRanks = new int[8];
-        int chosen;
+        private final PhraseParts parts = new PhraseParts();
+        private long[] ranked = new long[256];
+        private double[] wordWeight = new double[64];
+        private int[] chosenRanks = new int[8];
+        private int chosen;
         private char[] surface = new char[64];
 
-        /** A buffer for a keyphrase as written, at least {@code length} chars. */
-        char[] surface(int length) {
-            if (surface.length < length) {
-                surface = new char[Math.max(length, surface.length * 2)];
+        /** Up to {@code max} keyphrases of the loaded document, best first. */
+        List<String> keyphrases(int max) {
+            int n = rank();
+            parts.reset(doc);
+            chosen = 0;
+            // First pass: phrases sharing no specific word with a chosen one, so a few keyphrases cover different
+            // aspects; second pass: fill up with any phrase that is not a near-duplicate.
+            pick(n, max, true);
+            pick(n, max, false);
+            Arrays.sort(chosenRanks, 0, chosen); // rank order: the low bits of a ranked key are its position
+            if (surface.length < doc.length) {
+                surface = new char[doc.length];
             }
-            return surface;
+            List<String> out = new ArrayList<>(chosen);
+            for (int c = 0; c < chosen; c++) {
+                out.add(surface(doc, (int) ranked[chosenRanks[c]], surface));
+            }
+            return out;
         }
 
         /**
@@ -90,7 +89,7 @@ public final class KeyphraseExtractor {
          * the quantised score (inverted) in the high bits and the phrase number (order of first occurrence, the
          * tie-break) in the low bits.
          */
-        int rank() {
+        private int rank() {
             if (ranked.length < doc.phrases) {
                 ranked = new long[Math.max(doc.phrases, ranked.length * 2)];
             }
@@ -111,7 +110,7 @@ public final class KeyphraseExtractor {
             return n;
         }
 
-        void pick(int n, int max, boolean diverse) {
+        private void pick(int n, int max, boolean diverse) {
             for (int r = 0; r < n && chosen < max; r++) {
                 if (isChosen(r) || absorbed(doc, ranked, n, r)) {
                     continue;

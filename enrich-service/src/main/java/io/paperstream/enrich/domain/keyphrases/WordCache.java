@@ -37,11 +37,6 @@ final class WordCache {
         return true;
     }
 
-    /** Number of word ids given so far (ids are below it). */
-    int words() {
-        return words.size();
-    }
-
     /**
      * What the token {@code text[off, off+len)} (word chars and inner hyphens, as written, hashed with
      * {@link WordTable#mix}) is: {@link #NO_WORD}, or its word id shifted left by one with the low bit set when the
@@ -85,6 +80,7 @@ final class WordCache {
         return generic[id];
     }
 
+    /** The length of the singular word {@code id}. */
     int textLength(int id) {
         return words.length(id);
     }

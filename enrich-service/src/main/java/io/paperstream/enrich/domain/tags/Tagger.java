@@ -105,17 +105,20 @@ public final class Tagger {
     }
 
     private List<Tag> computed(String title, String abstractText) {
-        TermCounts hits = count(title, abstractText);
+        TermCounts counts = count(title, abstractText);
+        int hits = counts.collectHits();
+        int[] hit = counts.hitTerms();
         List<Tag> out = new ArrayList<>();
         // Only tags with a hit term can reach their threshold (> 0). Visiting just the hit terms, in term order,
         // adds the same non-zero contributions in the same order as a loop over all of the tag's terms.
-        int t = hits.nextHit(0);
-        while (t >= 0) {
-            int g = termTag[t];
+        for (int k = 0; k < hits; ) {
+            int g = termTag[hit[k]];
+            int from = k;
             double raw = 0;
             int distinct = 0;
-            for (; t >= 0 && t < firstTerm[g + 1]; t = hits.nextHit(t + 1)) {
-                double c = contribution(t, hits.title[t], hits.body[t]);
+            for (; k < hits && hit[k] < firstTerm[g + 1]; k++) {
+                int t = hit[k];
+                double c = contribution(t, counts.title[t], counts.body[t]);
                 if (c != 0) {
                     raw += c;
                     distinct += c > 0 ? 1 : 0;
@@ -124,7 +127,8 @@ public final class Tagger {
             TagDefinition tag = tags[g];
             if (raw >= tag.threshold() && distinct >= tag.minTerms()) {
                 double score = Math.round(raw / (raw + tag.threshold()) * 1000) / 1000.0;
-                out.add(new Tag(tag.name(), score, tag.arxivCategory(), matchedTerms(g, hits), Tag.ORIGIN_TAXONOMY));
+                out.add(new Tag(tag.name(), score, tag.arxivCategory(), matchedTerms(counts, hit, from, k),
+                        Tag.ORIGIN_TAXONOMY));
             }
         }
         return out;
@@ -151,12 +155,16 @@ public final class Tagger {
         return c;
     }
 
-    /** The matched positive terms, strongest contribution first (then file order), to show why a tag was given. */
-    private List<String> matchedTerms(int g, TermCounts hitsOf) {
-        long[] keys = new long[firstTerm[g + 1] - firstTerm[g]];
+    /**
+     * The matched positive terms among the hit terms {@code hit[from, to)} of one tag, strongest contribution first
+     * (then file order), to show why the tag was given.
+     */
+    private List<String> matchedTerms(TermCounts counts, int[] hit, int from, int to) {
+        long[] keys = new long[to - from];
         int hits = 0;
-        for (int t = hitsOf.nextHit(firstTerm[g]); t >= 0 && t < firstTerm[g + 1]; t = hitsOf.nextHit(t + 1)) {
-            double c = contribution(t, hitsOf.title[t], hitsOf.body[t]);
+        for (int k = from; k < to; k++) {
+            int t = hit[k];
+            double c = contribution(t, counts.title[t], counts.body[t]);
             if (c > 0) {
                 // contribution (milli-units, inverted so larger sorts first) in the high bits, term index below
                 keys[hits++] = ((long) (Integer.MAX_VALUE - Math.min(Integer.MAX_VALUE, Math.round(c * 1000))) << 32)
@@ -169,7 +177,6 @@ public final class Tagger {
             matched[k] = terms[(int) keys[k]].text();
         }
         return List.of(matched); // immutable, so the Tag keeps it without copying
-
     }
 
     private void addSource(String category, Map<String, Tag> result) {

@@ -8,13 +8,15 @@ package io.paperstream.enrich.domain.tags;
 final class TermCounts {
     final int[] title;
     final int[] body;
-    /** Bit {@code t} is set when term {@code t} occurs: iterating set bits gives the hit terms in term order. */
+    /** Bit {@code t} is set when term {@code t} occurs: the set bits give the hit terms in term order. */
     private final long[] hit;
+    private final int[] hitTerms;
 
     TermCounts(int terms) {
         title = new int[terms];
         body = new int[terms];
         hit = new long[(terms + 63) >>> 6];
+        hitTerms = new int[terms];
     }
 
     /** Counts one occurrence of {@code term}, in the title or in the abstract. */
@@ -27,27 +29,30 @@ final class TermCounts {
         }
     }
 
-    /** The first term at or after {@code from} that occurs, or -1. */
-    int nextHit(int from) {
-        int w = from >>> 6;
-        if (w >= hit.length) {
-            return -1;
-        }
-        long bits = hit[w] & (-1L << from); // a long shift uses the low six bits of from
-        while (bits == 0) {
-            if (++w == hit.length) {
-                return -1;
+    /** Lists the terms that occur, ascending, in {@link #hitTerms()}; returns how many. */
+    int collectHits() {
+        int n = 0;
+        for (int w = 0; w < hit.length; w++) {
+            for (long bits = hit[w]; bits != 0; bits &= bits - 1) {
+                hitTerms[n++] = (w << 6) + Long.numberOfTrailingZeros(bits);
             }
-            bits = hit[w];
         }
-        return (w << 6) + Long.numberOfTrailingZeros(bits);
+        return n;
+    }
+
+    /** The terms listed by the last {@link #collectHits()}. */
+    int[] hitTerms() {
+        return hitTerms;
     }
 
     void clear() {
-        for (int t = nextHit(0); t >= 0; t = nextHit(t + 1)) {
-            title[t] = 0;
-            body[t] = 0;
+        for (int w = 0; w < hit.length; w++) {
+            for (long bits = hit[w]; bits != 0; bits &= bits - 1) {
+                int term = (w << 6) + Long.numberOfTrailingZeros(bits);
+                title[term] = 0;
+                body[term] = 0;
+            }
+            hit[w] = 0;
         }
-        java.util.Arrays.fill(hit, 0L);
     }
 }

@@ -71,6 +71,7 @@ public final class GoldenCorpus {
         }
         inputs.addAll(edgeCases());
         inputs.addAll(random(records));
+        inputs.addAll(cacheChurn());
         return inputs;
     }
 
@@ -118,6 +119,57 @@ public final class GoldenCorpus {
         }
         in.add(new Input("A very long abstract", longText.toString(), List.of(), 5));
         in.add(new Input("A very long abstract", longText.toString(), List.of(), 50));
+        in.add(new Input("x".repeat(20_001) + " title beyond the limit", "never read", List.of(), 5));
+        in.add(new Input("An unclosed $ in the title of diffusion models", "then $x$ in the abstract, diffusion "
+                + "models and diffusion models again", null, 5));
+        in.add(new Input("A closed $x$ and an unclosed $ title", "abstract $ closes it; graph neural networks and "
+                + "graph neural networks", null, 5));
+        in.add(new Input("Title ending in a command \\textbf", "\\emph{Graph} neural networks, graph neural "
+                + "networks", null, 5));
+        in.add(new Input("See https://github.com/x/diffusion-model for diffusion models",
+                "Code at http://a.b/c:// and ftp://x; diffusion models' samples and the model\u2019s samples", null, 5));
+        in.add(new Input("Hyphens", "a--b -ab ab- ab-s x-s state-of-the-arts vision-language-models "
+                + "vision-language models vision--language re-ranking re-ranking -- - --- end-", null, 5));
+        in.add(new Input("Acronyms", "vision-language (VL) models use VL heads; large language models (llms) and "
+                + "LLMs; graph neural networks (GNNs) (GNNs) GNNs; ((LLMs)) (LLM s) (LLMs; reinforcement learning "
+                + "from human feedback (RLHF) and RLHF, RLHF. Vision Transformers (ViTs) beat ViTs", null, 5));
+        in.add(new Input("Ünïcödé Models (ÜM) and ΣΙΓΜΑ Nets", "Ünïcödé models (ÜM) use ÜM; \u0130stanbul "
+                + "\u0130STANBUL \u212Aelvin \u01C5ungla \uFB01ne-tuning \uFF21\uFF22\uFF23 models and "
+                + "\uFF21\uFF22\uFF23 models, \u00DFtra\u00DFe STRASSE, na\u00EFve na\u00EFve", null, 5));
+        in.add(new Input("Digits", "3D-printing 3D printing GPT-4o GPT-4o x1 x1 2024 2024 v2 v2 1st-order "
+                + "1st-order models", null, 5));
+        in.add(new Input("Whitespace", "graph\tneural\u00A0networks graph \n neural\r\nnetworks "
+                + "graph\u2003neural networks graph\u200Bneural", null, 5));
+        in.add(new Input("Plurals", "queries QUERIES classes approaches boxes biases alias aliases status "
+                + "analysis analyses series species GPUs FLOPs LLMs CNNs gases buses crises theses", null, 5));
+        in.add(new Input("Long words", "a".repeat(70) + " " + "b".repeat(70) + " " + "a".repeat(70) + " Ab"
+                .repeat(40) + " " + "Ab".repeat(40), null, 5));
+        return in;
+    }
+
+    /**
+     * Papers of random letter words, enough to fill any per-thread word cache and make it start over, then some
+     * sample papers again: what is remembered between papers must never change a result.
+     */
+    private static List<Input> cacheChurn() {
+        Random random = new Random(7L);
+        List<Input> in = new ArrayList<>();
+        for (int paper = 0; paper < 14; paper++) {
+            StringBuilder sb = new StringBuilder();
+            while (sb.length() < 20_000) {
+                int length = 2 + random.nextInt(9);
+                for (int k = 0; k < length; k++) {
+                    char c = (char) ('a' + random.nextInt(26));
+                    sb.append(random.nextInt(8) == 0 ? Character.toUpperCase(c) : c);
+                }
+                sb.append(random.nextInt(6) == 0 ? ", " : " ");
+            }
+            in.add(new Input("Random words " + paper, sb.toString(), List.of(), 5));
+        }
+        List<String[]> digest = LabelledPaper.digestPairs();
+        for (int i = 0; i < 10; i++) {
+            in.add(new Input(digest.get(i)[0], digest.get(i)[1], List.of(), 5));
+        }
         return in;
     }
 
