@@ -69,9 +69,9 @@ public class PaperQueries {
 
     /**
      * The number of papers the filter selects. Exact from the trigger-maintained counters when the filter selects all
-     * papers or is one tag, one link kind or one host; else counted, exactly up to {@code cap}; beyond that it is
-     * PostgreSQL's estimate (at least {@code cap + 1}) and marked inexact, so that a broad search never counts tens of
-     * thousands of rows on every request.
+     * papers or is one tag, one link kind or one host; else counted, exactly up to {@code cap}; beyond that (or when
+     * PostgreSQL estimates more than twice {@code cap}, so that nothing is counted) it is PostgreSQL's estimate, marked
+     * inexact: a broad search never scans tens of thousands of rows on every request.
      */
     public Uni<Total> total(PaperFilter filter, int cap) {
         return sessions.withSession(session -> {
@@ -83,16 +83,23 @@ public class PaperQueries {
                 return session.createNativeQuery(ONE_COUNTER, Long.class).setParameter(1, counter[0])
                         .setParameter(2, counter[1]).getSingleResult().map(n -> new Total(n, true));
             }
-            PaperSql sql = PaperSql.filtered(filter);
-            return bindAll(session.createNativeQuery(sql.cappedCount(cap), Long.class), sql.params()).getSingleResult()
-                    .chain(n -> n <= cap ? Uni.createFrom().item(new Total(n, true)) : estimate(session, filter, cap));
+            // PostgreSQL's estimate first: counting a broad search costs a scan of every matching index entry
+            return estimate(session, filter).chain(estimate -> {
+                if (estimate > 2L * cap) {
+                    return Uni.createFrom().item(new Total(estimate, false));
+                }
+                PaperSql sql = PaperSql.filtered(filter);
+                return bindAll(session.createNativeQuery(sql.cappedCount(cap), Long.class), sql.params())
+                        .getSingleResult()
+                        .map(n -> n <= cap ? new Total(n, true) : new Total(Math.max(cap + 1L, estimate), false));
+            });
         });
     }
 
-    private Uni<Total> estimate(Mutiny.Session session, PaperFilter filter, int cap) {
+    private Uni<Long> estimate(Mutiny.Session session, PaperFilter filter) {
         PaperSql sql = PaperSql.filtered(filter);
         return bindAll(session.createNativeQuery(sql.estimate(), String.class), sql.params()).getResultList()
-                .map(plan -> new Total(Math.max(cap + 1L, PlanRows.of(String.join("\n", plan))), false));
+                .map(plan -> PlanRows.of(String.join("\n", plan)));
     }
 
     /** The counter that holds the filter's exact total, as {facet, value}, or null. */

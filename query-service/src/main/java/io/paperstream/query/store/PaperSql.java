@@ -28,11 +28,15 @@ final class PaperSql {
     static final int TITLE = 3;
     static final int KEYPHRASES = 2;
     static final int ANYWHERE = 1;
+    /** A word excluded in web-search syntax: a minus at the start of a word. */
+    private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile("(^|\\s)-\\S");
 
     private final Placeholders placeholders;
     private final List<Object> params = new ArrayList<>();
     private final StringBuilder where = new StringBuilder();
     private String query;
+    /** Whether the query excludes words ({@code -word}): then a field matching it does not imply the paper does. */
+    private boolean negated;
 
     private PaperSql(Placeholders placeholders) {
         this.placeholders = placeholders;
@@ -61,11 +65,7 @@ final class PaperSql {
             String to = sql.asDate(filter.to().toString());
             sql.where.append(" AND p.published_on <= ").append(to).append(" AND p.sort_date <= ").append(to);
         }
-        if (sql.query != null) {
-            // last: PostgreSQL tests conditions of equal cost in the order written, and this one reads the paper's
-            // full search vector (out of line) when no index answers it
-            sql.where.append(" AND p.search @@ ").append(sql.query);
-        }
+        sql.negated = filter.hasText() && NEGATION.matcher(filter.q()).find();
         return sql;
     }
 
@@ -85,9 +85,23 @@ final class PaperSql {
         return placeholders.prefix + params.size();
     }
 
-    /** The WHERE clause, with the given conditions first (they should be the cheaper ones). */
+    /**
+     * The WHERE clause with the given conditions first (they should be the cheaper ones), then the filters, then the
+     * text match: PostgreSQL tests conditions of equal cost in the order written, and the text match reads the paper's
+     * full, out-of-line search vector when no index answers it.
+     */
     private String where(String first) {
-        return " WHERE true" + first + where;
+        return " WHERE true" + first + where + (query == null ? "" : " AND p.search @@ " + query);
+    }
+
+    /**
+     * As {@link #where(String)}, for a tier condition that already implies the text match: without exclusions, the
+     * title or the keyphrases matching the query means the paper matches it (they are part of its search vector,
+     * at the same relative positions), and leaving the redundant test out keeps PostgreSQL from intersecting it
+     * with the big index of every word.
+     */
+    private String whereImplied(String tier) {
+        return negated ? where(tier) : " WHERE true" + tier + where;
     }
 
     List<Object> params() {
@@ -119,7 +133,8 @@ final class PaperSql {
         List<String> tiers = new ArrayList<>();
         for (int tier = firstTier; tier >= ANYWHERE; tier--) {
             StringBuilder sql = new StringBuilder("(SELECT p.id, ").append(tier)
-                    .append(" AS tier, CAST(p.sort_date AS text) AS d FROM paper p").append(where(tierCondition(tier)));
+                    .append(" AS tier, CAST(p.sort_date AS text) AS d FROM paper p")
+                    .append(tier == ANYWHERE ? where(tierCondition(tier)) : whereImplied(tierCondition(tier)));
             if (after != null && tier == after.tier()) {
                 sql.append(" AND (p.sort_date, p.id) < (").append(asDate(after.sortDate())).append(", CAST(")
                         .append(bind(after.id())).append(" AS text))");

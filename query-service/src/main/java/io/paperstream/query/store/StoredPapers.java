@@ -61,8 +61,12 @@ public class StoredPapers {
                         @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.vertx = vertx;
         this.pool = pool;
-        // the reactive URL may list several hosts; the first is the primary
-        this.connectOptions = PgConnectOptions.fromUri(url.split(",")[0].trim()).setUser(user).setPassword(password);
+        // the reactive URL may list several hosts (the first is the primary) and carry Quarkus' vertx-reactive: prefix
+        String first = url.split(",")[0].trim();
+        if (first.startsWith("vertx-reactive:")) {
+            first = first.substring("vertx-reactive:".length());
+        }
+        this.connectOptions = PgConnectOptions.fromUri(first).setUser(user).setPassword(password);
     }
 
     void start(@Observes StartupEvent event) {

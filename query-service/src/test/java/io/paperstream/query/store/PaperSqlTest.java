@@ -64,6 +64,25 @@ class PaperSqlTest {
     }
 
     @Test
+    void titleAndKeyphraseTiersSkipTheFullTextTestUnlessTheQueryExcludesWords() {
+        String plain = PaperSql.filtered(new PaperFilter("lantern light", List.of(), List.of(), List.of(), List.of(),
+                null, null)).page(Sort.RELEVANCE, null, 5);
+        String[] tiers = plain.split("UNION ALL");
+        assertThat(tiers[0]).doesNotContain("p.search @@");
+        assertThat(tiers[1]).doesNotContain("p.search @@");
+        assertThat(tiers[2]).contains("p.search @@");
+        String excluding = PaperSql.filtered(new PaperFilter("lantern -light", List.of(), List.of(), List.of(), List.of(),
+                null, null)).page(Sort.RELEVANCE, null, 5);
+        for (String tier : excluding.split("UNION ALL")) {
+            assertThat(tier).contains("p.search @@");
+        }
+        // a hyphenated word is not an exclusion
+        String hyphen = PaperSql.filtered(new PaperFilter("in-context learning", List.of(), List.of(), List.of(), List.of(),
+                null, null)).page(Sort.RELEVANCE, null, 5);
+        assertThat(hyphen.split("UNION ALL")[0]).doesNotContain("p.search @@");
+    }
+
+    @Test
     void theJpaAndVertxPlaceholderStylesNumberTheSameParameters() {
         PaperFilter f = new PaperFilter(null, List.of("a"), List.of(), List.of(), List.of(), null, null);
         assertThat(PaperSql.filtered(f, PaperSql.Placeholders.VERTX).idsAmong(List.of("arxiv:2401.00001")))
