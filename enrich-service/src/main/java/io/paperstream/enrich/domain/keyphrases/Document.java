@@ -31,7 +31,10 @@ final class Document {
     /** Where each word token starts and ends in the text (not kept for breaks). */
     int[] tokenStart = new int[256];
     int[] tokenEnd = new int[256];
-    /** What made each break ('w' a stopword or short token, else the char); ' ' for a word. */
+    /**
+     * What made each break: 'w' a stopword or a token with fewer than two letters, '/' a URL, '$' math, '\' a
+     * LaTeX command, '\n' the title's end, else the punctuation char itself; ' ' for a word.
+     */
     char[] tokenBreak = new char[256];
     /** The tokens before this one are the title's. */
     int titleTokens;
