@@ -28,10 +28,16 @@ final class Document {
     // least one char, so arrays of the text's length never overflow
     int tokens;
     int[] tokenWord = new int[256];
+    /** Where each word token starts and ends in the text (not kept for breaks). */
     int[] tokenStart = new int[256];
     int[] tokenEnd = new int[256];
-    boolean[] tokenInTitle = new boolean[256];
+    /**
+     * What made each break: 'w' a stopword or a token with fewer than two letters, '/' a URL, '$' math, '\' a
+     * LaTeX command, '\n' the title's end, else the punctuation char itself; ' ' for a word.
+     */
     char[] tokenBreak = new char[256];
+    /** The tokens before this one are the title's. */
+    int titleTokens;
     /** The tokens that are words, in order: phrases start only there. */
     private int[] wordTokens = new int[256];
     private int wordTokenCount;
@@ -91,8 +97,9 @@ final class Document {
         }
         startPaper(n + 1);
         int i = scan(0, titleEnd, true);
+        titleTokens = tokens;
         if (i == titleEnd && titleEnd < n) { // not when an unclosed "$" in the title ran past it
-            addBreak('\n', false);
+            addBreak('\n');
             i++;
         }
         scan(i, n, false);
@@ -121,7 +128,6 @@ final class Document {
             tokenWord = new int[size];
             tokenStart = new int[size];
             tokenEnd = new int[size];
-            tokenInTitle = new boolean[size];
             tokenBreak = new char[size];
             wordTokens = new int[size];
         }
@@ -158,16 +164,16 @@ final class Document {
             } else if (c == '$') {
                 int close = indexOf('$', i + 1);
                 i = close < 0 ? length : close + 1;
-                addBreak('$', inTitle);
+                addBreak('$');
             } else if (c == '\\') {
                 i++;
                 while (i < length && Character.isLetter(chars[i])) {
                     i++;
                 }
-                addBreak('\\', inTitle);
+                addBreak('\\');
             } else {
                 if (!Character.isWhitespace(c)) {
-                    addBreak(c, inTitle);
+                    addBreak(c);
                 }
                 i++;
             }
@@ -203,7 +209,7 @@ final class Document {
             while (i < limit && !Character.isWhitespace(chars[i])) {
                 i++;
             }
-            addBreak('/', inTitle);
+            addBreak('/');
             return i;
         }
         if (i + 1 < limit && (chars[i] == '\'' || chars[i] == '\u2019') && chars[i + 1] == 's'
@@ -212,7 +218,7 @@ final class Document {
         }
         int token = cache.token(chars, start, end - start, WordTable.mix(hash, end - start));
         if (token == WordCache.NO_WORD) {
-            addBreak('w', inTitle);
+            addBreak('w');
         } else {
             addWord(wordId(token >>> 1), start, end, inTitle, (token & 1) != 0);
         }
@@ -252,10 +258,14 @@ final class Document {
         tf[id]++;
         titleTf[id] += inTitle ? 1 : 0;
         capitalised[id] |= acronymLike;
-        addToken(id, start, end, inTitle, ' ');
+        tokenWord[tokens] = id;
+        tokenStart[tokens] = start;
+        tokenEnd[tokens] = end;
+        tokenBreak[tokens] = ' ';
+        tokens++;
     }
 
-    private void addBreak(char cause, boolean inTitle) {
+    private void addBreak(char cause) {
         run = 0;
         if (cause == '(') {
             if (parentheses == afterParenthesis.length) {
@@ -263,14 +273,7 @@ final class Document {
             }
             afterParenthesis[parentheses++] = tokens + 1;
         }
-        addToken(-1, -1, -1, inTitle, cause);
-    }
-
-    private void addToken(int word, int start, int end, boolean inTitle, char cause) {
-        tokenWord[tokens] = word;
-        tokenStart[tokens] = start;
-        tokenEnd[tokens] = end;
-        tokenInTitle[tokens] = inTitle;
+        tokenWord[tokens] = -1;
         tokenBreak[tokens] = cause;
         tokens++;
     }
@@ -331,7 +334,7 @@ final class Document {
                 phraseSameLeft[p] += left >= 0 && left == phraseLeft[p] ? 1 : 0;
                 phraseSameRight[p] += right >= 0 && right == phraseRight[p] ? 1 : 0;
                 phraseCount[p]++;
-                phraseTitleCount[p] += tokenInTitle[i] ? 1 : 0;
+                phraseTitleCount[p] += i < titleTokens ? 1 : 0;
             }
         }
         // an acronym's later uses count as uses of its long form; its definition "(LLMs)" does not count again
@@ -341,7 +344,7 @@ final class Document {
                 int p = phrase(expansion[w]);
                 if (p >= 0) {
                     phraseCount[p]++;
-                    phraseTitleCount[p] += tokenInTitle[i] ? 1 : 0;
+                    phraseTitleCount[p] += i < titleTokens ? 1 : 0;
                 }
             }
         }

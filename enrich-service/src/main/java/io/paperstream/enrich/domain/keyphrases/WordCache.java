@@ -47,10 +47,6 @@ final class WordCache {
         if (form >= 0) {
             return formToken[form];
         }
-        form = forms.intern(text, off, len, hash);
-        if (form == formToken.length) {
-            formToken = Arrays.copyOf(formToken, form * 2);
-        }
         char[] lower = scratch(len);
         int letters = 0;
         int capitals = 0;
@@ -71,7 +67,10 @@ final class WordCache {
         if (letters >= 2 && !Lexicon.isStopword(lower, 0, len)) {
             token = intern(lower, Document.singular(lower, len)) << 1 | (capitals >= 2 ? 1 : 0);
         }
-        formToken[form] = token;
+        if (forms.size() == formToken.length) {
+            formToken = Arrays.copyOf(formToken, forms.size() * 2);
+        }
+        formToken[forms.intern(text, off, len, hash)] = token; // the form is known only once its meaning is
         return token;
     }
 
@@ -148,14 +147,15 @@ final class WordCache {
 
     private int intern(char[] buf, int len) {
         int known = words.size();
+        if (known == generic.length) {
+            generic = Arrays.copyOf(generic, known * 2);
+            partsStart = Arrays.copyOf(partsStart, known * 2);
+            partsLength = Arrays.copyOf(partsLength, known * 2);
+        }
+        boolean isGeneric = Lexicon.isGeneric(buf, 0, len);
         int id = words.intern(buf, 0, len);
         if (id == known) {
-            if (id == generic.length) {
-                generic = Arrays.copyOf(generic, id * 2);
-                partsStart = Arrays.copyOf(partsStart, id * 2);
-                partsLength = Arrays.copyOf(partsLength, id * 2);
-            }
-            generic[id] = Lexicon.isGeneric(buf, 0, len);
+            generic[id] = isGeneric;
             partsStart[id] = -1;
         }
         return id;

@@ -118,10 +118,7 @@ final class Words {
 
     /** Letters and digits make words; an ASCII fast path because this runs for every char of every paper. */
     static boolean isWordChar(char c) {
-        if (c < 128) {
-            return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
-        }
-        return Character.isLetterOrDigit(c);
+        return c < 128 ? ASCII_WORD_LOWER[c] != 0 : Character.isLetterOrDigit(c);
     }
 
     /** The lower-case form of the ASCII char {@code c} (below 128) when it is a word char, else 0: one load. */
