@@ -38,7 +38,7 @@ public final class ApiBench {
     private ApiBench() {
     }
 
-    record Level(int connections, double rps, double p50, double p99, long errors) {
+    record Level(int connections, double rps, double p50, double p99, long errors, double cpuMsPerRequest) {
     }
 
     public static void main(String[] args) throws Exception {
@@ -91,13 +91,14 @@ public final class ApiBench {
                 Files.write(paths, scenario.getValue());
                 Path script = work.resolve(scenario.getKey() + ".lua");
                 Files.writeString(script, lua(paths));
-                run(base, script, 4, 5); // warm-up, not reported
+                run(stack, base, script, 4, 5); // warm-up, not reported
                 List<Level> measured = new ArrayList<>();
                 for (int c : levels) {
-                    Level level = run(base, script, c, duration);
+                    Level level = run(stack, base, script, c, duration);
                     measured.add(level);
-                    System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms%s%n",
-                            scenario.getKey(), c, level.rps(), level.p50(), level.p99(),
+                    System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  "
+                                    + "CPU (service+PostgreSQL) %.2f ms/request%s%n",
+                            scenario.getKey(), c, level.rps(), level.p50(), level.p99(), level.cpuMsPerRequest(),
                             level.errors() > 0 ? "  (" + level.errors() + " non-2xx/errors)" : "");
                 }
                 results.put(scenario.getKey(), measured);
@@ -110,8 +111,9 @@ public final class ApiBench {
                 // connections only queue)
                 double best = r.getValue().stream().mapToDouble(Level::rps).max().orElseThrow();
                 Level peak = r.getValue().stream().filter(l -> l.rps() >= 0.95 * best).findFirst().orElseThrow();
-                System.out.printf(Locale.ROOT, "RESULT %-8s peak %7.0f req/s at c=%-3d p50 %6.2f ms  p99 %6.2f ms  %s%n",
-                        r.getKey(), peak.rps(), peak.connections(), peak.p50(), peak.p99(),
+                System.out.printf(Locale.ROOT, "RESULT %-8s peak %7.0f req/s at c=%-3d p50 %6.2f ms  p99 %6.2f ms  "
+                                + "CPU %.2f ms/request  %s%n",
+                        r.getKey(), peak.rps(), peak.connections(), peak.p50(), peak.p99(), peak.cpuMsPerRequest(),
                         peak.p99() < 50 ? "(target p99 < 50 ms: met)" : "(target p99 < 50 ms: NOT met)");
             }
         }
@@ -211,7 +213,8 @@ public final class ApiBench {
         return listing + "&cursor=" + enc(cursor);
     }
 
-    private static Level run(String base, Path script, int connections, int seconds) throws IOException, InterruptedException {
+    private static Level run(BenchStack stack, String base, Path script, int connections, int seconds) throws Exception {
+        double cpuBefore = stack.appCpuSeconds() + stack.postgresCpuSeconds();
         Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s",
                 "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -244,7 +247,8 @@ public final class ApiBench {
                 errors += Long.parseLong(line.replaceAll(".*?(\\d+)\\s*$", "$1"));
             }
         }
-        return new Level(connections, rps, p50, p99, errors);
+        double cpu = stack.appCpuSeconds() + stack.postgresCpuSeconds() - cpuBefore;
+        return new Level(connections, rps, p50, p99, errors, rps > 0 ? cpu * 1000 / (rps * seconds) : 0);
     }
 
     /** A wrk script cycling through request paths (each connection starts at a different one). */
