@@ -40,7 +40,7 @@ public final class BatchIngestor {
         Set<String> seen = new HashSet<>();
         List<RawPaper> chunk = new ArrayList<>();
         ArrayDeque<InFlight> inFlight = new ArrayDeque<>();
-        int[] published = {0}; // an array: also counted in the failure path
+        int published = 0;
         try {
             while (records.hasNext()) {
                 SourceRecord record = records.next();
@@ -50,7 +50,7 @@ public final class BatchIngestor {
                     inFlight.add(new InFlight(sink.send(chunk), chunk.size()));
                     chunk = new ArrayList<>();
                     if (inFlight.size() >= IN_FLIGHT_CHUNKS) {
-                        published[0] += inFlight.remove().awaitCount();
+                        published += inFlight.remove().awaitCount();
                     }
                 }
             }
@@ -58,20 +58,20 @@ public final class BatchIngestor {
                 inFlight.add(new InFlight(sink.send(chunk), chunk.size()));
             }
             while (!inFlight.isEmpty()) {
-                published[0] += inFlight.remove().awaitCount();
+                published += inFlight.remove().awaitCount();
             }
         } catch (RuntimeException e) {
             // chunks sent before the failure may still be acknowledged: count those that are
             for (InFlight sent : inFlight) {
                 try {
-                    published[0] += sent.awaitCount();
+                    published += sent.awaitCount();
                 } catch (RuntimeException ignored) {
                     // not published; the answer only counts what surely was
                 }
             }
-            throw new IngestAbortedException(e, published[0]);
+            throw new IngestAbortedException(e, published);
         }
-        return new BatchResult(outcomes, published[0]);
+        return new BatchResult(outcomes, published);
     }
 
     /** A chunk sent and how many papers it holds. */
