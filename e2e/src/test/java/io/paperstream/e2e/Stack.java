@@ -1,11 +1,11 @@
 package io.paperstream.e2e;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,22 +15,30 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The whole system as separate processes, as a user runs it: the local stack (Kafka + PostgreSQL) and the three
- * packaged services on free ports. Closing it stops every process it started.
+ * packaged services. Each service binds a port of the operating system's choosing ({@code QUARKUS_HTTP_PORT=0}) and the
+ * stack reads the port from the service's own "Listening on" line: a port picked here and handed over later could be
+ * taken in between by another process (another build's stack on the same machine), and the test would then talk to a
+ * stranger. Closing it stops every process it started.
  */
 final class Stack implements AutoCloseable {
     static final String TOKEN = "e2e-token-" + Long.toHexString(System.nanoTime());
 
     final Path root;
     final Path workDir;
-    final int ingestPort = freePort();
-    final int enrichPort = freePort();
-    final int queryPort = freePort();
+    private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^:\\s]+:(\\d+)");
+
+    volatile int ingestPort;
+    volatile int enrichPort;
+    volatile int queryPort;
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Process> byName = new HashMap<>();
     private final Map<String, Map<String, String>> envByName = new HashMap<>();
+    private final Map<String, Long> logStart = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Map<String, String> stackEnv;
 
@@ -81,21 +89,20 @@ final class Stack implements AutoCloseable {
         String jdbc = stackEnv.get("POSTGRES_JDBC_URL");
         Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", stackEnv.get("KAFKA_BOOTSTRAP_SERVERS"));
         if (services.contains("ingest-service")) {
-            service("ingest-service", ingestPort, merge(common, Map.of("PAPERSTREAM_INGEST_AUTH_TOKENS", TOKEN)));
+            service("ingest-service", merge(common, Map.of("PAPERSTREAM_INGEST_AUTH_TOKENS", TOKEN)));
         }
         if (services.contains("enrich-service")) {
-            service("enrich-service", enrichPort, common);
+            service("enrich-service", common);
         }
         if (services.contains("query-service")) {
-            service("query-service", queryPort, merge(common, Map.of(
+            service("query-service", merge(common, Map.of(
                     "POSTGRES_JDBC_URL", jdbc,
                     "POSTGRES_REACTIVE_URL", jdbc.substring("jdbc:".length()),
                     "POSTGRES_USER", stackEnv.get("POSTGRES_USER"),
                     "POSTGRES_PASSWORD", stackEnv.get("POSTGRES_PASSWORD"))));
         }
-        Map<String, Integer> ports = Map.of("ingest-service", ingestPort, "enrich-service", enrichPort, "query-service", queryPort);
         for (String service : services) {
-            awaitReady(ports.get(service));
+            awaitReady(service);
         }
         return this;
     }
@@ -104,8 +111,8 @@ final class Stack implements AutoCloseable {
         return stackEnv.get("KAFKA_BOOTSTRAP_SERVERS");
     }
 
-    private void service(String name, int port, Map<String, String> env) throws IOException {
-        Map<String, String> all = merge(env, Map.of("QUARKUS_HTTP_PORT", Integer.toString(port)));
+    private void service(String name, Map<String, String> env) throws IOException {
+        Map<String, String> all = merge(env, Map.of("QUARKUS_HTTP_PORT", "0"));
         envByName.put(name, all);
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m"));
         // e.g. -Dservice.jvm.opts=-XX:StartFlightRecording=filename=/tmp/ingest.jfr for profiling a benchmark
@@ -118,8 +125,10 @@ final class Stack implements AutoCloseable {
     }
 
     private void start(String name, List<String> command, Map<String, String> env) throws IOException {
+        Path log = workDir.resolve(name + ".log");
+        logStart.put(name, Files.exists(log) ? Files.size(log) : 0L); // a restart appends; its port is after this
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(name + ".log").toFile()));
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
         processes.add(process);
@@ -134,24 +143,55 @@ final class Stack implements AutoCloseable {
             old.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         processes.remove(old);
-        Map<String, String> env = merge(envByName.get(name), extraEnv);
-        service(name, Integer.parseInt(env.get("QUARKUS_HTTP_PORT")), env);
-        awaitReady(Integer.parseInt(env.get("QUARKUS_HTTP_PORT")));
+        service(name, merge(envByName.get(name), extraEnv));
+        awaitReady(name);
     }
 
-    private void awaitReady(int port) throws Exception {
+    /** Waits for the service's "Listening on" line, records its port, then waits until it reports ready. */
+    private void awaitReady(String name) throws Exception {
+        Process process = byName.get(name);
+        Path log = workDir.resolve(name + ".log");
         long deadline = System.currentTimeMillis() + 120_000;
-        while (System.currentTimeMillis() < deadline) {
+        int port = -1;
+        while (port < 0) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            if (System.currentTimeMillis() > deadline) {
+                throw new IllegalStateException(name + " did not start listening; see " + log);
+            }
+            port = listeningPort(log, logStart.get(name));
+            if (port < 0) {
+                Thread.sleep(100);
+            }
+        }
+        switch (name) {
+            case "ingest-service" -> ingestPort = port;
+            case "enrich-service" -> enrichPort = port;
+            case "query-service" -> queryPort = port;
+            default -> throw new IllegalArgumentException(name);
+        }
+        while (System.currentTimeMillis() < deadline && process.isAlive()) {
             try {
                 if (get(port, "/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
-                // not listening yet
+                // not answering yet
             }
             Thread.sleep(250);
         }
-        throw new IllegalStateException("service on port " + port + " not ready; logs in " + workDir);
+        throw new IllegalStateException(name + " on port " + port + " not ready; see " + log);
+    }
+
+    private static int listeningPort(Path log, long from) throws IOException {
+        if (!Files.exists(log) || Files.size(log) <= from) {
+            return -1;
+        }
+        byte[] all = Files.readAllBytes(log);
+        String text = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
+        Matcher matcher = LISTENING.matcher(text);
+        return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 
     HttpResponse<String> get(int port, String pathAndQuery) throws IOException, InterruptedException {
@@ -198,13 +238,5 @@ final class Stack implements AutoCloseable {
         Map<String, String> all = new HashMap<>(a);
         all.putAll(b);
         return all;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
