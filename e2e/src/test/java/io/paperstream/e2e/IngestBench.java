@@ -25,30 +25,68 @@ public final class IngestBench {
         int papers = Integer.getInteger("papers", 50_000);
         int batch = Integer.getInteger("batch", 1_000);
         int clients = Integer.getInteger("clients", 4);
+        int rounds = Integer.getInteger("rounds", 5);
+        int warmup = Integer.getInteger("warmup", 150_000);
         try (Stack stack = new Stack().start(Set.of("ingest-service"))) {
             SyntheticPapers generator = new SyntheticPapers(42);
             List<String> lines = new ArrayList<>(papers);
             for (int i = 0; i < papers; i++) {
                 lines.add(generator.json(i));
             }
-            // warm-up: JIT and connections, not measured
-            post(stack, String.join("\n", lines.subList(0, Math.min(2_000, papers))));
-
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            AtomicInteger next = new AtomicInteger();
-            ExecutorService pool = Executors.newFixedThreadPool(clients);
+            // warm-up (JIT of both sides, connections, producer buffers): the same load, not measured
+            for (int posted = 0; posted < warmup; posted += papers) {
+                ingestRound(stack, http, lines.subList(0, Math.min(papers, warmup - posted)), batch, clients);
+            }
+            Path payloads = stack.workDir.resolve("payloads.ndjson");
+            Files.write(payloads, lines);
+            // rounds alternate so that a change of machine load affects both sides alike
+            List<Double> ingest = new ArrayList<>();
+            List<Double> producer = new ArrayList<>();
+            for (int round = 1; round <= rounds; round++) {
+                Duration[] cpuBefore = cpu(stack);
+                ingest.add(ingestRound(stack, http, lines, batch, clients));
+                Duration[] cpuAfter = cpu(stack);
+                System.out.printf("round %d: CPU ms per 1,000 papers: ingest-service %d, broker+postgres %d, this client %d%n",
+                        round, (cpuAfter[0].toMillis() - cpuBefore[0].toMillis()) * 1000 / papers,
+                        (cpuAfter[1].toMillis() - cpuBefore[1].toMillis()) * 1000 / papers,
+                        (cpuAfter[2].toMillis() - cpuBefore[2].toMillis()) * 1000 / papers);
+                producer.add(KafkaTools.producerRate(stack.kafkaBootstrap(), "bench.raw", papers, payloads,
+                        List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5", "batch.size=131072")));
+                System.out.printf("round %d: ingest %,.0f papers/s, producer %,.0f records/s (%.2f)%n", round,
+                        ingest.get(round - 1), producer.get(round - 1), ingest.get(round - 1) / producer.get(round - 1));
+            }
+            double ingestRate = median(ingest);
+            double producerRate = median(producer);
+
+            System.out.printf("machine: %d cores, %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"), Files.readString(Path.of("/proc/loadavg")).strip());
+            System.out.printf("papers: %d per round (avg %d bytes), NDJSON batches of %d, %d concurrent clients, %d rounds after %d warm-up papers%n",
+                    papers, lines.stream().mapToInt(String::length).sum() / papers, batch, clients, rounds, warmup);
+            System.out.printf("ingest-service (HTTP NDJSON -> papers.raw, 202 after acks=all), median: %,.0f papers/s%n", ingestRate);
+            System.out.printf("kafka ProducerPerformance (acks=all, same payloads), median:             %,.0f records/s%n", producerRate);
+            System.out.printf("ratio: %.2f (target >= 0.50)%n", ingestRate / producerRate);
+        }
+    }
+
+    /** Posts all lines as NDJSON batches from {@code clients} threads; returns papers/s. */
+    private static double ingestRound(Stack stack, HttpClient http, List<String> lines, int batch, int clients)
+            throws Exception {
+        AtomicInteger next = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(clients);
+        try {
             long start = System.nanoTime();
             List<Future<Integer>> done = new ArrayList<>();
             for (int c = 0; c < clients; c++) {
                 done.add(pool.submit(() -> {
                     int sent = 0;
-                    for (int from = next.getAndAdd(batch); from < papers; from = next.getAndAdd(batch)) {
-                        String body = String.join("\n", lines.subList(from, Math.min(from + batch, papers)));
+                    for (int from = next.getAndAdd(batch); from < lines.size(); from = next.getAndAdd(batch)) {
+                        String body = String.join("\n", lines.subList(from, Math.min(from + batch, lines.size())));
                         HttpResponse<String> r = http.send(request(stack, body), HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() != 202) {
                             throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
                         }
-                        sent += Math.min(batch, papers - from);
+                        sent += Math.min(batch, lines.size() - from);
                     }
                     return sent;
                 }));
@@ -57,28 +95,21 @@ public final class IngestBench {
             for (Future<Integer> f : done) {
                 sent += f.get();
             }
-            double ingestRate = sent / ((System.nanoTime() - start) / 1e9);
+            return sent / ((System.nanoTime() - start) / 1e9);
+        } finally {
             pool.shutdown();
-
-            Path payloads = stack.workDir.resolve("payloads.ndjson");
-            Files.write(payloads, lines);
-            double producerRate = KafkaTools.producerRate(stack.kafkaBootstrap(), "bench.raw", papers, payloads,
-                    List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5", "batch.size=131072"));
-
-            System.out.printf("machine: %d cores, %s%n", Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"));
-            System.out.printf("papers: %d (avg %d bytes), NDJSON batches of %d, %d concurrent clients%n", papers,
-                    lines.stream().mapToInt(String::length).sum() / papers, batch, clients);
-            System.out.printf("ingest-service (HTTP NDJSON -> papers.raw, 202 after acks=all): %,.0f papers/s%n", ingestRate);
-            System.out.printf("kafka ProducerPerformance (acks=all, same payloads):             %,.0f records/s%n", producerRate);
-            System.out.printf("ratio: %.2f (target >= 0.50)%n", ingestRate / producerRate);
         }
     }
 
-    private static void post(Stack stack, String body) throws Exception {
-        HttpResponse<String> r = HttpClient.newHttpClient().send(request(stack, body), HttpResponse.BodyHandlers.ofString());
-        if (r.statusCode() != 202) {
-            throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
-        }
+    private static Duration[] cpu(Stack stack) {
+        return new Duration[] {stack.cpu("ingest-service"), stack.cpu("local-stack"),
+                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO)};
+    }
+
+    private static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static HttpRequest request(Stack stack, String body) {

@@ -107,6 +107,11 @@ final class Stack implements AutoCloseable {
         return this;
     }
 
+    /** CPU time used so far by a process this stack started (local-stack, ingest-service, …), for benchmark reports. */
+    Duration cpu(String name) {
+        return byName.get(name).toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+    }
+
     String kafkaBootstrap() {
         return stackEnv.get("KAFKA_BOOTSTRAP_SERVERS");
     }

@@ -10,11 +10,13 @@ import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.compress.Lz4BlockInputStream;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.lang.reflect.Field;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
@@ -54,6 +56,15 @@ class EnrichIT {
 
     static Optional<ConsumerRecord<String, String>> find(ConsumerTask<String, String> task, String key) {
         return task.getRecords().stream().filter(r -> key.equals(r.key())).findFirst();
+    }
+
+    @Test
+    void theKafkaClientDecompressesWithTheNativeLz4Codec() throws Exception {
+        // the consumer's decompressor is fixed when its class initialises; under Quarkus' class loader it would be
+        // lz4-java's slow pure-Java one unless the service loaded the native codec first
+        Field decompressor = Lz4BlockInputStream.class.getDeclaredField("DECOMPRESSOR");
+        decompressor.setAccessible(true);
+        assertThat(decompressor.get(null).getClass().getSimpleName()).isEqualTo("LZ4JNISafeDecompressor");
     }
 
     @Test

@@ -5,6 +5,7 @@ import io.paperstream.ingest.domain.PaperLimits;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
+import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -24,6 +25,12 @@ class OperationsIT {
     @Test
     void theDocumentedLimitsAreTheConfiguredOnes() {
         assertThat(config.limits().toPaperLimits()).isEqualTo(PaperLimits.DEFAULTS);
+    }
+
+    @Test
+    void theKafkaClientCompressesWithTheNativeLz4Codec() {
+        // under Quarkus' class loader lz4-java would pick its slow pure-Java codec unless the service loads the native one
+        assertThat(LZ4Factory.fastestInstance().fastCompressor().getClass().getSimpleName()).isEqualTo("LZ4JNICompressor");
     }
 
     @Test
