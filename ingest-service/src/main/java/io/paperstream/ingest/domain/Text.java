@@ -82,6 +82,28 @@ public final class Text {
         return true;
     }
 
+    /**
+     * The common case, checked in one pass instead of {@link #problem}, {@link #normalise} and {@link #length} each
+     * making their own: text of printable characters below U+0300 (no control character, surrogate or noncharacter
+     * there, and nothing that composes under NFC), with single ASCII spaces between words. Answers its length, which
+     * is then also its length in code points, or -1 when the full checks must decide.
+     */
+    public static int plainLength(String text) {
+        int n = text.length();
+        if (n == 0 || text.charAt(0) == ' ' || text.charAt(n - 1) == ' ') {
+            return -1;
+        }
+        char previous = 0;
+        for (int i = 0; i < n; i++) {
+            char c = text.charAt(i);
+            if (c > '~' ? (c < '\u00A1' || c >= '\u0300') : (c < ' ' || (c == ' ' && previous == ' '))) {
+                return -1;
+            }
+            previous = c;
+        }
+        return n;
+    }
+
     public static int length(String text) {
         return text.codePointCount(0, text.length());
     }

@@ -46,6 +46,33 @@ class TextTest {
         assertThat(Text.normalise(text)).as(why).isEqualTo(expected);
     }
 
+    /** The one-pass shortcut never answers for text the full checks would refuse or change. */
+    @org.junit.jupiter.api.Test
+    void plainLengthAgreesWithTheFullChecks() {
+        char[] alphabet = {'a', 'Z', '0', ' ', ' ', '.', '~', '\t', '\n', '\r', '\u0000', '\u001f', '\u007f', '\u0085',
+                '\u009f', '\u00a0', '\u00a1', '\u00e9', '\u00ad', '\u02ff', '\u0300', '\u0301', '\u202e', '\u2066',
+                '\ud800', '\udc00', '\ufffe', '\ufdd0', '\u3000', '\u4e2d'};
+        java.util.Random random = new java.util.Random(7);
+        int plain = 0;
+        for (int n = 0; n < 200_000; n++) {
+            char[] text = new char[random.nextInt(8)];
+            for (int i = 0; i < text.length; i++) {
+                text[i] = alphabet[random.nextInt(random.nextBoolean() ? 7 : alphabet.length)];
+            }
+            String s = new String(text);
+            int length = Text.plainLength(s);
+            if (length >= 0) {
+                plain++;
+                assertThat(Text.problem("t", s)).as(s).isEmpty();
+                assertThat(Text.normalise(s)).as(s).isEqualTo(s);
+                assertThat(Text.length(s)).as(s).isEqualTo(length);
+            }
+        }
+        assertThat(plain).as("the shortcut is taken for plain text").isGreaterThan(10_000);
+        assertThat(Text.plainLength("Attention Is All You Need — Über café")).isEqualTo(-1); // U+2014 takes the full path
+        assertThat(Text.plainLength("Über café, naïve")).isEqualTo(16);
+    }
+
     @org.junit.jupiter.api.Test
     void lengthCountsCodePoints() {
         assertThat(Text.length("😀😀")).isEqualTo(2);

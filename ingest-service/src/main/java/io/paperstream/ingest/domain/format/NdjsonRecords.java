@@ -84,24 +84,30 @@ public final class NdjsonRecords implements Iterator<SourceRecord> {
     private boolean readLine() {
         length = 0;
         tooLong = false;
+        boolean any = false;
         try {
-            int b;
-            boolean any = false;
-            while ((b = read()) >= 0) {
-                any = true;
-                if (b == '\n') {
+            while (true) {
+                if (position == limit && !fill()) {
+                    eof = true;
                     break;
                 }
-                append((byte) b);
-            }
-            if (b < 0) {
-                eof = true;
-            }
-            if (!any) {
-                return false;
+                any = true;
+                int end = position;
+                while (end < limit && buffer[end] != '\n') {
+                    end++;
+                }
+                append(position, end - position);
+                boolean newline = end < limit;
+                position = newline ? end + 1 : end;
+                if (newline) {
+                    break;
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("the request body could not be read", e);
+        }
+        if (!any) {
+            return false;
         }
         lineNumber++;
         if (length > 0 && line[length - 1] == '\r') {
@@ -110,30 +116,34 @@ public final class NdjsonRecords implements Iterator<SourceRecord> {
         return true;
     }
 
-    private int read() throws IOException {
-        if (position == limit) {
-            int n = in.read(buffer, 0, buffer.length);
-            while (n == 0) {
-                n = in.read(buffer, 0, buffer.length);
-            }
-            if (n < 0) {
-                return -1;
-            }
-            position = 0;
-            limit = n;
+    /** Refills the read buffer; false at the end of the body. */
+    private boolean fill() throws IOException {
+        int n = in.read(buffer, 0, buffer.length);
+        while (n == 0) {
+            n = in.read(buffer, 0, buffer.length);
         }
-        return buffer[position++] & 0xFF;
+        if (n < 0) {
+            return false;
+        }
+        position = 0;
+        limit = n;
+        return true;
     }
 
-    private void append(byte b) {
-        if (length >= maxLineBytes) {
+    /** Appends bytes of the read buffer to the line; beyond the longest allowed line, only notes that it is too long. */
+    private void append(int from, int count) {
+        if (tooLong || count == 0) {
+            return;
+        }
+        if (length + count > maxLineBytes) {
             tooLong = true;
             return;
         }
-        if (length == line.length) {
-            line = Arrays.copyOf(line, Math.min(maxLineBytes, line.length * 2));
+        if (length + count > line.length) {
+            line = Arrays.copyOf(line, Math.min(maxLineBytes, Math.max(length + count, line.length * 2)));
         }
-        line[length++] = b;
+        System.arraycopy(buffer, from, line, length, count);
+        length += count;
     }
 
     private boolean isBlank() {

@@ -20,6 +20,9 @@ public final class Utf8 {
             offset += 3;
             length -= 3;
         }
+        if (isAscii(bytes, offset, length)) { // the common case, and valid UTF-8 as it is
+            return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
@@ -29,6 +32,15 @@ public final class Utf8 {
         } catch (CharacterCodingException e) {
             throw new UnreadableBodyException("the body is not valid UTF-8", location, e);
         }
+    }
+
+    private static boolean isAscii(byte[] bytes, int offset, int length) {
+        for (int i = offset, end = offset + length; i < end; i++) {
+            if (bytes[i] < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The whole stream (already bounded by the caller) decoded. */

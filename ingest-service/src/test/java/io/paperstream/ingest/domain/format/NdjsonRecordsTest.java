@@ -41,6 +41,29 @@ class NdjsonRecordsTest {
     }
 
     @Test
+    void linesSplitAcrossReadsOfAnySizeAreTheSameRecords() {
+        String longLine = "{\"title\": \"" + "y".repeat(150) + "\"}";
+        String body = PAPER + "\r\n\n" + longLine + "\n{\"title\": \"" + "z".repeat(85) + "\"}\r\n" + PAPER + "\n\n";
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        List<String> whole = read(bytes, 100).stream().map(r -> r.location() + " " + code(r)).toList();
+        assertThat(whole).containsExactly("line 1 ok", "line 3 line-too-long", "line 4 ok", "line 5 ok");
+        for (int chunk = 1; chunk <= 9; chunk++) {
+            int size = chunk;
+            InputStream trickle = new ByteArrayInputStream(bytes) {
+                @Override
+                public synchronized int read(byte[] b, int off, int len) {
+                    return super.read(b, off, Math.min(len, size));
+                }
+            };
+            List<SourceRecord> out = new ArrayList<>();
+            new NdjsonRecords(trickle, 100).forEachRemaining(out::add);
+            assertThat(out.stream().map(r -> r.location() + " " + code(r)).toList()).as("reads of %d bytes", size)
+                    .isEqualTo(whole);
+            assertThat(out.get(2).input().title()).hasSize(85);
+        }
+    }
+
+    @Test
     void tooLongAndInvalidUtf8LinesAreRejectedAlone() {
         byte[] bad = {'{', '"', (byte) 0xFF, '"', '}', '\n'};
         String longLine = "{\"title\": \"" + "x".repeat(200) + "\"}\n";
