@@ -8,24 +8,36 @@ import io.paperstream.events.Topics;
 import io.paperstream.ingest.config.IngestConfig;
 import io.paperstream.ingest.domain.PaperSink;
 import io.paperstream.ingest.domain.PublishFailedException;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.Callback;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.OnOverflow;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.function.Supplier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Publishes papers to {@code papers.raw}: key = paper id, CloudEvents binary-mode headers, and waits for the
  * broker's acknowledgement ({@code acks=all}) of every record, within a bounded time.
+ *
+ * <p>Papers go straight to the channel's own Kafka producer (same configuration, same client, same health check)
+ * from the request threads, with one callback per record. Through the emitter every paper was a {@code Message} with
+ * metadata, a {@code Uni} and context-propagation wrappers, funnelled through the connector's single sending thread;
+ * at tens of thousands of papers per second that bookkeeping cost more CPU than validating the papers. The emitter
+ * stays for tombstones, one record per request.
  */
 @ApplicationScoped
 public class KafkaPaperSink implements PaperSink {
@@ -33,12 +45,18 @@ public class KafkaPaperSink implements PaperSink {
     public static final String CHANNEL = "papers-raw";
 
     private final MutinyEmitter<byte[]> emitter;
+    private final KafkaClientService clients;
+    private final String topic;
     private final Duration timeout;
     private final String eventSource;
+    private volatile Producer<String, byte[]> producer;
 
-    public KafkaPaperSink(@Channel(CHANNEL) @OnOverflow(value = OnOverflow.Strategy.BUFFER, bufferSize = 16384)
-                          MutinyEmitter<byte[]> emitter, IngestConfig config) {
+    public KafkaPaperSink(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, KafkaClientService clients,
+                          @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic", defaultValue = Topics.RAW)
+                          String topic, IngestConfig config) {
         this.emitter = emitter;
+        this.clients = clients;
+        this.topic = topic;
         this.timeout = config.publishTimeout();
         this.eventSource = config.eventSource();
     }
@@ -48,26 +66,43 @@ public class KafkaPaperSink implements PaperSink {
         send(papers).await();
     }
 
-    /** Sends the chunk now (in list order, so order per key is kept); the handle waits for its acknowledgements. */
+    /**
+     * Hands the chunk to the producer now, in list order (so the order per key is kept); the handle waits until the
+     * broker acknowledged every record, or the first failure.
+     */
     @Override
     public Pending send(List<RawPaper> papers) {
         String what = papers.size() == 1 ? "1 paper" : papers.size() + " papers";
-        CompletableFuture<Void> acked;
+        Acknowledgements acks = new Acknowledgements(papers.size());
         try {
-            // MutinyEmitter sends on subscription: joining subscribes in list order.
-            List<Uni<Void>> acks = papers.stream()
-                    .map(p -> emitter.sendMessage(message(p.id(), json(p), p.ingestedAt())))
-                    .toList();
-            acked = Uni.join().all(acks).andFailFast().replaceWithVoid().subscribeAsCompletionStage();
-        } catch (RuntimeException e) {
+            Producer<String, byte[]> kafka = producer();
+            for (RawPaper paper : papers) {
+                kafka.send(record(paper.id(), json(paper), paper.ingestedAt()), acks);
+            }
+        } catch (RuntimeException e) { // e.g. no metadata or no buffer space within max.block.ms
             throw failed(what, e);
         }
-        return () -> await(() -> Uni.createFrom().completionStage(acked), what);
+        return () -> await(acks.all, what);
     }
 
     /** A tombstone (null value) for the id: downstream, the paper is deleted. */
     public void tombstone(String id) {
-        await(() -> emitter.sendMessage(message(id, null, Instant.now())), "the tombstone of " + id);
+        String what = "the tombstone of " + id;
+        try {
+            emitter.sendMessage(Message.of((byte[]) null).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                    .withKey(id).withHeaders(headers(id, Instant.now())).build())).await().atMost(timeout);
+        } catch (RuntimeException e) {
+            throw failed(what, e);
+        }
+    }
+
+    private Producer<String, byte[]> producer() {
+        Producer<String, byte[]> kafka = producer;
+        if (kafka == null) {
+            kafka = clients.<String, byte[]>getProducer(CHANNEL).unwrap();
+            producer = kafka;
+        }
+        return kafka;
     }
 
     /** The contract's JSON of a paper (ISO dates), as the value of its record. */
@@ -79,21 +114,26 @@ public class KafkaPaperSink implements PaperSink {
         }
     }
 
-    private Message<byte[]> message(String id, byte[] paper, Instant time) {
-        RecordHeaders headers = new RecordHeaders();
-        CloudEvents.headers(Topics.RAW_TYPE, eventSource, id, time).forEach(headers::add);
-        OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(id)
-                .withHeaders(headers)
-                .build();
-        return Message.of(paper).addMetadata(metadata);
+    private ProducerRecord<String, byte[]> record(String id, byte[] paper, Instant time) {
+        return new ProducerRecord<>(topic, null, id, paper, headers(id, time));
     }
 
-    private void await(Supplier<Uni<Void>> send, String what) {
+    private RecordHeaders headers(String id, Instant time) {
+        RecordHeaders headers = new RecordHeaders();
+        CloudEvents.headers(Topics.RAW_TYPE, eventSource, id, time).forEach(headers::add);
+        return headers;
+    }
+
+    private void await(CompletableFuture<Void> acked, String what) {
         try {
-            send.get().await().atMost(timeout);
-        } catch (RuntimeException e) {
-            throw failed(what, e);
+            acked.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw failed(what, new IllegalStateException("interrupted", e));
+        } catch (ExecutionException e) {
+            throw failed(what, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw failed(what, new IllegalStateException("no acknowledgement", e));
         }
     }
 
@@ -108,5 +148,27 @@ public class KafkaPaperSink implements PaperSink {
             root = root.getCause();
         }
         return root.getClass().getSimpleName() + (root.getMessage() == null ? "" : " " + root.getMessage());
+    }
+
+    /** Completes when every record of a chunk is acknowledged, or exceptionally with the first failure. */
+    private static final class Acknowledgements implements Callback {
+        final CompletableFuture<Void> all = new CompletableFuture<>();
+        private final AtomicInteger missing;
+
+        Acknowledgements(int records) {
+            missing = new AtomicInteger(records);
+            if (records == 0) {
+                all.complete(null);
+            }
+        }
+
+        @Override
+        public void onCompletion(RecordMetadata metadata, Exception failure) {
+            if (failure != null) {
+                all.completeExceptionally(failure);
+            } else if (missing.decrementAndGet() == 0) {
+                all.complete(null);
+            }
+        }
     }
 }
