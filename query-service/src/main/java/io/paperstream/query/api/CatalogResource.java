@@ -65,7 +65,7 @@ public class CatalogResource {
     @Path("/facets")
     @Operation(summary = "Counts by tag, link kind and host for the same filters as /papers", description = """
             The counts are of the papers the filters select (all papers without filters), most frequent first, at most
-            `limit` values per facet. `total` is the number of selected papers (exact up to 10,000, see /papers).""")
+            `limit` values per facet. `total` is the number of selected papers (exact or flagged as an estimate, as on /papers).""")
     @APIResponse(responseCode = "200", description = "Facets", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = FacetsView.class),
             examples = @ExampleObject(name = "facets", value = Examples.FACETS)))

@@ -66,8 +66,10 @@ public class PapersResource {
             keyphrases alone match, then those that match through the abstract (or across fields); newest first within
             each. Paging is by opaque keyset cursor: following `nextCursor` (with the same parameters) never repeats or
             skips a paper that existed when the first page was read, even while papers are being added.
-            `total` is given on the first page (ask `total=true` to get it with a cursor too); it is exact up to
-            10,000 matches, beyond that a lower bound with `totalExact: false`.""")
+            `total` is given on the first page (ask `total=true` to get it with a cursor too); it is exact when the
+            first page holds the whole result, for all papers and for one tag, link kind or host, and otherwise up to
+            `paperstream.query.total-limit` (1,000) matches; beyond that it is PostgreSQL's estimate with
+            `totalExact: false`.""")
     @APIResponse(responseCode = "200", description = "A page of papers", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
             examples = @ExampleObject(name = "search", value = Examples.PAGE)))
@@ -114,7 +116,9 @@ public class PapersResource {
         }
         Uni<PaperQueries.Total> counted = withTotal ? queries.total(filter, config.totalLimit())
                 : Uni.createFrom().nullItem();
-        return queries.page(filter, order, after, size).chain(page -> counted.map(t -> new PageView(
+        return queries.page(filter, order, after, size).chain(page -> (after == null && page.last() == null && withTotal
+                // the first page holds the whole result: its length is the exact total, nothing to count
+                ? Uni.createFrom().item(new PaperQueries.Total(page.papers().size(), true)) : counted).map(t -> new PageView(
                 page.papers().stream().map(p -> project(PaperView.of(p), wanted)).toList(),
                 page.last() == null ? null : cursors.encode(page.last()),
                 t == null ? null : t.count(), t == null ? null : t.exact())));

@@ -35,6 +35,10 @@ public class PaperQueries {
     private static final String FACET_COUNTS = String.join(" UNION ALL ", FACETS.stream().map(f ->
             "(SELECT facet, value, papers FROM facet_count WHERE facet = '" + f + "' AND papers > 0 "
                     + "ORDER BY papers DESC, value LIMIT ?1)").toList());
+    /** The facets of the papers that have one given value (?1 its facet, ?2 the value), from the pair counters (V3). */
+    private static final String PAIR_COUNTS = String.join(" UNION ALL ", FACETS.stream().map(f ->
+            "(SELECT facet, value, papers FROM facet_pair_count WHERE filter_facet = ?1 AND filter_value = ?2 AND facet = '"
+                    + f + "' AND papers > 0 ORDER BY papers DESC, value LIMIT ?3)").toList());
     private static final String TAG_COUNTS = "SELECT value, papers FROM facet_count WHERE facet = 'tag' AND papers > 0 "
             + "ORDER BY papers DESC, value";
     private static final String ONE_COUNTER = "SELECT coalesce(sum(papers), 0) FROM facet_count WHERE facet = ?1 AND value = ?2";
@@ -134,13 +138,18 @@ public class PaperQueries {
 
     /**
      * Counts by tag, link kind and host of the papers the filter selects, most frequent first (ties by value), at most
-     * {@code limit} per facet. With no filter they come from the trigger-maintained counters.
+     * {@code limit} per facet. With no filter, or a filter that is one tag, one link kind or one host, they come from
+     * the trigger-maintained counters; any other filter counts the matching papers.
      */
     public Uni<Map<String, List<Count>>> facets(PaperFilter filter, int limit) {
         return sessions.withSession(session -> {
             Uni<List<Object[]>> rows;
+            String[] counter = counterFor(filter);
             if (filter.isEmpty()) {
                 rows = session.createNativeQuery(FACET_COUNTS, Object[].class).setParameter(1, limit).getResultList();
+            } else if (counter != null) {
+                rows = session.createNativeQuery(PAIR_COUNTS, Object[].class).setParameter(1, counter[0])
+                        .setParameter(2, counter[1]).setParameter(3, limit).getResultList();
             } else {
                 PaperSql sql = PaperSql.filtered(filter);
                 rows = bindAll(session.createNativeQuery(sql.facets(limit), Object[].class), sql.params()).getResultList();

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * Run with {@code bench/query/api-bench.sh}; not part of the build.
  *
  * <p>Options: {@code --records N} (100000), {@code --duration S} per level (10), {@code --levels 1,2,4,8,16,32},
- * {@code --scenarios search,tag,facets,deep} , {@code --hold} (keep the stack up after loading, for manual probing).
+ * {@code --scenarios search,tag,facets,deep} , {@code --hold} (keep the stack up after loading, for manual probing);
+ * system property {@code wrk.threads} (1).
  */
 public final class ApiBench {
     private static final Pattern LATENCY = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$");
@@ -103,8 +104,8 @@ public final class ApiBench {
                 }
                 results.put(scenario.getKey(), measured);
             }
-            System.out.printf(Locale.ROOT, "%nRESULT papers=%d cores=%d duration=%ds per level, wrk -t2; load average %s%n",
-                    records, Runtime.getRuntime().availableProcessors(), duration,
+            System.out.printf(Locale.ROOT, "%nRESULT papers=%d cores=%d duration=%ds per level, wrk -t%d; load average %s%n",
+                    records, Runtime.getRuntime().availableProcessors(), duration, WRK_THREADS,
                     Files.readString(Path.of("/proc/loadavg")).trim());
             for (Map.Entry<String, List<Level>> r : results.entrySet()) {
                 // where throughput peaks: the lowest concurrency within 5 % of the best throughput (past it, more
@@ -119,6 +120,7 @@ public final class ApiBench {
         }
     }
 
+    private static final int WRK_THREADS = Integer.getInteger("wrk.threads", 1);
     private static final java.util.Set<String> STOPWORDS = java.util.Set.of("a", "an", "the", "of", "for", "and", "or",
             "in", "on", "to", "with", "by", "via", "from", "at", "as", "is", "are", "we", "our", "this", "that", "it",
             "be", "into", "its", "their", "can", "not", "than", "these", "which");
@@ -215,7 +217,9 @@ public final class ApiBench {
 
     private static Level run(BenchStack stack, String base, Path script, int connections, int seconds) throws Exception {
         double cpuBefore = stack.appCpuSeconds() + stack.postgresCpuSeconds();
-        Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(2, connections), "-c" + connections, "-d" + seconds + "s",
+        // one wrk thread (event-driven, it drives 32 connections easily): on 2 cores a second load-generator thread
+        // takes CPU from the service and PostgreSQL it measures (with -t2, 25-35 % less throughput at c=4 here)
+        Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(WRK_THREADS, connections), "-c" + connections, "-d" + seconds + "s",
                 "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
