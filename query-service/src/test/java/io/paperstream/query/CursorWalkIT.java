@@ -112,5 +112,11 @@ class CursorWalkIT {
                 .extract().jsonPath();
         assertThat(oneTag.getBoolean("totalExact")).isTrue();
         assertThat(oneTag.getLong("total")).isEqualTo(stored.size());
+        // the same search with a page that holds the whole result: its length is the exact total, beyond the limit too
+        JsonPath whole = given().queryParam("tag", TAG).queryParam("q", "lantern").queryParam("limit", 200)
+                .when().get("/api/v1/papers").then().statusCode(200).extract().jsonPath();
+        assertThat(whole.getString("nextCursor")).isNull();
+        assertThat(whole.getBoolean("totalExact")).isTrue();
+        assertThat(whole.getLong("total")).isGreaterThan(10).isEqualTo(whole.getList("items").size());
     }
 }

@@ -29,7 +29,7 @@ import java.util.regex.Pattern;
  * Run with {@code bench/query/api-bench.sh}; not part of the build.
  *
  * <p>Options: {@code --records N} (100000), {@code --duration S} per level (10), {@code --levels 1,2,4,8,16,32},
- * {@code --scenarios search,tag,facets,deep} , {@code --hold} (keep the stack up after loading, for manual probing);
+ * {@code --scenarios search,tag,facets,facets-q,deep}, {@code --warmup S} per scenario before measuring (20), {@code --hold} (keep the stack up after loading, for manual probing);
  * system property {@code wrk.threads} (1).
  */
 public final class ApiBench {
@@ -57,7 +57,8 @@ public final class ApiBench {
         for (String l : opts.getOrDefault("levels", "1,2,4,8,16,32").split(",")) {
             levels.add(Integer.parseInt(l.trim()));
         }
-        List<String> wanted = List.of(opts.getOrDefault("scenarios", "search,tag,facets,deep").split(","));
+        int warmup = Integer.parseInt(opts.getOrDefault("warmup", "20"));
+        List<String> wanted = List.of(opts.getOrDefault("scenarios", "search,tag,facets,facets-q,deep").split(","));
         Path sample = Path.of(opts.getOrDefault("sample", "../deploy/local/sample/daily-papers-sample.txt"));
         Path jar = Path.of(opts.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"));
         Path work = BenchStack.workDir();
@@ -83,21 +84,36 @@ public final class ApiBench {
             }
             Map<String, List<String>> scenarios = scenarios(base, corpus, records);
             printSelectivity(db, scenarios.get("search"));
+            // warm-up before anything is measured: every scenario in turn, so that the service's JIT has compiled the
+            // paths of all of them (with the 5 s per scenario used before, the later, more concurrent levels ran on a
+            // warmer JVM than the first ones and throughput seemed to grow with concurrency for that reason alone)
+            Map<String, Path> scripts = new LinkedHashMap<>();
+            for (Map.Entry<String, List<String>> scenario : scenarios.entrySet()) {
+                if (wanted.contains(scenario.getKey())) {
+                    Path paths = work.resolve(scenario.getKey() + ".paths");
+                    Files.write(paths, scenario.getValue());
+                    Path script = work.resolve(scenario.getKey() + ".lua");
+                    Files.writeString(script, lua(paths));
+                    scripts.put(scenario.getKey(), script);
+                }
+            }
+            for (int round = 0; round < 2; round++) {
+                for (Path script : scripts.values()) {
+                    run(stack, base, script, 2, warmup / 2);
+                }
+            }
             Map<String, List<Level>> results = new LinkedHashMap<>();
             for (Map.Entry<String, List<String>> scenario : scenarios.entrySet()) {
                 if (!wanted.contains(scenario.getKey())) {
                     continue;
                 }
-                Path paths = work.resolve(scenario.getKey() + ".paths");
-                Files.write(paths, scenario.getValue());
-                Path script = work.resolve(scenario.getKey() + ".lua");
-                Files.writeString(script, lua(paths));
-                run(stack, base, script, 4, 5); // warm-up, not reported
+                Path script = scripts.get(scenario.getKey());
+                run(stack, base, script, 4, 3); // settle at the first level's load, not reported
                 List<Level> measured = new ArrayList<>();
                 for (int c : levels) {
                     Level level = run(stack, base, script, c, duration);
                     measured.add(level);
-                    System.out.printf(Locale.ROOT, "%-8s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  "
+                    System.out.printf(Locale.ROOT, "%-9s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  "
                                     + "CPU (service+PostgreSQL) %.2f ms/request%s%n",
                             scenario.getKey(), c, level.rps(), level.p50(), level.p99(), level.cpuMsPerRequest(),
                             level.errors() > 0 ? "  (" + level.errors() + " non-2xx/errors)" : "");
@@ -112,7 +128,7 @@ public final class ApiBench {
                 // connections only queue)
                 double best = r.getValue().stream().mapToDouble(Level::rps).max().orElseThrow();
                 Level peak = r.getValue().stream().filter(l -> l.rps() >= 0.95 * best).findFirst().orElseThrow();
-                System.out.printf(Locale.ROOT, "RESULT %-8s peak %7.0f req/s at c=%-3d p50 %6.2f ms  p99 %6.2f ms  "
+                System.out.printf(Locale.ROOT, "RESULT %-9s peak %7.0f req/s at c=%-3d p50 %6.2f ms  p99 %6.2f ms  "
                                 + "CPU %.2f ms/request  %s%n",
                         r.getKey(), peak.rps(), peak.connections(), peak.p50(), peak.p99(), peak.cpuMsPerRequest(),
                         peak.p99() < 50 ? "(target p99 < 50 ms: met)" : "(target p99 < 50 ms: NOT met)");
@@ -155,15 +171,23 @@ public final class ApiBench {
             tag.add("/api/v1/papers?tag=" + t + "&limit=20");
         }
         s.put("tag", tag);
+        // facets as a catalogue page and its drill-downs ask for them (all papers, then one tag, link kind or host) ...
         List<String> facets = new ArrayList<>();
         facets.add("/api/v1/facets");
         for (String t : BenchCorpus.TAGS.subList(0, 48).stream().filter(t -> BenchCorpus.TAGS.indexOf(t) % 4 == 0).toList()) {
             facets.add("/api/v1/facets?tag=" + t);
         }
-        for (String q : queries.subList(0, 12)) {
-            facets.add("/api/v1/facets?q=" + enc(q));
+        for (String kind : List.of("code", "model", "dataset", "project-page")) {
+            facets.add("/api/v1/facets?linkKind=" + kind);
         }
+        facets.add("/api/v1/facets?host=github.com");
         s.put("facets", facets);
+        // ... and the facets of a full-text search, which count every matching paper
+        List<String> searchFacets = new ArrayList<>();
+        for (String q : queries.subList(0, 12)) {
+            searchFacets.add("/api/v1/facets?q=" + enc(q));
+        }
+        s.put("facets-q", searchFacets);
         // deep pages: walk 100 pages of 20 (2,000 papers in) for a few listings, then request the page after
         List<String> deep = new ArrayList<>();
         for (String listing : List.of("/api/v1/papers?limit=20", "/api/v1/papers?limit=20&sort=oldest",
