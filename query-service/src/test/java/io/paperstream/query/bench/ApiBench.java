@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * Run with {@code bench/query/api-bench.sh}; not part of the build.
  *
  * <p>Options: {@code --records N} (100000), {@code --duration S} per level (10), {@code --levels 1,2,4,8,16,32},
- * {@code --scenarios search,tag,facets,facets-q,deep}, {@code --warmup S} per scenario before measuring (20), {@code --hold} (keep the stack up after loading, for manual probing);
+ * {@code --scenarios search,tag,facets,facets-q,deep}, {@code --warmup S} per scenario before measuring (20), {@code --env NAME=VALUE} (repeatable, passed to
+ * query-service, e.g. another pool size), {@code --hold} (keep the stack up after loading, for manual probing);
  * system property {@code wrk.threads} (1).
  */
 public final class ApiBench {
@@ -44,9 +45,13 @@ public final class ApiBench {
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
+        Map<String, String> env = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
             if (args[i].equals("--hold")) {
                 opts.put("hold", "true");
+            } else if (args[i].equals("--env")) {
+                String[] kv = args[++i].split("=", 2);
+                env.put(kv[0], kv[1]);
             } else {
                 opts.put(args[i].substring(2), args[++i]);
             }
@@ -66,7 +71,7 @@ public final class ApiBench {
         try (BenchStack stack = new BenchStack(); Connection db = stack.jdbc()) {
             BenchCorpus corpus = new BenchCorpus(sample, 42);
             stack.produce(corpus, records);
-            stack.startApp(jar, "api-bench", Map.of(), work.resolve("api-app.log"));
+            stack.startApp(jar, "api-bench", env, work.resolve("api-app.log"));
             long t = System.nanoTime();
             while (!BenchStack.tableExists(db, "paper") || BenchStack.count(db, "SELECT count(*) FROM paper") < records) {
                 Thread.sleep(500);
