@@ -8,11 +8,7 @@ import io.paperstream.localstack.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -41,18 +37,6 @@ class FacetCountersIT {
     private static final List<String> TAGS = List.of("fc-vision", "fc-language", "fc-robots", "fc-audio", "fc-graphs");
     private static final List<String> HOSTS = List.of("fc-one.example", "fc-two.example", "fc-three.example");
     private static final List<LinkKind> KINDS = List.of(LinkKind.CODE, LinkKind.MODEL, LinkKind.DATASET, LinkKind.OTHER);
-    static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
-
     @Test
     void drillDownFacetsEqualCountingThePapers() {
         Random random = new Random(11);
@@ -78,7 +62,9 @@ class FacetCountersIT {
         }
         EnrichedPaper last = Papers.tagged("doi:10.9999/fc-last", "Facet counter sentinel", LocalDate.of(2020, 1, 1), List.of("fc-sentinel"));
         records.add(new ProducerRecord<>("papers.enriched", last.id(), Papers.json(last)));
-        kafka.produceStrings().fromRecords(records).awaitCompletion();
+        try (Feed feed = new Feed()) {
+            feed.kafka().produceStrings().fromRecords(records).awaitCompletion();
+        }
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().get("/api/v1/papers/{id}", last.id()).then().statusCode(200));
 
