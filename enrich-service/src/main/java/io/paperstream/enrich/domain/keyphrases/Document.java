@@ -1,5 +1,7 @@
 package io.paperstream.enrich.domain.keyphrases;
 
+import io.paperstream.enrich.domain.LongIntMap;
+
 import java.util.Arrays;
 
 /**
@@ -67,7 +69,7 @@ final class Document {
     private final AcronymDefinitions acronyms = new AcronymDefinitions();
 
     // per phrase, numbered in order of first occurrence; phrases of two or more words by their packed key
-    private final LongIntMap phraseIndex = new LongIntMap();
+    private final LongIntMap phraseIndex = new LongIntMap(16);
     int phrases;
     int[] phraseFirst = new int[256];
     int[] phraseLength = new int[256];

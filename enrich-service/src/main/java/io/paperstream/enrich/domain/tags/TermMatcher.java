@@ -1,5 +1,7 @@
 package io.paperstream.enrich.domain.tags;
 
+import io.paperstream.enrich.domain.LongIntMap;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -56,7 +58,7 @@ final class TermMatcher {
                     if (child < 0) {
                         child = nodeTerms.size();
                         nodeTerms.add(new ArrayList<>());
-                        edges.put(key, child);
+                        edges.putIfAbsent(key, child);
                         edgeList.add(new long[] {node, code, child});
                     }
                     node = child;

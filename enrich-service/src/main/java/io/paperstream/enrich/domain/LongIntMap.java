@@ -1,12 +1,13 @@
-package io.paperstream.enrich.domain.keyphrases;
+package io.paperstream.enrich.domain;
 
 import java.util.Arrays;
 
 /**
- * Open-addressing map from non-negative long keys to ints, so phrase counting costs no boxing. Reused paper after
- * paper: {@link #clear} sizes it for the paper and resets only that many slots.
+ * Open-addressing map from non-negative long keys to ints, so that the tagger's trie steps and the keyphrase
+ * extractor's phrase counting cost no boxing. Reusable: {@link #clear} sizes it for the next use and resets only that
+ * many slots.
  */
-final class LongIntMap {
+public final class LongIntMap {
     private static final long EMPTY = -1L;
 
     private long[] keys = new long[0];
@@ -14,8 +15,13 @@ final class LongIntMap {
     private int mask;
     private int size;
 
-    /** Empties the map, sized for about {@code expected} keys. */
-    void clear(int expected) {
+    /** An empty map sized for about {@code expected} keys (it grows beyond that). */
+    public LongIntMap(int expected) {
+        clear(expected);
+    }
+
+    /** Empties the map, sized for about {@code expected} keys; the arrays are reused when they are big enough. */
+    public void clear(int expected) {
         int capacity = Integer.highestOneBit(Math.max(4, expected) * 2 - 1) << 1;
         if (keys.length < capacity) {
             keys = new long[capacity];
@@ -27,7 +33,7 @@ final class LongIntMap {
     }
 
     /** Returns the value for {@code key}, or {@code missing}. */
-    int get(long key, int missing) {
+    public int get(long key, int missing) {
         for (int i = mix(key) & mask; ; i = (i + 1) & mask) {
             long k = keys[i];
             if (k == key) {
@@ -40,7 +46,7 @@ final class LongIntMap {
     }
 
     /** Returns the value for {@code key}; when absent, first maps it to {@code value}. One probe either way. */
-    int putIfAbsent(long key, int value) {
+    public int putIfAbsent(long key, int value) {
         if ((size + 1) * 2 > mask + 1) {
             grow();
         }
@@ -70,7 +76,7 @@ final class LongIntMap {
     }
 
     private static int mix(long key) {
-        // murmur3 finalizer: packed phrase keys differ mostly in their low bits
+        // murmur3 finalizer: packed keys (phrases, trie edges) differ mostly in their low bits
         key ^= key >>> 33;
         key *= 0xff51afd7ed558ccdL;
         key ^= key >>> 33;
