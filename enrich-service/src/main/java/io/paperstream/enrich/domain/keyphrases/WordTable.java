@@ -1,5 +1,7 @@
 package io.paperstream.enrich.domain.keyphrases;
 
+import io.paperstream.enrich.domain.CharSpans;
+
 import java.util.Arrays;
 
 /** Interns char ranges as dense word ids without creating a String per lookup. */
@@ -40,7 +42,7 @@ final class WordTable {
             if (slot == 0) {
                 return -1;
             }
-            if ((int) (slot >>> 32) == hash && same(slots[i + 1], buf, off, len)) {
+            if ((int) (slot >>> 32) == hash && CharSpans.same(pool, slots[i + 1], buf, off, len)) {
                 return (int) slot - 1;
             }
         }
@@ -96,19 +98,6 @@ final class WordTable {
         Arrays.fill(slots, 0L);
         size = 0;
         poolSize = 0;
-    }
-
-    private boolean same(long span, char[] buf, int off, int len) {
-        if ((int) span != len) {
-            return false;
-        }
-        int s = (int) (span >>> 32);
-        for (int k = 0; k < len; k++) {
-            if (pool[s + k] != buf[off + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     private void insert(int hash, int id) {

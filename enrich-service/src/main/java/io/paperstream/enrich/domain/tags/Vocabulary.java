@@ -1,5 +1,7 @@
 package io.paperstream.enrich.domain.tags;
 
+import io.paperstream.enrich.domain.CharSpans;
+
 import java.util.Arrays;
 
 /** Interns words to dense ids and looks up a char range without allocating a String. */
@@ -62,25 +64,10 @@ final class Vocabulary {
             if (slot == 0) {
                 return -1;
             }
-            if ((int) (slot >>> 32) == hash && same((int) slot - 1, buf, off, len)) {
+            if ((int) (slot >>> 32) == hash && CharSpans.same(pool, spans[(int) slot - 1], buf, off, len)) {
                 return (int) slot - 1;
             }
         }
-    }
-
-    /** A plain loop: for words of a few chars it beats {@code Arrays.equals}, which is tuned for long arrays. */
-    private boolean same(int id, char[] buf, int off, int len) {
-        long span = spans[id];
-        if ((int) span != len) {
-            return false;
-        }
-        int s = (int) (span >>> 32);
-        for (int k = 0; k < len; k++) {
-            if (pool[s + k] != buf[off + k]) {
-                return false;
-            }
-        }
-        return true;
     }
 
     int size() {
