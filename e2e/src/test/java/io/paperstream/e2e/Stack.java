@@ -22,7 +22,7 @@ import java.util.regex.Pattern;
  * The whole system as separate processes, as a user runs it: the local stack (Kafka + PostgreSQL) and the three
  * packaged services. Each service binds a port of the operating system's choosing ({@code QUARKUS_HTTP_PORT=0}) and the
  * stack reads the port from the service's own "Listening on" line: a port picked here and handed over later could be
- * taken in between by another process (another build's stack on the same machine), and the test would then talk to a
+ * taken in between by another process on the machine, and the test would then talk to a
  * stranger. Closing it stops every process it started.
  */
 final class Stack implements AutoCloseable {

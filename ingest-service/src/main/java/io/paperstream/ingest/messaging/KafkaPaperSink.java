@@ -49,7 +49,6 @@ public class KafkaPaperSink implements PaperSink {
     private final String topic;
     private final Duration timeout;
     private final String eventSource;
-    private volatile Producer<String, byte[]> producer;
 
     public KafkaPaperSink(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, KafkaClientService clients,
                           @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic", defaultValue = Topics.RAW)
@@ -75,7 +74,8 @@ public class KafkaPaperSink implements PaperSink {
         String what = papers.size() == 1 ? "1 paper" : papers.size() + " papers";
         Acknowledgements acks = new Acknowledgements(papers.size());
         try {
-            Producer<String, byte[]> kafka = producer();
+            // the connector's producer for this channel (a map lookup, once per chunk)
+            Producer<String, byte[]> kafka = clients.<String, byte[]>getProducer(CHANNEL).unwrap();
             for (RawPaper paper : papers) {
                 kafka.send(record(paper.id(), json(paper), paper.ingestedAt()), acks);
             }
@@ -94,15 +94,6 @@ public class KafkaPaperSink implements PaperSink {
         } catch (RuntimeException e) {
             throw failed(what, e);
         }
-    }
-
-    private Producer<String, byte[]> producer() {
-        Producer<String, byte[]> kafka = producer;
-        if (kafka == null) {
-            kafka = clients.<String, byte[]>getProducer(CHANNEL).unwrap();
-            producer = kafka;
-        }
-        return kafka;
     }
 
     /** The contract's JSON of a paper (ISO dates), as the value of its record. */
