@@ -179,7 +179,8 @@ class PaperApiIT {
     @Test
     void facetsCountTheSelectedPapersByTagLinkKindAndHost() {
         given().queryParam("tag", TAG).when().get("/api/v1/facets").then().statusCode(200)
-                .body("total", equalTo(5))
+                .body("total", equalTo(5)).body("totalExact", equalTo(true))
+                .body("countsExact", equalTo(true)).body("sample", nullValue())
                 .body("tags.value", contains(TAG, "bio-it", "nlp-it"))
                 .body("tags.count", contains(5, 2, 2))
                 .body("linkKinds.value", contains("code", "model", "project-page"))
@@ -188,7 +189,8 @@ class PaperApiIT {
                 .body("hosts.count", contains(2, 1, 1, 1));
         given().queryParam("tag", TAG).queryParam("q", "experts").queryParam("linkKind", "code")
                 .when().get("/api/v1/facets").then().statusCode(200)
-                .body("total", equalTo(3)).body("tags.value", contains(TAG, "bio-it", "nlp-it"))
+                .body("total", equalTo(3)).body("totalExact", equalTo(true)).body("countsExact", equalTo(true))
+                .body("sample", nullValue()).body("tags.value", contains(TAG, "bio-it", "nlp-it"))
                 .body("tags.count", contains(3, 2, 1)).body("hosts.value", contains("github.com", "gitlab.com"));
         given().queryParam("tag", TAG).queryParam("limit", 1).when().get("/api/v1/facets").then().statusCode(200)
                 .body("hosts.value", contains("github.com"));

@@ -33,8 +33,8 @@ public class CatalogResource {
 
     /** Counts by tag, link kind and host for the papers a filter selects, most frequent first. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record FacetsView(long total, Boolean totalExact, List<CountView> tags, List<CountView> linkKinds,
-                             List<CountView> hosts) {
+    public record FacetsView(long total, Boolean totalExact, boolean countsExact, Double sample, List<CountView> tags,
+                             List<CountView> linkKinds, List<CountView> hosts) {
     }
 
     /** All tags in use, most used first. */
@@ -65,7 +65,12 @@ public class CatalogResource {
     @Path("/facets")
     @Operation(summary = "Counts by tag, link kind and host for the same filters as /papers", description = """
             The counts are of the papers the filters select (all papers without filters), most frequent first, at most
-            `limit` values per facet. `total` is the number of selected papers (exact or flagged as an estimate, as on /papers).""")
+            `limit` values per facet; `total` is the number of selected papers. Without filters, or with one tag, one
+            link kind or one host, they are read from counters. Other filters count the selected papers, all of them
+            unless there are too many to count within the request's budget (about 20,000 candidates, fewer for phrase
+            searches): then they count a random sample of them (the same for every query: papers are sampled by id),
+            scale the counts up and say so: `countsExact` and `totalExact` are false and `sample` is the share counted.
+            `exact=true` always counts every selected paper, however long that takes.""")
     @APIResponse(responseCode = "200", description = "Facets", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = FacetsView.class),
             examples = @ExampleObject(name = "facets", value = Examples.FACETS)))
@@ -79,13 +84,16 @@ public class CatalogResource {
                                   @Parameter(description = "link subject; repeatable") @QueryParam("subject") List<String> subjects,
                                   @Parameter(description = "published on or after") @QueryParam("from") String from,
                                   @Parameter(description = "published on or before") @QueryParam("to") String to,
-                                  @Parameter(description = "values per facet, 1-1000 (default 50)") @QueryParam("limit") String limit) {
+                                  @Parameter(description = "values per facet, 1-1000 (default 50)") @QueryParam("limit") String limit,
+                                  @Parameter(description = "count every selected paper, even when there are too many to "
+                                          + "count quickly (default false)") @QueryParam("exact") String exact) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FACET_PARAMS);
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to);
         int size = QueryParams.limit(limit, 50, 1000);
-        return queries.total(filter, config.totalLimit()).chain(total -> queries.facets(filter, size).map(f ->
-                new FacetsView(total.count(), total.exact(), views(f.get("tag")), views(f.get("linkKind")),
-                        views(f.get("host")))));
+        boolean all = QueryParams.bool("exact", exact, false);
+        return queries.facets(filter, size, all, config.facetBudget()).map(f -> new FacetsView(f.total(), f.exact(),
+                f.exact(), f.exact() ? null : f.sample(), views(f.counts().get("tag")),
+                views(f.counts().get("linkKind")), views(f.counts().get("host"))));
     }
 
     @GET

@@ -34,7 +34,7 @@ final class Examples {
              "errors": [{"name": "limit", "message": "must be an integer from 1 to 200; got '500'"}]}""";
 
     static final String FACETS = """
-            {"total": 1523, "totalExact": true,
+            {"total": 1523, "totalExact": true, "countsExact": true,
              "tags": [{"value": "computer-vision", "count": 611}, {"value": "large-language-models", "count": 402}],
              "linkKinds": [{"value": "code", "count": 655}, {"value": "model", "count": 210}],
              "hosts": [{"value": "github.com", "count": 640}, {"value": "huggingface.co", "count": 288}]}""";

@@ -23,7 +23,7 @@ public final class QueryParams {
     public static final Set<String> LIST_PARAMS = union(FILTER_PARAMS, Set.of("sort", "limit", "cursor", "fields", "total"));
     /** The filters that may be given more than once (all values must match). */
     static final Set<String> REPEATABLE = Set.of("tag", "linkKind", "host", "subject");
-    public static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("limit"));
+    public static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("limit", "exact"));
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");

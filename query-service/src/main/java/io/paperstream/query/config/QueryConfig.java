@@ -23,4 +23,14 @@ public interface QueryConfig {
      */
     @WithDefault("1000")
     int totalLimit();
+
+    /**
+     * Facets of a search (or of a filter the counters cannot answer) count every matching paper when PostgreSQL
+     * estimates at most this many candidates (a candidate of a phrase search weighs 8: its phrase is checked against
+     * the paper's out-of-line search vector); beyond it they count a sample of about this many and say so
+     * ({@code countsExact: false}, {@code sample}). 20,000 candidates take about 20 ms of PostgreSQL time on the
+     * machine of the README's benchmark. A request can ask for exact counts with {@code exact=true}.
+     */
+    @WithDefault("20000")
+    long facetBudget();
 }

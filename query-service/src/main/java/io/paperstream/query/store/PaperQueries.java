@@ -29,6 +29,16 @@ public class PaperQueries {
     public record Count(String value, long count) {
     }
 
+    /**
+     * Facets of a filter and the number of papers it selects ({@code total}). {@code sample} is the share of the
+     * matching papers that were counted: 1 when counts and total are exact, less when both are estimates from a sample.
+     */
+    public record Facets(long total, double sample, Map<String, List<Count>> counts) {
+        public boolean exact() {
+            return sample >= 1;
+        }
+    }
+
     /** The facets of the API, by their name in {@code facet_count} and in the answers. */
     public static final List<String> FACETS = List.of("tag", "linkKind", "host");
 
@@ -43,6 +53,9 @@ public class PaperQueries {
             + "ORDER BY papers DESC, value";
     private static final String ONE_COUNTER = "SELECT coalesce(sum(papers), 0) FROM facet_count WHERE facet = ?1 AND value = ?2";
     private static final String ALL_PAPERS = "SELECT coalesce(sum(papers), 0) FROM facet_count WHERE facet = 'all'";
+
+    /** The search text as PostgreSQL's tsquery, in its text form (the facets use it as is and relaxed). */
+    private static final String TSQUERY = "SELECT CAST(websearch_to_tsquery('english', CAST(?1 AS text)) AS text)";
 
     private final Mutiny.SessionFactory sessions;
 
@@ -138,24 +151,51 @@ public class PaperQueries {
 
     /**
      * Counts by tag, link kind and host of the papers the filter selects, most frequent first (ties by value), at most
-     * {@code limit} per facet. With no filter, or a filter that is one tag, one link kind or one host, they come from
-     * the trigger-maintained counters; any other filter counts the matching papers.
+     * {@code limit} per facet, with the number of selected papers. With no filter, or a filter that is one tag, one link
+     * kind or one host, they come from the trigger-maintained counters. Any other filter counts the matching papers:
+     * all of them when PostgreSQL's estimate of the candidates fits {@code budget} (or when {@code exact} is asked
+     * for), else the matches of a sample of the buckets (see {@link FacetSample}), scaled up and flagged by
+     * {@link Facets#sample()} below 1.
      */
-    public Uni<Map<String, List<Count>>> facets(PaperFilter filter, int limit) {
+    public Uni<Facets> facets(PaperFilter filter, int limit, boolean exact, long budget) {
         return sessions.withSession(session -> {
-            Uni<List<Object[]>> rows;
             String[] counter = counterFor(filter);
             if (filter.isEmpty()) {
-                rows = session.createNativeQuery(FACET_COUNTS, Object[].class).setParameter(1, limit).getResultList();
-            } else if (counter != null) {
-                rows = session.createNativeQuery(PAIR_COUNTS, Object[].class).setParameter(1, counter[0])
-                        .setParameter(2, counter[1]).setParameter(3, limit).getResultList();
-            } else {
-                PaperSql sql = PaperSql.filtered(filter);
-                rows = bindAll(session.createNativeQuery(sql.facets(limit), Object[].class), sql.params()).getResultList();
+                return session.createNativeQuery(FACET_COUNTS, Object[].class).setParameter(1, limit).getResultList()
+                        .chain(rows -> session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult()
+                                .map(total -> new Facets(total, 1, top(rows, limit))));
             }
-            return rows.map(found -> top(found, limit));
+            if (counter != null) {
+                return session.createNativeQuery(PAIR_COUNTS, Object[].class).setParameter(1, counter[0])
+                        .setParameter(2, counter[1]).setParameter(3, limit).getResultList()
+                        .chain(rows -> session.createNativeQuery(ONE_COUNTER, Long.class).setParameter(1, counter[0])
+                                .setParameter(2, counter[1]).getSingleResult()
+                                .map(total -> new Facets(total, 1, top(rows, limit))));
+            }
+            Uni<String> tsquery = filter.hasText()
+                    ? session.createNativeQuery(TSQUERY, String.class).setParameter(1, filter.q()).getSingleResult()
+                    : Uni.createFrom().nullItem();
+            return tsquery.chain(text -> sampleBuckets(session, filter, text, exact, budget).chain(buckets -> {
+                PaperSql sql = PaperSql.matching(filter, text);
+                String keys = sql.facetKeys(buckets < FacetSample.BUCKETS ? FacetSample.query(buckets) : null);
+                double scale = (double) FacetSample.BUCKETS / buckets;
+                return bindAll(session.createNativeQuery(keys, Object[].class), sql.params()).getSingleResult()
+                        .map(row -> new Facets(Math.round(((Number) row[0]).longValue() * scale),
+                                (double) buckets / FacetSample.BUCKETS, FacetTally.of((String) row[1]).top(limit, scale)));
+            }));
         });
+    }
+
+    /** How many sample buckets the facets of a counted filter count ({@link FacetSample#BUCKETS}: all papers). */
+    private Uni<Integer> sampleBuckets(Mutiny.Session session, PaperFilter filter, String tsquery, boolean exact,
+                                       long budget) {
+        if (exact) {
+            return Uni.createFrom().item(FacetSample.BUCKETS);
+        }
+        boolean phrase = tsquery != null && FacetSample.hasPhrase(tsquery);
+        PaperSql candidates = PaperSql.matching(filter, tsquery == null ? null : FacetSample.relaxed(tsquery));
+        return bindAll(session.createNativeQuery(candidates.estimate(), String.class), candidates.params()).getResultList()
+                .map(plan -> FacetSample.buckets(PlanRows.of(String.join("\n", plan)), phrase, budget));
     }
 
     /** Every tag in use with its paper count, most used first. */

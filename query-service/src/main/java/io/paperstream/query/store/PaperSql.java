@@ -47,9 +47,23 @@ final class PaperSql {
     }
 
     static PaperSql filtered(PaperFilter filter, Placeholders placeholders) {
+        return filtered(filter, placeholders, null);
+    }
+
+    /**
+     * As {@link #filtered(PaperFilter)}, with the search text already turned into a tsquery (its text form, as
+     * PostgreSQL prints it): the facets ask PostgreSQL for it once, then use it, or a relaxed form of it, in their
+     * queries.
+     */
+    static PaperSql matching(PaperFilter filter, String tsquery) {
+        return filtered(filter, Placeholders.JPA, tsquery);
+    }
+
+    private static PaperSql filtered(PaperFilter filter, Placeholders placeholders, String tsquery) {
         PaperSql sql = new PaperSql(placeholders);
         if (filter.hasText()) {
-            sql.query = "websearch_to_tsquery('english', CAST(" + sql.bind(filter.q()) + " AS text))";
+            sql.query = tsquery == null ? "websearch_to_tsquery('english', CAST(" + sql.bind(filter.q()) + " AS text))"
+                    : sql.asTsquery(tsquery);
         }
         sql.containsAll("p.tag_names", filter.tags());
         sql.containsAll("p.link_kinds", filter.linkKinds());
@@ -74,6 +88,10 @@ final class PaperSql {
             where.append(" AND ").append(column).append(" @> CAST(CAST(").append(bind(PaperWriter.pgTextArray(values)))
                     .append(" AS text) AS text[])");
         }
+    }
+
+    private String asTsquery(String text) {
+        return "CAST(CAST(" + bind(text) + " AS text) AS tsquery)";
     }
 
     private String asDate(String isoDate) {
@@ -163,19 +181,12 @@ final class PaperSql {
     }
 
     /**
-     * {@code facet, value, papers} for tags, link kinds and hosts of the matching papers: one scan of them, then the
-     * {@code limit} most frequent values of each facet (ties by value).
+     * One row: how many papers match, and their {@code facet_keys} (V4) concatenated, for the service to count. With
+     * a {@code sample} tsquery (sample bucket lexemes), only the matching papers of those buckets.
      */
-    String facets(int limit) {
-        String top = bind(limit);
-        return "WITH m AS MATERIALIZED (SELECT p.tag_names, p.link_kinds, p.link_hosts FROM paper p" + where("") + ") "
-                + facet("tag", "tag_names", top) + " UNION ALL " + facet("linkKind", "link_kinds", top)
-                + " UNION ALL " + facet("host", "link_hosts", top);
-    }
-
-    private static String facet(String name, String column, String top) {
-        return "(SELECT '" + name + "', v, count(*) AS n FROM (SELECT unnest(m." + column + ") AS v FROM m) x "
-                + "GROUP BY v ORDER BY n DESC, v LIMIT " + top + ")";
+    String facetKeys(String sample) {
+        return "SELECT count(*), coalesce(string_agg(p.facet_keys, ''), '') FROM paper p" + where("")
+                + (sample == null ? "" : " AND p.search @@ " + asTsquery(sample));
     }
 
     /** The ids among {@code ids} that match the filter (for the live stream). */

@@ -20,7 +20,7 @@ class PaperSqlTest {
         PaperSql sql = PaperSql.filtered(ALL);
         Cursor after = new Cursor(Sort.RELEVANCE, "2024-05-01", 2, EVIL, "h");
         for (String text : List.of(sql.page(Sort.RELEVANCE, after, 20), sql.page(Sort.NEWEST, after, 20),
-                sql.cappedCount(100), sql.facets(10), sql.idsAmong(List.of(EVIL)))) {
+                sql.cappedCount(100), sql.facetKeys(FacetSample.query(3)), sql.idsAmong(List.of(EVIL)))) {
             assertThat(text).doesNotContain("DROP").doesNotContain("x'");
         }
         assertThat(sql.params()).contains(EVIL, "{\"x'); DROP TABLE paper; --\"}", "2024-01-01", "2024-12-31");
@@ -80,6 +80,18 @@ class PaperSqlTest {
         String hyphen = PaperSql.filtered(new PaperFilter("in-context learning", List.of(), List.of(), List.of(), List.of(),
                 null, null)).page(Sort.RELEVANCE, null, 5);
         assertThat(hyphen.split("UNION ALL")[0]).doesNotContain("p.search @@");
+    }
+
+    @Test
+    void aPreparedTsqueryIsAParameterToo() {
+        PaperSql sql = PaperSql.matching(ALL, "'x'') & DROP TABLE paper; --'");
+        String keys = sql.facetKeys(FacetSample.query(2));
+        assertThat(keys).doesNotContain("DROP").doesNotContain("websearch_to_tsquery")
+                .contains("p.search @@ CAST(CAST(?1 AS text) AS tsquery)")
+                .endsWith("AND p.search @@ CAST(CAST(?8 AS text) AS tsquery)");
+        assertThat(sql.params().get(0)).isEqualTo("'x'') & DROP TABLE paper; --'");
+        assertThat(sql.params().get(7)).isEqualTo("'sample 0' | 'sample 1'");
+        assertThat(PaperSql.matching(ALL, "'x'").facetKeys(null)).doesNotContain("sample").doesNotContain("?8");
     }
 
     @Test

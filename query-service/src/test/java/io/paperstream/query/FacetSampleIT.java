@@ -1,0 +1,173 @@
+package io.paperstream.query;
+
+import io.paperstream.events.EnrichedPaper;
+import io.paperstream.events.Link;
+import io.paperstream.events.LinkKind;
+import io.paperstream.localstack.KafkaResource;
+import io.paperstream.localstack.PostgresResource;
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
+/**
+ * Facets too costly to count exactly are counted on a sample of the papers: here the budget is zero, so every counted
+ * filter is sampled, on one bucket of 64. The answer must say so, and its counts must be exactly the counts of the sampled papers
+ * (those whose id hashes into the first buckets, computed here from the definition, not through the index) scaled up;
+ * {@code exact=true} must count every paper.
+ */
+@QuarkusTest
+@TestProfile(FacetSampleIT.TinyBudget.class)
+@WithTestResource(KafkaResource.class)
+@WithTestResource(PostgresResource.class)
+class FacetSampleIT {
+    public static class TinyBudget implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of("paperstream.query.facet-budget", "0");
+        }
+    }
+
+    private static final String ALL = "fs-all";
+    private static final List<String> TAGS = List.of("fs-a", "fs-b", "fs-c", "fs-d");
+    private static final List<String> HOSTS = List.of("fs-one.example", "fs-two.example", "fs-three.example");
+    private static final List<LinkKind> KINDS = List.of(LinkKind.CODE, LinkKind.MODEL, LinkKind.DATASET);
+    private static final Map<String, EnrichedPaper> PAPERS = new TreeMap<>();
+    /** Which papers have the phrase "zebrafinch songs" (the others have both words apart). */
+    private static final Map<String, Boolean> PHRASE = new HashMap<>();
+
+    @BeforeEach
+    void seed() {
+        if (!PAPERS.isEmpty()) {
+            return;
+        }
+        Random random = new Random(5);
+        for (int i = 0; i < 400; i++) {
+            String id = "doi:10.9999/fs" + i;
+            List<String> tags = new ArrayList<>(List.of(ALL));
+            TAGS.stream().filter(t -> random.nextInt(3) == 0).forEach(tags::add);
+            List<Link> links = new ArrayList<>();
+            for (int l = random.nextInt(3); l > 0; l--) {
+                links.add(Papers.link(KINDS.get(random.nextInt(KINDS.size())), HOSTS.get(random.nextInt(HOSTS.size())),
+                        "o/r" + random.nextInt(1000)));
+            }
+            boolean phrase = i % 3 == 0;
+            String text = phrase ? "We record zebrafinch songs at dawn." : "Songs, we find, are what a zebrafinch learns.";
+            PAPERS.put(id, Papers.paper(id, 1, "Sampled paper " + i, text, LocalDate.of(2023, 1 + i % 12, 1), tags, links));
+            PHRASE.put(id, phrase);
+        }
+        try (Feed feed = new Feed()) {
+            feed.sendAndAwait(ALL, List.copyOf(PAPERS.values()));
+        }
+    }
+
+    @Test
+    void aSampledAnswerSaysSoAndCountsTheSampledPapersScaledUp() throws Exception {
+        JsonPath sampled = facets("zebrafinch", false);
+        assertThat(sampled.getBoolean("countsExact")).isFalse();
+        assertThat(sampled.getBoolean("totalExact")).isFalse();
+        double sample = sampled.getDouble("sample");
+        int buckets = (int) Math.round(sample * 64);
+        assertThat(buckets).isEqualTo(1);
+        assertThat(buckets / 64.0).isEqualTo(sample);
+
+        Map<String, Integer> bucketOf = buckets();
+        Predicate<String> inSample = id -> bucketOf.get(id) < buckets;
+        assertMatchesModel(sampled, inSample, 64.0 / buckets);
+        assertThat(PAPERS.keySet().stream().filter(inSample).count())
+                .as("the sample is a part of the papers, not none").isBetween(1L, 399L);
+
+        JsonPath exact = facets("zebrafinch", true);
+        assertThat(exact.getBoolean("countsExact")).isTrue();
+        assertThat(exact.getBoolean("totalExact")).isTrue();
+        assertThat(exact.getString("sample")).isNull();
+        assertMatchesModel(exact, id -> true, 1);
+        assertThat(exact.getInt("total")).isEqualTo(400);
+    }
+
+    @Test
+    void aPhraseIsCheckedOnTheSampledCandidates() throws Exception {
+        JsonPath sampled = facets("\"zebrafinch songs\"", false);
+        int buckets = (int) Math.round(sampled.getDouble("sample") * 64);
+        Map<String, Integer> bucketOf = buckets();
+        assertMatchesModel(sampled, id -> PHRASE.get(id) && bucketOf.get(id) < buckets, 64.0 / buckets);
+        JsonPath exact = facets("\"zebrafinch songs\"", true);
+        assertMatchesModel(exact, PHRASE::get, 1);
+        assertThat(exact.getInt("total")).isEqualTo(134);
+    }
+
+    @Test
+    void exactMustBeABoolean() {
+        given().queryParam("tag", ALL).queryParam("exact", "maybe").when().get("/api/v1/facets").then().statusCode(400)
+                .contentType("application/problem+json").body("errors[0].name", equalTo("exact"))
+                .body("detail", containsString("true or false"));
+    }
+
+    private static JsonPath facets(String q, boolean exact) {
+        // tag plus text: a filter the counters cannot answer
+        return given().queryParam("tag", ALL).queryParam("q", q).queryParam("limit", 1000).queryParam("exact", exact)
+                .when().get("/api/v1/facets").then().statusCode(200).extract().jsonPath();
+    }
+
+    /** The counts and total of the answer equal counting the selected papers' values here, times {@code scale}. */
+    private static void assertMatchesModel(JsonPath answer, Predicate<String> selected, double scale) {
+        List<EnrichedPaper> papers = PAPERS.values().stream().filter(p -> selected.test(p.id())).toList();
+        Map<String, Map<String, Integer>> want = new HashMap<>();
+        for (EnrichedPaper p : papers) {
+            p.tags().stream().map(t -> t.name()).distinct()
+                    .forEach(v -> want.computeIfAbsent("tags", f -> new TreeMap<>()).merge(v, 1, Integer::sum));
+            p.links().stream().map(l -> l.kind().wireName()).distinct()
+                    .forEach(v -> want.computeIfAbsent("linkKinds", f -> new TreeMap<>()).merge(v, 1, Integer::sum));
+            p.links().stream().map(Link::host).distinct()
+                    .forEach(v -> want.computeIfAbsent("hosts", f -> new TreeMap<>()).merge(v, 1, Integer::sum));
+        }
+        for (String facet : List.of("tags", "linkKinds", "hosts")) {
+            Map<String, Long> expected = new TreeMap<>();
+            want.getOrDefault(facet, Map.of()).forEach((v, n) -> expected.put(v, Math.round(n * scale)));
+            Map<String, Long> got = new TreeMap<>();
+            List<Map<String, Object>> counts = answer.getList(facet);
+            counts.forEach(c -> got.put((String) c.get("value"), ((Number) c.get("count")).longValue()));
+            assertThat(got).as(facet).isEqualTo(expected);
+        }
+        assertThat(answer.getLong("total")).isEqualTo(Math.round(papers.size() * scale));
+    }
+
+    /** Each test paper's sample bucket as V4 defines it, asked of PostgreSQL directly. */
+    private static Map<String, Integer> buckets() throws Exception {
+        var config = ConfigProvider.getConfig();
+        Map<String, Integer> buckets = new HashMap<>();
+        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
+                config.getValue("quarkus.datasource.username", String.class),
+                config.getValue("quarkus.datasource.password", String.class));
+             PreparedStatement s = db.prepareStatement("SELECT id, hashtext(id) & 63 FROM paper WHERE id LIKE 'doi:10.9999/fs%'");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                buckets.put(rs.getString(1), rs.getInt(2));
+            }
+        }
+        assertThat(buckets).hasSize(PAPERS.size());
+        return buckets;
+    }
+}

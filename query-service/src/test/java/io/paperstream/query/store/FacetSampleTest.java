@@ -1,0 +1,70 @@
+package io.paperstream.query.store;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FacetSampleTest {
+    @Test
+    void everyBucketWhileTheCandidatesFitTheBudget() {
+        assertThat(FacetSample.buckets(0, false, 20_000)).isEqualTo(64);
+        assertThat(FacetSample.buckets(20_000, false, 20_000)).isEqualTo(64);
+        assertThat(FacetSample.buckets(2_500, true, 20_000)).isEqualTo(64);
+    }
+
+    @Test
+    void beyondTheBudgetAsManyBucketsAsFitAndAtLeastOne() {
+        assertThat(FacetSample.buckets(20_001, false, 20_000)).isEqualTo(63);
+        assertThat(FacetSample.buckets(40_000, false, 20_000)).isEqualTo(32);
+        assertThat(FacetSample.buckets(57_733, false, 20_000)).isEqualTo(22);
+        // a phrase's candidates weigh 8
+        assertThat(FacetSample.buckets(5_000, true, 20_000)).isEqualTo(32);
+        assertThat(FacetSample.buckets(100_000_000, false, 20_000)).isEqualTo(1);
+    }
+
+    @Test
+    void theSampleQueryOrsTheFirstBuckets() {
+        assertThat(FacetSample.query(1)).isEqualTo("'sample 0'");
+        assertThat(FacetSample.query(3)).isEqualTo("'sample 0' | 'sample 1' | 'sample 2'");
+        assertThat(FacetSample.query(64)).endsWith("| 'sample 63'");
+        assertThatThrownBy(() -> FacetSample.query(0)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FacetSample.query(65)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void phraseOperatorsBecomeAndOutsideLexemesOnly() {
+        // as PostgreSQL prints websearch_to_tsquery('english', '"show successful" -foo state-of-the-art or covid-19')
+        String tsquery = "'show' <-> 'success' & !'foo' & 'state-of-the-art' <-> 'state' <3> 'art' | 'covid' <-> '-19'";
+        assertThat(FacetSample.hasPhrase(tsquery)).isTrue();
+        assertThat(FacetSample.relaxed(tsquery))
+                .isEqualTo("'show' & 'success' & !'foo' & 'state-of-the-art' & 'state' & 'art' | 'covid' & '-19'");
+        // operators inside a lexeme, and a quote written twice inside one, are text
+        String odd = "'a<->b' & 'it''s<2>' <-> 'c'";
+        assertThat(FacetSample.relaxed(odd)).isEqualTo("'a<->b' & 'it''s<2>' & 'c'");
+        assertThat(FacetSample.hasPhrase("'a<->b' & 'c'")).isFalse();
+        assertThat(FacetSample.hasPhrase("'learn' & 'represent'")).isFalse();
+        assertThat(FacetSample.hasPhrase("")).isFalse();
+    }
+
+    @Test
+    void theTallyCountsEachFacetsValuesAndScalesThem() {
+        String keys = "\u001etvision\u001etnlp\u001ekcode\u001ehgithub.com" + "\u001etvision\u001ekcode\u001ekmodel"
+                + "\u001ehgithub.com\u001ehhuggingface.co" + "\u001etaudio";
+        Map<String, List<PaperQueries.Count>> top = FacetTally.of(keys).top(2, 1);
+        assertThat(top.get("tag")).containsExactly(new PaperQueries.Count("vision", 2), new PaperQueries.Count("audio", 1));
+        assertThat(top.get("linkKind")).containsExactly(new PaperQueries.Count("code", 2), new PaperQueries.Count("model", 1));
+        assertThat(top.get("host")).containsExactly(new PaperQueries.Count("github.com", 2),
+                new PaperQueries.Count("huggingface.co", 1));
+        assertThat(FacetTally.of(keys).top(1, 2.5).get("tag")).containsExactly(new PaperQueries.Count("vision", 5));
+        assertThat(FacetTally.of("").top(5, 1)).containsOnlyKeys("tag", "linkKind", "host")
+                .allSatisfy((facet, counts) -> assertThat(counts).isEmpty());
+        // a value may hold any other character, an empty one is still a value
+        assertThat(FacetTally.of("\u001eha b:c\u001eh").top(5, 1).get("host"))
+                .containsExactly(new PaperQueries.Count("", 1), new PaperQueries.Count("a b:c", 1));
+        assertThatThrownBy(() -> FacetTally.of("\u001exoops")).isInstanceOf(IllegalStateException.class);
+    }
+}
