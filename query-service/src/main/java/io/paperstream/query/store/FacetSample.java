@@ -1,12 +1,13 @@
 package io.paperstream.query.store;
 
 /**
- * How much of a filter's matches the facets count. Every paper is in one of {@link #BUCKETS} sample buckets (the
- * lexeme {@code 'sample N'} of its search vector, V4); counting the matches of the first {@code k} buckets costs about
- * {@code k / BUCKETS} of counting them all, and the counts scaled by {@code BUCKETS / k} estimate the true ones.
+ * When the facets count a sample instead of every matching paper. The sample is table {@code paper_sample} (V4): the
+ * papers whose id hashes into one of {@link #SHARE} buckets, kept in step with {@code paper} by triggers; counts over it
+ * times {@link #SHARE} estimate the counts over all papers.
  */
 final class FacetSample {
-    static final int BUCKETS = 64;
+    /** One paper in this many is in the sample. */
+    static final int SHARE = 8;
     /**
      * What a candidate of a phrase search costs relative to one of a plain search: the phrase is checked against the
      * paper's whole search vector, which lives out of line (measured: 7 µs against 0.9 µs per candidate on 100,000
@@ -18,27 +19,11 @@ final class FacetSample {
     }
 
     /**
-     * The number of buckets to count: all of them when the exact count fits the budget, else as many as fit (at least
-     * one). {@code candidates} is PostgreSQL's estimate of the papers the index selects, before any phrase check.
+     * Whether to count the sample: when the candidates (PostgreSQL's estimate of the papers the indexes select, before
+     * any phrase check), weighted, do not fit the budget.
      */
-    static int buckets(long candidates, boolean phrase, long budget) {
-        long cost = candidates * (phrase ? PHRASE_WEIGHT : 1);
-        if (cost <= budget) {
-            return BUCKETS;
-        }
-        return (int) Math.max(1, BUCKETS * budget / cost);
-    }
-
-    /** The tsquery (text form) that selects the first {@code k} buckets. */
-    static String query(int k) {
-        if (k < 1 || k > BUCKETS) {
-            throw new IllegalArgumentException("buckets: " + k);
-        }
-        StringBuilder q = new StringBuilder();
-        for (int b = 0; b < k; b++) {
-            q.append(b == 0 ? "" : " | ").append("'sample ").append(b).append('\'');
-        }
-        return q.toString();
+    static boolean needed(long candidates, boolean phrase, long budget) {
+        return candidates * (phrase ? PHRASE_WEIGHT : 1) > budget;
     }
 
     /** Whether a tsquery (text form, as PostgreSQL prints it) has a phrase operator ({@code <->} or {@code <N>}). */
@@ -56,7 +41,7 @@ final class FacetSample {
         for (int i = 0; i < tsquery.length(); i++) {
             char c = tsquery.charAt(i);
             if (c == '\'') {
-                // inside a lexeme a quote is written twice; either way the state flips twice or once as it should
+                // inside a lexeme a quote is written twice: the state flips twice, and is right again after the pair
                 quoted = !quoted;
                 out.append(c);
             } else if (!quoted && c == '<') {

@@ -154,7 +154,7 @@ public class PaperQueries {
      * {@code limit} per facet, with the number of selected papers. With no filter, or a filter that is one tag, one link
      * kind or one host, they come from the trigger-maintained counters. Any other filter counts the matching papers:
      * all of them when PostgreSQL's estimate of the candidates fits {@code budget} (or when {@code exact} is asked
-     * for), else the matches of a sample of the buckets (see {@link FacetSample}), scaled up and flagged by
+     * for), else the matches among the sampled papers (see {@link FacetSample}), scaled up and flagged by
      * {@link Facets#sample()} below 1.
      */
     public Uni<Facets> facets(PaperFilter filter, int limit, boolean exact, long budget) {
@@ -175,27 +175,26 @@ public class PaperQueries {
             Uni<String> tsquery = filter.hasText()
                     ? session.createNativeQuery(TSQUERY, String.class).setParameter(1, filter.q()).getSingleResult()
                     : Uni.createFrom().nullItem();
-            return tsquery.chain(text -> sampleBuckets(session, filter, text, exact, budget).chain(buckets -> {
+            return tsquery.chain(text -> sampled(session, filter, text, exact, budget).chain(sample -> {
                 PaperSql sql = PaperSql.matching(filter, text);
-                String keys = sql.facetKeys(buckets < FacetSample.BUCKETS ? FacetSample.query(buckets) : null);
-                double scale = (double) FacetSample.BUCKETS / buckets;
-                return bindAll(session.createNativeQuery(keys, Object[].class), sql.params()).getSingleResult()
-                        .map(row -> new Facets(Math.round(((Number) row[0]).longValue() * scale),
-                                (double) buckets / FacetSample.BUCKETS, FacetTally.of((String) row[1]).top(limit, scale)));
+                double scale = sample ? FacetSample.SHARE : 1;
+                return bindAll(session.createNativeQuery(sql.facetKeys(sample), Object[].class), sql.params())
+                        .getSingleResult()
+                        .map(row -> new Facets(Math.round(((Number) row[0]).longValue() * scale), 1 / scale,
+                                FacetTally.of((String) row[1]).top(limit, scale)));
             }));
         });
     }
 
-    /** How many sample buckets the facets of a counted filter count ({@link FacetSample#BUCKETS}: all papers). */
-    private Uni<Integer> sampleBuckets(Mutiny.Session session, PaperFilter filter, String tsquery, boolean exact,
-                                       long budget) {
+    /** Whether the facets of a counted filter count the sample instead of every matching paper. */
+    private Uni<Boolean> sampled(Mutiny.Session session, PaperFilter filter, String tsquery, boolean exact, long budget) {
         if (exact) {
-            return Uni.createFrom().item(FacetSample.BUCKETS);
+            return Uni.createFrom().item(false);
         }
         boolean phrase = tsquery != null && FacetSample.hasPhrase(tsquery);
         PaperSql candidates = PaperSql.matching(filter, tsquery == null ? null : FacetSample.relaxed(tsquery));
         return bindAll(session.createNativeQuery(candidates.estimate(), String.class), candidates.params()).getResultList()
-                .map(plan -> FacetSample.buckets(PlanRows.of(String.join("\n", plan)), phrase, budget));
+                .map(plan -> FacetSample.needed(PlanRows.of(String.join("\n", plan)), phrase, budget));
     }
 
     /** Every tag in use with its paper count, most used first. */

@@ -181,12 +181,12 @@ final class PaperSql {
     }
 
     /**
-     * One row: how many papers match, and their {@code facet_keys} (V4) concatenated, for the service to count. With
-     * a {@code sample} tsquery (sample bucket lexemes), only the matching papers of those buckets.
+     * One row: how many papers match, and their {@code facet_keys} (V4) concatenated, for the service to count; of all
+     * papers, or of the {@code paper_sample} (which has the columns that the filters read).
      */
-    String facetKeys(String sample) {
-        return "SELECT count(*), coalesce(string_agg(p.facet_keys, ''), '') FROM paper p" + where("")
-                + (sample == null ? "" : " AND p.search @@ " + asTsquery(sample));
+    String facetKeys(boolean sample) {
+        return "SELECT count(*), coalesce(string_agg(p.facet_keys, ''), '') FROM " + (sample ? "paper_sample" : "paper")
+                + " p" + where("");
     }
 
     /** The ids among {@code ids} that match the filter (for the live stream). */

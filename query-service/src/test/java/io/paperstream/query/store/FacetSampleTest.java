@@ -10,29 +10,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FacetSampleTest {
     @Test
-    void everyBucketWhileTheCandidatesFitTheBudget() {
-        assertThat(FacetSample.buckets(0, false, 20_000)).isEqualTo(64);
-        assertThat(FacetSample.buckets(20_000, false, 20_000)).isEqualTo(64);
-        assertThat(FacetSample.buckets(2_500, true, 20_000)).isEqualTo(64);
-    }
-
-    @Test
-    void beyondTheBudgetAsManyBucketsAsFitAndAtLeastOne() {
-        assertThat(FacetSample.buckets(20_001, false, 20_000)).isEqualTo(63);
-        assertThat(FacetSample.buckets(40_000, false, 20_000)).isEqualTo(32);
-        assertThat(FacetSample.buckets(57_733, false, 20_000)).isEqualTo(22);
+    void theSampleIsCountedWhenTheWeightedCandidatesExceedTheBudget() {
+        assertThat(FacetSample.needed(0, false, 20_000)).isFalse();
+        assertThat(FacetSample.needed(20_000, false, 20_000)).isFalse();
+        assertThat(FacetSample.needed(20_001, false, 20_000)).isTrue();
         // a phrase's candidates weigh 8
-        assertThat(FacetSample.buckets(5_000, true, 20_000)).isEqualTo(32);
-        assertThat(FacetSample.buckets(100_000_000, false, 20_000)).isEqualTo(1);
-    }
-
-    @Test
-    void theSampleQueryOrsTheFirstBuckets() {
-        assertThat(FacetSample.query(1)).isEqualTo("'sample 0'");
-        assertThat(FacetSample.query(3)).isEqualTo("'sample 0' | 'sample 1' | 'sample 2'");
-        assertThat(FacetSample.query(64)).endsWith("| 'sample 63'");
-        assertThatThrownBy(() -> FacetSample.query(0)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> FacetSample.query(65)).isInstanceOf(IllegalArgumentException.class);
+        assertThat(FacetSample.needed(2_500, true, 20_000)).isFalse();
+        assertThat(FacetSample.needed(2_501, true, 20_000)).isTrue();
+        assertThat(FacetSample.needed(1, false, 0)).isTrue();
     }
 
     @Test
