@@ -55,7 +55,7 @@ public class PaperQueries {
     private static final String ALL_PAPERS = "SELECT coalesce(sum(papers), 0) FROM facet_count WHERE facet = 'all'";
 
     /** The search text as PostgreSQL's tsquery, in its text form (the facets use it as is and relaxed). */
-    private static final String TSQUERY = "SELECT CAST(websearch_to_tsquery('english', CAST(?1 AS text)) AS text)";
+    private static final String TSQUERY = "SELECT CAST(paper_search_query(CAST(?1 AS text)) AS text)";
 
     private final Mutiny.SessionFactory sessions;
 

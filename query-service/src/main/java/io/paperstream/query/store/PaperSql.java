@@ -62,7 +62,7 @@ final class PaperSql {
     private static PaperSql filtered(PaperFilter filter, Placeholders placeholders, String tsquery) {
         PaperSql sql = new PaperSql(placeholders);
         if (filter.hasText()) {
-            sql.query = tsquery == null ? "websearch_to_tsquery('english', CAST(" + sql.bind(filter.q()) + " AS text))"
+            sql.query = tsquery == null ? "paper_search_query(CAST(" + sql.bind(filter.q()) + " AS text))"
                     : sql.asTsquery(tsquery);
         }
         sql.containsAll("p.tag_names", filter.tags());

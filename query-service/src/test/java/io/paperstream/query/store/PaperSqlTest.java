@@ -33,7 +33,7 @@ class PaperSqlTest {
         assertThat(page).contains("p.tag_names @> CAST(CAST(?2 AS text) AS text[])")
                 .contains("p.link_kinds @> CAST(CAST(?3 AS text) AS text[])")
                 .contains("p.published_on >= CAST(CAST(?6 AS text) AS date) AND p.sort_date >= CAST(CAST(?6 AS text) AS date)")
-                .endsWith("AND p.search @@ websearch_to_tsquery('english', CAST(?1 AS text)) ORDER BY p.sort_date DESC, p.id DESC LIMIT ?8");
+                .endsWith("AND p.search @@ paper_search_query(CAST(?1 AS text)) ORDER BY p.sort_date DESC, p.id DESC LIMIT ?8");
         assertThat(sql.params().get(7)).isEqualTo(21);
     }
 
@@ -86,7 +86,7 @@ class PaperSqlTest {
     void aPreparedTsqueryIsAParameterToo() {
         PaperSql sql = PaperSql.matching(ALL, "'x'') & DROP TABLE paper; --'");
         String keys = sql.facetKeys(true);
-        assertThat(keys).doesNotContain("DROP").doesNotContain("websearch_to_tsquery").contains("FROM paper_sample p")
+        assertThat(keys).doesNotContain("DROP").doesNotContain("paper_search_query").contains("FROM paper_sample p")
                 .endsWith("AND p.search @@ CAST(CAST(?1 AS text) AS tsquery)");
         assertThat(sql.params().get(0)).isEqualTo("'x'') & DROP TABLE paper; --'");
         assertThat(PaperSql.matching(ALL, "'x'").facetKeys(false)).contains("FROM paper p").doesNotContain("sample");
