@@ -67,9 +67,9 @@ public class CatalogResource {
             The counts are of the papers the filters select (all papers without filters), most frequent first, at most
             `limit` values per facet; `total` is the number of selected papers. Without filters, or with one tag, one
             link kind or one host, they are read from counters. Other filters count the selected papers, all of them
-            unless there are too many to count within the request's budget (about 20,000 candidates, fewer for phrase
-            searches): then they count a random sample of them (the same for every query: papers are sampled by id),
-            scale the counts up and say so: `countsExact` and `totalExact` are false and `sample` is the share counted.
+            unless there are too many to count within the request's budget (about 10,000 candidates, a quarter of that
+            for quoted phrases): then they count the selected papers of a fixed sample, an eighth of all papers chosen
+            by id, scale the counts up by 8 and say so: `countsExact` and `totalExact` are false and `sample` is 0.125.
             `exact=true` always counts every selected paper, however long that takes.""")
     @APIResponse(responseCode = "200", description = "Facets", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = FacetsView.class),

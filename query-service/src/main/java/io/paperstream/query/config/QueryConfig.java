@@ -26,11 +26,11 @@ public interface QueryConfig {
 
     /**
      * Facets of a search (or of a filter the counters cannot answer) count every matching paper when PostgreSQL
-     * estimates at most this many candidates (a candidate of a phrase search weighs 8: its phrase is checked against
-     * the paper's out-of-line search vector); beyond it they count a sample of about this many and say so
-     * ({@code countsExact: false}, {@code sample}). 20,000 candidates take about 20 ms of PostgreSQL time on the
-     * machine of the README's benchmark. A request can ask for exact counts with {@code exact=true}.
+     * estimates at most this many candidates (a candidate of a phrase search weighs 4: its phrase is checked against
+     * the paper's out-of-line search vector); beyond it they count the papers of {@code paper_sample} (an eighth) and
+     * say so ({@code countsExact: false}, {@code sample}). 10,000 scattered matches take 20–30 ms of PostgreSQL time on
+     * the README's benchmark machine. A request can ask for exact counts with {@code exact=true}.
      */
-    @WithDefault("20000")
+    @WithDefault("10000")
     long facetBudget();
 }

@@ -11,12 +11,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FacetSampleTest {
     @Test
     void theSampleIsCountedWhenTheWeightedCandidatesExceedTheBudget() {
-        assertThat(FacetSample.needed(0, false, 20_000)).isFalse();
-        assertThat(FacetSample.needed(20_000, false, 20_000)).isFalse();
-        assertThat(FacetSample.needed(20_001, false, 20_000)).isTrue();
-        // a phrase's candidates weigh 8
-        assertThat(FacetSample.needed(2_500, true, 20_000)).isFalse();
-        assertThat(FacetSample.needed(2_501, true, 20_000)).isTrue();
+        assertThat(FacetSample.needed(0, false, 10_000)).isFalse();
+        assertThat(FacetSample.needed(10_000, false, 10_000)).isFalse();
+        assertThat(FacetSample.needed(10_001, false, 10_000)).isTrue();
+        // a phrase's candidates weigh 4
+        assertThat(FacetSample.needed(2_500, true, 10_000)).isFalse();
+        assertThat(FacetSample.needed(2_501, true, 10_000)).isTrue();
         assertThat(FacetSample.needed(1, false, 0)).isTrue();
     }
 
