@@ -43,7 +43,7 @@ final class FacetTally {
 
     /**
      * The {@code limit} most frequent values of each facet (ties by value), each count multiplied by {@code scale}
-     * (rounded): 1 for exact counts, {@code BUCKETS / k} for counts of a sample of {@code k} buckets.
+     * (rounded): 1 for exact counts, {@link FacetSample#SHARE} for counts of the sample.
      */
     Map<String, List<PaperQueries.Count>> top(int limit, double scale) {
         Map<String, List<PaperQueries.Count>> top = new LinkedHashMap<>();
