@@ -52,7 +52,7 @@ class FacetSampleIT {
     public static class TinyBudget implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("paperstream.query.facet-budget", "0");
+            return Map.of("paperstream.query.facet-budget", "0", "paperstream.query.total-limit", "20");
         }
     }
 
@@ -80,7 +80,8 @@ class FacetSampleIT {
                         "o/r" + random.nextInt(1000)));
             }
             boolean phrase = i % 3 == 0;
-            String text = phrase ? "We record zebrafinch songs at dawn." : "Songs, we find, are what a zebrafinch learns.";
+            String text = (phrase ? "We record zebrafinch songs at dawn." : "Songs, we find, are what a zebrafinch learns.")
+                    + (i % 100 == 0 ? " A quiet lantern." : "");
             PAPERS.put(id, Papers.paper(id, 1, "Sampled paper " + i, text, LocalDate.of(2023, 1 + i % 12, 1), tags, links));
             PHRASE.put(id, phrase);
         }
@@ -155,6 +156,26 @@ class FacetSampleIT {
         // a date bound makes it a filter the counters cannot answer
         return given().queryParam("tag", tag).queryParam("from", "1900-01-01").queryParam("limit", 1000)
                 .queryParam("exact", exact).when().get("/api/v1/facets").then().statusCode(200).extract().jsonPath();
+    }
+
+    @Test
+    void theTotalOfAQuotedPhraseBeyondTheLimitIsTheSamplesCountTimesEight() throws Exception {
+        Set<String> inSample = sampledIds();
+        long sampledPhrase = PAPERS.keySet().stream().filter(id -> PHRASE.get(id) && inSample.contains(id)).count();
+        assertThat(sampledPhrase * 8).isGreaterThan(20);
+        given().queryParam("q", "\"zebrafinch songs\"").queryParam("tag", ALL).queryParam("limit", 1)
+                .when().get("/api/v1/papers").then().statusCode(200)
+                .body("total", equalTo((int) sampledPhrase * 8)).body("totalExact", equalTo(false));
+        // 4 papers have this phrase: counted exactly unless the sample alone makes more than the limit (20)
+        long sampledLantern = Set.of("doi:10.9999/fs0", "doi:10.9999/fs100",
+                "doi:10.9999/fs200", "doi:10.9999/fs300").stream().filter(inSample::contains).count();
+        var lantern = given().queryParam("q", "\"quiet lantern\"").queryParam("limit", 1).when().get("/api/v1/papers")
+                .then().statusCode(200);
+        if (sampledLantern * 8 > 20) {
+            lantern.body("total", equalTo((int) sampledLantern * 8)).body("totalExact", equalTo(false));
+        } else {
+            lantern.body("total", equalTo(4)).body("totalExact", equalTo(true));
+        }
     }
 
     @Test

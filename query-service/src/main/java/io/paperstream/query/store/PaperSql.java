@@ -175,6 +175,11 @@ final class PaperSql {
         return "SELECT count(*) FROM (SELECT 1 FROM paper p" + where("") + " LIMIT " + bind(cap + 1) + ") matching";
     }
 
+    /** The number of matching papers among the sample ({@code paper_sample}, V4). */
+    String sampleCount() {
+        return "SELECT count(*) FROM paper_sample p" + where("");
+    }
+
     /** PostgreSQL's plan for selecting the matching papers, whose top row count is its estimate of their number. */
     String estimate() {
         return "EXPLAIN (FORMAT TEXT) SELECT 1 FROM paper p" + where("");
