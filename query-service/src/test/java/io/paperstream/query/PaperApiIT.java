@@ -93,6 +93,15 @@ class PaperApiIT {
     }
 
     @Test
+    void aSearchOfStopWordsOnlyMatchesNothingWithoutError() {
+        list(Map.of("q", "the of and")).body("items", empty()).body("total", equalTo(0));
+        given().queryParam("q", "the of").queryParam("tag", TAG).when().get("/api/v1/facets").then().statusCode(200)
+                .body("total", equalTo(0)).body("countsExact", equalTo(true)).body("tags", empty());
+        given().queryParam("q", "\"the of\"").queryParam("tag", TAG).when().get("/api/v1/facets").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
     void orMatchesEitherWord() {
         list(Map.of("q", "routing OR biology")).body("items.id", contains(S2, S3, S1));
     }
