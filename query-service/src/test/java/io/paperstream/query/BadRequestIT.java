@@ -108,7 +108,7 @@ class BadRequestIT {
     void injectionStringsInEveryParameterAreDataNeverSql() {
         long before = paperCount();
         List<String> params = List.of("q", "tag", "linkKind", "host", "subject", "from", "to", "sort", "limit", "cursor",
-                "fields", "total");
+                "fields", "total", "exact");
         for (String param : params) {
             for (String injection : INJECTIONS) {
                 for (String path : List.of("/api/v1/papers", "/api/v1/facets")) {
