@@ -95,13 +95,9 @@ public class PaperQueries {
      */
     public Uni<Total> total(PaperFilter filter, int cap) {
         return sessions.withSession(session -> {
-            if (filter.isEmpty()) {
-                return session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult().map(n -> new Total(n, true));
-            }
             String[] counter = counterFor(filter);
-            if (counter != null) {
-                return session.createNativeQuery(ONE_COUNTER, Long.class).setParameter(1, counter[0])
-                        .setParameter(2, counter[1]).getSingleResult().map(n -> new Total(n, true));
+            if (filter.isEmpty() || counter != null) {
+                return fromCounters(session, counter).map(n -> new Total(n, true));
             }
             // PostgreSQL's estimate first: counting a broad search costs a scan of every matching index entry
             return estimate(session, filter).chain(estimate -> {
@@ -131,6 +127,13 @@ public class PaperQueries {
         PaperSql sql = PaperSql.filtered(filter);
         return bindAll(session.createNativeQuery(sql.estimate(), String.class), sql.params()).getResultList()
                 .map(plan -> PlanRows.of(String.join("\n", plan)));
+    }
+
+    /** The exact number of papers from the counters: of all papers ({@code counter} null) or of one facet value. */
+    private static Uni<Long> fromCounters(Mutiny.Session session, String[] counter) {
+        return counter == null ? session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult()
+                : session.createNativeQuery(ONE_COUNTER, Long.class).setParameter(1, counter[0])
+                        .setParameter(2, counter[1]).getSingleResult();
     }
 
     /** The counter that holds the filter's exact total, as {facet, value}, or null. */
@@ -176,15 +179,12 @@ public class PaperQueries {
             String[] counter = counterFor(filter);
             if (filter.isEmpty()) {
                 return session.createNativeQuery(FACET_COUNTS, Object[].class).setParameter(1, limit).getResultList()
-                        .chain(rows -> session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult()
-                                .map(total -> new Facets(total, 1, top(rows, limit))));
+                        .chain(rows -> fromCounters(session, null).map(total -> new Facets(total, 1, top(rows, limit))));
             }
             if (counter != null) {
                 return session.createNativeQuery(PAIR_COUNTS, Object[].class).setParameter(1, counter[0])
                         .setParameter(2, counter[1]).setParameter(3, limit).getResultList()
-                        .chain(rows -> session.createNativeQuery(ONE_COUNTER, Long.class).setParameter(1, counter[0])
-                                .setParameter(2, counter[1]).getSingleResult()
-                                .map(total -> new Facets(total, 1, top(rows, limit))));
+                        .chain(rows -> fromCounters(session, counter).map(total -> new Facets(total, 1, top(rows, limit))));
             }
             Uni<String> tsquery = filter.hasText()
                     ? session.createNativeQuery(TSQUERY, String.class).setParameter(1, filter.q()).getSingleResult()
