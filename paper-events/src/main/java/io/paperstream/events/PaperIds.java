@@ -20,13 +20,19 @@ public final class PaperIds {
     private static final Pattern ARXIV = Pattern.compile(
             "(?i)^(?:arxiv:)?(\\d{4}\\.\\d{4,5}|[a-z][a-z.-]*/\\d{7})(?:v(\\d+))?$");
     private static final Pattern DOI = Pattern.compile("(?i)^(?:doi:|https?://(?:dx\\.)?doi\\.org/)?(10\\.\\d{4,9}/\\S+)$");
+    /** {@code https://arxiv.org/abs/X} (or /pdf/X, with or without .pdf), also with a merged {@code //}. */
+    private static final Pattern ARXIV_URL = Pattern.compile(
+            "(?i)^(?:https?:/{1,2})?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/(.+?)(?:\\.pdf)?$");
+    /** A resolver URL whose {@code //} a URL-path normaliser merged into {@code /}. */
+    private static final Pattern DOI_URL_MERGED = Pattern.compile("(?i)^https?:/{1,2}(?:dx\\.)?doi\\.org/");
+    private static final String ARXIV_DOI_PREFIX = "10.48550/arxiv.";
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private PaperIds() {
     }
 
     public static String derive(String arxivId, String doi, String title) {
-        Optional<String> arxiv = normaliseArxivId(arxivId);
+        Optional<String> arxiv = normaliseArxivId(arxivId).or(() -> arxivOfDoi(doi));
         if (arxiv.isPresent()) {
             return "arxiv:" + arxiv.get();
         }
@@ -34,10 +40,61 @@ public final class PaperIds {
         if (cleanDoi.isPresent()) {
             return "doi:" + cleanDoi.get();
         }
-        if (title == null || normaliseTitle(title).isEmpty()) {
-            throw new IllegalArgumentException("a paper needs an arXiv id, a DOI or a title to be identified");
+        return titleId(title).orElseThrow(
+                () -> new IllegalArgumentException("a paper needs an arXiv id, a DOI or a title to be identified"));
+    }
+
+    /** {@code title:<16 hex>} of a title, or empty when the title has no letter or digit. */
+    public static Optional<String> titleId(String title) {
+        if (title == null) {
+            return Optional.empty();
         }
-        return "title:" + sha256Hex(normaliseTitle(title)).substring(0, 16);
+        String normal = normaliseTitle(title);
+        return normal.isEmpty() ? Optional.empty() : Optional.of("title:" + sha256Hex(normal).substring(0, 16));
+    }
+
+    /** The arXiv id a DOI names when it is arXiv's own DOI ({@code 10.48550/arXiv.<id>}), else empty. */
+    public static Optional<String> arxivOfDoi(String doi) {
+        return normaliseDoi(doi).flatMap(d -> d.startsWith(ARXIV_DOI_PREFIX)
+                ? normaliseArxivId(d.substring(ARXIV_DOI_PREFIX.length())) : Optional.empty());
+    }
+
+    /** A DOI that is not arXiv's own (which is the arXiv id, not a second identifier), normalised, or empty. */
+    public static Optional<String> externalDoi(String doi) {
+        return normaliseDoi(doi).filter(d -> arxivOfDoi(d).isEmpty());
+    }
+
+    /**
+     * Any form a person or program may use for a paper, as the id it would have in paperstream: {@code arxiv:X},
+     * {@code arXiv:Xv3}, {@code ARXIV:X}, the bare {@code X} (new or old style), {@code https://arxiv.org/abs/X},
+     * {@code doi:…} in any case, {@code https://doi.org/…} (also with the slash a URL path merge loses,
+     * {@code https:/doi.org/…}), a bare {@code 10.…/…}, arXiv's DOI (which is the arXiv id) and {@code title:<16 hex>}.
+     * Empty when the text is none of these.
+     */
+    public static Optional<String> parseAnyForm(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String t = text.strip();
+        Matcher abs = ARXIV_URL.matcher(t);
+        if (abs.matches()) {
+            t = abs.group(1);
+        }
+        Optional<String> arxiv = normaliseArxivId(t);
+        if (arxiv.isPresent()) {
+            return Optional.of("arxiv:" + arxiv.get());
+        }
+        String doiText = DOI_URL_MERGED.matcher(t).replaceFirst("https://doi.org/");
+        Optional<String> viaDoi = arxivOfDoi(doiText);
+        if (viaDoi.isPresent()) {
+            return Optional.of("arxiv:" + viaDoi.get());
+        }
+        Optional<String> doi = normaliseDoi(doiText);
+        if (doi.isPresent()) {
+            return Optional.of("doi:" + doi.get());
+        }
+        String lower = t.toLowerCase(Locale.ROOT);
+        return lower.matches("title:[0-9a-f]{16}") ? Optional.of(lower) : Optional.empty();
     }
 
     /** The arXiv id without {@code arXiv:} prefix and version, or empty when the text is not an arXiv id. */

@@ -18,12 +18,59 @@ class PaperIdsTest {
             "hep-th/9901001v3   | null           | null       | arxiv:hep-th/9901001",
             "math.AG/0601001    | null           | null       | arxiv:math.ag/0601001",
             "null               | 10.1145/ABC.12 | Some title | doi:10.1145/abc.12",
-            "not-an-id          | https://doi.org/10.48550/arXiv.2409.04828 | t | doi:10.48550/arxiv.2409.04828",
+            "not-an-id          | https://doi.org/10.48550/arXiv.2409.04828 | t | arxiv:2409.04828",
+            "null               | 10.48550/ARXIV.hep-th/9901001 | t | arxiv:hep-th/9901001",
             "null               | doi:10.1000/XYZ| null       | doi:10.1000/xyz",
     })
     void prefersArxivThenDoi(String arxiv, String doi, String title, String expected) {
         assertThat(PaperIds.derive(arxiv, doi, title)).isEqualTo(expected);
         assertThat(PaperIds.isValid(expected)).isTrue();
+    }
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', nullValues = "null", value = {
+            "arxiv:2409.04828                          | arxiv:2409.04828",
+            "arXiv:2409.04828v3                        | arxiv:2409.04828",
+            "ARXIV:2409.04828                          | arxiv:2409.04828",
+            "2409.04828                                | arxiv:2409.04828",
+            "2409.04828v12                             | arxiv:2409.04828",
+            " 2409.04828 \t                            | arxiv:2409.04828",
+            "hep-th/9901001                            | arxiv:hep-th/9901001",
+            "arXiv:hep-th/9901001v2                    | arxiv:hep-th/9901001",
+            "https://arxiv.org/abs/2409.04828v2        | arxiv:2409.04828",
+            "http://arxiv.org/pdf/2409.04828.pdf       | arxiv:2409.04828",
+            "https:/arxiv.org/abs/hep-th/9901001       | arxiv:hep-th/9901001",
+            "doi:10.1145/ABC.12                        | doi:10.1145/abc.12",
+            "DOI:10.1145/abc.12                        | doi:10.1145/abc.12",
+            "10.1145/abc.12                            | doi:10.1145/abc.12",
+            "https://doi.org/10.1145/ABC.12            | doi:10.1145/abc.12",
+            "https:/doi.org/10.1145/abc.12             | doi:10.1145/abc.12",
+            "http://dx.doi.org/10.1145/abc.12          | doi:10.1145/abc.12",
+            "10.48550/arXiv.2409.04828                 | arxiv:2409.04828",
+            "doi:10.48550/ARXIV.2409.04828             | arxiv:2409.04828",
+            "https://doi.org/10.48550/arXiv.2409.04828 | arxiv:2409.04828",
+            "title:0123456789ABCDEF                    | title:0123456789abcdef",
+            "title:0123456789abcdef                    | title:0123456789abcdef",
+            "not an id                                 | null",
+            "2409.048                                  | null",
+            "arxiv:                                    | null",
+            "title:xyz                                 | null",
+            "10.1/x                                    | null",
+            "''                                        | null",
+    })
+    void parsesEveryIdForm(String text, String expected) {
+        assertThat(PaperIds.parseAnyForm(text).orElse(null)).isEqualTo(expected);
+        if (expected != null) {
+            assertThat(PaperIds.isValid(expected)).isTrue();
+        }
+    }
+
+    @Test
+    void arxivDoiIsTheArxivIdAndNotAnExternalDoi() {
+        assertThat(PaperIds.arxivOfDoi("10.48550/arXiv.2409.04828")).contains("2409.04828");
+        assertThat(PaperIds.externalDoi("10.48550/arXiv.2409.04828")).isEmpty();
+        assertThat(PaperIds.externalDoi("https://doi.org/10.1145/X")).contains("10.1145/x");
+        assertThat(PaperIds.arxivOfDoi("10.1145/x")).isEmpty();
     }
 
     @Test
