@@ -16,7 +16,11 @@ public final class PaperSchemas {
     public static final String RAW_RESOURCE = "/schemas/raw-paper.v1.schema.json";
     public static final String ENRICHED_RESOURCE = "/schemas/enriched-paper.v1.schema.json";
 
-    static final String SCHEMA_BASE = "https://paperstream.io/schemas/";
+    /**
+     * The base of the schemas' {@code $id}s: where query-service serves them in the local run and Compose
+     * ({@code GET /schemas/<file>}, which answers with {@code $id} set to the URL it was asked for).
+     */
+    static final String SCHEMA_BASE = "http://localhost:8080/schemas/";
 
     private static final JsonSchema RAW = load(RAW_RESOURCE);
     private static final JsonSchema ENRICHED = load(ENRICHED_RESOURCE);
