@@ -5,7 +5,8 @@
 # everything it started.
 #
 # Environment: PAPERSTREAM_INGEST_TOKEN (else one is generated and printed), QUERY_PORT (8080), INGEST_PORT (8081),
-# ENRICH_PORT (8082), PAPERSTREAM_RUN_DIR (logs and data; default .local-run in the project), JAVA (default: java on PATH).
+# ENRICH_PORT (8082), KAFKA_PORT (9092, the broker other systems read the topics from: docs/consuming.md; a free port
+# when 9092 is taken and KAFKA_PORT is not set), PAPERSTREAM_RUN_DIR (logs and data; default .local-run in the project), JAVA (default: java on PATH).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -13,6 +14,8 @@ RUN_DIR=${PAPERSTREAM_RUN_DIR:-$ROOT/.local-run}
 QUERY_PORT=${QUERY_PORT:-8080}
 INGEST_PORT=${INGEST_PORT:-8081}
 ENRICH_PORT=${ENRICH_PORT:-8082}
+KAFKA_PORT_SET=${KAFKA_PORT:+1}
+KAFKA_PORT=${KAFKA_PORT:-9092}
 JAVA=${JAVA:-java}
 VERSION=1.0.0-SNAPSHOT
 HTTP_TOOL="$ROOT/deploy/local/PaperstreamHttp.java"
@@ -45,11 +48,17 @@ port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
 for port in "$QUERY_PORT" "$INGEST_PORT" "$ENRICH_PORT"; do
   if port_busy "$port"; then log "port $port is in use; set QUERY_PORT/INGEST_PORT/ENRICH_PORT"; exit 1; fi
 done
+if port_busy "$KAFKA_PORT"; then
+  if [[ -n $KAFKA_PORT_SET ]]; then log "port $KAFKA_PORT is in use; set KAFKA_PORT"; exit 1; fi
+  log "port $KAFKA_PORT is in use (another Kafka?); the local broker takes a free port (printed below)"
+  KAFKA_PORT=0
+fi
 
 jars=("$ROOT/local-stack/target/local-stack-$VERSION.jar"
       "$ROOT/ingest-service/target/quarkus-app/quarkus-run.jar"
       "$ROOT/enrich-service/target/quarkus-app/quarkus-run.jar"
-      "$ROOT/query-service/target/quarkus-app/quarkus-run.jar")
+      "$ROOT/query-service/target/quarkus-app/quarkus-run.jar"
+      "$ROOT/examples/target/paperstream-examples.jar")
 for jar in "${jars[@]}"; do
   if [[ ! -f $jar ]]; then
     log "building (first run; a few minutes)..."
@@ -67,6 +76,7 @@ fi
 
 log "starting Kafka and PostgreSQL (local-stack)..."
 "$JAVA" -Xmx768m -jar "${jars[0]}" --data-dir "$RUN_DIR/data" --ready-file "$RUN_DIR/stack.env" --clean \
+  --kafka-port "$KAFKA_PORT" \
   >"$RUN_DIR/local-stack.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 600); do
@@ -112,6 +122,9 @@ cat <<EOT
   curl -X POST -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/json' \\
        -d '{"title":"My paper","abstract":"It has code at https://github.com/me/mine."}' http://localhost:$INGEST_PORT/api/v1/papers
   Swagger UI: http://localhost:$QUERY_PORT/q/swagger-ui  and  http://localhost:$INGEST_PORT/q/swagger-ui
+  Kafka bootstrap (PLAINTEXT, for other systems): $KAFKA_BOOTSTRAP_SERVERS   topics papers.enriched, papers.aliases
+  java -jar $ROOT/examples/target/paperstream-examples.jar --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --from beginning
+  guide: $ROOT/docs/consuming.md   schemas: http://localhost:$QUERY_PORT/schemas/enriched-paper.v1.schema.json
   logs: $RUN_DIR/*.log     stop: Ctrl-C
 EOT
 
