@@ -21,13 +21,14 @@ final class FormatResolver {
         if (formatParameter != null && !formatParameter.isBlank()) {
             asked = Format.byLabel(formatParameter.trim());
             if (asked.isEmpty()) {
-                throw invalidFormat("Unknown format '" + formatParameter + "': one of json, hf-daily, ndjson, digest, atom.");
+                throw invalidFormat("Unknown format '" + formatParameter
+                        + "': one of json, hf-daily, ndjson, arxiv-snapshot, digest, atom.");
             }
         }
         String type = Format.baseType(contentType);
         List<Format> allowed = switch (type) {
             case "application/json" -> List.of(Format.JSON, Format.HF_DAILY);
-            case Format.NDJSON_TYPE -> List.of(Format.NDJSON);
+            case Format.NDJSON_TYPE -> List.of(Format.NDJSON, Format.ARXIV_SNAPSHOT);
             case "text/plain" -> List.of(Format.DIGEST);
             case Format.ATOM_TYPE -> List.of(Format.ATOM);
             default -> throw unsupported(contentType);

@@ -19,13 +19,22 @@ public record PaperInput(
         List<String> categories,
         String comment,
         List<SourceLink> links,
-        List<String> keywords) {
+        List<String> keywords,
+        String license) {
 
     public PaperInput {
         authors = authors == null ? List.of() : authors;
         categories = categories == null ? List.of() : categories;
         links = links == null ? List.of() : links;
         keywords = keywords == null ? List.of() : keywords;
+    }
+
+    /** Without a license (most formats have none). */
+    public PaperInput(String title, String abstractText, List<String> authors, String arxivId, String doi,
+                      String publishedOn, String updatedAt, List<String> categories, String comment,
+                      List<SourceLink> links, List<String> keywords) {
+        this(title, abstractText, authors, arxivId, doi, publishedOn, updatedAt, categories, comment, links, keywords,
+                null);
     }
 
     /** Just a title and an abstract (the daily-digest text format has nothing else). */
@@ -35,6 +44,6 @@ public record PaperInput(
 
     public PaperInput withPublishedOn(String date) {
         return new PaperInput(title, abstractText, authors, arxivId, doi, date, updatedAt, categories, comment, links,
-                keywords);
+                keywords, license);
     }
 }

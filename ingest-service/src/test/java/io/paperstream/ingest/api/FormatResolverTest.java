@@ -18,6 +18,7 @@ class FormatResolverTest {
             application/json                      | JSON     | JSON
             application/x-ndjson                  | none     | NDJSON
             application/jsonl                     | none     | NDJSON
+            application/x-ndjson                  | arxiv-snapshot | ARXIV_SNAPSHOT
             text/plain; charset=utf-8            | digest   | DIGEST
             Application/Atom+XML                  | none     | ATOM
             """)
@@ -29,6 +30,7 @@ class FormatResolverTest {
     @CsvSource(nullValues = "none", delimiter = '|', textBlock = """
             application/json                      | csv      | 400
             application/json                      | atom     | 400
+            application/json                      | arxiv-snapshot | 400
             text/plain                            | json     | 400
             application/json; charset=latin1     | none     | 415
             text/html                             | none     | 415

@@ -69,6 +69,34 @@ class FeedFormatsIT {
         assertThat(points.get("links").toString()).contains("http://arxiv.org/pdf/2409.04828v2");
     }
 
+    @Test
+    void arxivSnapshotLinesLandWithTheirIdAuthorsCategoriesAndFirstVersionDate() throws Exception {
+        Map<TopicPartition, Long> mark = RawTopic.mark();
+        String body = io.paperstream.ingest.domain.format.ArxivSnapshotMapperTest.FIRST + "\n"
+                + io.paperstream.ingest.domain.format.ArxivSnapshotMapperTest.RECENT + "\n"
+                + "{\"id\":\"2501.00002\",\"title\":\"No abstract here\",\"versions\":[]}\n";
+        Api.authorized().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .post(Api.PAPERS)
+                .then().statusCode(202)
+                .body("format", equalTo("arxiv-snapshot"))
+                .body("accepted", equalTo(2))
+                .body("rejected", equalTo(1))
+                .body("records[0].id", equalTo("arxiv:0704.0001"))
+                .body("records[1].id", equalTo("arxiv:2409.04828"))
+                .body("records[2].errors[0].field", equalTo("abstract"));
+        List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, 2);
+        Map<String, JsonNode> values = values(records);
+        JsonNode points = values.get("arxiv:2409.04828");
+        assertThat(PaperSchemas.validateRaw(points)).isEmpty();
+        assertThat(points.get("arxivId").asText()).isEqualTo("2409.04828v3");
+        assertThat(points.get("categories").toString()).isEqualTo("[\"cs.CV\",\"cs.CL\",\"cs.LG\"]");
+        assertThat(points.get("authors").toString()).isEqualTo("[\"Yuan Liu\",\"Zhongyin Zhao\",\"Le Tian Jr\"]");
+        assertThat(points.get("publishedOn").asText()).isEqualTo("2024-09-07");
+        assertThat(points.get("comment").asText()).isEqualTo("Code: https://github.com/WePOINTS/WePOINTS");
+        assertThat(points.get("source").get("format").asText()).isEqualTo("arxiv-snapshot");
+        assertThat(values.get("arxiv:0704.0001").get("doi").asText()).isEqualTo("10.1103/physrevd.76.013009");
+    }
+
     private static Map<String, JsonNode> values(List<ConsumerRecord<String, String>> records) {
         records.forEach(RawTopic::assertCloudEvents);
         return records.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> read(r.value()),

@@ -28,7 +28,7 @@ public final class BodyParsers {
     public static ParsedBody read(Format format, boolean explicit, InputStream body, int maxLineBytes, Optional<LocalDate> dateParameter,
                                   LocalDate today) {
         return switch (format) {
-            case NDJSON -> new ParsedBody(Format.NDJSON, new NdjsonRecords(body, maxLineBytes), null);
+            case NDJSON, ARXIV_SNAPSHOT -> ndjson(format, body, maxLineBytes);
             case DIGEST -> {
                 DigestParser.Digest digest = DigestParser.parse(Utf8.read(body), dateParameter, today);
                 yield new ParsedBody(Format.DIGEST, digest.records().iterator(), digest.date());
@@ -38,6 +38,16 @@ public final class BodyParsers {
         };
     }
 
+    /**
+     * NDJSON, streamed; the body is an arXiv snapshot ({@code arxiv-snapshot}) when asked for or when its first record
+     * has that shape (then lines of other shapes are still read by their own shape).
+     */
+    private static ParsedBody ndjson(Format requested, InputStream body, int maxLineBytes) {
+        NdjsonRecords records = new NdjsonRecords(body, maxLineBytes, requested == Format.ARXIV_SNAPSHOT);
+        boolean snapshot = requested == Format.ARXIV_SNAPSHOT || (records.hasNext() && records.firstIsSnapshot());
+        return new ParsedBody(snapshot ? Format.ARXIV_SNAPSHOT : Format.NDJSON, records, null);
+    }
+
     /** JSON: one paper or an array of papers; daily-papers entries when asked for or when the shape says so. */
     private static ParsedBody json(Format requested, boolean explicit, JsonNode root) {
         if (!root.isArray() && !root.isObject()) {
@@ -45,15 +55,22 @@ public final class BodyParsers {
                     + Json.kind(root), null);
         }
         boolean daily = requested == Format.HF_DAILY || (!explicit && HfDailyMapper.looksLikeDailyPapers(root));
+        boolean snapshot = !daily && !explicit && ArxivSnapshotMapper.looksLikeSnapshot(root);
         List<SourceRecord> records = new ArrayList<>();
         if (root.isArray()) {
             for (int i = 0; i < root.size(); i++) {
-                records.add(daily ? HfDailyMapper.toRecord(i, "$[" + i + "]", root.get(i))
-                        : JsonPaperMapper.toRecord(i, "$[" + i + "]", root.get(i)));
+                records.add(map(daily, snapshot, i, "$[" + i + "]", root.get(i)));
             }
         } else {
-            records.add(daily ? HfDailyMapper.toRecord(0, "$", root) : JsonPaperMapper.toRecord(0, "$", root));
+            records.add(map(daily, snapshot, 0, "$", root));
         }
-        return new ParsedBody(daily ? Format.HF_DAILY : Format.JSON, records.iterator(), null);
+        Format format = daily ? Format.HF_DAILY : snapshot ? Format.ARXIV_SNAPSHOT : Format.JSON;
+        return new ParsedBody(format, records.iterator(), null);
+    }
+
+    private static SourceRecord map(boolean daily, boolean snapshot, int index, String location, JsonNode node) {
+        return daily ? HfDailyMapper.toRecord(index, location, node)
+                : snapshot ? ArxivSnapshotMapper.toRecord(index, location, node)
+                : JsonPaperMapper.toRecord(index, location, node);
     }
 }

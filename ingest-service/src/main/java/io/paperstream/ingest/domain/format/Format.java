@@ -10,7 +10,9 @@ public enum Format {
     HF_DAILY("hf-daily", "application/json"),
     NDJSON("ndjson", "application/x-ndjson"),
     DIGEST("digest", "text/plain"),
-    ATOM("atom", "application/atom+xml");
+    ATOM("atom", "application/atom+xml"),
+    /** The arXiv metadata snapshot's JSON lines, streamed like NDJSON. */
+    ARXIV_SNAPSHOT("arxiv-snapshot", "application/x-ndjson");
 
     public static final String NDJSON_TYPE = "application/x-ndjson";
     public static final String ATOM_TYPE = "application/atom+xml";
@@ -32,7 +34,7 @@ public enum Format {
     }
 
     public boolean streamed() {
-        return this == NDJSON;
+        return this == NDJSON || this == ARXIV_SNAPSHOT;
     }
 
     public static Optional<Format> byLabel(String label) {

@@ -15,7 +15,7 @@ import java.util.NoSuchElementException;
  * Newline-delimited JSON read lazily, one line at a time: memory is bounded by the longest allowed line, whatever
  * the size of the body. Blank lines are skipped. A line that is too long, not UTF-8, not JSON or not an object is a
  * rejected record (with its line number), not a failed request. Lines in the Hugging Face daily-papers entry shape
- * are read as such.
+ * or the arXiv metadata snapshot's shape are read as such.
  */
 public final class NdjsonRecords implements Iterator<SourceRecord> {
     private final InputStream in;
@@ -30,10 +30,23 @@ public final class NdjsonRecords implements Iterator<SourceRecord> {
     private int index;
     private boolean eof;
     private SourceRecord next;
+    private final boolean snapshot;
+    private boolean firstIsSnapshot;
 
     public NdjsonRecords(InputStream in, int maxLineBytes) {
+        this(in, maxLineBytes, false);
+    }
+
+    /** @param snapshot every line is an arXiv snapshot record (else each line's shape decides) */
+    public NdjsonRecords(InputStream in, int maxLineBytes, boolean snapshot) {
         this.in = in;
         this.maxLineBytes = maxLineBytes;
+        this.snapshot = snapshot;
+    }
+
+    /** True when the first record read was in the arXiv snapshot's shape (or every line is read as such). */
+    public boolean firstIsSnapshot() {
+        return firstIsSnapshot;
     }
 
     @Override
@@ -75,6 +88,12 @@ public final class NdjsonRecords implements Iterator<SourceRecord> {
         } catch (UnreadableBodyException e) {
             String column = e.location() == null ? "" : " (" + e.location().replaceFirst("line \\d+, ", "") + ")";
             return SourceRecord.unreadable(i, where, Violation.of("$", "malformed-json", e.getMessage() + column));
+        }
+        if (snapshot || ArxivSnapshotMapper.looksLikeSnapshot(node)) {
+            if (i == 0) {
+                firstIsSnapshot = true;
+            }
+            return ArxivSnapshotMapper.toRecord(i, where, node);
         }
         return HfDailyMapper.looksLikeDailyPapers(node) ? HfDailyMapper.toRecord(i, where, node)
                 : JsonPaperMapper.toRecord(i, where, node);
