@@ -81,6 +81,8 @@ class EnrichIT {
         assertThat(PaperSchemas.validateEnriched(json)).isEmpty();
         assertThat(json.at("/paper/title").asText()).isEqualTo("Diffusion models for image segmentation");
         assertThat(json.get("links").findValuesAsText("url")).containsExactly(
+                "https://github.com/Org/Tool.git", "https://github.com/someone/diffseg", "https://huggingface.co/someone/diffseg-base");
+        assertThat(json.get("links").findValuesAsText("canonicalUrl")).containsExactly(
                 "https://github.com/Org/Tool", "https://github.com/someone/diffseg", "https://huggingface.co/someone/diffseg-base");
         assertThat(json.get("links").findValuesAsText("kind")).containsExactly("code", "code", "model");
         assertThat(json.at("/links/0/origin").asText()).isEqualTo("source");

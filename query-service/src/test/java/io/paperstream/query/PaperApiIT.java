@@ -48,7 +48,9 @@ class PaperApiIT {
         feed.sendAndAwait(TAG, List.of(
                 paper(S1, "Sparse mixture of experts for translation", "We study how routing decisions scale.",
                         LocalDate.of(2024, 5, 1), List.of(TAG, "nlp-it"), List.of(),
-                        Papers.link(LinkKind.CODE, "github.com", "Octo/Router")),
+                        new io.paperstream.events.Link("https://www.GitHub.com/Octo/Router/tree/main",
+                                "https://github.com/Octo/Router", LinkKind.CODE, "github.com", "Octo/Router",
+                                io.paperstream.events.Link.ORIGIN_TEXT)),
                 paper(S2, "Routing networks at scale", "A sparse mixture of experts model improves translation quality.",
                         LocalDate.of(2024, 6, 1), List.of(TAG, "nlp-it"), List.of(),
                         Papers.link(LinkKind.MODEL, "huggingface.co", "octo/router-7b")),
@@ -173,6 +175,19 @@ class PaperApiIT {
         list(Map.of("limit", "2", "cursor", cursor)).body("total", nullValue()).body("items.id", contains(S3, S2));
         list(Map.of("limit", "2", "cursor", cursor, "total", "true")).body("total", equalTo(5));
         list(Map.of("total", "false")).body("total", nullValue());
+    }
+
+    @Test
+    void linksKeepTheUrlAsWrittenAndTheCanonicalUrl() {
+        when().get("/api/v1/papers/{id}", S1).then().statusCode(200)
+                .body("links[0].url", equalTo("https://www.GitHub.com/Octo/Router/tree/main"))
+                .body("links[0].canonicalUrl", equalTo("https://github.com/Octo/Router"))
+                .body("links[0].host", equalTo("github.com"));
+        // a link written in its canonical form
+        when().get("/api/v1/papers/{id}", S3).then().statusCode(200)
+                .body("links[0].canonicalUrl", equalTo("https://gitlab.com/lab/dense"));
+        list(Map.of("host", "github.com")).body("items.id", contains(S5, S1));
+        list(Map.of("subject", "octo/router")).body("items.id", contains(S5, S1));
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class Enricher {
                 new EnrichedPaper.Enrichment(version, taxonomyVersion, now));
     }
 
-    /** Links the source gave first (marked as such), then those found in title, abstract and comment; one per URL. */
+    /** Links the source gave first (marked as such), then those found in title, abstract and comment; one per canonical URL. */
     private List<Link> links(RawPaper raw) {
         List<Link> result = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -53,7 +53,7 @@ public final class Enricher {
     }
 
     private static void add(List<Link> result, Set<String> seen, Link link) {
-        if (seen.add(link.url().toLowerCase(Locale.ROOT))) {
+        if (seen.add(link.canonicalOrUrl().toLowerCase(Locale.ROOT))) {
             result.add(link);
         }
     }

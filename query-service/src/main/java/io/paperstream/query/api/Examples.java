@@ -12,8 +12,8 @@ final class Examples {
              "authors": ["Yuan Liu", "Zhongyin Zhao"], "arxivId": "2409.04828v2", "publishedOn": "2024-09-07",
              "tags": [{"name": "computer-vision", "score": 0.92, "arxivCategory": "cs.CV", "matched": ["vision-language"],
                        "origin": "taxonomy"}],
-             "links": [{"url": "https://github.com/example/points", "kind": "code", "host": "github.com",
-                        "subject": "example/points", "origin": "text"}],
+             "links": [{"url": "https://github.com/example/points/tree/main", "canonicalUrl": "https://github.com/example/points",
+                        "kind": "code", "host": "github.com", "subject": "example/points", "origin": "text"}],
              "keyphrases": ["vision-language models", "visual instruction tuning"],
              "enrichment": {"version": "1.0.0", "taxonomyVersion": "2024-09", "enrichedAt": "2024-09-08T10:00:01Z"},
              "source": {"format": "digest", "name": "hf-daily"},
@@ -23,8 +23,9 @@ final class Examples {
             {"items": [{"id": "arxiv:2409.04828",
                         "title": "POINTS: Improving Your Vision-language Model with Affordable Strategies",
                         "publishedOn": "2024-09-07",
-                        "links": [{"url": "https://github.com/example/points", "kind": "code", "host": "github.com",
-                                   "subject": "example/points", "origin": "text"}]}],
+                        "links": [{"url": "https://github.com/example/points/tree/main",
+                                   "canonicalUrl": "https://github.com/example/points", "kind": "code",
+                                   "host": "github.com", "subject": "example/points", "origin": "text"}]}],
              "nextCursor": "bmV3ZXN0HzIwMjQtMDktMDcfMB9hcnhpdjoyNDA5LjA0ODI4H2E0YjE.Qm9vZ3VzU2lnbmF0dXJl",
              "total": 137, "totalExact": true}""";
 

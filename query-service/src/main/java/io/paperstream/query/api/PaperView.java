@@ -48,11 +48,14 @@ public record PaperView(
         }
     }
 
-    /** A link: cleaned URL, kind, host, subject (owner/repo, org/name, paper id) and whether the source gave it. */
+    /**
+     * A link: the URL as written, its canonical form (the URL itself for papers stored before canonical forms existed),
+     * kind, host (of the canonical form), subject (owner/repo, org/name, paper id) and whether the source gave it.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record LinkView(String url, String kind, String host, String subject, String origin) {
+    public record LinkView(String url, String canonicalUrl, String kind, String host, String subject, String origin) {
         static LinkView of(Link l) {
-            return new LinkView(l.url(), l.kind().wireName(), l.host(), l.subject(), l.origin());
+            return new LinkView(l.url(), l.canonicalOrUrl(), l.kind().wireName(), l.host(), l.subject(), l.origin());
         }
     }
 

@@ -86,22 +86,71 @@ public final class LinkExtractor {
         return Optional.ofNullable(toLink(pieces.get(0), origin == null ? Link.ORIGIN_SOURCE : origin));
     }
 
+    /**
+     * The link of one cleaned piece: {@code url} is the piece as written (scheme lower-cased, {@code https://} added
+     * when it has none), {@code canonicalUrl}, kind, host and subject come from the canonical form.
+     */
     private Link toLink(String piece, String origin) {
-        String url = piece.indexOf("://") < 0 ? "https://" + piece : piece;
+        String url = written(piece);
         ParsedUrl parsed = ParsedUrl.parse(url);
         if (parsed == null) {
             return null;
         }
-        return classifier.classify(canonicalizer.canonicalize(parsed), origin);
+        Link link = classifier.classify(canonicalizer.canonicalize(parsed), origin);
+        return link.withUrl(withoutNameDebris(url, link));
     }
 
     /**
-     * Recognised targets (repositories, models, papers, ...) are case-insensitive on their hosts, so
+     * On hosts whose names never hold prose punctuation ({@link Links#nameSegments}), the written URL ends where the
+     * name did: "github.com/a/b,which" is written "github.com/a/b". Punctuation after the name ("/blob/main/x,y.py")
+     * stays, it is part of the path the author wrote.
+     */
+    private static String withoutNameDebris(String url, Link link) {
+        if (link.kind() == LinkKind.OTHER || link.kind() == LinkKind.PROJECT_PAGE || link.kind() == LinkKind.PAPER) {
+            return url;
+        }
+        String canonicalPath = ParsedUrl.parse(link.canonicalUrl()).path();
+        int names = ParsedUrl.segmentsOf(canonicalPath).size();
+        int pathStart = url.indexOf('/', url.indexOf("://") + 3);
+        if (pathStart < 0) {
+            return url;
+        }
+        int segment = 0;
+        for (int i = pathStart + 1; i < url.length(); i++) {
+            char c = url.charAt(i);
+            if (c == '/') {
+                segment++;
+            } else if (c == '?' || c == '#' || segment >= names) {
+                return url;
+            } else if (",;:!'\"*()[]".indexOf(c) >= 0) {
+                return url.substring(0, i);
+            }
+        }
+        return url;
+    }
+
+    /** The written URL with a lower-case scheme, or {@code https://} in front when the text gave none. */
+    static String written(String piece) {
+        int sep = piece.indexOf("://");
+        if (sep < 0) {
+            return "https://" + piece;
+        }
+        for (int i = 0; i < sep; i++) {
+            if (Character.isUpperCase(piece.charAt(i))) {
+                return piece.substring(0, sep).toLowerCase(Locale.ROOT) + piece.substring(sep);
+            }
+        }
+        return piece;
+    }
+
+    /**
+     * Links are compared by their canonical URL. Recognised targets (repositories, models, papers, ...) are
+     * case-insensitive on their hosts, so
      * "github.com/Owner/Repo" and "github.com/owner/repo" are one link. Other pages may be case-sensitive, but
      * "http://x.org/a/" and "https://x.org/a" are still the same page.
      */
     private static String dedupeKey(Link link) {
-        String url = link.url();
+        String url = link.canonicalUrl();
         if (link.kind() != LinkKind.OTHER && link.kind() != LinkKind.PROJECT_PAGE) {
             return url.toLowerCase(Locale.ROOT);
         }

@@ -42,12 +42,15 @@ final class UrlCleaner {
         }
     }
 
-    /** Removes trailing punctuation, and a ')' or ']' only when it closes nothing opened inside the URL. */
+    /**
+     * Removes trailing punctuation, a '(' (a URL never ends by opening a bracket: "[x](" of Markdown), and a ')' or
+     * ']' only when it closes nothing opened inside the URL.
+     */
     static String trimTrailing(String url) {
         int end = url.length();
         while (end > 0) {
             char c = url.charAt(end - 1);
-            if (TRAILING.indexOf(c) >= 0
+            if (TRAILING.indexOf(c) >= 0 || c == '('
                     || (c == ')' && unbalanced(url, end, '(', ')'))
                     || (c == ']' && unbalanced(url, end, '[', ']'))) {
                 end--;

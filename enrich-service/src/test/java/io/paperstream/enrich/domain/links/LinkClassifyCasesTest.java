@@ -20,19 +20,19 @@ class LinkClassifyCasesTest {
     private static final LinkExtractor EXTRACTOR = new LinkExtractor();
 
     static Stream<Arguments> cases() {
-        return CaseTable.read("/links/classify-cases.tsv", 5).stream().map(row -> Arguments.of((Object[]) row));
+        return CaseTable.read("/links/classify-cases.tsv", 6).stream().map(row -> Arguments.of((Object[]) row));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    void classifiesOneUrl(String input, String url, String kind, String host, String subject) {
+    void classifiesOneUrl(String input, String url, String canonicalUrl, String kind, String host, String subject) {
         Optional<Link> link = EXTRACTOR.classify(input, Link.ORIGIN_SOURCE);
 
         if (url.equals("-")) {
             assertThat(link).isEmpty();
         } else {
-            assertThat(link).contains(new Link(url, LinkKind.fromWireName(kind), host, CaseTable.orNull(subject),
-                    Link.ORIGIN_SOURCE));
+            assertThat(link).contains(new Link(url, canonicalUrl, LinkKind.fromWireName(kind), host,
+                    CaseTable.orNull(subject), Link.ORIGIN_SOURCE));
         }
     }
 

@@ -6,7 +6,6 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -31,8 +30,8 @@ class LinkExtractorCasesTest {
 
         assertThat(links).containsExactlyElementsOf(parse(expected));
         for (Link link : links) {
-            String host = URI.create(link.url().replace("ü", "%C3%BC")).getHost();
-            assertThat(link.host()).isEqualTo(host.toLowerCase(Locale.ROOT)).doesNotStartWith("www.");
+            assertThat(link.host()).isEqualTo(hostOf(link.canonicalUrl()).toLowerCase(Locale.ROOT))
+                    .doesNotStartWith("www.");
         }
     }
 
@@ -44,10 +43,23 @@ class LinkExtractorCasesTest {
         for (String entry : expected.split(" \\| ")) {
             String[] parts = entry.trim().split(" ");
             String url = parts[0];
-            String host = URI.create(url.replace("ü", "%C3%BC")).getHost();
-            links.add(new Link(url, LinkKind.fromWireName(parts[1]), host, CaseTable.orNull(parts[2]),
-                    Link.ORIGIN_TEXT));
+            String canonical = parts.length > 3 ? parts[3] : url;
+            links.add(new Link(url, canonical, LinkKind.fromWireName(parts[1]), hostOf(canonical),
+                    CaseTable.orNull(parts[2]), Link.ORIGIN_TEXT));
         }
         return links;
+    }
+
+    /** The host of a URL, IDN hosts included (java.net.URI accepts only ASCII hosts). */
+    static String hostOf(String url) {
+        int start = url.indexOf("://") + 3;
+        int end = start;
+        while (end < url.length() && "/?#".indexOf(url.charAt(end)) < 0) {
+            end++;
+        }
+        String authority = url.substring(start, end);
+        authority = authority.substring(authority.lastIndexOf('@') + 1);
+        int colon = authority.lastIndexOf(':');
+        return colon >= 0 ? authority.substring(0, colon) : authority;
     }
 }

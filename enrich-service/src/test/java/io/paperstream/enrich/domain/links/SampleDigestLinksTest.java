@@ -71,7 +71,7 @@ class SampleDigestLinksTest {
         LinkExtractor extractor = new LinkExtractor();
         for (String[] paper : papers) {
             for (Link link : extractor.extract(paper[0], paper[1])) {
-                assertThat(link.url()).startsWith("https://" + link.host() + "/");
+                assertThat(link.canonicalUrl()).startsWith("https://" + link.host() + "/");
                 assertThat(link.origin()).isEqualTo(Link.ORIGIN_TEXT);
             }
         }
