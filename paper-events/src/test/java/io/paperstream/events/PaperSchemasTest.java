@@ -24,7 +24,8 @@ class PaperSchemasTest {
     static EnrichedPaper enriched() {
         return new EnrichedPaper("arxiv:2409.04828", 1_726_000_000_000_000L, raw(),
                 List.of(new Tag("computer-vision", 0.8, "cs.CV", List.of("vision"), Tag.ORIGIN_TAXONOMY)),
-                List.of(new Link("https://github.com/x/y", LinkKind.CODE, "github.com", "x/y", Link.ORIGIN_SOURCE)),
+                List.of(new Link("https://github.com/x/y/tree/main", "https://github.com/x/y", LinkKind.CODE,
+                        "github.com", "x/y", Link.ORIGIN_SOURCE)),
                 List.of("vision-language models"),
                 new EnrichedPaper.Enrichment("1.0.0", "2026.1", Instant.parse("2024-09-09T00:00:01Z")));
     }
@@ -51,6 +52,17 @@ class PaperSchemasTest {
         assertThat(json.at("/links/0/kind").asText()).isEqualTo("code");
         EnrichedPaper back = PaperJson.mapper().treeToValue(json, EnrichedPaper.class);
         assertThat(back).isEqualTo(enriched());
+    }
+
+    @Test
+    void aLinkWithoutCanonicalUrlAsWrittenBeforeItExistedIsValidAndReadsAsItsUrl() throws Exception {
+        ObjectNode json = PaperJson.mapper().valueToTree(enriched());
+        ((ObjectNode) json.at("/links/0")).remove("canonicalUrl");
+        assertThat(PaperSchemas.validateEnriched(json)).isEmpty();
+        Link link = PaperJson.mapper().treeToValue(json, EnrichedPaper.class).links().get(0);
+        assertThat(link.canonicalUrl()).isNull();
+        assertThat(link.canonicalOrUrl()).isEqualTo("https://github.com/x/y/tree/main");
+        assertThat(json.at("/links/0").has("canonicalOrUrl")).isFalse();
     }
 
     @Test
