@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * <pre>
  *   java PaperstreamHttp.java wait-ready URL TIMEOUT_SECONDS        exit 0 once URL answers 200
  *   java PaperstreamHttp.java post URL CONTENT_TYPE FILE TOKEN      prints the answer; exit 0 on 2xx
- *   java PaperstreamHttp.java wait-total URL N TIMEOUT_SECONDS      exit 0 once the JSON "total" of URL is N
+ *   java PaperstreamHttp.java wait-total URL N TIMEOUT_SECONDS      exit 0 once the JSON "total" of URL is at least N
  * </pre>
  */
 public class PaperstreamHttp {
@@ -22,8 +22,13 @@ public class PaperstreamHttp {
         switch (args[0]) {
             case "wait-ready" -> System.exit(waitFor(args[1], Integer.parseInt(args[2]), body -> true) ? 0 : 1);
             case "wait-total" -> {
-                Pattern total = Pattern.compile("\"total\"\\s*:\\s*" + Integer.parseInt(args[2]) + "\\b");
-                System.exit(waitFor(args[1], Integer.parseInt(args[3]), body -> total.matcher(body).find()) ? 0 : 1);
+                // at least N: the local run keeps its data, so earlier papers may be there too
+                Pattern total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+                long wanted = Long.parseLong(args[2]);
+                System.exit(waitFor(args[1], Integer.parseInt(args[3]), body -> {
+                    Matcher m = total.matcher(body);
+                    return m.find() && Long.parseLong(m.group(1)) >= wanted;
+                }) ? 0 : 1);
             }
             case "post" -> {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(args[1])).timeout(Duration.ofSeconds(120))

