@@ -11,8 +11,10 @@
 # restarts the broker or PostgreSQL when either dies (their process ids are in $PAPERSTREAM_RUN_DIR/stack.env).
 #
 # Environment: PAPERSTREAM_INGEST_TOKEN (else one is generated and printed), QUERY_PORT (8080), INGEST_PORT (8081),
-# ENRICH_PORT (8082), KAFKA_PORT (9092, the broker other systems read the topics from: docs/consuming.md; a free port
-# when 9092 is taken and KAFKA_PORT is not set), PAPERSTREAM_RUN_DIR (logs and data; default .local-run in the project), JAVA (default: java on PATH).
+# ENRICH_PORT (8082), their management ports (health, metrics) QUERY_MANAGEMENT_PORT (9080), INGEST_MANAGEMENT_PORT
+# (9081), ENRICH_MANAGEMENT_PORT (9082), KAFKA_PORT (9092, the broker other systems read the topics from:
+# docs/consuming.md; a free port when 9092 is taken and KAFKA_PORT is not set), PAPERSTREAM_RUN_DIR (logs and data;
+# default .local-run in the project), JAVA (default: java on PATH).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -22,6 +24,9 @@ INGEST_PORT=${INGEST_PORT:-8081}
 ENRICH_PORT=${ENRICH_PORT:-8082}
 KAFKA_PORT_SET=${KAFKA_PORT:+1}
 KAFKA_PORT=${KAFKA_PORT:-9092}
+QUERY_MANAGEMENT_PORT=${QUERY_MANAGEMENT_PORT:-9080}
+INGEST_MANAGEMENT_PORT=${INGEST_MANAGEMENT_PORT:-9081}
+ENRICH_MANAGEMENT_PORT=${ENRICH_MANAGEMENT_PORT:-9082}
 JAVA=${JAVA:-java}
 VERSION=1.0.0-SNAPSHOT
 HTTP_TOOL="$ROOT/deploy/local/PaperstreamHttp.java"
@@ -59,8 +64,10 @@ trap 'stop_all' EXIT
 command -v "$JAVA" >/dev/null || { log "a JDK 17 is needed (java not found)"; exit 1; }
 
 port_busy() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-for port in "$QUERY_PORT" "$INGEST_PORT" "$ENRICH_PORT"; do
-  if port_busy "$port"; then log "port $port is in use; set QUERY_PORT/INGEST_PORT/ENRICH_PORT"; exit 1; fi
+for port in "$QUERY_PORT" "$INGEST_PORT" "$ENRICH_PORT" "$QUERY_MANAGEMENT_PORT" "$INGEST_MANAGEMENT_PORT" "$ENRICH_MANAGEMENT_PORT"; do
+  if port_busy "$port"; then
+    log "port $port is in use; set QUERY_PORT/INGEST_PORT/ENRICH_PORT and QUERY/INGEST/ENRICH_MANAGEMENT_PORT"; exit 1
+  fi
 done
 if port_busy "$KAFKA_PORT"; then
   if [[ -n $KAFKA_PORT_SET ]]; then log "port $KAFKA_PORT is in use; set KAFKA_PORT"; exit 1; fi
@@ -106,17 +113,18 @@ source "$RUN_DIR/stack.env"
 export KAFKA_BOOTSTRAP_SERVERS POSTGRES_JDBC_URL POSTGRES_USER POSTGRES_PASSWORD
 export POSTGRES_REACTIVE_URL=${POSTGRES_JDBC_URL#jdbc:}
 
-start_service() { # name port [VAR=value...]
-  local name=$1 port=$2; shift 2
-  env QUARKUS_HTTP_PORT="$port" "$@" "$JAVA" -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+start_service() { # name port management-port [VAR=value...]
+  local name=$1 port=$2 management=$3; shift 3
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" "$@" "$JAVA" -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
     >"$RUN_DIR/$name.log" 2>&1 &
   PIDS+=($!)
 }
 log "starting the services..."
-start_service query-service "$QUERY_PORT"
-start_service enrich-service "$ENRICH_PORT"
-start_service ingest-service "$INGEST_PORT" PAPERSTREAM_INGEST_AUTH_TOKENS="$TOKEN"
-for svc in "query-service:$QUERY_PORT" "enrich-service:$ENRICH_PORT" "ingest-service:$INGEST_PORT"; do
+start_service query-service "$QUERY_PORT" "$QUERY_MANAGEMENT_PORT"
+start_service enrich-service "$ENRICH_PORT" "$ENRICH_MANAGEMENT_PORT"
+start_service ingest-service "$INGEST_PORT" "$INGEST_MANAGEMENT_PORT" PAPERSTREAM_INGEST_AUTH_TOKENS="$TOKEN"
+# readiness is on each service's management port
+for svc in "query-service:$QUERY_MANAGEMENT_PORT" "enrich-service:$ENRICH_MANAGEMENT_PORT" "ingest-service:$INGEST_MANAGEMENT_PORT"; do
   if ! "$JAVA" "$HTTP_TOOL" wait-ready "http://localhost:${svc#*:}/q/health/ready" 180; then
     log "${svc%%:*} did not become ready; see $RUN_DIR/${svc%%:*}.log"; tail -30 "$RUN_DIR/${svc%%:*}.log" >&2; exit 1
   fi
@@ -141,6 +149,7 @@ cat <<EOT
   Kafka bootstrap (PLAINTEXT, for other systems): $KAFKA_BOOTSTRAP_SERVERS   topics papers.enriched, papers.aliases
   java -jar $ROOT/examples/target/paperstream-examples.jar --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --from beginning
   guide: $ROOT/docs/consuming.md   schemas: http://localhost:$QUERY_PORT/schemas/enriched-paper.v1.schema.json
+  health, metrics: http://localhost:$QUERY_MANAGEMENT_PORT/q/metrics (query), :$INGEST_MANAGEMENT_PORT (ingest), :$ENRICH_MANAGEMENT_PORT (enrich)
   logs: $RUN_DIR/*.log     stop: Ctrl-C
 EOT
 

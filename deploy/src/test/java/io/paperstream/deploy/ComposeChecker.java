@@ -83,22 +83,23 @@ final class ComposeChecker {
         env.keySet().stream().filter(name -> !config.readsEnv(name)).forEach(name -> problems.add(
                 "compose: " + service + " sets " + name + ", which is not a configuration property it reads"));
         int port = config.httpPort(env);
+        int management = config.managementPort(env);
         boolean published = false;
         for (JsonNode mapping : Yaml.each(s.path("ports"))) {
             String text = mapping.asText();
             String container = text.substring(text.lastIndexOf(':') + 1).replace("/tcp", "");
             published |= container.equals(String.valueOf(port));
-            if (!container.equals(String.valueOf(port))) {
+            if (!container.equals(String.valueOf(port)) && !container.equals(String.valueOf(management))) {
                 problems.add("compose: " + service + " publishes container port " + container + ", the service "
-                        + "listens on " + port);
+                        + "listens on " + port + " (management " + management + ")");
             }
         }
         if (!published) {
             problems.add("compose: " + service + " does not publish its HTTP port " + port);
         }
         String health = s.path("healthcheck").path("test").toString();
-        if (!health.contains("/" + port) && !health.contains(":" + port)) {
-            problems.add("compose: " + service + " health check does not use its HTTP port " + port);
+        if (!health.contains("/" + management + " ") && !health.contains(":" + management + "/")) {
+            problems.add("compose: " + service + " health check does not use its management port " + management);
         }
     }
 

@@ -26,7 +26,7 @@ class ComposeTest {
     @CsvSource(delimiter = '|', textBlock = """
             misspelt variable      | PAPERSTREAM_QUERY_CURSOR_SECRET:  | PAPERSTREAM_QUERY_CURSOR_SECRT:   | query-service sets PAPERSTREAM_QUERY_CURSOR_SECRT, which is not a configuration property
             wrong published port   | "${QUERY_PORT:-8080}:8080"        | "${QUERY_PORT:-8080}:8090"        | query-service publishes container port 8090, the service listens on 8080
-            health on another port | /dev/tcp/localhost/8082           | /dev/tcp/localhost/8083           | enrich-service health check does not use its HTTP port 8082
+            health on the HTTP port | /dev/tcp/localhost/9082          | /dev/tcp/localhost/8082           | enrich-service health check does not use its management port 9082
             topic not created      | --topic papers.raw.dlq            | --topic papers.raw.dead           | topic papers.raw.dlq is not created
             wrong retention        | retention.ms=604800000            | retention.ms=86400000             | papers.raw has retention.ms=86400000
             enriched not compacted | cleanup.policy=compact            | cleanup.policy=delete             | papers.enriched has cleanup.policy=delete

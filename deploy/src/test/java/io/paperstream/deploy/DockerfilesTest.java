@@ -37,7 +37,7 @@ class DockerfilesTest {
             no USER                | USER 185                       | ''                             | does not switch to a non-root USER
             lib/ not copied        | target/quarkus-app/lib/        | target/lib/                    | does not COPY target/quarkus-app/lib/
             quarkus/ not copied    | target/quarkus-app/quarkus/    | target/quarkus-app/q/          | does not COPY target/quarkus-app/quarkus/
-            another port           | EXPOSE 8080                    | EXPOSE 8081                    | EXPOSE 8081 is not the HTTP port 8080
+            another port           | EXPOSE 8080 9080               | EXPOSE 8081 9080               | EXPOSE 8081 9080 is not the HTTP port 8080
             another base image     | openjdk-17-runtime:1.24        | openjdk-17-runtime:1.20        | is not the Jib base image
             no entry point         | ENTRYPOINT                     | '# ENTRYPOINT'                 | no ENTRYPOINT or CMD
             """)

@@ -52,7 +52,10 @@ class ManifestsTest {
                         "startupProbe checks /q/health, not /q/health/started"),
                 broken("liveness probe on another port",
                         d -> d.obj(d.container("query-service"), "livenessProbe", "httpGet").put("port", 9999),
-                        "livenessProbe port 9999 is not the service's HTTP port 8080"),
+                        "livenessProbe port 9999 is not the service's management port 9080"),
+                broken("readiness probe on the public port",
+                        d -> d.obj(d.container("ingest-service"), "readinessProbe", "httpGet").put("port", "http"),
+                        "readinessProbe port http is not the service's management port 9081"),
                 // resources
                 broken("no memory limit",
                         d -> d.obj(d.container("enrich-service"), "resources", "limits").remove("memory"),
@@ -87,14 +90,19 @@ class ManifestsTest {
                 broken("no scrape annotation", d -> d.obj(d.podMetadata("query-service"), "annotations")
                         .remove("prometheus.io/scrape"), "prometheus.io/scrape is not \"true\""),
                 broken("scrape annotation on another port", d -> d.obj(d.podMetadata("query-service"), "annotations")
-                        .put("prometheus.io/port", "9000"), "prometheus.io/port is 9000, not the HTTP port 8080"),
+                        .put("prometheus.io/port", "9000"), "prometheus.io/port is 9000, not the management port 9080"),
+                broken("scrape annotation on the public port", d -> d.obj(d.podMetadata("enrich-service"), "annotations")
+                        .put("prometheus.io/port", "8082"), "prometheus.io/port is 8082, not the management port 9082"),
                 // ports, Service, PDB
                 broken("container port is not quarkus.http.port",
                         d -> d.obj(d.container("query-service"), "ports", "0").put("containerPort", 8090),
                         "container port http is 8090, but the service listens on 8080"),
                 broken("Service targets another port",
                         d -> d.obj(d.get("Service", "query-service"), "spec", "ports", "0").put("targetPort", 9000),
-                        "Service/query-service: targetPort 9000 is not the HTTP port"),
+                        "Service/query-service: targetPort 9000 is neither the HTTP nor the management port"),
+                broken("management container port is not quarkus.management.port",
+                        d -> d.obj(d.container("query-service"), "ports", "1").put("containerPort", 9000),
+                        "container port management is 9000, but the management interface listens on 9080"),
                 broken("no Service", d -> d.remove("Service", "query-service"), "query-service: no Service selects"),
                 broken("no PodDisruptionBudget", d -> d.remove("PodDisruptionBudget", "enrich-service"),
                         "enrich-service: no PodDisruptionBudget selects"),
@@ -173,6 +181,12 @@ class ManifestsTest {
                     d.remove("NetworkPolicy", "paperstream-default-deny");
                     d.remove("NetworkPolicy", "enrich-service-allow-namespace-and-monitoring");
                 }, "enrich-service: no NetworkPolicy restricts its ingress"),
+                broken("metrics open to every namespace",
+                        d -> d.obj(d.get("NetworkPolicy", "query-service-allow-http"), "spec", "ingress", "1").remove("from"),
+                        "opens the management port 9080 of query-service (health, metrics) to traffic from outside the namespace"),
+                broken("Prometheus cannot scrape ingest-service",
+                        d -> d.obj(d.get("NetworkPolicy", "ingest-service-allow-http"), "spec").withArray("ingress").remove(1),
+                        "ingest-service: no NetworkPolicy lets Prometheus (namespace monitoring) reach its management port 9081"),
                 broken("query-service unreachable", d -> d.remove("NetworkPolicy", "query-service-allow-http"),
                         "no NetworkPolicy lets clients reach its HTTP port 8080"),
                 broken("a container that is no service", d -> d.container("query-service").put("name", "query"),

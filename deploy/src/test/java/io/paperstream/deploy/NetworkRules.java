@@ -10,8 +10,9 @@ import java.util.TreeSet;
 
 /**
  * NetworkPolicies: every service pod is covered for ingress and egress; only ingest-service and query-service
- * accept traffic from outside the namespace (Prometheus' namespace "monitoring" may scrape all three), and only on
- * their HTTP port; egress goes only to DNS, Kafka and (for the service with a datasource) PostgreSQL.
+ * accept traffic from outside the namespace, and only on their HTTP port; the management port (health, metrics) is
+ * open to the namespace and to Prometheus' namespace "monitoring" only, and Prometheus can reach it; egress goes only
+ * to DNS, Kafka and (for the service with a datasource) PostgreSQL.
  */
 final class NetworkRules {
     static final Set<String> PUBLIC = Set.of("ingest-service", "query-service");
@@ -30,6 +31,7 @@ final class NetworkRules {
         boolean ingress = false;
         boolean egress = false;
         Optional<Integer> port = config.map(c -> c.httpPort(w.env()));
+        Optional<Integer> management = config.map(c -> c.managementPort(w.env()));
         Set<Integer> allowedEgress = new TreeSet<>(KAFKA_PORTS);
         allowedEgress.add(DNS);
         if (config.map(c -> c.value("quarkus.datasource.db-kind", Map.of()).isPresent()).orElse(false)) {
@@ -41,7 +43,7 @@ final class NetworkRules {
             ingress |= types.contains("Ingress");
             egress |= types.contains("Egress");
             for (JsonNode rule : Yaml.each(policy.path("spec").path("ingress"))) {
-                ingressRule(w, Yaml.id(policy), rule, port, problems);
+                ingressRule(w, Yaml.id(policy), rule, port, management, problems);
             }
             for (JsonNode rule : Yaml.each(policy.path("spec").path("egress"))) {
                 egressRule(w, Yaml.id(policy), rule, allowedEgress, problems);
@@ -54,14 +56,15 @@ final class NetworkRules {
         if (PUBLIC.contains(w.name()) && port.isPresent() && policies.stream().noneMatch(p -> opens(p, w, port.get()))) {
             problems.add(w.id() + ": no NetworkPolicy lets clients reach its HTTP port " + port.get());
         }
+        if (management.isPresent() && policies.stream().noneMatch(p -> scrapes(p, w, management.get()))) {
+            problems.add(w.id() + ": no NetworkPolicy lets Prometheus (namespace " + MONITORING_NAMESPACE
+                    + ") reach its management port " + management.get());
+        }
     }
 
     private static void ingressRule(Workload w, String policy, JsonNode rule, Optional<Integer> port,
-                                    List<String> problems) {
-        boolean fromOutside = !rule.has("from") || rule.path("from").isEmpty();
-        for (JsonNode peer : Yaml.each(rule.path("from"))) {
-            fromOutside |= peer.has("ipBlock") || (peer.has("namespaceSelector") && !monitoring(peer));
-        }
+                                    Optional<Integer> management, List<String> problems) {
+        boolean fromOutside = fromOutside(rule);
         if (fromOutside && !PUBLIC.contains(w.name())) {
             problems.add(policy + ": lets traffic from outside the namespace reach " + w.name()
                     + " (only " + new TreeSet<>(PUBLIC) + " may receive it)");
@@ -71,11 +74,45 @@ final class NetworkRules {
         }
         for (JsonNode p : Yaml.each(rule.path("ports"))) {
             Optional<Integer> number = WorkloadRules.containerPort(w, p.path("port"));
-            if (port.isPresent() && !number.equals(port)) {
+            if (management.isPresent() && number.equals(management) && !management.equals(port)) {
+                if (fromOutside) {
+                    problems.add(policy + ": opens the management port " + management.get() + " of " + w.name()
+                            + " (health, metrics) to traffic from outside the namespace (only namespace "
+                            + MONITORING_NAMESPACE + " may scrape it)");
+                }
+            } else if (port.isPresent() && !number.equals(port)) {
                 problems.add(policy + ": opens port " + p.path("port").asText() + " of " + w.name()
-                        + ", which is not its HTTP port " + port.get());
+                        + ", which is neither its HTTP port " + port.get()
+                        + management.map(m -> " nor its management port " + m).orElse(""));
             }
         }
+    }
+
+    private static boolean fromOutside(JsonNode rule) {
+        boolean outside = !rule.has("from") || rule.path("from").isEmpty();
+        for (JsonNode peer : Yaml.each(rule.path("from"))) {
+            outside |= peer.has("ipBlock") || (peer.has("namespaceSelector") && !monitoring(peer));
+        }
+        return outside;
+    }
+
+    /** Whether the policy lets pods of the monitoring namespace reach the given port. */
+    private static boolean scrapes(JsonNode policy, Workload w, int port) {
+        for (JsonNode rule : Yaml.each(policy.path("spec").path("ingress"))) {
+            boolean monitoring = fromOutside(rule);
+            for (JsonNode peer : Yaml.each(rule.path("from"))) {
+                monitoring |= monitoring(peer);
+            }
+            if (!monitoring) {
+                continue;
+            }
+            for (JsonNode p : Yaml.each(rule.path("ports"))) {
+                if (WorkloadRules.containerPort(w, p.path("port")).equals(Optional.of(port))) {
+                    return true;
+                }
+            }
+        }
+        return false;
     }
 
     private static boolean monitoring(JsonNode peer) {

@@ -134,6 +134,17 @@ final class ServiceConfig {
         return Integer.parseInt(value("quarkus.http.port", env).orElse("8080"));
     }
 
+    /**
+     * The port of health and metrics: the management interface's ({@code quarkus.management.port}, default 9000) when
+     * it is enabled, else the HTTP port.
+     */
+    int managementPort(Map<String, String> env) {
+        if (!"true".equals(value("quarkus.management.enabled", env).orElse("false"))) {
+            return httpPort(env);
+        }
+        return Integer.parseInt(value("quarkus.management.port", env).orElse("9000"));
+    }
+
     String metricsPath() {
         return prod.getOrDefault("quarkus.micrometer.export.prometheus.path", "/q/metrics");
     }

@@ -10,7 +10,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Rules for each container: SmallRye Health probes on the service's HTTP port, resource requests and limits, a
+ * Rules for each container: SmallRye Health probes on the service's management port (health and metrics have a port
+ * of their own), resource requests and limits, a
  * non-root locked-down security context with a writable /tmp, a grace period that covers Quarkus' graceful
  * shutdown, Prometheus scrape annotations, and a Service and PodDisruptionBudget that select the pods.
  */
@@ -27,12 +28,13 @@ final class WorkloadRules {
 
     static void check(Workload w, Rendered all, Optional<ServiceConfig> config, List<String> problems) {
         Optional<Integer> port = config.map(c -> c.httpPort(w.env()));
-        probes(w, port, problems);
+        Optional<Integer> management = config.map(c -> c.managementPort(w.env()));
+        probes(w, management, problems);
         resources(w, problems);
         security(w, problems);
         shutdown(w, problems);
-        metrics(w, port, config, problems);
-        ports(w, all, port, problems);
+        metrics(w, management, config, problems);
+        ports(w, all, port, management, problems);
     }
 
     private static void probes(Workload w, Optional<Integer> port, List<String> problems) {
@@ -48,7 +50,7 @@ final class WorkloadRules {
             Optional<Integer> probed = containerPort(w, get.path("port"));
             if (port.isPresent() && !probed.equals(port)) {
                 problems.add(w.id() + ": " + probe + " port " + get.path("port").asText()
-                        + " is not the service's HTTP port " + port.get());
+                        + " is not the service's management port " + port.get() + " (quarkus.management.port)");
             }
         });
     }
@@ -171,17 +173,27 @@ final class WorkloadRules {
         }
         if (port.isPresent() && !String.valueOf(port.get()).equals(annotations.get("prometheus.io/port"))) {
             problems.add(w.id() + ": pod annotation prometheus.io/port is " + annotations.get("prometheus.io/port")
-                    + ", not the HTTP port " + port.get());
+                    + ", not the management port " + port.get());
         }
     }
 
-    private static void ports(Workload w, Rendered all, Optional<Integer> port, List<String> problems) {
+    private static void ports(Workload w, Rendered all, Optional<Integer> port, Optional<Integer> management,
+                              List<String> problems) {
         Optional<Integer> http = containerPort(w, Yaml.MAPPER.valueToTree("http"));
         if (http.isEmpty()) {
             problems.add(w.id() + ": no container port named http");
         } else if (port.isPresent() && !http.equals(port)) {
             problems.add(w.id() + ": container port http is " + http.get() + ", but the service listens on "
                     + port.get() + " (quarkus.http.port)");
+        }
+        if (management.isPresent() && !management.equals(port)) {
+            Optional<Integer> named = containerPort(w, Yaml.MAPPER.valueToTree("management"));
+            if (named.isEmpty()) {
+                problems.add(w.id() + ": no container port named management");
+            } else if (!named.equals(management)) {
+                problems.add(w.id() + ": container port management is " + named.get() + ", but the management "
+                        + "interface listens on " + management.get() + " (quarkus.management.port)");
+            }
         }
         Map<String, String> labels = w.labels();
         var services = all.ofKind("Service").stream()
@@ -193,9 +205,9 @@ final class WorkloadRules {
             for (JsonNode p : Yaml.each(service.path("spec").path("ports"))) {
                 JsonNode target = p.has("targetPort") ? p.get("targetPort") : p.get("port");
                 Optional<Integer> resolved = containerPort(w, target);
-                if (resolved.isEmpty() || (port.isPresent() && !resolved.equals(port))) {
+                if (resolved.isEmpty() || (port.isPresent() && !resolved.equals(port) && !resolved.equals(management))) {
                     problems.add(Yaml.id(service) + ": targetPort " + target.asText()
-                            + " is not the HTTP port of " + w.id());
+                            + " is neither the HTTP nor the management port of " + w.id());
                 }
             }
         }

@@ -31,10 +31,13 @@ final class Stack implements AutoCloseable {
     final Path root;
     final Path workDir;
     private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^:\\s]+:(\\d+)");
+    /** Health and metrics: the management interface, a port of its own (also of the OS's choosing). */
+    private static final Pattern MANAGEMENT = Pattern.compile("Management interface listening on https?://[^:\\s]+:(\\d+)");
 
     volatile int ingestPort;
     volatile int enrichPort;
     volatile int queryPort;
+    private final Map<String, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Process> byName = new HashMap<>();
     private final Map<String, Map<String, String>> envByName = new HashMap<>();
@@ -117,7 +120,7 @@ final class Stack implements AutoCloseable {
     }
 
     private void service(String name, Map<String, String> env) throws IOException {
-        Map<String, String> all = merge(env, Map.of("QUARKUS_HTTP_PORT", "0"));
+        Map<String, String> all = merge(env, Map.of("QUARKUS_HTTP_PORT", "0", "QUARKUS_MANAGEMENT_PORT", "0"));
         envByName.put(name, all);
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m"));
         // e.g. -Dservice.jvm.opts=-XX:StartFlightRecording=filename=/tmp/ingest.jfr for profiling a benchmark
@@ -165,7 +168,7 @@ final class Stack implements AutoCloseable {
             if (System.currentTimeMillis() > deadline) {
                 throw new IllegalStateException(name + " did not start listening; see " + log);
             }
-            port = listeningPort(log, logStart.get(name));
+            port = listeningPort(LISTENING, log, logStart.get(name));
             if (port < 0) {
                 Thread.sleep(100);
             }
@@ -176,9 +179,14 @@ final class Stack implements AutoCloseable {
             case "query-service" -> queryPort = port;
             default -> throw new IllegalArgumentException(name);
         }
+        int management = listeningPort(MANAGEMENT, log, logStart.get(name));
+        if (management < 0) {
+            throw new IllegalStateException(name + ": no management interface port in " + log);
+        }
+        managementPorts.put(name, management);
         while (System.currentTimeMillis() < deadline && process.isAlive()) {
             try {
-                if (get(port, "/q/health/ready").statusCode() == 200) {
+                if (get(management, "/q/health/ready").statusCode() == 200) {
                     return;
                 }
             } catch (IOException e) {
@@ -189,13 +197,18 @@ final class Stack implements AutoCloseable {
         throw new IllegalStateException(name + " on port " + port + " not ready; see " + log);
     }
 
-    private static int listeningPort(Path log, long from) throws IOException {
+    /** The management port (health, metrics) of a started service. */
+    int managementPort(String name) {
+        return managementPorts.get(name);
+    }
+
+    private static int listeningPort(Pattern pattern, Path log, long from) throws IOException {
         if (!Files.exists(log) || Files.size(log) <= from) {
             return -1;
         }
         byte[] all = Files.readAllBytes(log);
         String text = new String(all, (int) from, all.length - (int) from, StandardCharsets.UTF_8);
-        Matcher matcher = LISTENING.matcher(text);
+        Matcher matcher = pattern.matcher(text);
         return matcher.find() ? Integer.parseInt(matcher.group(1)) : -1;
     }
 

@@ -3,9 +3,11 @@ package io.paperstream.query;
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -22,10 +24,15 @@ import static org.hamcrest.Matchers.matchesPattern;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 class ObservabilityIT {
+    // health and metrics are on the management interface (a port of their own), not on the API's port
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Test
     void readinessCoversTheDatabaseAndTheKafkaConsumer() {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> when().get("/q/health/ready").then()
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> when().get(ready).then()
                 .statusCode(200).body("status", equalTo("UP"))
                 .body("checks.name", hasItem(containsString("PostgreSQL")))
                 .body("checks.name", hasItem(containsString("Messaging")))
@@ -39,7 +46,7 @@ class ObservabilityIT {
                     List.of("metrics-it"), List.of()));
             Feed.awaitTagged("metrics-it", 1);
         }
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> when().get("/q/metrics").then().statusCode(200)
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> when().get(metrics).then().statusCode(200)
                 .body(matchesPattern("(?s).*\\npaperstream_query_papers_stored_total(\\{[^}]*})? [1-9].*"))
                 .body(containsString("paperstream_query_batch_size_count"))
                 .body(containsString("paperstream_query_batch_duration_seconds"))
@@ -47,6 +54,11 @@ class ObservabilityIT {
                 // consumer lag and fetch rates from the Kafka client binder
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"))
                 .body(containsString("kafka_consumer_fetch_manager_records_consumed_total")));
+    }
+
+    @Test
+    void metricsAreNotOnTheApiPort() {
+        when().get("/q/metrics").then().statusCode(404);
     }
 
     @Test

@@ -1,9 +1,11 @@
 package io.paperstream.ingest.it;
 
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.RestAssured;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.Map;
 import java.util.UUID;
 
@@ -14,6 +16,10 @@ import static org.hamcrest.Matchers.equalTo;
 /** Writes need a configured bearer token (several valid at once); health, metrics and OpenAPI stay open. */
 @IngestIT
 class AuthIT {
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
 
     @Test
     void missingOrWrongTokenIs401ProblemAndPublishesNothing() {
@@ -47,8 +53,9 @@ class AuthIT {
 
     @Test
     void healthMetricsAndOpenApiNeedNoToken() {
-        RestAssured.given().get("/q/health/ready").then().statusCode(200);
-        RestAssured.given().get("/q/metrics").then().statusCode(200);
+        // health and metrics are on the management interface, its own port
+        RestAssured.given().get(ready).then().statusCode(200);
+        RestAssured.given().get(metrics).then().statusCode(200);
         RestAssured.given().get("/q/openapi").then().statusCode(200);
     }
 }

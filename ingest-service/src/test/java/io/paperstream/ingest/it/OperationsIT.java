@@ -2,12 +2,14 @@ package io.paperstream.ingest.it;
 
 import io.paperstream.ingest.config.IngestConfig;
 import io.paperstream.ingest.domain.PaperLimits;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.restassured.RestAssured;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import net.jpountz.lz4.LZ4Factory;
 import org.junit.jupiter.api.Test;
 
+import java.net.URL;
 import java.util.List;
 import java.util.UUID;
 
@@ -21,6 +23,14 @@ import static org.hamcrest.Matchers.hasItem;
 class OperationsIT {
     @Inject
     IngestConfig config;
+    @TestHTTPResource(value = "health/ready", management = true)
+    URL ready;
+    @TestHTTPResource(value = "health/live", management = true)
+    URL live;
+    @TestHTTPResource(value = "metrics", management = true)
+    URL metrics;
+    @TestHTTPResource(value = "/q/metrics")
+    URL metricsOnPublicPort;
 
     @Test
     void theDocumentedLimitsAreTheConfiguredOnes() {
@@ -35,18 +45,23 @@ class OperationsIT {
 
     @Test
     void readinessIncludesKafka() {
-        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+        RestAssured.given().get(ready).then().statusCode(200)
                 .body("status", equalTo("UP"))
                 .body("checks.name", hasItem("SmallRye Reactive Messaging - readiness check"));
-        RestAssured.given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
+        RestAssured.given().get(live).then().statusCode(200).body("status", equalTo("UP"));
+    }
+
+    @Test
+    void healthAndMetricsAreNotOnThePublicPort() {
+        RestAssured.given().get(metricsOnPublicPort).then().statusCode(404);
     }
 
     @Test
     void metricsCountRecordsByFormatOutcomeAndReasonAndTimeRequests() {
         Api.json().body("[" + Api.paper("Metered " + UUID.randomUUID()) + ", {\"title\": \"No abstract\"}]")
                 .post(Api.PAPERS).then().statusCode(202);
-        String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
-        assertThat(metrics)
+        String text = RestAssured.given().get(metrics).then().statusCode(200).extract().asString();
+        assertThat(text)
                 .contains("paperstream_ingest_records_total{format=\"json\",outcome=\"accepted\",reason=\"none\"}")
                 .contains("paperstream_ingest_records_total{format=\"json\",outcome=\"rejected\",reason=\"abstract.missing\"}")
                 .contains("paperstream_ingest_requests_seconds_count{format=\"json\",status=\"202\"}");

@@ -77,6 +77,8 @@ final class BenchStack implements AutoCloseable {
         env.put("POSTGRES_USER", Postgres.USER);
         env.put("POSTGRES_PASSWORD", Postgres.PASSWORD);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(appPort));
+        int managementPort = Ports.free();
+        env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("MP_MESSAGING_INCOMING_PAPERS_ENRICHED_GROUP_ID", groupId);
         env.putAll(extraEnv);
         app = pb.start();
@@ -90,7 +92,7 @@ final class BenchStack implements AutoCloseable {
                 throw new IllegalStateException("query-service exited; see " + log);
             }
             try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + managementPort + "/q/health/ready"))
                         .build(), HttpResponse.BodyHandlers.discarding());
                 if (r.statusCode() == 200) {
                     return;
