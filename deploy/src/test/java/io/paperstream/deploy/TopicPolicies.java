@@ -17,6 +17,9 @@ final class TopicPolicies {
     static final Map<String, Policy> EXPECTED = Map.of(
             "papers.raw", new Policy("delete", 7 * DAY_MS),
             "papers.enriched", new Policy("compact", null),
+            // the resolver's output (internal: only enrich-service reads it) and the public alias -> canonical id map
+            "papers.resolved", new Policy("compact", null),
+            "papers.aliases", new Policy("compact", null),
             "papers.raw.dlq", new Policy("delete", 14 * DAY_MS),
             "papers.enriched.dlq", new Policy("delete", 14 * DAY_MS));
 
