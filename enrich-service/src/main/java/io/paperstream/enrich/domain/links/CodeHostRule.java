@@ -67,9 +67,10 @@ final class CodeHostRule implements HostRule {
             case "gist.github.com":
                 return gist(url, segments, origin);
             case "anonymous.4open.science":
-                // Anonymised repositories for double-blind review: "/r/<id>" is the repository.
+                // Anonymised repositories for double-blind review: "/r/<id>" is the repository "anonymous/<id>".
                 if (segments.size() >= 2 && segments.get(0).equals("r") && Links.isName(segments.get(1))) {
-                    return Links.https(host, "/r/" + segments.get(1), LinkKind.CODE, segments.get(1), origin);
+                    return Links.https(host, "/r/" + segments.get(1), LinkKind.CODE, "anonymous/" + segments.get(1),
+                            origin);
                 }
                 return Links.otherHttps(url, origin);
             default:

@@ -7,24 +7,33 @@ final class HostNames {
     }
 
     /**
-     * True for a lower- or mixed-case DNS name of at least two labels whose last label is alphabetic (or punycode),
-     * or for a dotted IPv4 address.
+     * True for a DNS name of at least two labels whose last label is alphabetic in any script (or punycode), or for a
+     * dotted IPv4 address. Labels hold letters and digits of any script (an IDN as written), combining marks, joiners
+     * and emoji-domain symbols, and '-' inside; '_' only inside a sub-domain label ("sub_domain.example.com"), never in
+     * the registered name or the top-level domain.
      */
     static boolean isValid(String host) {
         int n = host.length();
         if (n == 0 || n > 253) {
             return false;
         }
-        int labels = 0;
+        int labelCount = 1;
+        for (int i = 0; i < n; i++) {
+            if (host.charAt(i) == '.') {
+                labelCount++;
+            }
+        }
+        int label = 0;
         boolean ipv4 = true;
         int start = 0;
         while (start <= n) {
             int dot = host.indexOf('.', start);
             int end = dot < 0 ? n : dot;
             int len = end - start;
-            if (len == 0 || len > 63 || host.charAt(start) == '-' || host.charAt(end - 1) == '-') {
+            if (len == 0 || len > 63 || isEdge(host.charAt(start)) || isEdge(host.charAt(end - 1))) {
                 return false;
             }
+            boolean underscoreAllowed = label < labelCount - 2;
             boolean numeric = true;
             for (int i = start; i < end; i++) {
                 char c = host.charAt(i);
@@ -32,36 +41,47 @@ final class HostNames {
                     continue;
                 }
                 numeric = false;
-                if (!UrlScanner.isAsciiAlnum(c) && c != '-' && !(c >= 128 && Character.isLetterOrDigit(c))) {
+                if (c == '_' ? !underscoreAllowed
+                        : !UrlScanner.isAsciiAlnum(c) && c != '-' && !(c >= 128 && UrlScanner.isHostChar(c))) {
                     return false;
                 }
             }
             ipv4 &= numeric && len <= 3 && Integer.parseInt(host, start, end, 10) <= 255;
-            labels++;
+            label++;
             if (dot < 0) {
                 break;
             }
             start = dot + 1;
         }
-        if (labels < 2) {
+        if (label < 2) {
             return false;
         }
-        if (ipv4 && labels == 4) {
+        if (ipv4 && label == 4) {
             return true;
         }
-        int lastDot = host.lastIndexOf('.');
-        String tld = host.substring(lastDot + 1);
-        if (tld.startsWith("xn--")) {
+        String tld = host.substring(host.lastIndexOf('.') + 1);
+        if (tld.regionMatches(true, 0, "xn--", 0, 4)) {
             return tld.length() > 4;
         }
         if (tld.length() < 2) {
             return false;
         }
         for (int i = 0; i < tld.length(); i++) {
-            if (!Character.isLetter(tld.charAt(i))) {
+            char c = tld.charAt(i);
+            if (!Character.isLetter(c) && !(c >= 128 && isMark(c))) {
                 return false;
             }
         }
-        return true;
+        return Character.isLetter(tld.charAt(0));
+    }
+
+    private static boolean isEdge(char c) {
+        return c == '-' || c == '_';
+    }
+
+    private static boolean isMark(char c) {
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || c == '\u200D'
+                || c == '\u200C';
     }
 }

@@ -47,7 +47,20 @@ final class KnownHosts {
             "docker.com", "stackoverflow.com", "stackexchange.com", "archive.org", "bit.ly", "tinyurl.com",
             "creativecommons.org", "opensource.org", "w3.org", "ietf.org", "amazonaws.com", "cloudfront.net",
             "dblp.org", "orcid.org", "researchgate.net", "scholar.archive.org",
-            "github.io", "gitlab.io", "readthedocs.org");
+            "github.io", "gitlab.io", "readthedocs.org",
+            // app stores
+            "apps.apple.com", "itunes.apple.com", "apps.microsoft.com", "microsoftstore.com", "addons.mozilla.org",
+            "f-droid.org", "appgallery.huawei.com", "galaxy.store", "store.steampowered.com", "chromewebstore.google.com",
+            "marketplace.visualstudio.com", "open-vsx.org",
+            // URL shorteners
+            "bitly.com", "ow.ly", "is.gd", "v.gd", "buff.ly", "rebrand.ly", "shorturl.at",
+            "tiny.cc", "cutt.ly", "rb.gy", "bit.do", "lnkd.in", "t.ly", "dub.sh", "s.id", "aka.ms", "amzn.to",
+            "git.io", "t.me", "shorturl.me", "urlz.fr", "qrco.de", "tiny.one", "surl.li", "reurl.cc", "suo.im",
+            "dwz.cn", "t.cn", "b23.tv", "kutt.it", "shrtco.de", "ouo.io", "1url.cn",
+            // challenge and competition platforms
+            "codalab.org", "codabench.org", "codalab.lisn.upsaclay.fr", "eval.ai", "aicrowd.com", "drivendata.org",
+            "grand-challenge.org", "zindi.africa", "tianchi.aliyun.com", "topcoder.com", "signate.jp",
+            "challengedata.ens.fr", "crowdai.org");
 
     /** Publisher and proceedings sites: a link with a path there is a paper even without a DOI we can read. */
     static final Set<String> PAPER_VENUES = Set.of(

@@ -94,7 +94,11 @@ public final class LinkExtractor {
         String url = written(piece);
         ParsedUrl parsed = ParsedUrl.parse(url);
         if (parsed == null) {
-            return null;
+            url = withoutGluedWord(url);
+            parsed = url == null ? null : ParsedUrl.parse(url);
+            if (parsed == null) {
+                return null;
+            }
         }
         Link link = classifier.classify(canonicalizer.canonicalize(parsed), origin);
         return link.withUrl(withoutNameDebris(url, link));
@@ -122,11 +126,33 @@ public final class LinkExtractor {
                 segment++;
             } else if (c == '?' || c == '#' || segment >= names) {
                 return url;
-            } else if (",;:!'\"*()[]".indexOf(c) >= 0) {
+            } else if (Links.isNameDebris(c)) {
                 return url.substring(0, i);
             }
         }
         return url;
+    }
+
+    /**
+     * "http://domain.com-that-you-forgot-a-space-after": a host whose last label is a registered top-level domain
+     * with a word glued on by '-' is that domain; null for anything else.
+     */
+    private static String withoutGluedWord(String url) {
+        int hostStart = url.indexOf("://") + 3;
+        int hostEnd = hostStart;
+        while (hostEnd < url.length() && "/?#".indexOf(url.charAt(hostEnd)) < 0) {
+            hostEnd++;
+        }
+        int lastDot = url.lastIndexOf('.', hostEnd - 1);
+        if (lastDot < hostStart || hostEnd < url.length()) {
+            return null;
+        }
+        int dash = url.indexOf('-', lastDot);
+        if (dash < 0 || dash >= hostEnd) {
+            return null;
+        }
+        String tld = url.substring(lastDot + 1, dash).toLowerCase(Locale.ROOT);
+        return tld.length() >= 2 && BareHosts.isRegisteredTld(tld) ? url.substring(0, dash) : null;
     }
 
     /** The written URL with a lower-case scheme, or {@code https://} in front when the text gave none. */
@@ -158,12 +184,17 @@ public final class LinkExtractor {
         return key.endsWith("/") ? key.substring(0, key.length() - 1) : key;
     }
 
-    /** Angle brackets, quotes, or a LaTeX url/href command around a URL given on its own. */
+    /** Angle brackets, quotes, or a LaTeX url/href/verb command around a URL given on its own. */
     private static String unwrap(String s) {
         String t = s;
         if (t.startsWith("\\url{") || t.startsWith("\\href{")) {
             int open = t.indexOf('{');
             int close = t.indexOf('}', open);
+            t = close > open ? t.substring(open + 1, close) : t.substring(open + 1);
+        } else if (t.startsWith("\\verb") && t.length() > 6) {
+            int open = t.charAt(5) == '*' ? 6 : 5; // \verb+…+, \verb*|…|: any delimiter
+            char delimiter = t.charAt(open);
+            int close = t.indexOf(delimiter, open + 1);
             t = close > open ? t.substring(open + 1, close) : t.substring(open + 1);
         }
         while (t.length() >= 2 && isWrapper(t.charAt(0), t.charAt(t.length() - 1))) {

@@ -50,14 +50,14 @@ final class Links {
     }
 
     /**
-     * The segments up to prose punctuation glued to one of them ("/owner/repo,which" → owner, repo): these
-     * characters are never in owner, repository or model names, so on such hosts they come from the sentence.
+     * The segments up to prose punctuation glued to one of them ("/owner/repo,which" → owner, repo; "/repo—our"):
+     * these characters are never in owner, repository or model names, so on such hosts they come from the sentence.
      */
     static List<String> nameSegments(List<String> segments) {
         for (int s = 0; s < segments.size(); s++) {
             String segment = segments.get(s);
             for (int i = 0; i < segment.length(); i++) {
-                if (",;:!'\"*()[]".indexOf(segment.charAt(i)) >= 0) {
+                if (isNameDebris(segment.charAt(i))) {
                     List<String> cut = new ArrayList<>(segments.subList(0, s));
                     if (i > 0) {
                         cut.add(segment.substring(0, i));
@@ -67,6 +67,11 @@ final class Links {
             }
         }
         return segments;
+    }
+
+    /** Punctuation and non-ASCII characters: never in owner, repository or model names. */
+    static boolean isNameDebris(char c) {
+        return c >= 128 || ",;:!'\"*()[]{}|".indexOf(c) >= 0;
     }
 
     /** A repository name without a trailing {@code .git}. */

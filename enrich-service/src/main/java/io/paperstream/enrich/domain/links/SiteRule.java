@@ -22,16 +22,37 @@ final class SiteRule implements HostRule {
             return Links.generic(url, true, LinkKind.PROJECT_PAGE, subject, origin);
         }
         if (host.equals("sites.google.com")) {
-            if (segments.size() >= 2 && (segments.get(0).equals("view") || segments.get(0).equals("site"))) {
-                return Links.generic(url, true, LinkKind.PROJECT_PAGE,
-                        host + "/" + segments.get(0) + "/" + segments.get(1), origin);
+            String site = googleSite(segments);
+            if (site != null) {
+                return Links.generic(url, true, LinkKind.PROJECT_PAGE, host + "/" + site, origin);
             }
             return Links.generic(url, true, LinkKind.OTHER, null, origin);
+        }
+        if (host.equals("modelscope.cn") && !segments.isEmpty()
+                && (segments.get(0).equals("studios") || segments.get(0).equals("studio"))) {
+            return Links.generic(url, false, LinkKind.OTHER, null, origin); // a model hub's app pages
         }
         if (KnownHosts.inDomain(host, KnownHosts.GENERAL) || isFile(segments)) {
             return Links.generic(url, false, LinkKind.OTHER, null, origin);
         }
         return Links.generic(url, false, LinkKind.PROJECT_PAGE, host, origin);
+    }
+
+    /**
+     * The site's path on Google Sites: "view/&lt;name&gt;" and "site/&lt;name&gt;", also after a prefix ("corp/view/x",
+     * "u/0/view/x"), and "a/&lt;domain&gt;/&lt;name&gt;" of Workspace sites; null for Google's own pages ("/new").
+     */
+    private static String googleSite(List<String> segments) {
+        for (int i = 0; i + 1 < segments.size() && i < 3; i++) {
+            String s = segments.get(i);
+            if (s.equals("view") || s.equals("site")) {
+                return String.join("/", segments.subList(0, i + 2));
+            }
+        }
+        if (segments.size() >= 3 && segments.get(0).equals("a")) {
+            return String.join("/", segments.subList(0, 3));
+        }
+        return null;
     }
 
     /** "…/weights.zip", "…/paper.pdf": a download, not a page about the project. */

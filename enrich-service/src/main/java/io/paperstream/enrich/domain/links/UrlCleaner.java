@@ -6,8 +6,8 @@ import java.util.List;
 /** Splits URLs glued together and trims the sentence punctuation a URL picked up from the text around it. */
 final class UrlCleaner {
 
-    /** Punctuation that ends sentences, quotes or LaTeX math ('$') far more often than it ends a URL. */
-    private static final String TRAILING = ".,;:!?'\"*~$";
+    /** Punctuation that ends sentences or LaTeX math ('$') far more often than it ends a URL. */
+    private static final String TRAILING = ".,;:!?*~$";
 
     /** Characters after which an embedded "https://" is part of the URL (archives, redirects), not a new one. */
     private static final String EMBEDDING = "/=?&#%:";
@@ -43,22 +43,44 @@ final class UrlCleaner {
     }
 
     /**
-     * Removes trailing punctuation, a '(' (a URL never ends by opening a bracket: "[x](" of Markdown), and a ')' or
-     * ']' only when it closes nothing opened inside the URL.
+     * Removes trailing punctuation; a quote only when the URL holds an odd number of them (so "/'quoted'" and a
+     * trailing "''" stay); a '(' or an empty "()" (a URL never ends by opening a bracket: "[x](", "]()"); a ')' or ']'
+     * only when it closes nothing opened inside the URL; and a trailing non-ASCII dash or inverted mark.
      */
     static String trimTrailing(String url) {
         int end = url.length();
-        while (end > 0) {
+        int sep = url.indexOf("://");
+        int floor = sep < 0 ? 0 : sep + 3;
+        while (end > floor) {
             char c = url.charAt(end - 1);
             if (TRAILING.indexOf(c) >= 0 || c == '('
+                    || ((c == '\'' || c == '"') && odd(url, floor, end, c))
                     || (c == ')' && unbalanced(url, end, '(', ')'))
-                    || (c == ']' && unbalanced(url, end, '[', ']'))) {
+                    || (c == ']' && unbalanced(url, end, '[', ']'))
+                    || (c >= 128 && isTrailingMark(c))) {
                 end--;
+            } else if (c == ')' && end - 2 >= floor && url.charAt(end - 2) == '(') {
+                end -= 2;
             } else {
                 break;
             }
         }
         return url.substring(0, end);
+    }
+
+    /** Dashes and inverted marks end a URL only as punctuation ("see url— it", "url¿"); combining marks stay. */
+    private static boolean isTrailingMark(char c) {
+        return c == '¡' || c == '¿' || c == '·' || Character.getType(c) == Character.DASH_PUNCTUATION;
+    }
+
+    private static boolean odd(String url, int from, int end, char quote) {
+        int count = 0;
+        for (int i = from; i < end; i++) {
+            if (url.charAt(i) == quote) {
+                count++;
+            }
+        }
+        return (count & 1) == 1;
     }
 
     private static boolean unbalanced(String url, int end, char open, char close) {

@@ -2,12 +2,16 @@ package io.paperstream.enrich.domain.links;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Finds URL candidates in free text, left to right: {@code http(s)://}, {@code www.} and well-known bare hosts.
- * A candidate is the URL's characters as read: LaTeX escapes undone, a host or path broken by a line re-joined,
- * but still with any trailing punctuation or glued second URL (the {@link UrlCleaner}'s job).
+ * Finds URL candidates in free text, left to right: {@code http(s)://}, {@code www.}, well-known bare hosts and other
+ * bare hosts under a registered top-level domain (see {@link BareHosts}). A candidate is the URL's characters as read:
+ * LaTeX escapes undone, a host or path broken by a line re-joined, but still with any trailing punctuation or glued
+ * second URL (the {@link UrlCleaner}'s job).
+ *
+ * <p>Where a URL ends follows RFC 3986/3987 (the characters a URL or IRI may hold) and what linkifiers settled on for
+ * prose: brackets, quotes and braces belong to the URL when they are balanced inside it, non-ASCII letters, marks,
+ * dashes and joiners belong to an IRI, and a URL wrapped in quotes or a LaTeX {@code \verb} ends at the closing one.
  */
 final class UrlScanner {
 
@@ -17,7 +21,13 @@ final class UrlScanner {
     /** Guards against pathological input; real URLs in abstracts are far shorter. */
     private static final int MAX_URL_LENGTH = 2048;
 
+    /** How far a balanced quote or brace inside a path is looked for. */
+    private static final int MAX_SPAN = 256;
+
     private static final String[] CLOSING_ENTITIES = {"&gt;", "&lt;", "&quot;", "&#39;", "&#34;", "&apos;", "&nbsp;"};
+
+    private static final char ZWNJ = '\u200C';
+    private static final char ZWJ = '\u200D';
 
     private static final boolean[] ASCII_URL_CHAR = new boolean[128];
 
@@ -29,8 +39,8 @@ final class UrlScanner {
         for (char c = '0'; c <= '9'; c++) {
             ASCII_URL_CHAR[c] = true;
         }
-        // RFC 3986 unreserved and reserved characters, minus '~' (see read()); '{', '}', '\\', '<', '>', '"', '|',
-        // '^' and '`' are never in a URL as written, so they end it - which also strips LaTeX braces.
+        // RFC 3986 unreserved and reserved characters, minus '~' (see read()); '"', '{' and '|' are read by their own
+        // rules; '}', '\\', '<', '>', '^' and '`' are never in a URL as written, so they end it.
         for (char c : "-._:/?#[]@!$&'()*+,;=%".toCharArray()) {
             ASCII_URL_CHAR[c] = true;
         }
@@ -53,7 +63,7 @@ final class UrlScanner {
             }
             int authority = bare >= 0 ? bare : schemeEnd(text, scheme);
             int[] end = new int[1];
-            String url = read(text, start, authority, end);
+            String url = read(text, start, authority, end, opening(text, start));
             if (url != null) {
                 if (out == null) {
                     out = new ArrayList<>(4);
@@ -65,36 +75,60 @@ final class UrlScanner {
         return out == null ? List.of() : out;
     }
 
-    /** Index of the first "http://" or "https://" at or after {@code from} (even glued to a word: "codehttps://"). */
+    /**
+     * Index of the first "http://" or "https://" at or after {@code from} that starts a URL: glued to a word it still
+     * does ("codehttps://"), but not glued to '_' (an identifier) nor after a '#', '@' or '$' that starts a word
+     * (a hashtag, mention or cash tag).
+     */
     private static int nextSchemeStart(String text, int from) {
         int sep = text.indexOf("://", from + 4);
         while (sep >= 0) {
+            int start = -1;
             if (sep - 5 >= from && text.regionMatches(true, sep - 5, "https", 0, 5)) {
-                return sep - 5;
+                start = sep - 5;
+            } else if (sep - 4 >= from && text.regionMatches(true, sep - 4, "http", 0, 4)) {
+                start = sep - 4;
             }
-            if (sep - 4 >= from && text.regionMatches(true, sep - 4, "http", 0, 4)) {
-                return sep - 4;
+            if (start >= 0 && schemeMayStart(text, start)) {
+                return start;
             }
             sep = text.indexOf("://", sep + 3);
         }
         return -1;
     }
 
-    /** Start of the first bare host ({@code github.com/...}, {@code www.x.org}) in {@code [from, limit)}, or -1. */
+    private static boolean schemeMayStart(String text, int start) {
+        if (start == 0) {
+            return true;
+        }
+        char p = text.charAt(start - 1);
+        if (p == '_') {
+            return false;
+        }
+        if (p == '#' || p == '@' || p == '$') {
+            return start >= 2 && !Character.isWhitespace(text.charAt(start - 2)) && "([{\"'".indexOf(text.charAt(start - 2)) < 0;
+        }
+        return true;
+    }
+
+    /** Start of the first bare host ({@code github.com/...}, {@code www.x.org}, ...) in {@code [from, limit)}, or -1. */
     private static int nextBareHostStart(String text, int from, int limit) {
         int n = text.length();
         int dot = text.indexOf('.', from);
         while (dot >= 0 && dot < limit) {
             // A host's dot is followed by a label; most dots end sentences and are skipped at once.
-            if (dot + 1 >= n || !isAsciiAlnum(text.charAt(dot + 1))) {
+            if (dot + 1 >= n || !isHostLetter(text.charAt(dot + 1)) || dot == from) {
                 dot = text.indexOf('.', dot + 1);
                 continue;
             }
             int t = dot;
-            while (t > from && isHostChar(text.charAt(t - 1))) {
+            while (t > from && isHostChar(text.charAt(t - 1)) && !isScriptBoundary(text.charAt(t - 1), text.charAt(t))) {
                 t--;
             }
-            if (isAsciiAlnum(text.charAt(t)) && isWordStart(text, t) && isBareHostAt(text, t)) {
+            while (t < dot && !isHostLetter(text.charAt(t))) {
+                t++; // "-x.com", "_x.com": a host starts with a letter or digit
+            }
+            if (t < dot && mayStartBareHost(text, t) && BareHosts.isBareHostAt(text, t)) {
                 return t;
             }
             // The rest of this token ("e.g.", "v1.2.3") cannot start a host: continue after it, keeping this linear.
@@ -110,7 +144,7 @@ final class UrlScanner {
     /** Reads the one URL that starts at the beginning of {@code text} (scheme optional); null when there is none. */
     String readWhole(String text) {
         int authority = schemeEnd(text, 0);
-        return read(text, 0, Math.max(authority, 0), new int[1]);
+        return read(text, 0, Math.max(authority, 0), new int[1], (char) 0);
     }
 
     /** Index just after {@code http://} or {@code https://} at {@code i}, or -1. */
@@ -125,19 +159,54 @@ final class UrlScanner {
     }
 
     /**
-     * Reads URL characters from {@code start}; {@code authority} is where the host begins. Stores the index where
-     * reading stopped in {@code end[0]}.
+     * The character that closes what opened right before the URL: the delimiter of a LaTeX {@code \verb+…+}, or a
+     * quote ({@code "…"}, {@code '…'}, {@code `…'}); 0 for anything else. The URL ends at it.
      */
-    private static String read(String text, int start, int authority, int[] end) {
+    private static char opening(String text, int start) {
+        if (start == 0) {
+            return 0;
+        }
+        char p = text.charAt(start - 1);
+        if (verbDelimiterAt(text, start - 1)) {
+            return p;
+        }
+        if (p == '"' || p == '\'') {
+            return p;
+        }
+        return p == '`' ? '\'' : 0;
+    }
+
+    /** True when {@code text[i]} is the opening delimiter of {@code \verb} or {@code \verb*}. */
+    private static boolean verbDelimiterAt(String text, int i) {
+        char d = text.charAt(i);
+        if (Character.isLetterOrDigit(d) || Character.isWhitespace(d) || d == '*') {
+            return false;
+        }
+        int v = i - 5;
+        if (v >= 0 && text.startsWith("\\verb", v)) {
+            return true;
+        }
+        return v >= 1 && text.startsWith("\\verb*", v - 1);
+    }
+
+    /**
+     * Reads URL characters from {@code start}; {@code authority} is where the host begins; {@code close} (or 0) is the
+     * character that closes what opened before the URL. Stores the index where reading stopped in {@code end[0]}.
+     */
+    private static String read(String text, int start, int authority, int[] end, char close) {
         int n = text.length();
         StringBuilder sb = new StringBuilder(48);
         sb.append(text, start, authority);
         int hostStart = sb.length();
         boolean inHost = true;
+        boolean inQuery = false;
         int i = authority;
         while (i < n && sb.length() < MAX_URL_LENGTH) {
             char c = text.charAt(i);
             int step = 1;
+            if (c == close) {
+                break;
+            }
             if (c == '\\') {
                 if (i + 1 < n && LATEX_ESCAPABLE.indexOf(text.charAt(i + 1)) >= 0) {
                     c = text.charAt(i + 1);
@@ -145,29 +214,68 @@ final class UrlScanner {
                 } else {
                     break;
                 }
-            } else if (c == '~') {
-                // "~user" paths are real; elsewhere '~' is LaTeX's non-breaking space ("repo~\cite{x}").
-                if (sb.length() == hostStart || sb.charAt(sb.length() - 1) != '/') {
-                    break;
-                }
-            } else if (c == '\'' && isPossessive(text, i)) {
-                break;
-            } else if (c == '&' && text.startsWith("&amp;", i)) {
-                step = 5; // text that went through an HTML escaper
-            } else if (c == '&' && isClosingEntity(text, i)) {
-                break;
-            } else if (!isUrlChar(c)) {
-                if (BrokenUrlJoiner.isJoinableSpace(c)) {
-                    int k = BrokenUrlJoiner.resumeAt(text, i, sb, hostStart, inHost);
+            } else if (inHost) {
+                if (c == '/' || c == '?' || c == '#') {
+                    inHost = false;
+                    inQuery = c != '/';
+                } else if (!isHostChar(c) && c != ':' && c != '@' && c != '%'
+                        || (sb.length() > hostStart && isScriptBoundary(sb.charAt(sb.length() - 1), c))) {
+                    int k = isJoinable(text, i, sb, hostStart, true);
                     if (k > 0) {
                         i = k;
                         continue;
                     }
+                    break;
+                }
+            } else if (c == '~') {
+                // "~user" paths are real; elsewhere '~' is LaTeX's non-breaking space ("repo~\cite{x}").
+                if (sb.charAt(sb.length() - 1) != '/') {
+                    break;
+                }
+            } else if (c == '\'') {
+                if (isPossessive(text, i)) {
+                    break;
+                }
+            } else if (c == '"' || c == '{') {
+                int spanEnd = balancedSpanEnd(text, i, c == '"' ? '"' : '}');
+                if (spanEnd < 0) {
+                    break;
+                }
+                sb.append(text, i, spanEnd + 1);
+                i = spanEnd + 1;
+                continue;
+            } else if (c == '(' && (sb.charAt(sb.length() - 1) == ')' || sb.charAt(sb.length() - 1) == ']')) {
+                break; // ")(" and "](": two bracketed things side by side ("(url-a)(url-b)", "[text](url)")
+            } else if (c == '|') {
+                // "?a=P1|0||P2|0": a pipe inside a query; elsewhere it is a table rule or a delimiter
+                int k = i + 1;
+                while (k < n && text.charAt(k) == '|') {
+                    k++;
+                }
+                if (!inQuery || k >= n || !isUrlChar(text.charAt(k))) {
+                    break;
+                }
+            } else if (c == '&' && text.startsWith("&amp;", i)) {
+                step = 5; // text that went through an HTML escaper
+            } else if (c == '&' && isClosingEntity(text, i)) {
+                break;
+            } else if (c >= 128 && isCjk(c)) {
+                int runEnd = cjkPathRunEnd(text, i, sb);
+                if (runEnd < 0) {
+                    break;
+                }
+                sb.append(text, i, runEnd);
+                i = runEnd;
+                continue;
+            } else if (!isUrlChar(c)) {
+                int k = isJoinable(text, i, sb, hostStart, false);
+                if (k > 0) {
+                    i = k;
+                    continue;
                 }
                 break;
-            }
-            if (inHost && (c == '/' || c == '?' || c == '#')) {
-                inHost = false;
+            } else if (c == '?' || c == '#') {
+                inQuery = true;
             }
             sb.append(c);
             i += step;
@@ -176,46 +284,51 @@ final class UrlScanner {
         return sb.length() > hostStart ? sb.toString() : null;
     }
 
-    /** True when a bare host we know (or {@code www.}) starts at {@code i}. */
-    private static boolean isBareHostAt(String text, int i) {
-        int n = text.length();
-        int j = i;
-        boolean dot = false;
-        while (j < n) {
-            char c = text.charAt(j);
-            if (c == '.') {
-                dot = true;
-            } else if (!isAsciiAlnum(c) && c != '-') {
-                break;
-            }
-            j++;
+    private static int isJoinable(String text, int i, StringBuilder sb, int hostStart, boolean inHost) {
+        if (BrokenUrlJoiner.isJoinableSpace(text.charAt(i))) {
+            return BrokenUrlJoiner.resumeAt(text, i, sb, hostStart, inHost);
         }
-        if (!dot) {
-            return false;
-        }
-        int hostEnd = j;
-        while (text.charAt(hostEnd - 1) == '.') {
-            hostEnd--;
-        }
-        String host = text.substring(i, hostEnd).toLowerCase(Locale.ROOT);
-        if (host.startsWith("www.")) {
-            return host.indexOf('.', 4) > 0 && HostNames.isValid(host);
-        }
-        if (KnownHosts.isPagesHost(host)) {
-            return HostNames.isValid(host);
-        }
-        // A bare well-known host alone ("on github.com.") names nothing; it needs a path.
-        return KnownHosts.BARE.contains(host) && hostEnd == j && j + 1 < n && text.charAt(j) == '/'
-                && isAsciiAlnum(text.charAt(j + 1));
+        return -1;
     }
 
-    /** A bare host must not continue a word, an e-mail address, a path or a number. */
-    private static boolean isWordStart(String text, int i) {
-        if (i == 0) {
-            return true;
+    /**
+     * {@code "…"} or {@code {…}} inside a path ("/blah_"quoted"", "/a_{b}"): the index of the closing character
+     * when it comes before any space and what is between is not another URL; -1 when the opener ends the URL.
+     */
+    private static int balancedSpanEnd(String text, int i, char closer) {
+        int n = Math.min(text.length(), i + MAX_SPAN);
+        for (int j = i + 1; j < n; j++) {
+            char c = text.charAt(j);
+            if (c == closer) {
+                return j > i + 1 && text.lastIndexOf("://", j) < i ? j : -1;
+            }
+            if (Character.isWhitespace(c) || c == '"' || c == '{' || c == '}' || c == '<' || c == '>') {
+                return -1;
+            }
         }
-        char p = text.charAt(i - 1);
-        return !Character.isLetterOrDigit(p) && "._-@/%+=&#\\$".indexOf(p) < 0;
+        return -1;
+    }
+
+    /**
+     * A run of Han, Kana or Hangul in a path: part of the URL when it starts a segment, a query value or a fragment
+     * ("example.com/䨹", "wiki/東京") and ends where the URL could end; not when glued to ASCII ("/path한국") or followed
+     * by more text ("/これは日本語です。"). Returns the end of the run, or -1.
+     */
+    private static int cjkPathRunEnd(String text, int i, StringBuilder sb) {
+        char before = sb.charAt(sb.length() - 1);
+        if ("/?=#&".indexOf(before) < 0 && !(before >= 128 && isCjk(before))) {
+            return -1;
+        }
+        int n = text.length();
+        int j = i;
+        while (j < n && (isCjk(text.charAt(j)) || isPathMark(text.charAt(j)))) {
+            j++;
+        }
+        if (j == n) {
+            return j;
+        }
+        char next = text.charAt(j);
+        return Character.isWhitespace(next) || (next < 128 && isUrlChar(next) && !isAsciiAlnum(next)) ? j : -1;
     }
 
     /** "&gt;", "&quot;" and friends stand for characters that end a URL. */
@@ -228,34 +341,111 @@ final class UrlScanner {
         return false;
     }
 
-    /** "repo's code": an apostrophe and an s ending the word is English, not URL. */
+    /**
+     * "repo's code", "repo's.": an apostrophe and an s ending the word (perhaps before sentence punctuation) is English,
+     * not URL; "/children's.html", "/what's-new" and "/it's_ok" are paths.
+     */
     private static boolean isPossessive(String text, int i) {
         int n = text.length();
         if (i + 1 >= n || (text.charAt(i + 1) != 's' && text.charAt(i + 1) != 'S')) {
             return false;
         }
-        if (i + 2 >= n) {
-            return true;
+        int j = i + 2;
+        while (j < n && ".,;:!?)]}\"'".indexOf(text.charAt(j)) >= 0) {
+            j++;
         }
-        char c = text.charAt(i + 2);
-        return !isAsciiAlnum(c) && c != '/' && c != '_' && c != '-';
+        return j >= n || !isUrlChar(text.charAt(j)) || text.charAt(j) == '\\' || text.charAt(j) == '~';
     }
 
+    /** A character a URL may hold as written (ASCII per RFC 3986, plus the letters, marks and dashes of an IRI). */
     static boolean isUrlChar(char c) {
         if (c < 128) {
             return ASCII_URL_CHAR[c];
         }
-        // Letters of other scripts appear in real paths (wiki titles); CJK text usually follows a URL without a space.
-        if (!Character.isLetterOrDigit(c)) {
-            return false;
+        if (isCjk(c)) {
+            return false; // by cjkPathRunEnd only: CJK text usually follows a URL without a space
         }
-        Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script != Character.UnicodeScript.HAN && script != Character.UnicodeScript.HIRAGANA
-                && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.HANGUL;
+        return Character.isLetterOrDigit(c) || isPathMark(c);
     }
 
-    private static boolean isHostChar(char c) {
-        return isAsciiAlnum(c) || c == '-' || c == '.';
+    /**
+     * Non-letters that belong to an IRI path: combining marks, dashes (–, —), the zero-width (non-)joiner, inverted
+     * marks (¡, ¿) and the middle dot.
+     */
+    static boolean isPathMark(char c) {
+        if (c < 128) {
+            return false;
+        }
+        if (c == ZWJ || c == ZWNJ || c == '¡' || c == '¿' || c == '·') {
+            return true;
+        }
+        int type = Character.getType(c);
+        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK || (type == Character.DASH_PUNCTUATION && c < 0x2E00);
+    }
+
+    /** A character a host name may hold: letters and digits of any script, marks, '-', '_' and '.'. */
+    static boolean isHostChar(char c) {
+        if (c < 128) {
+            return isAsciiAlnum(c) || c == '-' || c == '.' || c == '_';
+        }
+        return Character.isLetterOrDigit(c) || isHostMark(c);
+    }
+
+    /** A letter or digit that may start a host label. */
+    static boolean isHostLetter(char c) {
+        return c < 128 ? isAsciiAlnum(c) : Character.isLetterOrDigit(c);
+    }
+
+    /** Combining marks and joiners inside IDN labels, and the symbols of emoji domains ("✪df.ws"). */
+    private static boolean isHostMark(char c) {
+        int type = Character.getType(c);
+        return c == ZWJ || c == ZWNJ || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+                || type == Character.OTHER_SYMBOL;
+    }
+
+    /** Han, Hiragana, Katakana or Hangul: scripts written without spaces, so a URL glued to them ends there. */
+    static boolean isCjk(char c) {
+        if (c < 0x1100) {
+            return false;
+        }
+        if (c == 'ー' || c == 'ｰ') {
+            return true; // the prolonged sound mark belongs to Katakana words
+        }
+        Character.UnicodeScript script = Character.UnicodeScript.of(c);
+        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+    }
+
+    /** Between CJK and other letters: "中国語example.com", "example.com中国語" are a word and a host side by side. */
+    static boolean isScriptBoundary(char a, char b) {
+        if (a < 128 && b < 128) {
+            return false;
+        }
+        boolean ca = a >= 128 && isCjk(a);
+        boolean cb = b >= 128 && isCjk(b);
+        return ca != cb && (ca ? isHostLetter(b) : isHostLetter(a));
+    }
+
+    /**
+     * A bare host must not continue a word, an e-mail address, a path, a number, a hashtag or a cash tag; a word of a
+     * CJK script ("中国語example.com") or a LaTeX {@code \verb} delimiter may come right before it.
+     */
+    private static boolean mayStartBareHost(String text, int i) {
+        if (i == 0) {
+            return true;
+        }
+        char p = text.charAt(i - 1);
+        if (p >= 128 && isCjk(p)) {
+            return true;
+        }
+        if (Character.isLetterOrDigit(p) || Character.getType(p) == Character.NON_SPACING_MARK) {
+            return false;
+        }
+        if (verbDelimiterAt(text, i - 1)) {
+            return true;
+        }
+        return "._-@/%+=&#\\$".indexOf(p) < 0;
     }
 
     static boolean isAsciiAlnum(char c) {
