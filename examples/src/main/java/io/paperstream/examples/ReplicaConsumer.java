@@ -34,8 +34,11 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * java -jar examples/target/paperstream-examples.jar --bootstrap-server localhost:9092 [--from beginning|now]
  *      [--until-caught-up] [--dump replica.ndjson] [--group paperstream-reader-mine] [--command-config client.properties]
- *      [--topic papers.enriched] [--quiet]
+ *      [--topic papers.enriched] [--quiet] [--compare-api http://localhost:8080]
  * </pre>
+ *
+ * {@code --compare-api} (with {@code --until-caught-up}): once caught up, compare the replica's ids and revisions with
+ * the query API's and exit with status 1 if they differ (checked a few times, as query-service may still be storing).
  *
  * Without {@code --group} it reads every partition itself (no consumer group, nothing committed): an in-memory
  * replica must be rebuilt from the beginning at every start anyway. With {@code --group} it joins that group and
@@ -45,7 +48,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ReplicaConsumer implements AutoCloseable {
     /** The options of one run. */
     public record Options(String bootstrapServers, String topic, boolean fromBeginning, String group,
-                          Path commandConfig, boolean untilCaughtUp, Path dump, boolean quiet) {
+                          Path commandConfig, boolean untilCaughtUp, Path dump, boolean quiet, String compareApi) {
     }
 
     private final Options options;
@@ -71,7 +74,8 @@ public final class ReplicaConsumer implements AutoCloseable {
         } catch (IllegalArgumentException e) {
             System.err.println(e.getMessage());
             System.err.println("usage: --bootstrap-server HOST:PORT [--topic papers.enriched] [--from beginning|now] "
-                    + "[--group ID] [--command-config FILE] [--until-caught-up] [--dump FILE] [--quiet]");
+                    + "[--group ID] [--command-config FILE] [--until-caught-up] [--dump FILE] [--quiet] "
+                    + "[--compare-api URL]");
             System.exit(2);
             return;
         }
@@ -85,7 +89,10 @@ public final class ReplicaConsumer implements AutoCloseable {
                     Thread.currentThread().interrupt();
                 }
             }));
-            replicaConsumer.run();
+            PaperReplica replica = replicaConsumer.run();
+            if (options.compareApi() != null && !compare(replica, options.compareApi(), System.out)) {
+                System.exit(1);
+            }
         }
     }
 
@@ -119,6 +126,24 @@ public final class ReplicaConsumer implements AutoCloseable {
             dump();
         }
         return replica;
+    }
+
+    /** Compares the replica with the query API, a few times over 20 s while they differ; true when they agree. */
+    static boolean compare(PaperReplica replica, String api, PrintStream out) throws Exception {
+        List<String> differences = List.of();
+        for (int attempt = 0; attempt < 10; attempt++) {
+            Map<String, Long> revisions = ApiComparison.apiRevisions(api);
+            differences = ApiComparison.differences(replica.papers(), revisions);
+            if (differences.isEmpty()) {
+                out.println("the replica matches the query API at " + api + ": " + revisions.size()
+                        + " papers, same ids and revisions");
+                return true;
+            }
+            Thread.sleep(2000);
+        }
+        out.println("the replica differs from the query API at " + api + " (" + differences.size() + "):");
+        differences.stream().limit(20).forEach(d -> out.println("  " + d));
+        return false;
     }
 
     public void stop() {
@@ -236,6 +261,8 @@ public final class ReplicaConsumer implements AutoCloseable {
     static Options parse(String[] args) {
         Map<String, String> o = new HashMap<>();
         List<String> flags = List.of("until-caught-up", "quiet");
+        List<String> valued = List.of("bootstrap-server", "topic", "from", "group", "command-config", "dump",
+                "compare-api");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument: " + args[i]);
@@ -243,7 +270,7 @@ public final class ReplicaConsumer implements AutoCloseable {
             String name = args[i].substring(2);
             if (flags.contains(name)) {
                 o.put(name, "true");
-            } else if (List.of("bootstrap-server", "topic", "from", "group", "command-config", "dump").contains(name)) {
+            } else if (valued.contains(name)) {
                 if (i + 1 >= args.length) {
                     throw new IllegalArgumentException("missing value for --" + name);
                 }
@@ -261,6 +288,6 @@ public final class ReplicaConsumer implements AutoCloseable {
         return new Options(bootstrap, o.getOrDefault("topic", "papers.enriched"), from.equals("beginning"),
                 o.get("group"), o.containsKey("command-config") ? Path.of(o.get("command-config")) : null,
                 o.containsKey("until-caught-up"), o.containsKey("dump") ? Path.of(o.get("dump")) : null,
-                o.containsKey("quiet"));
+                o.containsKey("quiet"), o.get("compare-api"));
     }
 }
