@@ -22,12 +22,12 @@ class AsyncApiTest {
         List<String> addresses = new ArrayList<>();
         doc.get("channels").forEach(c -> addresses.add(c.get("address").asText()));
         // papers.resolved is internal (resolver -> enrich-service), not part of the public contract
-        assertThat(addresses).containsExactlyInAnyOrder(Topics.RAW, Topics.ENRICHED, "papers.aliases", Topics.RAW_DLQ,
+        assertThat(addresses).containsExactlyInAnyOrder(Topics.RAW, Topics.ENRICHED, Topics.ALIASES, Topics.RAW_DLQ,
                 Topics.ENRICHED_DLQ);
         JsonNode messages = doc.at("/components/messages");
         assertThat(messages.at("/rawPaper/name").asText()).isEqualTo(Topics.RAW_TYPE);
         assertThat(messages.at("/enrichedPaper/name").asText()).isEqualTo(Topics.ENRICHED_TYPE);
-        assertThat(messages.at("/paperAlias/name").asText()).isEqualTo("paperstream.paper.alias.v1");
+        assertThat(messages.at("/paperAlias/name").asText()).isEqualTo(Topics.ALIAS_TYPE);
         for (String message : List.of("rawPaper", "enrichedPaper", "paperAlias")) {
             String schema = messages.at("/" + message + "/payload/schema/$ref").asText();
             assertThat(getClass().getResource("/" + schema)).as(schema).isNotNull();
@@ -64,5 +64,33 @@ class AsyncApiTest {
         });
         assertThat(doc.at("/servers/local/host").asText()).isEqualTo("localhost:9092");
         assertThat(doc.at("/servers/cluster/protocol").asText()).isEqualTo("kafka-secure");
+    }
+
+    /** The channel bindings say what the Strimzi KafkaTopics of deploy/ configure (when that file is next to this module). */
+    @Test
+    void channelBindingsMatchTheKafkaTopicsOfTheManifests() throws Exception {
+        java.nio.file.Path topics = java.nio.file.Path.of("../deploy/k8s/components/strimzi-topics/topics.yaml");
+        org.junit.jupiter.api.Assumptions.assumeTrue(java.nio.file.Files.isRegularFile(topics), "no deploy/ next to paper-events");
+        JsonNode doc;
+        try (InputStream in = getClass().getResourceAsStream("/asyncapi.yaml")) {
+            doc = new ObjectMapper(new YAMLFactory()).readTree(in);
+        }
+        java.util.Map<String, JsonNode> declared = new java.util.HashMap<>();
+        try (var parser = new YAMLFactory().createParser(topics.toFile())) {
+            new ObjectMapper(new YAMLFactory()).readValues(parser, JsonNode.class).readAll()
+                    .forEach(t -> declared.put(t.at("/spec/topicName").asText(), t.get("spec")));
+        }
+        doc.get("channels").forEach(c -> {
+            String topic = c.get("address").asText();
+            JsonNode spec = declared.get(topic);
+            assertThat(spec).as("KafkaTopic " + topic).isNotNull();
+            JsonNode kafka = c.at("/bindings/kafka");
+            assertThat(kafka.get("partitions").asInt()).as(topic + " partitions").isEqualTo(spec.get("partitions").asInt());
+            assertThat(kafka.get("replicas").asInt()).as(topic + " replicas").isEqualTo(spec.get("replicas").asInt());
+            assertThat(kafka.at("/topicConfiguration/cleanup.policy/0").asText()).as(topic + " cleanup.policy")
+                    .isEqualTo(spec.at("/config/cleanup.policy").asText());
+            assertThat(kafka.at("/topicConfiguration/retention.ms").asText()).as(topic + " retention.ms")
+                    .isEqualTo(spec.at("/config/retention.ms").asText());
+        });
     }
 }
