@@ -51,7 +51,7 @@ final class KnownHosts {
             // app stores
             "apps.apple.com", "itunes.apple.com", "apps.microsoft.com", "microsoftstore.com", "addons.mozilla.org",
             "f-droid.org", "appgallery.huawei.com", "galaxy.store", "store.steampowered.com", "chromewebstore.google.com",
-            "marketplace.visualstudio.com", "open-vsx.org",
+            "marketplace.visualstudio.com", "open-vsx.org", "testflight.apple.com",
             // URL shorteners
             "bitly.com", "ow.ly", "is.gd", "v.gd", "buff.ly", "rebrand.ly", "shorturl.at",
             "tiny.cc", "cutt.ly", "rb.gy", "bit.do", "lnkd.in", "t.ly", "dub.sh", "s.id", "aka.ms", "amzn.to",
@@ -60,7 +60,13 @@ final class KnownHosts {
             // challenge and competition platforms
             "codalab.org", "codabench.org", "codalab.lisn.upsaclay.fr", "eval.ai", "aicrowd.com", "drivendata.org",
             "grand-challenge.org", "zindi.africa", "tianchi.aliyun.com", "topcoder.com", "signate.jp",
-            "challengedata.ens.fr", "crowdai.org");
+            "challengedata.ens.fr", "crowdai.org", "synapse.org", "leetcode.com", "codeforces.com", "atcoder.jp",
+            "hackerrank.com",
+            // studio / app pages of model hubs and ML platforms
+            "aistudio.baidu.com", "ml.azure.com",
+            // video, forms and link aggregators
+            "bilibili.com", "twitch.tv", "linktr.ee", "surveymonkey.com", "qualtrics.com", "mturk.com",
+            "prolific.com", "prolific.co", "poe.com");
 
     /** Publisher and proceedings sites: a link with a path there is a paper even without a DOI we can read. */
     static final Set<String> PAPER_VENUES = Set.of(

@@ -28,8 +28,9 @@ final class SiteRule implements HostRule {
             }
             return Links.generic(url, true, LinkKind.OTHER, null, origin);
         }
-        if (host.equals("modelscope.cn") && !segments.isEmpty()
-                && (segments.get(0).equals("studios") || segments.get(0).equals("studio"))) {
+        if (!segments.isEmpty() && ((host.equals("modelscope.cn") || host.endsWith(".modelscope.cn"))
+                && (segments.get(0).equals("studios") || segments.get(0).equals("studio"))
+                || host.equals("openxlab.org.cn") && segments.get(0).equals("apps"))) {
             return Links.generic(url, false, LinkKind.OTHER, null, origin); // a model hub's app pages
         }
         if (KnownHosts.inDomain(host, KnownHosts.GENERAL) || isFile(segments)) {

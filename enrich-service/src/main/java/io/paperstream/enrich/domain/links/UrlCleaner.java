@@ -7,7 +7,7 @@ import java.util.List;
 final class UrlCleaner {
 
     /** Punctuation that ends sentences or LaTeX math ('$') far more often than it ends a URL. */
-    private static final String TRAILING = ".,;:!?*~$";
+    private static final String TRAILING = ".,;:!?*~$&";
 
     /** Characters after which an embedded "https://" is part of the URL (archives, redirects), not a new one. */
     private static final String EMBEDDING = "/=?&#%:";
@@ -43,7 +43,7 @@ final class UrlCleaner {
     }
 
     /**
-     * Removes trailing punctuation; a quote only when the URL holds an odd number of them (so "/'quoted'" and a
+     * Removes trailing punctuation and an "&name;" entity; a quote only when the URL holds an odd number of them (so "/'quoted'" and a
      * trailing "''" stay); a '(' or an empty "()" (a URL never ends by opening a bracket: "[x](", "]()"); a ')' or ']'
      * only when it closes nothing opened inside the URL; and a trailing non-ASCII dash or inverted mark.
      */
@@ -53,7 +53,10 @@ final class UrlCleaner {
         int floor = sep < 0 ? 0 : sep + 3;
         while (end > floor) {
             char c = url.charAt(end - 1);
-            if (TRAILING.indexOf(c) >= 0 || c == '('
+            int entity = c == ';' ? entityStart(url, floor, end) : -1;
+            if (entity >= 0) {
+                end = entity; // "…?q=x&hl;": a character reference written after the URL, not a parameter
+            } else if (TRAILING.indexOf(c) >= 0 || c == '('
                     || ((c == '\'' || c == '"') && odd(url, floor, end, c))
                     || (c == ')' && unbalanced(url, end, '(', ')'))
                     || (c == ']' && unbalanced(url, end, '[', ']'))
@@ -71,6 +74,15 @@ final class UrlCleaner {
     /** Dashes and inverted marks end a URL only as punctuation ("see url— it", "url¿"); combining marks stay. */
     private static boolean isTrailingMark(char c) {
         return c == '¡' || c == '¿' || c == '·' || Character.getType(c) == Character.DASH_PUNCTUATION;
+    }
+
+    /** Start of an "&name;" entity reference that ends at {@code end}, or -1. */
+    private static int entityStart(String url, int floor, int end) {
+        int i = end - 2;
+        while (i >= floor && UrlScanner.isAsciiAlnum(url.charAt(i))) {
+            i--;
+        }
+        return i >= floor && i < end - 2 && url.charAt(i) == '&' ? i : -1;
     }
 
     private static boolean odd(String url, int from, int end, char quote) {
