@@ -94,7 +94,7 @@ public final class BatchIngestor {
         RawPaper p = checked.paper();
         RawPaper stamped = new RawPaper(p.id(), revision, p.title(), p.abstractText(), p.authors(), p.arxivId(),
                 p.doi(), p.publishedOn(), p.updatedAt(), p.categories(), p.comment(), p.links(), p.keywords(),
-                source, RevisionClock.toInstant(revision));
+                source, RevisionClock.toInstant(revision), p.license(), null, null);
         chunk.add(stamped);
         RecordOutcome.Status status = seen.add(p.id()) ? RecordOutcome.Status.ACCEPTED : RecordOutcome.Status.DUPLICATE;
         return new RecordOutcome(record.index(), record.location(), p.id(), status, List.of());

@@ -49,12 +49,13 @@ public final class PaperValidator {
         String comment = optional("comment", in.comment(), limits.commentMax(), errors);
         List<SourceLink> links = links(in.links(), errors);
         List<String> keywords = terms("keywords", in.keywords(), limits.listMax(), limits.termMax(), errors);
+        String license = optional("license", in.license(), limits.urlMax(), errors);
         if (!errors.isEmpty()) {
             return new Checked(null, List.copyOf(errors));
         }
         String id = PaperIds.derive(arxivId, doi, title);
         RawPaper paper = new RawPaper(id, 0, title, abstractText, authors, arxivId, doi, publishedOn, updatedAt,
-                categories, comment, links, keywords, null, null);
+                categories, comment, links, keywords, null, null, license, null, null);
         return new Checked(paper, List.of());
     }
 

@@ -33,9 +33,13 @@ public final class SourceStatus {
         this.source = source;
         this.registry = registry;
         this.clock = clock;
+    }
+
+    /** Registered on first use, like the counters (meters registered while the beans start were not exported). */
+    private void gauge() {
         Gauge.builder("paperstream.source.last.success", lastSuccess, AtomicLong::get)
                 .description("When the source last answered a request successfully (epoch seconds)")
-                .baseUnit("seconds").tag("source", source).register(registry);
+                .baseUnit("seconds").tag("source", source).strongReference(true).register(registry);
     }
 
     /** Without a registry (tests). */
@@ -56,6 +60,7 @@ public final class SourceStatus {
         Instant now = clock.instant();
         lastSuccessAt = now;
         lastSuccess.set(now.getEpochSecond());
+        gauge();
         consecutiveFailures = 0;
     }
 

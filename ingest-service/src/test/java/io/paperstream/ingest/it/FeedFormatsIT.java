@@ -94,6 +94,7 @@ class FeedFormatsIT {
         assertThat(points.get("publishedOn").asText()).isEqualTo("2024-09-07");
         assertThat(points.get("comment").asText()).isEqualTo("Code: https://github.com/WePOINTS/WePOINTS");
         assertThat(points.get("source").get("format").asText()).isEqualTo("arxiv-snapshot");
+        assertThat(points.get("license").asText()).isEqualTo("http://creativecommons.org/licenses/by/4.0/");
         assertThat(values.get("arxiv:0704.0001").get("doi").asText()).isEqualTo("10.1103/physrevd.76.013009");
     }
 

@@ -29,6 +29,10 @@ import static org.hamcrest.Matchers.equalTo;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(StandInSources.class)
 class SourcesIT {
+    @io.quarkus.test.common.http.TestHTTPResource(value = "health/ready", management = true)
+    java.net.URL ready;
+    @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
+    java.net.URL metrics;
 
     private static Map<String, ConsumerRecord<String, String>> harvested(int atLeast) {
         Map<String, ConsumerRecord<String, String>> byKey = new HashMap<>();
@@ -69,6 +73,7 @@ class SourcesIT {
         assertThat(points.get("comment").asText()).isEqualTo("Code: https://github.com/WePOINTS/WePOINTS");
         assertThat(points.get("publishedOn").asText()).isEqualTo("2024-09-07");
         assertThat(points.get("source").get("name").asText()).isEqualTo("arxiv:cs");
+        assertThat(points.get("license").asText()).isEqualTo("http://creativecommons.org/licenses/by/4.0/");
         RawTopic.assertCloudEvents(records.get("arxiv:2409.04828#arxiv-oai"));
         assertThat(records).containsKeys("arxiv:0704.0001#arxiv-oai", "arxiv:2412.00004#arxiv-oai",
                 "arxiv:math/0703001#arxiv-oai", "arxiv:2401.00002#tombstone");
@@ -87,8 +92,8 @@ class SourcesIT {
     void metricsAndHealthReportTheHarvest() {
         harvested(7);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String metrics = RestAssured.given().get("/q/metrics").then().statusCode(200).extract().asString();
-            assertThat(metrics)
+            String text = RestAssured.given().get(metrics).then().statusCode(200).extract().asString();
+            assertThat(text)
                     .contains("paperstream_source_requests_total{outcome=\"ok\",source=\"arxiv-oai\"} 3.0")
                     .contains("paperstream_source_requests_total{outcome=\"retry-after\",source=\"arxiv-oai\"} 1.0")
                     .contains("paperstream_source_papers_total{outcome=\"rejected\",source=\"arxiv-oai\"} 1.0")
@@ -96,7 +101,7 @@ class SourcesIT {
                     .contains("paperstream_source_papers_total{outcome=\"accepted\",source=\"hf-daily\"} 2.0")
                     .contains("paperstream_source_last_success_seconds{source=\"hf-daily\"}");
         });
-        RestAssured.given().get("/q/health/ready").then().statusCode(200)
+        RestAssured.given().get(ready).then().statusCode(200)
                 .body("checks.find { it.name == 'paperstream sources' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'paperstream sources' }.data.leader", equalTo(true))
                 .body("checks.find { it.name == 'paperstream sources' }.data.'arxiv-oai.consecutiveFailures'", equalTo(0));

@@ -78,6 +78,7 @@ class ArxivOaiHarvesterTest {
         assertThat(points.categories()).containsExactly("cs.CV", "cs.CL");
         assertThat(points.authors()).containsExactly("Yuan Liu", "Zhongyin Zhao", "Le Tian Jr");
         assertThat(points.publishedOn()).isEqualTo(LocalDate.of(2024, 9, 7));
+        assertThat(points.license()).isEqualTo("http://creativecommons.org/licenses/by/4.0/");
         assertThat(points.comment()).isEqualTo("Code: https://github.com/WePOINTS/WePOINTS");
         assertThat(points.title()).isEqualTo("POINTS: Improving Your Vision-language Model with Affordable Strategies");
 

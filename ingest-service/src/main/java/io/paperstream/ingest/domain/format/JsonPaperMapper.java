@@ -11,7 +11,7 @@ import java.util.List;
 
 /**
  * A paper in paperstream's own JSON shape (RawPaper's field names: title, abstract, authors, arxivId, doi,
- * publishedOn, updatedAt, categories, comment, links, keywords). Unknown fields are ignored; {@code id},
+ * publishedOn, updatedAt, categories, comment, links, keywords, license). Unknown fields are ignored; {@code id},
  * {@code revision}, {@code source} and {@code ingestedAt} are ingest's to set and are ignored too.
  */
 public final class JsonPaperMapper {
@@ -35,7 +35,8 @@ public final class JsonPaperMapper {
                 Json.texts(node, "categories", "categories", errors),
                 Json.text(node, "comment", "comment", errors),
                 links(node, errors),
-                Json.texts(node, "keywords", "keywords", errors));
+                Json.texts(node, "keywords", "keywords", errors),
+                Json.text(node, "license", "license", errors));
         return new SourceRecord(index, location, input, errors);
     }
 
