@@ -25,6 +25,18 @@ final class BareHosts {
     /** Names that look like hosts but are technologies. */
     private static final Set<String> NOT_HOSTS = Set.of("asp.net", "ado.net", "vb.net", "j.net");
 
+    /**
+     * Platforms that papers name by their domain ("posts from reddit.com", "bioRxiv.org preprints"): like the
+     * well-known hosts, they are a link only with a path.
+     */
+    private static final Set<String> NAMED_PLATFORMS = Set.of(
+            "biorxiv.org", "medrxiv.org", "chemrxiv.org", "psyarxiv.com", "ssrn.com", "wikipedia.org", "wikidata.org",
+            "reddit.com", "amazon.com", "stackoverflow.com", "quora.com", "yelp.com", "imdb.com", "booking.com",
+            "tripadvisor.com", "zhihu.com", "douban.com", "taobao.com", "weibo.com", "chatgpt.com", "ebay.com",
+            "goodreads.com", "airbnb.com", "glassdoor.com", "indeed.com", "pubmed.gov", "clinicaltrials.gov",
+            "pinterest.com", "tumblr.com", "flickr.com", "genius.com", "steam.com", "spotify.com", "netflix.com",
+            "mturk.com", "upwork.com", "fiverr.com", "semanticscholar.org", "dblp.org", "arxiv.org");
+
     private static final int MAX_CACHED_TLDS = 4096;
 
     private static final Map<String, Boolean> TLD_CACHE = new ConcurrentHashMap<>();
@@ -47,6 +59,10 @@ final class BareHosts {
         if (hostEnd < n && text.charAt(hostEnd) == '@') {
             return false; // "john.doe.gov@mail.com"
         }
+        int tldStart = text.lastIndexOf('.', hostEnd - 1) + 1;
+        if (tldStart <= i || hostEnd - tldStart < 2 || !Character.isLetter(text.charAt(tldStart))) {
+            return false; // "0.5", "1.2B", "e.g": no top-level domain, decided before any allocation
+        }
         String written = text.substring(i, hostEnd);
         String host = written.toLowerCase(Locale.ROOT);
         if (host.indexOf('.') < 0 || !HostNames.isValid(host)) {
@@ -56,7 +72,10 @@ final class BareHosts {
         if (KnownHosts.isPagesHost(host)) {
             return true;
         }
-        if (KnownHosts.BARE.contains(host)) {
+        if (hostEnd == j && j < n && text.charAt(j) == '(') {
+            return false; // "model.fit(x)": a method call
+        }
+        if (KnownHosts.BARE.contains(host) || NAMED_PLATFORMS.contains(host)) {
             // A bare well-known host alone ("on github.com.") names the platform, not a page on it.
             return path;
         }
