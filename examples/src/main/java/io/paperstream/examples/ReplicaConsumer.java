@@ -34,8 +34,10 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <pre>
  * java -jar examples/target/paperstream-examples.jar --bootstrap-server localhost:9092 [--from beginning|now]
  *      [--until-caught-up] [--dump replica.ndjson] [--group paperstream-reader-mine] [--command-config client.properties]
- *      [--topic papers.enriched] [--quiet] [--compare-api http://localhost:8080]
+ *      [--topic papers.enriched] [--aliases-topic papers.aliases] [--quiet] [--compare-api http://localhost:8080]
  * </pre>
+ *
+ * {@code --aliases-topic} also keeps {@code papers.aliases} ({@link AliasMap}): other ids of the papers.
  *
  * {@code --compare-api} (with {@code --until-caught-up}): once caught up, compare the replica's ids and revisions with
  * the query API's and exit with status 1 if they differ (checked a few times, as query-service may still be storing).
@@ -48,14 +50,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class ReplicaConsumer implements AutoCloseable {
     /** The options of one run. */
     public record Options(String bootstrapServers, String topic, boolean fromBeginning, String group,
-                          Path commandConfig, boolean untilCaughtUp, Path dump, boolean quiet, String compareApi) {
+                          Path commandConfig, boolean untilCaughtUp, Path dump, boolean quiet, String compareApi,
+                          String aliasesTopic) {
     }
 
     private final Options options;
     private final PrintStream out;
     private final KafkaConsumer<String, String> consumer;
     private final PaperReplica replica = new PaperReplica();
+    private final AliasMap aliases = new AliasMap();
     private final Map<PaperReplica.Change, Integer> counts = new EnumMap<>(PaperReplica.Change.class);
+    private final Map<AliasMap.Change, Integer> aliasCounts = new EnumMap<>(AliasMap.Change.class);
     private final Map<String, Integer> types = new TreeMap<>();
     private final AtomicBoolean stopping = new AtomicBoolean();
     private Map<TopicPartition, Long> endOffsets;
@@ -75,7 +80,7 @@ public final class ReplicaConsumer implements AutoCloseable {
             System.err.println(e.getMessage());
             System.err.println("usage: --bootstrap-server HOST:PORT [--topic papers.enriched] [--from beginning|now] "
                     + "[--group ID] [--command-config FILE] [--until-caught-up] [--dump FILE] [--quiet] "
-                    + "[--compare-api URL]");
+                    + "[--compare-api URL] [--aliases-topic papers.aliases]");
             System.exit(2);
             return;
         }
@@ -110,7 +115,9 @@ public final class ReplicaConsumer implements AutoCloseable {
                 }
                 if (!caughtUp && isCaughtUp()) {
                     caughtUp = true;
-                    out.println("caught up: " + replica.size() + " papers " + summary());
+                    out.println("caught up: " + replica.size() + " papers"
+                            + (options.aliasesTopic() == null ? "" : ", " + aliases.aliases().size() + " aliases")
+                            + " " + summary());
                     dump();
                     if (options.untilCaughtUp()) {
                         break;
@@ -155,17 +162,27 @@ public final class ReplicaConsumer implements AutoCloseable {
         return replica;
     }
 
+    public AliasMap aliases() {
+        return aliases;
+    }
+
+    private List<String> topics() {
+        return options.aliasesTopic() == null ? List.of(options.topic()) : List.of(options.topic(), options.aliasesTopic());
+    }
+
     private void start() {
         if (options.group() != null) {
-            consumer.subscribe(List.of(options.topic()));
+            consumer.subscribe(topics());
             return;
         }
-        List<PartitionInfo> infos = consumer.partitionsFor(options.topic(), Duration.ofSeconds(30));
-        if (infos == null || infos.isEmpty()) {
-            throw new IllegalStateException("topic " + options.topic() + " does not exist (or is not visible)");
-        }
         List<TopicPartition> partitions = new ArrayList<>();
-        infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        for (String topic : topics()) {
+            List<PartitionInfo> infos = consumer.partitionsFor(topic, Duration.ofSeconds(30));
+            if (infos == null || infos.isEmpty()) {
+                throw new IllegalStateException("topic " + topic + " does not exist (or is not visible)");
+            }
+            infos.forEach(p -> partitions.add(new TopicPartition(p.topic(), p.partition())));
+        }
         consumer.assign(partitions);
         if (options.fromBeginning()) {
             consumer.seekToBeginning(partitions);
@@ -177,6 +194,10 @@ public final class ReplicaConsumer implements AutoCloseable {
     private void handle(ConsumerRecord<String, String> record) {
         Header type = record.headers().lastHeader("ce_type");
         types.merge(type == null ? "(no ce_type)" : new String(type.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+        if (record.topic().equals(options.aliasesTopic())) {
+            handleAlias(record);
+            return;
+        }
         PaperReplica.Outcome outcome = replica.apply(record.key(), record.value());
         counts.merge(outcome.change(), 1, Integer::sum);
         if (options.quiet()) {
@@ -193,6 +214,21 @@ public final class ReplicaConsumer implements AutoCloseable {
                     + outcome.previousRevision() + ", ignored" + where);
             case ABSENT -> out.println("ABSENT  " + outcome.id() + " tombstone, nothing to delete" + where);
             case INVALID -> out.println("INVALID " + outcome.id() + " " + outcome.reason() + ", skipped" + where);
+        }
+    }
+
+    private void handleAlias(ConsumerRecord<String, String> record) {
+        AliasMap.Change change = aliases.apply(record.key(), record.value());
+        aliasCounts.merge(change, 1, Integer::sum);
+        if (options.quiet()) {
+            return;
+        }
+        String where = " (" + record.topic() + "-" + record.partition() + "@" + record.offset() + ")";
+        switch (change) {
+            case SET -> out.println("ALIAS   " + record.key() + " -> " + aliases.canonical(record.key()) + where);
+            case REMOVED -> out.println("UNALIAS " + record.key() + where);
+            case ABSENT -> out.println("UNALIAS " + record.key() + " (was not known)" + where);
+            case INVALID -> out.println("INVALID alias record " + record.key() + ", skipped" + where);
         }
     }
 
@@ -213,7 +249,8 @@ public final class ReplicaConsumer implements AutoCloseable {
     }
 
     private String summary() {
-        return "(records by outcome " + counts + ", by ce_type " + types + ")";
+        return "(records by outcome " + counts + (options.aliasesTopic() == null ? "" : ", aliases " + aliasCounts)
+                + ", by ce_type " + types + ")";
     }
 
     /** The replica as NDJSON, one paper per line, sorted by id. */
@@ -262,7 +299,7 @@ public final class ReplicaConsumer implements AutoCloseable {
         Map<String, String> o = new HashMap<>();
         List<String> flags = List.of("until-caught-up", "quiet");
         List<String> valued = List.of("bootstrap-server", "topic", "from", "group", "command-config", "dump",
-                "compare-api");
+                "compare-api", "aliases-topic");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument: " + args[i]);
@@ -288,6 +325,6 @@ public final class ReplicaConsumer implements AutoCloseable {
         return new Options(bootstrap, o.getOrDefault("topic", "papers.enriched"), from.equals("beginning"),
                 o.get("group"), o.containsKey("command-config") ? Path.of(o.get("command-config")) : null,
                 o.containsKey("until-caught-up"), o.containsKey("dump") ? Path.of(o.get("dump")) : null,
-                o.containsKey("quiet"), o.get("compare-api"));
+                o.containsKey("quiet"), o.get("compare-api"), o.get("aliases-topic"));
     }
 }

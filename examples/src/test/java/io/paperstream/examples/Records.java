@@ -47,8 +47,13 @@ final class Records implements AutoCloseable {
 
     /** Sends one record (value null: a tombstone) and waits for the broker's acknowledgement. */
     void send(String key, String value) {
+        send(key, value, Topics.ENRICHED_TYPE);
+    }
+
+    /** Sends one record with the given CloudEvents type (value null: a tombstone) and waits for the acknowledgement. */
+    void send(String key, String value, String type) {
         ProducerRecord<String, String> record = new ProducerRecord<>(topic, key, value);
-        CloudEvents.headers(Topics.ENRICHED_TYPE, "/paperstream/enrich-service", key, Instant.now())
+        CloudEvents.headers(type, "/paperstream/enrich-service", key, Instant.now())
                 .forEach((name, bytes) -> record.headers().add(name, bytes));
         try {
             producer.send(record).get();

@@ -112,6 +112,38 @@ class ReplicaConsumerIT {
         }
     }
 
+    @Test
+    void withTheAliasesTopicAPaperIsFoundByAnyOfItsIds() throws Exception {
+        String papers = topic("papers.enriched.alias-test");
+        String aliasTopic = topic("papers.aliases.alias-test");
+        try (Records records = new Records(broker, papers); Records aliasRecords = new Records(broker, aliasTopic)) {
+            records.send("arxiv:2409.04828", Records.paper("arxiv:2409.04828", 2, "Merged", "t"));
+            records.send("title:0123456789abcdef", null);   // merged away
+            String type = io.paperstream.events.Topics.ALIAS_TYPE;
+            aliasRecords.send("title:0123456789abcdef", "{\"alias\":\"title:0123456789abcdef\",\"canonical\":\"arxiv:2409.04828\"}", type);
+            aliasRecords.send("doi:10.48550/arxiv.2409.04828", "{\"alias\":\"doi:10.48550/arxiv.2409.04828\",\"canonical\":\"arxiv:2409.04828\"}", type);
+            aliasRecords.send("doi:10.1/gone", "{\"alias\":\"doi:10.1/gone\",\"canonical\":\"arxiv:2409.04828\"}", type);
+            aliasRecords.send("doi:10.1/gone", null, type);
+            aliasRecords.send("doi:10.1/wrong", "{\"alias\":\"doi:10.1/other\",\"canonical\":\"arxiv:2409.04828\"}", type);
+        }
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        try (ReplicaConsumer consumer = new ReplicaConsumer(ReplicaConsumer.parse(new String[]{
+                "--bootstrap-server", broker.bootstrapServers(), "--topic", papers, "--aliases-topic", aliasTopic,
+                "--until-caught-up"}), new PrintStream(printed, true, StandardCharsets.UTF_8))) {
+            PaperReplica replica = consumer.run();
+            AliasMap aliases = consumer.aliases();
+            assertThat(aliases.aliases()).containsOnlyKeys("title:0123456789abcdef", "doi:10.48550/arxiv.2409.04828");
+            for (String id : List.of("arxiv:2409.04828", "title:0123456789abcdef", "doi:10.48550/arxiv.2409.04828")) {
+                assertThat(aliases.resolve(id, replica)).as(id).isNotNull();
+                assertThat(aliases.resolve(id, replica).at("/paper/title").asText()).as(id).isEqualTo("Merged");
+            }
+            assertThat(aliases.resolve("doi:10.1/gone", replica)).isNull();
+        }
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains(
+                "ALIAS   title:0123456789abcdef -> arxiv:2409.04828", "UNALIAS doi:10.1/gone",
+                "INVALID alias record doi:10.1/wrong", "caught up: 1 papers, 2 aliases");
+    }
+
     private static PaperReplica runInGroup(String topic) {
         try (ReplicaConsumer consumer = new ReplicaConsumer(ReplicaConsumer.parse(new String[]{
                 "--bootstrap-server", broker.bootstrapServers(), "--topic", topic, "--group", "paperstream-reader-it",
