@@ -445,6 +445,10 @@ final class UrlScanner {
         if (verbDelimiterAt(text, i - 1)) {
             return true;
         }
+        if (p == '/' && i >= 2 && text.charAt(i - 2) == '/'
+                && (i == 2 || Character.isWhitespace(text.charAt(i - 3)) || "([<\"'".indexOf(text.charAt(i - 3)) >= 0)) {
+            return true; // "//example.com": a scheme-relative URL
+        }
         return "._-@/%+=&#\\$".indexOf(p) < 0;
     }
 
