@@ -4,7 +4,8 @@ import java.util.List;
 
 /** The topics the local stack creates (3 partitions each), as the services and the Strimzi manifests name them. */
 public final class Topics {
-    public static final List<String> ALL = List.of("papers.raw", "papers.enriched", "papers.raw.dlq", "papers.enriched.dlq");
+    public static final List<String> ALL = List.of("papers.raw", "papers.enriched", "papers.raw.dlq", "papers.enriched.dlq", "papers.resolved",
+            "papers.aliases");
 
     private Topics() {
     }

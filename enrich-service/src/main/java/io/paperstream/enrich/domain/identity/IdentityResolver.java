@@ -45,9 +45,12 @@ public final class IdentityResolver {
     /** Resolves one record; {@code raw.id()} is the id its own identifiers give (the record's key). */
     public List<Change> apply(RawPaper raw) {
         Run run = new Run();
+        // a producer may give only the id: it counts as the identifier it names
+        String ownId = raw.id() == null ? "" : raw.id();
         String arxiv = PaperIds.normaliseArxivId(raw.arxivId()).or(() -> PaperIds.arxivOfDoi(raw.doi()))
-                .map(a -> "arxiv:" + a).orElse(null);
-        String doi = PaperIds.externalDoi(raw.doi()).map(d -> "doi:" + d).orElse(null);
+                .map(a -> "arxiv:" + a).orElse(ownId.startsWith("arxiv:") ? ownId : null);
+        String doi = PaperIds.externalDoi(raw.doi()).map(d -> "doi:" + d)
+                .orElse(ownId.startsWith("doi:") ? ownId : null);
         String title = PaperIds.titleId(raw.title()).orElse(null);
 
         String target;

@@ -165,6 +165,16 @@ class IdentityResolverTest {
     }
 
     @Test
+    void aRecordThatGivesOnlyItsIdIsKnownByIt() {
+        RawPaper onlyId = new RawPaper("arxiv:2409.04828", ++clock, TITLE, "x", List.of(), null, null, null, null,
+                List.of(), null, List.of(), List.of(), new RawPaper.Source("kafka", null), null);
+        RawPaper doiOnlyId = new RawPaper("doi:10.1000/q", ++clock, "Other", "y", List.of(), null, null, null, null,
+                List.of(), null, List.of(), List.of(), new RawPaper.Source("kafka", null), null);
+        send(onlyId, doiOnlyId);
+        assertThat(topics.papers).containsOnlyKeys("arxiv:2409.04828", "doi:10.1000/q");
+    }
+
+    @Test
     void arxivDoiIsTheArxivId() {
         send(record("json", null, "10.48550/arXiv.2409.04828", TITLE, "x"));
         assertThat(topics.papers).containsOnlyKeys("arxiv:2409.04828");
