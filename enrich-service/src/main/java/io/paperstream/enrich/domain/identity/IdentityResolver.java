@@ -1,5 +1,6 @@
 package io.paperstream.enrich.domain.identity;
 
+import io.paperstream.enrich.domain.links.LinkExtractor;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.RawPaper;
 
@@ -37,6 +38,7 @@ import java.util.Set;
  */
 public final class IdentityResolver {
     private final IdentityStore store;
+    private final LinkExtractor extractor = new LinkExtractor();
 
     public IdentityResolver(IdentityStore store) {
         this.store = store;
@@ -280,7 +282,8 @@ public final class IdentityResolver {
                 long revision = Math.max(cluster.revision() + 1, cluster.newestSourceRevision());
                 PaperCluster saved = cluster.withRevision(revision);
                 store.putCluster(saved);
-                result.add(new Change.Upsert(PaperMerger.merge(id, revision, saved.aliases(), saved.sources().values())));
+                result.add(new Change.Upsert(PaperMerger.merge(id, revision, saved.aliases(), saved.sources().values(),
+                        extractor)));
             }
             for (String id : removedIds) {
                 store.removeCluster(id);

@@ -1,5 +1,7 @@
 package io.paperstream.enrich.domain.identity;
 
+import io.paperstream.enrich.domain.links.LinkExtractor;
+import io.paperstream.events.Link;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.RawPaper;
 
@@ -22,7 +24,9 @@ import java.util.function.Function;
  *   order that has a value — arXiv's own metadata (OAI-PMH, then the bulk snapshot, then the arXiv API's Atom feed)
  *   over Hugging Face over records posted as JSON/NDJSON or produced to Kafka over the daily digest; within one
  *   format the newer record first. A DOI that is not arXiv's own is preferred to arXiv's own.</li>
- *   <li>categories, links (by URL), keywords and sources: the union, in that order;</li>
+ *   <li>categories, links (by URL), keywords and sources: the union, in that order; a link that only another
+ *   source's text mentions (a digest abstract naming the code, when arXiv's abstract does not) becomes a source link
+ *   labelled with that source, so merging never loses a link a paper had;</li>
  *   <li>{@code updatedAt} and {@code ingestedAt}: the latest.</li>
  * </ul>
  */
@@ -43,7 +47,8 @@ public final class PaperMerger {
     static final Comparator<RawPaper> BY_PRECEDENCE = Comparator.comparingInt(PaperMerger::rank)
             .thenComparing(Comparator.comparingLong(RawPaper::revision).reversed());
 
-    public static RawPaper merge(String id, long revision, Collection<String> aliases, Collection<RawPaper> sources) {
+    public static RawPaper merge(String id, long revision, Collection<String> aliases, Collection<RawPaper> sources,
+                                 LinkExtractor extractor) {
         List<RawPaper> ordered = new ArrayList<>(sources);
         ordered.sort(BY_PRECEDENCE);
         if (ordered.isEmpty()) {
@@ -60,18 +65,32 @@ public final class PaperMerger {
                 }
             }
         }
+        String title = first(ordered, p -> blankToNull(p.title())).orElseThrow();
+        String abstractText = first(ordered, p -> blankToNull(p.abstractText())).orElseThrow();
+        String comment = first(ordered, p -> blankToNull(p.comment())).orElse(null);
+        if (extractor != null && ordered.size() > 1) {
+            extractor.extract(title, abstractText, comment).forEach(l -> seenUrls.put(l.url(), Boolean.TRUE));
+            for (RawPaper p : ordered) {
+                for (Link found : extractor.extract(p.title(), p.abstractText(), p.comment())) {
+                    if (seenUrls.putIfAbsent(found.url(), Boolean.TRUE) == null) {
+                        String format = p.source() == null ? "another source" : p.source().format();
+                        links.add(new RawPaper.SourceLink(found.url(), "text of " + format));
+                    }
+                }
+            }
+        }
         LinkedHashSet<RawPaper.Source> sourceList = new LinkedHashSet<>();
         ordered.stream().map(RawPaper::source).filter(Objects::nonNull).forEach(sourceList::add);
         return new RawPaper(id, revision,
-                first(ordered, p -> blankToNull(p.title())).orElseThrow(),
-                first(ordered, p -> blankToNull(p.abstractText())).orElseThrow(),
+                title,
+                abstractText,
                 first(ordered, p -> p.authors().isEmpty() ? null : p.authors()).orElse(List.of()),
                 first(ordered, p -> blankToNull(p.arxivId())).orElse(null),
                 doi,
                 first(ordered, RawPaper::publishedOn).orElse(null),
                 latest(ordered, RawPaper::updatedAt),
                 union(ordered, RawPaper::categories),
-                first(ordered, p -> blankToNull(p.comment())).orElse(null),
+                comment,
                 links,
                 union(ordered, RawPaper::keywords),
                 ordered.get(0).source(),

@@ -118,8 +118,9 @@ class IdentityResolverTest {
         assertThat(paper.abstractText()).isEqualTo("arXiv text");
         assertThat(paper.doi()).isEqualTo("10.1145/xyz");
         assertThat(paper.aliases()).contains("doi:10.1145/xyz", TITLE_ID);
+        // source links unioned; the digest's abstract named its code, arXiv's did not: kept as a source link
         assertThat(paper.links()).extracting(RawPaper.SourceLink::url)
-                .containsExactlyInAnyOrder("https://github.com/a/hf", "https://example.org/p");
+                .containsExactlyInAnyOrder("https://github.com/a/hf", "https://example.org/p", "https://github.com/a/digest");
         assertThat(paper.sources()).extracting(RawPaper.Source::format)
                 .containsExactly("atom", "hf-daily", "json", "digest");
         assertThat(topics.aliases).containsEntry("doi:10.1145/xyz", "arxiv:2409.04828")
