@@ -1,0 +1,50 @@
+package io.paperstream.query.web;
+
+import io.paperstream.query.api.PapersResource;
+import io.smallrye.mutiny.Multi;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+import java.time.Duration;
+
+/**
+ * The search page's live results: the API's stream of stored papers with the page's filters, each paper rendered as
+ * the page renders a result entry, so the script only has to put it at the top.
+ */
+@Path("/ui/live")
+public class LiveResults {
+    private final PapersResource papers;
+
+    public LiveResults(PapersResource papers) {
+        this.papers = papers;
+    }
+
+    /** New papers matching the filters, as {@code paper} events whose data is the HTML of a result entry. */
+    @GET
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(hidden = true)
+    public Multi<OutboundSseEvent> live(@Context UriInfo uri, @Context Sse sse) {
+        SearchState state = SearchState.of(uri.getQueryParameters());
+        Multi<OutboundSseEvent> papersStored = papers.stream(uri, state.q(), state.all("tag"), state.all("linkKind"),
+                        state.all("host"), state.all("subject"), state.one("from"), state.one("to"))
+                .map(view -> {
+                    UiPaper paper = UiPaper.of(view);
+                    String html = WebPages.Templates.item(paper, true).render().replace('\n', ' ');
+                    return sse.newEventBuilder().name("paper").id(paper.id()).mediaType(MediaType.TEXT_PLAIN_TYPE)
+                            .data(String.class, html).build();
+                });
+        // a comment at once (the browser learns the stream is open) and then now and then (proxies do not close a
+        // quiet stream)
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
+                .every(Duration.ofSeconds(20)).map(t -> sse.newEventBuilder().comment("keep-alive").build());
+        return Multi.createBy().merging().streams(papersStored, keepAlive);
+    }
+
+}

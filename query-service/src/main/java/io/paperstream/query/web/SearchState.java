@@ -1,0 +1,135 @@
+package io.paperstream.query.web;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The state of the search page, held in its URL with the API's parameter names ({@code /?q=…&tag=…&linkKind=…}), and
+ * the links that change it. Values are kept as given; the API validates them.
+ */
+public record SearchState(Map<String, List<String>> params) {
+    /** The order of the parameters in the links the page makes. */
+    static final List<String> ORDER = List.of("q", "tag", "linkKind", "host", "category", "subject", "from", "to",
+            "sort", "limit", "cursor");
+    /** Filters that can be given more than once. */
+    static final List<String> MULTI = List.of("tag", "linkKind", "host", "category", "subject");
+
+    public SearchState {
+        Map<String, List<String>> copy = new LinkedHashMap<>();
+        for (String name : ORDER) {
+            List<String> values = params.get(name);
+            if (values != null) {
+                List<String> kept = values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+                if (!kept.isEmpty()) {
+                    copy.put(name, kept);
+                }
+            }
+        }
+        params = copy;
+    }
+
+    public static SearchState of(Map<String, List<String>> query) {
+        return new SearchState(query);
+    }
+
+    public String one(String name) {
+        List<String> v = params.get(name);
+        return v == null ? null : v.get(0);
+    }
+
+    public List<String> all(String name) {
+        return params.getOrDefault(name, List.of());
+    }
+
+    public String q() {
+        return one("q");
+    }
+
+    public String sort() {
+        return one("sort");
+    }
+
+    public String cursor() {
+        return one("cursor");
+    }
+
+    public boolean hasQuery() {
+        return q() != null;
+    }
+
+    /** Any filter or search text (what "clear" removes). */
+    public boolean filtered() {
+        return params.keySet().stream().anyMatch(k -> !k.equals("sort") && !k.equals("limit") && !k.equals("cursor"));
+    }
+
+    public boolean has(String name, String value) {
+        return all(name).contains(value);
+    }
+
+    /** The same state with one value added to a filter (and the paging restarted). */
+    public SearchState with(String name, String value) {
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        p.remove("cursor");
+        List<String> values = new ArrayList<>(MULTI.contains(name) ? all(name) : List.of());
+        if (!values.contains(value)) {
+            values.add(value);
+        }
+        p.put(name, values);
+        return new SearchState(p);
+    }
+
+    /** The same state without one value of a parameter (and the paging restarted). */
+    public SearchState without(String name, String value) {
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        p.remove("cursor");
+        List<String> values = new ArrayList<>(all(name));
+        values.remove(value);
+        p.put(name, values);
+        return new SearchState(p);
+    }
+
+    /** The same state without some parameters (and the paging restarted). */
+    public SearchState without(String... names) {
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        p.remove("cursor");
+        for (String n : names) {
+            p.remove(n);
+        }
+        return new SearchState(p);
+    }
+
+    public SearchState withCursor(String cursor) {
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        p.put("cursor", List.of(cursor));
+        return new SearchState(p);
+    }
+
+    /** The link of a value's facet entry: adds the value, or removes it when selected. */
+    public String toggle(String name, String value) {
+        return (has(name, value) ? without(name, value) : with(name, value)).href();
+    }
+
+    /** This state as a link to the search page. */
+    public String href() {
+        return "/" + queryString("?");
+    }
+
+    /** The filters of this state as the query string of the live stream (no sort, limit or cursor). */
+    public String liveHref() {
+        return "/ui/live" + without("sort", "limit").queryString("?");
+    }
+
+    /** The same search in the JSON API. */
+    public String apiHref() {
+        return "/api/v1/papers" + queryString("?");
+    }
+
+    String queryString(String prefix) {
+        StringBuilder s = new StringBuilder();
+        params.forEach((name, values) -> values.forEach(v ->
+                s.append(s.isEmpty() ? prefix : "&").append(name).append('=').append(Urls.query(v))));
+        return s.toString();
+    }
+}
