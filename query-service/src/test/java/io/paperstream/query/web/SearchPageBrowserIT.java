@@ -286,6 +286,7 @@ class SearchPageBrowserIT {
         mark();
         waitUntil(() -> browser.driver.findElement(By.id("main")).getAttribute("class").contains("is-live"));
         List<String> before = titles();
+        String totalBefore = text("#summary .total");
         String id = "arxiv:2409.99002";
         String title = "Gradients of a zebrafish arriving live";
         try (Feed feed = new Feed()) {
@@ -300,6 +301,8 @@ class SearchPageBrowserIT {
         assertThat(titles().subList(1, titles().size())).isEqualTo(before);
         assertThat(titles()).doesNotContain("A quokka that does not match");
         assertThat(text("#live-status")).isEqualTo("1 new paper added at the top");
+        // an exact total counts the newcomer
+        assertThat(text("#summary .total")).isEqualTo((Long.parseLong(totalBefore.split(" ")[0]) + 1) + " papers");
         assertThat(marked()).as("no reload").isTrue();
         browser.screenshot("live");
         // the API agrees that it matches
