@@ -64,6 +64,11 @@ final class KnownHosts {
             "hackerrank.com",
             // studio / app pages of model hubs and ML platforms
             "aistudio.baidu.com", "ml.azure.com",
+            // data and package repositories, file hosting, tool and chat platforms
+            "mendeley.com", "dataverse.harvard.edu", "dataverse.org", "archive.ics.uci.edu", "openml.org",
+            "pan.baidu.com", "cran.r-project.org", "bioconductor.org", "crates.io", "rubygems.org", "packagist.org",
+            "mvnrepository.com", "mathworks.com", "wandb.ai", "overleaf.com", "chat.openai.com", "chatgpt.com",
+            "claude.ai",
             // video, forms and link aggregators
             "bilibili.com", "twitch.tv", "linktr.ee", "surveymonkey.com", "qualtrics.com", "mturk.com",
             "prolific.com", "prolific.co", "poe.com");

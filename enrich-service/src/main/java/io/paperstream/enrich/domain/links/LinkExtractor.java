@@ -113,8 +113,7 @@ public final class LinkExtractor {
         if (link.kind() == LinkKind.OTHER || link.kind() == LinkKind.PROJECT_PAGE || link.kind() == LinkKind.PAPER) {
             return url;
         }
-        String canonicalPath = ParsedUrl.parse(link.canonicalUrl()).path();
-        int names = ParsedUrl.segmentsOf(canonicalPath).size();
+        int names = pathSegments(link.canonicalUrl());
         int pathStart = url.indexOf('/', url.indexOf("://") + 3);
         if (pathStart < 0) {
             return url;
@@ -131,6 +130,21 @@ public final class LinkExtractor {
             }
         }
         return url;
+    }
+
+    /** The number of path segments of a canonical URL ("https://github.com/o/r" has 2). */
+    private static int pathSegments(String canonical) {
+        int count = 0;
+        for (int i = canonical.indexOf("://") + 3; i < canonical.length(); i++) {
+            char c = canonical.charAt(i);
+            if (c == '?' || c == '#') {
+                break;
+            }
+            if (c == '/' && i + 1 < canonical.length() && "/?#".indexOf(canonical.charAt(i + 1)) < 0) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /**
