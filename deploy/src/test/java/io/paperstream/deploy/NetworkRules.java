@@ -19,6 +19,8 @@ final class NetworkRules {
     static final int DNS = 53;
     static final Set<Integer> KAFKA_PORTS = Set.of(9092, 9093);
     static final int POSTGRES = 5432;
+    /** Harvesting services (ingest-service with paperstream.sources.*) reach arXiv and Hugging Face over HTTPS. */
+    static final int HTTPS = 443;
     static final String MONITORING_NAMESPACE = "monitoring";
 
     private NetworkRules() {
@@ -36,6 +38,9 @@ final class NetworkRules {
         allowedEgress.add(DNS);
         if (config.map(c -> c.value("quarkus.datasource.db-kind", Map.of()).isPresent()).orElse(false)) {
             allowedEgress.add(POSTGRES);
+        }
+        if (config.map(c -> c.readsEnv("PAPERSTREAM_SOURCES_ENABLED")).orElse(false)) {
+            allowedEgress.add(HTTPS); // the harvested sources (arXiv, Hugging Face), outside the cluster
         }
         for (var policy : policies) {
             Set<String> types = new TreeSet<>();
@@ -129,7 +134,8 @@ final class NetworkRules {
             int number = p.path("port").asInt(-1);
             if (!allowed.contains(number)) {
                 problems.add(policy + ": lets " + w.name() + " reach port " + p.path("port").asText()
-                        + " (allowed: DNS, Kafka" + (allowed.contains(POSTGRES) ? ", PostgreSQL" : "") + " " + allowed
+                        + " (allowed: DNS, Kafka" + (allowed.contains(POSTGRES) ? ", PostgreSQL" : "")
+                        + (allowed.contains(HTTPS) ? ", HTTPS" : "") + " " + allowed
                         + ")");
             }
         }

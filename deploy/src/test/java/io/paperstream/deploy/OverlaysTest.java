@@ -43,7 +43,7 @@ class OverlaysTest {
     void devRunsEverythingInTheCluster() {
         List<ObjectNode> docs = Kustomize.render(Project.k8s().resolve("overlays/dev"));
         assertThat(docs).extracting(Yaml::kind).contains("Kafka", "KafkaNodePool", "KafkaUser", "Cluster")
-                .filteredOn("KafkaTopic"::equals).hasSize(6);
+                .filteredOn("KafkaTopic"::equals).hasSize(7);
         assertThat(new Rendered(docs).workloads()).allSatisfy(w -> assertThat(w.deployment().path("spec")
                 .path("replicas").asInt()).isEqualTo(1));
     }

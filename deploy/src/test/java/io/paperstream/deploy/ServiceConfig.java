@@ -167,8 +167,13 @@ final class ServiceConfig {
         Map<String, String> topics = new LinkedHashMap<>();
         channels("incoming").forEach((channel, settings) -> topics.put(settings.getOrDefault("topic", channel),
                 value("mp.messaging.incoming." + channel + ".group.id", env).orElse("")));
+        // ingest-service's harvesting lease: its checkpoint topic, consumed in a group (io.paperstream.ingest.sources)
+        value(SOURCES_CHECKPOINT_TOPIC, env).ifPresent(topic -> topics.put(topic,
+                value("paperstream.sources.group", env).orElse("paperstream-sources")));
         return topics;
     }
+
+    static final String SOURCES_CHECKPOINT_TOPIC = "paperstream.sources.checkpoint-topic";
 
     /** Topics written, including dead-letter topics. */
     Set<String> producedTopics() {
@@ -179,6 +184,7 @@ final class ServiceConfig {
                 topics.add(settings.getOrDefault("dead-letter-queue.topic", "dead-letter-topic-" + name));
             }
         });
+        value(SOURCES_CHECKPOINT_TOPIC, Map.of()).ifPresent(topics::add);
         return topics;
     }
 

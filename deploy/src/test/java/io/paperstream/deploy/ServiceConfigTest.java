@@ -106,7 +106,9 @@ class ServiceConfigTest {
             assertThat(ingest.httpPort(Map.of())).isEqualTo(8081);
             assertThat(ingest.readsEnv("PAPERSTREAM_INGEST_AUTH_TOKENS")).isTrue();
             assertThat(ingest.readsEnv("PAPERSTREAM_INGEST_LIMITS_TITLE_MAX")).isTrue();
-            assertThat(ingest.producedTopics()).containsExactly("papers.raw");
+            assertThat(ingest.producedTopics()).containsExactly("papers.raw", "paperstream.sources.checkpoints");
+            assertThat(ingest.consumedTopics(Map.of())).containsEntry("paperstream.sources.checkpoints", "paperstream-sources");
+            assertThat(ingest.readsEnv("PAPERSTREAM_SOURCES_ARXIV_OAI_URL")).isTrue();
         });
     }
 

@@ -21,7 +21,9 @@ final class TopicPolicies {
             "papers.resolved", new Policy("compact", null),
             "papers.aliases", new Policy("compact", null),
             "papers.raw.dlq", new Policy("delete", 14 * DAY_MS),
-            "papers.enriched.dlq", new Policy("delete", 14 * DAY_MS));
+            "papers.enriched.dlq", new Policy("delete", 14 * DAY_MS),
+            // ingest-service's harvesting checkpoints (and lease): the latest position per source, kept forever
+            "paperstream.sources.checkpoints", new Policy("compact", null));
 
     private TopicPolicies() {
     }

@@ -63,6 +63,9 @@ public final class LocalStackMain {
             for (String topic : Topics.ALL) {
                 KafkaBroker.createTopic(kafka.bootstrapServers(), topic, partitions, Map.of());
             }
+            // ingest-service's harvesting checkpoints and lease: ONE partition (its holder harvests), compacted
+            KafkaBroker.createTopic(kafka.bootstrapServers(), Topics.SOURCES_CHECKPOINTS, 1,
+                    Map.of("cleanup.policy", "compact"));
         } catch (Exception | Error e) {
             kafka.stop();
             postgres.close();
