@@ -30,6 +30,14 @@ public class PaperstreamHttp {
                     return m.find() && Long.parseLong(m.group(1)) >= wanted;
                 }) ? 0 : 1);
             }
+            case "wait-total-min" -> {
+                Pattern total = Pattern.compile("\"total\"\\s*:\\s*(\\d+)");
+                int min = Integer.parseInt(args[2]);
+                System.exit(waitFor(args[1], Integer.parseInt(args[3]), body -> {
+                    Matcher m = total.matcher(body);
+                    return m.find() && Long.parseLong(m.group(1)) >= min;
+                }) ? 0 : 1);
+            }
             case "post" -> {
                 HttpRequest request = HttpRequest.newBuilder(URI.create(args[1])).timeout(Duration.ofSeconds(120))
                         .header("Content-Type", args[2]).header("Authorization", "Bearer " + args[4])

@@ -4,7 +4,7 @@
 # existing server), the three services, ingests the sample digest, and runs until Ctrl-C / SIGTERM, which stops
 # everything it started.
 #
-# Usage: deploy/local/run.sh [--clean]
+# Usage: deploy/local/run.sh [--clean] [--live]
 # The data (Kafka's topics and offsets, PostgreSQL's papers) stays in $PAPERSTREAM_RUN_DIR/data across runs, so the
 # catalogue is still there after a restart; --clean starts empty. PostgreSQL runs durable (fsync, synchronous_commit,
 # full_page_writes on): a crash of the machine or of the database loses no commit it acknowledged. The local stack
@@ -15,6 +15,10 @@
 # (9081), ENRICH_MANAGEMENT_PORT (9082), KAFKA_PORT (9092, the broker other systems read the topics from:
 # docs/consuming.md; a free port when 9092 is taken and KAFKA_PORT is not set), PAPERSTREAM_RUN_DIR (logs and data;
 # default .local-run in the project), JAVA (default: java on PATH).
+# Harvesting (ingest-service): PAPERSTREAM_SOURCES_ENABLED, PAPERSTREAM_SOURCES_ARXIV_OAI_URL, _ARXIV_SETS, _ARXIV_FROM,
+# PAPERSTREAM_SOURCES_HF_URL, _HF_FROM, PAPERSTREAM_SOURCES_INTERVAL (and any other PAPERSTREAM_SOURCES_*) are passed
+# to it; --live turns arXiv and Hugging Face on against their real endpoints. Bulk load: deploy/local/load.sh FILE...
+# (it reads the ingest URL and token from $PAPERSTREAM_RUN_DIR/run.env, written once the services are ready).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
@@ -32,11 +36,13 @@ VERSION=1.0.0-SNAPSHOT
 HTTP_TOOL="$ROOT/deploy/local/PaperstreamHttp.java"
 PIDS=()
 CLEAN=()
+LIVE=
 for arg in "$@"; do
   case $arg in
     --clean) CLEAN=(--clean) ;;
-    -h|--help) sed -n '2,16p' "$0"; exit 0 ;;
-    *) printf '[paperstream] unknown argument: %s (usage: run.sh [--clean])\n' "$arg" >&2; exit 2 ;;
+    --live) LIVE=1 ;;
+    -h|--help) sed -n '2,20p' "$0"; exit 0 ;;
+    *) printf '[paperstream] unknown argument: %s (usage: run.sh [--clean] [--live])\n' "$arg" >&2; exit 2 ;;
   esac
 done
 
@@ -44,6 +50,7 @@ log() { printf '[paperstream] %s\n' "$*" >&2; }
 
 stop_all() {
   trap - INT TERM EXIT
+  rm -f "$RUN_DIR/run.env"
   if ((${#PIDS[@]})); then
     log "stopping..."
     # services first (reverse start order), then the local stack, whose shutdown stops Kafka and PostgreSQL
@@ -122,7 +129,27 @@ start_service() { # name port management-port [VAR=value...]
 log "starting the services..."
 start_service query-service "$QUERY_PORT" "$QUERY_MANAGEMENT_PORT"
 start_service enrich-service "$ENRICH_PORT" "$ENRICH_MANAGEMENT_PORT"
-start_service ingest-service "$INGEST_PORT" "$INGEST_MANAGEMENT_PORT" PAPERSTREAM_INGEST_AUTH_TOKENS="$TOKEN"
+# harvesting: every PAPERSTREAM_SOURCES_* of this environment goes to ingest-service; --live = both sources, real URLs
+SOURCES_ENV=()
+if [[ -n $LIVE ]]; then
+  SOURCES_ENV+=(PAPERSTREAM_SOURCES_ENABLED=true PAPERSTREAM_SOURCES_ARXIV_OAI_URL=https://oaipmh.arxiv.org/oai
+                PAPERSTREAM_SOURCES_HF_URL=https://huggingface.co)
+fi
+while IFS= read -r setting; do
+  case $setting in
+    PAPERSTREAM_SOURCES_ENABLED=*|PAPERSTREAM_SOURCES_ARXIV_OAI_URL=*|PAPERSTREAM_SOURCES_HF_URL=*) [[ -n $LIVE ]] || SOURCES_ENV+=("$setting") ;;
+    PAPERSTREAM_SOURCES_*=*) SOURCES_ENV+=("$setting") ;;
+  esac
+done < <(env)
+SOURCES_ON=false
+for setting in ${SOURCES_ENV[@]+"${SOURCES_ENV[@]}"}; do
+  [[ $setting == PAPERSTREAM_SOURCES_ENABLED=true ]] && SOURCES_ON=true
+done
+start_service ingest-service "$INGEST_PORT" "$INGEST_MANAGEMENT_PORT" PAPERSTREAM_INGEST_AUTH_TOKENS="$TOKEN" \
+  ${SOURCES_ENV[@]+"${SOURCES_ENV[@]}"}
+if [[ $SOURCES_ON == true ]]; then
+  log "harvesting arXiv (${PAPERSTREAM_SOURCES_ARXIV_SETS:-cs}) and Hugging Face in ingest-service$([[ -n $LIVE ]] && echo ' from the real endpoints') (see $RUN_DIR/ingest-service.log)"
+fi
 # readiness is on each service's management port
 for svc in "query-service:$QUERY_MANAGEMENT_PORT" "enrich-service:$ENRICH_MANAGEMENT_PORT" "ingest-service:$INGEST_MANAGEMENT_PORT"; do
   if ! "$JAVA" "$HTTP_TOOL" wait-ready "http://localhost:${svc#*:}/q/health/ready" 180; then
@@ -133,8 +160,12 @@ done
 log "ingesting the sample digest (70 papers)..."
 "$JAVA" "$HTTP_TOOL" post "http://localhost:$INGEST_PORT/api/v1/papers" text/plain \
   "$ROOT/deploy/local/sample/daily-papers-sample.txt" "$TOKEN" >&2
-"$JAVA" "$HTTP_TOOL" wait-total "http://localhost:$QUERY_PORT/api/v1/papers?limit=1" 70 120 \
+"$JAVA" "$HTTP_TOOL" wait-total-min "http://localhost:$QUERY_PORT/api/v1/papers?limit=1" 70 120 \
   || log "warning: not all 70 sample papers were stored within 2 minutes"
+
+# for deploy/local/load.sh: where ingest listens and the token (readable by this user only)
+( umask 077 && printf 'PAPERSTREAM_INGEST_URL=http://localhost:%s\nPAPERSTREAM_QUERY_URL=http://localhost:%s\nPAPERSTREAM_INGEST_TOKEN=%s\n' \
+    "$INGEST_PORT" "$QUERY_PORT" "$TOKEN" >"$RUN_DIR/run.env" )
 
 echo "paperstream ready: http://localhost:$QUERY_PORT/api/v1/papers"
 cat <<EOT
@@ -150,6 +181,7 @@ cat <<EOT
   java -jar $ROOT/examples/target/paperstream-examples.jar --bootstrap-server $KAFKA_BOOTSTRAP_SERVERS --from beginning
   guide: $ROOT/docs/consuming.md   schemas: http://localhost:$QUERY_PORT/schemas/enriched-paper.v1.schema.json
   health, metrics: http://localhost:$QUERY_MANAGEMENT_PORT/q/metrics (query), :$INGEST_MANAGEMENT_PORT (ingest), :$ENRICH_MANAGEMENT_PORT (enrich)
+  bulk load (e.g. the arXiv metadata snapshot): deploy/local/load.sh FILE.json...
   logs: $RUN_DIR/*.log     stop: Ctrl-C
 EOT
 
