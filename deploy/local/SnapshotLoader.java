@@ -203,7 +203,8 @@ public class SnapshotLoader {
             err.println("load: interrupted; run the same command again to resume");
             return 130;
         }
-        err.printf("load: done: %,d records, %,d accepted, %,d rejected%n", records.get(), accepted.get(), rejectedNow);
+        err.printf(Locale.ROOT, "load: done: %,d records, %,d accepted, %,d rejected in %.1f s%n", records.get(),
+                accepted.get(), rejectedNow, (System.nanoTime() - startNanos) / 1e9);
         return rejectedNow > 0 ? EXIT_REJECTED : EXIT_OK;
     }
 
