@@ -83,6 +83,7 @@
 
   function navigate(href, push, scrollY) {
     var key = focusKey();
+    var from = location.pathname === '/' ? location.pathname + location.search : null;
     if (request) {
       request.abort();
     }
@@ -102,6 +103,11 @@
           return;
         }
         root.classList.remove('loading');
+        // "Back to search" returns to the search the reader came from
+        var back = document.querySelector('a.back-link');
+        if (back && from) {
+          back.setAttribute('href', from);
+        }
         window.scrollTo(0, scrollY || 0);
         restoreFocus(key);
         var summary = document.querySelector('main h1');

@@ -21,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -35,7 +34,6 @@ import java.util.function.Supplier;
  * shows exactly what the API answers), and the live stream of new papers as HTML fragments for the page's script.
  */
 @Path("/")
-@Tag(name = "pages", description = "HTML pages for people (not part of the JSON API)")
 public class WebPages {
     static final String HTML = "text/html;charset=UTF-8";
     /** Values per facet the page asks for; the first 8 are shown, the rest folded. */

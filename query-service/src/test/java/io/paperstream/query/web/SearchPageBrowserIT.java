@@ -147,6 +147,18 @@ class SearchPageBrowserIT {
     }
 
     @Test
+    void theSortMenuReordersInPlace() {
+        open("/?q=" + enc("model"));
+        mark();
+        new org.openqa.selenium.support.ui.Select(browser.driver.findElement(By.id("sort"))).selectByValue("oldest");
+        waitForUrl(u -> u.endsWith("/?q=model&sort=oldest"));
+        JsonNode api = api("/api/v1/papers?q=model&sort=oldest");
+        waitUntil(() -> titles().equals(titles(api)));
+        assertThat(browser.driver.findElement(By.id("sort")).getAttribute("value")).isEqualTo("oldest");
+        assertThat(marked()).isTrue();
+    }
+
+    @Test
     void aFacetClickNarrowsTheResultsAndShowsTheSelection() {
         open("/?q=" + enc("model"));
         JsonNode facets = api("/api/v1/facets?q=model&limit=20");
@@ -272,6 +284,8 @@ class SearchPageBrowserIT {
         assertThat(browser.driver.findElements(By.cssSelector(".related a")).stream().map(WebElement::getText).toList())
                 .isEqualTo(others);
         browser.screenshot("paper");
+        assertThat(browser.driver.findElement(By.linkText("← Back to search")).getAttribute("href"))
+                .isEqualTo(url("/?q=input+gradients"));
         // its own link leads to the other paper's page
         browser.driver.findElement(By.cssSelector(".related a")).click();
         waitForUrl(u -> u.endsWith("/paper/" + SAMPLE_WITH_CODE));
