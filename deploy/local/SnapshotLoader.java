@@ -72,6 +72,7 @@ public class SnapshotLoader {
     final Map<String, Long> reasons = new TreeMap<>();
     final List<String> examples = new ArrayList<>();
     final AtomicBoolean stopping = new AtomicBoolean();
+    final java.util.concurrent.CountDownLatch finished = new java.util.concurrent.CountDownLatch(1);
     volatile String fatal;
     volatile int fatalCode;
     final PrintStream err = System.err;
@@ -82,6 +83,10 @@ public class SnapshotLoader {
         try {
             loader.parse(args);
             code = loader.run();
+            if (loader.stopping.get()) {
+                loader.finished.countDown(); // a signal: the shutdown hook waits for this, then the JVM exits
+                return;
+            }
         } catch (IllegalArgumentException e) {
             System.err.println("load: " + e.getMessage());
             System.err.println("usage: java SnapshotLoader.java [--url URL] [--state-dir DIR] [--format arxiv-snapshot|ndjson]"
@@ -162,8 +167,14 @@ public class SnapshotLoader {
         startNanos = System.nanoTime();
         Thread main = Thread.currentThread();
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            // Ctrl-C or SIGTERM: stop sending, let the main thread record what was acknowledged and say so
             if (stopping.compareAndSet(false, true)) {
                 main.interrupt();
+                try {
+                    finished.await(15, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (InterruptedException ignored) {
+                    // exiting anyway
+                }
             }
         }));
         Thread ticker = new Thread(this::tick, "progress");

@@ -142,6 +142,46 @@ class LoaderTest {
     }
 
     @Test
+    void aLoadStoppedBySigtermSavesItsProgressAndTheNextRunSendsTheRest() throws Exception {
+        Path file = file(200, -1);
+        AtomicInteger chunks = new AtomicInteger();
+        answer = body -> {
+            chunks.incrementAndGet();
+            try {
+                Thread.sleep(300); // a slow service: the signal arrives while chunks are in flight
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return accepted(body);
+        };
+        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                Project.deploy().resolve("local/SnapshotLoader.java").toString(),
+                "--url", "http://127.0.0.1:" + server.getAddress().getPort(), "--state-dir", dir.resolve("state").toString(),
+                "--chunk-bytes", "4096", "--parallel", "1", file.toString()).redirectErrorStream(true)
+                .redirectOutput(dir.resolve("out.txt").toFile());
+        builder.environment().put("PAPERSTREAM_INGEST_TOKEN", "good");
+        Process process = builder.start();
+        long deadline = System.currentTimeMillis() + 60_000;
+        while (chunks.get() < 4 && System.currentTimeMillis() < deadline) {
+            Thread.sleep(50);
+        }
+        process.destroy(); // SIGTERM
+        assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
+        String output = Files.readString(dir.resolve("out.txt"));
+        assertThat(output).contains("interrupted; run the same command again to resume");
+        int before = received.size();
+        assertThat(before).isBetween(1, 199);
+
+        answer = LoaderTest::accepted;
+        Result resumed = run(file, "good");
+        assertThat(resumed.code()).as(resumed.output()).isZero();
+        assertThat(resumed.output()).contains("resuming at byte");
+        assertThat(received).containsAll(file.toFile().exists() ? Files.readAllLines(file) : List.of());
+        // at most the chunk in flight at the signal is sent again (at-least-once; ingest's effects are idempotent)
+        assertThat(received.size()).isLessThanOrEqualTo(200 + 20);
+    }
+
+    @Test
     void rejectedRecordsMakeItExitTwoWithTheirReasonsAndLines() throws Exception {
         Path file = file(50, 37);
         answer = LoaderTest::accepted;

@@ -27,6 +27,7 @@ public final class SourceStatus {
     private volatile int consecutiveFailures;
     private volatile String position;
     private volatile boolean running;
+    private volatile boolean gaugeRegistered;
     private final AtomicLong papers = new AtomicLong();
 
     public SourceStatus(String source, MeterRegistry registry, Clock clock) {
@@ -60,7 +61,10 @@ public final class SourceStatus {
         Instant now = clock.instant();
         lastSuccessAt = now;
         lastSuccess.set(now.getEpochSecond());
-        gauge();
+        if (!gaugeRegistered) {
+            gaugeRegistered = true;
+            gauge();
+        }
         consecutiveFailures = 0;
     }
 
