@@ -267,6 +267,14 @@ final class UrlScanner {
                 sb.append(text, i, runEnd);
                 i = runEnd;
                 continue;
+            } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
+                int cp = text.codePointAt(i);
+                if (!Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
+                    break; // emoji and other symbols after a URL are text
+                }
+                sb.append(c).append(text.charAt(i + 1));
+                i += 2;
+                continue;
             } else if (!isUrlChar(c)) {
                 int k = isJoinable(text, i, sb, hostStart, false);
                 if (k > 0) {
