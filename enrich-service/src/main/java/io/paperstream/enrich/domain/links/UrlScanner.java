@@ -308,10 +308,11 @@ final class UrlScanner {
         for (int j = i + 1; j < n; j++) {
             char c = text.charAt(j);
             if (c == closer) {
-                return j > i + 1 && text.lastIndexOf("://", j) < i ? j : -1;
+                return j > i + 1 ? j : -1;
             }
-            if (Character.isWhitespace(c) || c == '"' || c == '{' || c == '}' || c == '<' || c == '>') {
-                return -1;
+            if (Character.isWhitespace(c) || c == '"' || c == '{' || c == '}' || c == '<' || c == '>'
+                    || (c == ':' && text.startsWith("//", j + 1))) {
+                return -1; // another URL inside: "{https://…}" is LaTeX debris, not part of this one
             }
         }
         return -1;

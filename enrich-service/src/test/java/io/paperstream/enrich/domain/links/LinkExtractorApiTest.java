@@ -78,7 +78,9 @@ class LinkExtractorApiTest {
         String slashes = "https://github.com/" + "x/ ".repeat(5_000);
         String scheme = "https://".repeat(5_000);
         String parens = "https://example.com/" + "(".repeat(5_000) + ")".repeat(6_000);
+        String quotes = "https://example.com/" + "\"a\"{b}'c'".repeat(5_000);
+        String hosts = "x_y.".repeat(20_000) + " " + "é.".repeat(20_000) + " " + "中a.".repeat(10_000);
 
-        assertThat(extractor.extract(dots, slashes, scheme, parens)).isNotNull();
+        assertThat(extractor.extract(dots, slashes, scheme, parens, quotes, hosts)).isNotNull();
     }
 }
