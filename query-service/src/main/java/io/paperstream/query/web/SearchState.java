@@ -91,7 +91,7 @@ public record SearchState(Map<String, List<String>> params) {
     }
 
     /** The same state without some parameters (and the paging restarted). */
-    public SearchState without(String... names) {
+    public SearchState withoutParams(String... names) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.remove("cursor");
         for (String n : names) {
@@ -118,7 +118,7 @@ public record SearchState(Map<String, List<String>> params) {
 
     /** The filters of this state as the query string of the live stream (no sort, limit or cursor). */
     public String liveHref() {
-        return "/ui/live" + without("sort", "limit").queryString("?");
+        return "/ui/live" + withoutParams("sort", "limit").queryString("?");
     }
 
     /** The same search in the JSON API. */

@@ -30,7 +30,7 @@ public final class Views {
         }
 
         public String firstHref() {
-            return state.without().href();
+            return state.withoutParams().href();
         }
 
         public String title() {

@@ -177,18 +177,18 @@ public class WebPages {
             String from = value + "-01-01";
             String to = value + "-12-31";
             boolean selected = from.equals(state.one("from")) && to.equals(state.one("to"));
-            SearchState next = selected ? state.without("from", "to")
-                    : state.without("from", "to").with("from", from).with("to", to);
+            SearchState next = selected ? state.withoutParams("from", "to")
+                    : state.withoutParams("from", "to").with("from", from).with("to", to);
             return new Views.FacetValue(value, value, count, selected, next.href());
         }
         String label = param.equals("linkKind") ? Labels.linkKind(value) : value;
         return new Views.FacetValue(value, label, count, state.has(param, value), state.toggle(param, value));
     }
 
-    private static List<Views.Selected> selected(SearchState state) {
+    static List<Views.Selected> selected(SearchState state) {
         List<Views.Selected> chips = new ArrayList<>();
         if (state.hasQuery()) {
-            chips.add(new Views.Selected("Search", state.q(), state.without("q", "sort").href()));
+            chips.add(new Views.Selected("Search", state.q(), state.withoutParams("q", "sort").href()));
         }
         for (String name : SearchState.MULTI) {
             String label = switch (name) {
@@ -204,10 +204,10 @@ public class WebPages {
             }
         }
         if (state.one("from") != null) {
-            chips.add(new Views.Selected("From", state.one("from"), state.without("from").href()));
+            chips.add(new Views.Selected("From", state.one("from"), state.withoutParams("from").href()));
         }
         if (state.one("to") != null) {
-            chips.add(new Views.Selected("To", state.one("to"), state.without("to").href()));
+            chips.add(new Views.Selected("To", state.one("to"), state.withoutParams("to").href()));
         }
         return chips;
     }

@@ -189,6 +189,12 @@ class SearchPageBrowserIT {
         facetLink("tag", tag).click();
         waitForUrl(u -> !u.contains("tag="));
         assertThat(facetLink("tag", tag).getAttribute("aria-current")).isNull();
+        // and the chip of the search text removes the search text alone
+        facetLink("tag", tag).click();
+        waitForUrl(u -> u.contains("tag=" + tag));
+        browser.driver.findElement(By.partialLinkText("Search: model")).click();
+        waitForUrl(u -> u.endsWith("/?tag=" + tag));
+        waitUntil(() -> titles().equals(titles(api("/api/v1/papers?tag=" + tag))));
     }
 
     @Test
@@ -296,7 +302,8 @@ class SearchPageBrowserIT {
 
     @Test
     void aPaperStoredWhileThePageIsOpenAppearsAtTheTopMarkedNew() {
-        open("/?q=gradients");
+        // with every kind of parameter the page has: the stream gets only the filters
+        open("/?q=gradients&sort=newest&limit=15");
         mark();
         waitUntil(() -> browser.driver.findElement(By.id("main")).getAttribute("class").contains("is-live"));
         List<String> before = titles();
