@@ -20,6 +20,10 @@ import java.util.Map;
  * when {@code r ≥ threshold} (and at least {@code minTerms} distinct terms matched), and its score is
  * {@code r / (r + threshold)}: in 0..1, exactly 0.5 at the threshold, approaching 1 with more evidence.
  * Source-given categories score 1.0.
+ *
+ * <p>Tags without terms are scored by the taxonomy's learned {@link ArxivModel} instead: given when the probability
+ * that the paper carries their arXiv category reaches the tag's threshold, or when theirs is the most probable primary
+ * category and that probability reaches the model's floor; the score is the larger probability and {@code matched} lists the features that raised it most.
  */
 public final class Tagger {
     private static final int MAX_MATCHED = 10;
@@ -34,6 +38,10 @@ public final class Tagger {
     private final TagDefinition.Term[] terms;
     private final int[] termTag;
     private final Map<String, TagDefinition> byCategory = new HashMap<>();
+    /** The taxonomy's learned model (or null), the tags it scores and their categories' indices in it. */
+    private final ArxivModel model;
+    private final TagDefinition[] learned;
+    private final int[] learnedCategory;
     /** Term counts reused per thread: allocating and zeroing them per paper cost more than the counting. */
     private final ThreadLocal<TermCounts> counts;
 
@@ -54,6 +62,10 @@ public final class Tagger {
         this.terms = all.toArray(TagDefinition.Term[]::new);
         this.termTag = matcher.termTags();
         this.counts = ThreadLocal.withInitial(() -> new TermCounts(terms.length));
+        this.model = taxonomy.model();
+        List<TagDefinition> scored = taxonomy.tags().stream().filter(t -> t.terms().isEmpty()).toList();
+        this.learned = scored.toArray(TagDefinition[]::new);
+        this.learnedCategory = scored.stream().mapToInt(t -> model.categoryIndex(t.arxivCategory())).toArray();
     }
 
     /** The taxonomy this tagger applies. */
@@ -131,7 +143,44 @@ public final class Tagger {
                         Tag.ORIGIN_TAXONOMY));
             }
         }
+        if (learned.length > 0) {
+            learnedTags(title, abstractText, out);
+        }
         return out;
+    }
+
+    /**
+     * The tags the learned model gives: each whose probability of being carried reaches its threshold, the most
+     * probable primary category from the model's floor on (so most papers get their main area), and the second most
+     * probable primary when it is a close call (its probability at least {@code second} times the first's). Score: the larger of
+     * the two probabilities; matched: the features that raised them most.
+     */
+    private void learnedTags(String title, String abstractText, List<Tag> out) {
+        ArxivModel.Scores scores = model.score(title, abstractText);
+        if (scores.features() < model.evidence()) {
+            return;
+        }
+        double[] p = new double[learned.length];
+        double[] primary = new double[learned.length];
+        int top = 0;
+        for (int i = 0; i < learned.length; i++) {
+            p[i] = scores.probability(learnedCategory[i]);
+            primary[i] = scores.primaryProbability(learnedCategory[i]);
+            top = primary[i] > primary[top] ? i : top;
+        }
+        int next = top == 0 ? Math.min(1, learned.length - 1) : 0;
+        for (int i = 0; i < learned.length; i++) {
+            next = i != top && primary[i] > primary[next] ? i : next;
+        }
+        boolean topGiven = primary[top] >= model.floor();
+        boolean nextGiven = topGiven && next != top && primary[next] >= model.second() * primary[top];
+        for (int i = 0; i < learned.length; i++) {
+            if (p[i] >= learned[i].threshold() || (i == top && topGiven) || (i == next && nextGiven)) {
+                TagDefinition tag = learned[i];
+                out.add(new Tag(tag.name(), Math.round(Math.max(p[i], primary[i]) * 1000) / 1000.0,
+                        tag.arxivCategory(), scores.matched(learnedCategory[i], MAX_MATCHED), Tag.ORIGIN_TAXONOMY));
+            }
+        }
     }
 
     /** This thread's term counts of the paper; valid until the thread's next call. */

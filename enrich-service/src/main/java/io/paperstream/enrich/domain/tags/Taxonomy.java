@@ -15,9 +15,11 @@ public final class Taxonomy {
     private final double titleWeight;
     private final double repeatBonus;
     private final List<TagDefinition> tags;
+    private final ArxivModel model;
 
-    Taxonomy(String version, double titleWeight, double repeatBonus, List<TagDefinition> tags) {
-        this.version = version;
+    Taxonomy(String version, double titleWeight, double repeatBonus, List<TagDefinition> tags, ArxivModel model) {
+        this.version = model == null ? version : version + "+" + model.version();
+        this.model = model;
         this.titleWeight = titleWeight;
         this.repeatBonus = repeatBonus;
         this.tags = List.copyOf(tags);
@@ -40,7 +42,7 @@ public final class Taxonomy {
             throw new IllegalArgumentException("taxonomy resource not found: " + classpathResource);
         }
         try (InputStream stream = in) {
-            return TaxonomyParser.parse(stream, "classpath:" + classpathResource);
+            return TaxonomyParser.parse(stream, "classpath:" + classpathResource, null);
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read taxonomy resource " + classpathResource, e);
         }
@@ -49,15 +51,24 @@ public final class Taxonomy {
     /** Loads a taxonomy from a file (e.g. a mounted ConfigMap); throws IllegalArgumentException when invalid. */
     public static Taxonomy fromFile(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
-            return TaxonomyParser.parse(in, path.toString());
+            return TaxonomyParser.parse(in, path.toString(), path.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read taxonomy file " + path + ": " + e, e);
         }
     }
 
-    /** The {@code version:} of the file, recorded with each enrichment so a taxonomy change can be replayed. */
+    /**
+     * The {@code version:} of the file, followed by {@code +} and the learned model's version when the taxonomy names
+     * one ({@code 2026.12.1+arxiv-lr-2026.12.1}); recorded with each enrichment, so a new taxonomy or a new model is
+     * a new enrichment that a replay applies.
+     */
     public String version() {
         return version;
+    }
+
+    /** The learned model that scores the tags without terms, or null. */
+    public ArxivModel model() {
+        return model;
     }
 
     /** The tags, in file order. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +22,7 @@ final class TaxonomyParser {
             .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
     private static final Pattern CATEGORY = Pattern.compile("[a-z-]+(\\.[A-Za-z-]+)?");
-    private static final Set<String> ROOT_FIELDS = Set.of("version", "scoring", "tags");
+    private static final Set<String> ROOT_FIELDS = Set.of("version", "model", "scoring", "tags");
     private static final Set<String> SCORING_FIELDS = Set.of("titleWeight", "repeatBonus");
     private static final Set<String> TAG_FIELDS = Set.of("name", "label", "arxivCategory", "threshold", "minTerms",
             "terms");
@@ -29,7 +30,10 @@ final class TaxonomyParser {
     private TaxonomyParser() {
     }
 
-    static Taxonomy parse(InputStream in, String source) throws IOException {
+    /**
+     * Parses a taxonomy; {@code baseDir} (may be null) resolves a {@code model:} given as a relative file path.
+     */
+    static Taxonomy parse(InputStream in, String source, Path baseDir) throws IOException {
         JsonNode root;
         try {
             root = YAML.readTree(in);
@@ -46,6 +50,7 @@ final class TaxonomyParser {
         if (version == null) {
             throw new IllegalArgumentException(where + ": missing 'version'");
         }
+        ArxivModel model = model(text(root, "model"), baseDir, where);
         JsonNode scoring = root.path("scoring");
         if (!scoring.isMissingNode()) {
             rejectUnknown(scoring, SCORING_FIELDS, where + " scoring");
@@ -63,7 +68,7 @@ final class TaxonomyParser {
         Map<String, String> categories = new HashMap<>();
         Map<String, Integer> names = new HashMap<>();
         for (int i = 0; i < tagNodes.size(); i++) {
-            TagDefinition tag = tag(tagNodes.get(i), i, where);
+            TagDefinition tag = tag(tagNodes.get(i), i, where, model);
             Integer previous = names.putIfAbsent(tag.name(), i);
             if (previous != null) {
                 throw new IllegalArgumentException(where + ": duplicate tag name '" + tag.name() + "' (tags #"
@@ -78,10 +83,32 @@ final class TaxonomyParser {
             }
             tags.add(tag);
         }
-        return new Taxonomy(version, titleWeight, repeatBonus, tags);
+        return new Taxonomy(version, titleWeight, repeatBonus, tags, model);
     }
 
-    private static TagDefinition tag(JsonNode node, int index, String where) {
+    /**
+     * The learned model a taxonomy names: a model shipped with the service by name ({@code arxiv-areas}), or a model
+     * file ({@code *.tsv}, relative to the taxonomy file's folder).
+     */
+    private static ArxivModel model(String name, Path baseDir, String where) {
+        if (name == null) {
+            return null;
+        }
+        try {
+            if (name.endsWith(".tsv")) {
+                Path file = Path.of(name);
+                return ArxivModel.fromFile(baseDir == null || file.isAbsolute() ? file : baseDir.resolve(file));
+            }
+            if (!NAME.matcher(name).matches()) {
+                throw new IllegalArgumentException("'model' must name a shipped model (e.g. arxiv-areas) or a .tsv file");
+            }
+            return ArxivModel.fromResource(name);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(where + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static TagDefinition tag(JsonNode node, int index, String where, ArxivModel model) {
         if (node == null || !node.isObject()) {
             throw new IllegalArgumentException(where + ": tag #" + (index + 1) + " is not a mapping");
         }
@@ -101,18 +128,48 @@ final class TaxonomyParser {
         if (category != null && !CATEGORY.matcher(category).matches()) {
             throw new IllegalArgumentException(tagWhere + ": arxivCategory '" + category + "' is not like 'cs.CV'");
         }
+        JsonNode minTerms = node.get("minTerms");
+        if (node.get("terms") == null) {
+            return learned(node, name, label, category, tagWhere, model);
+        }
         JsonNode threshold = node.get("threshold");
         if (threshold == null || !threshold.isNumber() || !(threshold.asDouble() > 0)
                 || Double.isInfinite(threshold.asDouble())) {
             throw new IllegalArgumentException(tagWhere + ": threshold must be a number > 0, got "
                     + (threshold == null ? "nothing" : "'" + threshold.asText() + "'"));
         }
-        JsonNode minTerms = node.get("minTerms");
         if (minTerms != null && (!minTerms.isIntegralNumber() || minTerms.asInt() < 1)) {
             throw new IllegalArgumentException(tagWhere + ": minTerms must be an integer >= 1");
         }
         return new TagDefinition(name, label == null ? name : label, category, threshold.asDouble(),
                 minTerms == null ? 1 : minTerms.asInt(), terms(node.get("terms"), tagWhere));
+    }
+
+    /**
+     * A tag without terms is scored by the taxonomy's learned model for its arXiv category: its threshold, if given,
+     * is a probability (0 to 1) that replaces the model's own for that category.
+     */
+    private static TagDefinition learned(JsonNode node, String name, String label, String category, String tagWhere,
+                                         ArxivModel model) {
+        if (category == null || model == null) {
+            throw new IllegalArgumentException(tagWhere + ": 'terms' must map at least one term to its weight"
+                    + " (only a tag with an arxivCategory, in a taxonomy that names a 'model', may leave them out)");
+        }
+        int c = model.categoryIndex(category);
+        if (c < 0) {
+            throw new IllegalArgumentException(tagWhere + ": the model " + model.version() + " has no category '"
+                    + category + "'; give the tag terms");
+        }
+        if (node.get("minTerms") != null) {
+            throw new IllegalArgumentException(tagWhere + ": minTerms applies to terms, and this tag has none");
+        }
+        JsonNode threshold = node.get("threshold");
+        if (threshold != null && (!threshold.isNumber() || !(threshold.asDouble() > 0) || !(threshold.asDouble() < 1))) {
+            throw new IllegalArgumentException(tagWhere + ": the threshold of a learned tag is a probability between 0"
+                    + " and 1, got '" + threshold.asText() + "'");
+        }
+        return new TagDefinition(name, label == null ? name : label, category,
+                threshold == null ? model.threshold(c) : threshold.asDouble(), 1, List.of());
     }
 
     private static List<TagDefinition.Term> terms(JsonNode node, String tagWhere) {

@@ -40,23 +40,110 @@ class TaxonomyLoadingTest {
         Map<String, String> categories = taxonomy.tags().stream().filter(t -> t.arxivCategory() != null)
                 .collect(Collectors.toMap(TagDefinition::arxivCategory, TagDefinition::name));
 
-        assertThat(taxonomy.version()).isEqualTo("2026.11.1");
+        assertThat(taxonomy.version()).isEqualTo("2026.12.1+" + taxonomy.model().version());
+        assertThat(taxonomy.model().version()).startsWith("arxiv-lr-");
         assertThat(taxonomy.tags()).hasSizeGreaterThanOrEqualTo(30);
         assertThat(categories).containsEntry("cs.CV", "computer-vision").containsEntry("cs.LG", "machine-learning")
                 .containsEntry("cs.CL", "natural-language-processing").containsEntry("cs.AI", "artificial-intelligence")
                 .containsEntry("cs.RO", "robotics").containsEntry("cs.IR", "information-retrieval")
                 .containsEntry("cs.SD", "sound").containsEntry("eess.AS", "audio-and-speech-processing")
                 .containsEntry("cs.GR", "graphics").containsEntry("cs.CR", "security")
-                .containsEntry("cs.HC", "human-computer-interaction");
+                .containsEntry("cs.HC", "human-computer-interaction").containsEntry("cs.GT", "game-theory")
+                .containsEntry("cs.CE", "computational-engineering").containsEntry("cs.IT", "information-theory");
         assertThat(taxonomy.tags()).extracting(TagDefinition::name).contains("large-language-models",
                 "diffusion-models", "reinforcement-learning", "graph-neural-networks", "model-merging",
                 "efficiency-and-compression", "interpretability", "datasets-and-benchmarks", "alignment-and-safety",
                 "multimodal", "speech", "optimization", "learning-theory");
         assertThat(taxonomy.tags()).allSatisfy(t -> {
             assertThat(t.threshold()).isPositive();
-            assertThat(t.terms()).isNotEmpty();
             assertThat(t.label()).isNotBlank();
+            if (t.arxivCategory() != null) { // the areas: scored by the learned model, within its categories
+                assertThat(t.terms()).isEmpty();
+                assertThat(taxonomy.model().categoryIndex(t.arxivCategory())).isNotNegative();
+                assertThat(t.threshold()).isLessThanOrEqualTo(1); // 1: given only as the primary, never as carried
+            } else {
+                assertThat(t.terms()).isNotEmpty();
+            }
         });
+    }
+
+    @Test
+    void aMountedTaxonomyMayUseTheShippedModelAndOverrideAThreshold() throws IOException {
+        Path file = Files.writeString(dir.resolve("taxonomy.yaml"), """
+                version: "site-1"
+                model: arxiv-areas
+                tags:
+                  - {name: vision, arxivCategory: cs.CV, threshold: 0.9}
+                  - {name: language, arxivCategory: cs.CL}
+                  - {name: diffusion, threshold: 2, terms: {diffusion model: 2}}
+                """);
+
+        Taxonomy taxonomy = Taxonomy.fromFile(file);
+
+        assertThat(taxonomy.version()).isEqualTo("site-1+" + taxonomy.model().version());
+        ArxivModel model = taxonomy.model();
+        assertThat(taxonomy.tags().get(0).threshold()).isEqualTo(0.9);
+        assertThat(taxonomy.tags().get(1).threshold()).isEqualTo(model.threshold(model.categoryIndex("cs.CL")));
+        assertThat(taxonomy.tags().get(2).terms()).hasSize(1);
+    }
+
+    @Test
+    void aMountedTaxonomyMayNameItsOwnModelFile() throws IOException {
+        Files.writeString(dir.resolve("own.tsv"), """
+                version\town-1
+                categories\tcs.CV\tcs.GR
+                bias\t-2\t-3
+                primaryBias\t0\t0\t0
+                threshold\t0.5\t0.6
+                floor\t0.3
+                second\t2
+                w\tmesh\t1:4.5
+                p\tpoint cloud\t0:2\t1:1.5
+                """);
+        Path file = Files.writeString(dir.resolve("taxonomy.yaml"),
+                "version: v\nmodel: own.tsv\ntags:\n  - {name: graphics, arxivCategory: cs.GR}\n");
+
+        Taxonomy taxonomy = Taxonomy.fromFile(file);
+
+        assertThat(taxonomy.version()).isEqualTo("v+own-1");
+        assertThat(new Tagger(taxonomy).tag("Mesh editing", "We edit a point cloud.", null))
+                .singleElement().satisfies(tag -> {
+                    assertThat(tag.name()).isEqualTo("graphics");
+                    assertThat(tag.arxivCategory()).isEqualTo("cs.GR");
+                    assertThat(tag.matched()).containsExactly("mesh", "point cloud");
+                    assertThat(tag.score()).isEqualTo(Math.round(1000 / (1 + Math.exp(-(-3 + 4.5 + 1.5)))) / 1000.0);
+                    // the primary head has no weights here: 1/3 each, below the carry probability
+                });
+    }
+
+    @Test
+    void learnedTagsNeedAModelThatKnowsTheirCategory() throws IOException {
+        assertThatThrownBy(() -> Taxonomy.fromFile(Files.writeString(dir.resolve("a.yaml"),
+                "version: v\ntags:\n  - {name: vision, arxivCategory: cs.CV}\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tag 'vision': 'terms' must map at least one term")
+                .hasMessageContaining("names a 'model'");
+        assertThatThrownBy(() -> Taxonomy.fromFile(Files.writeString(dir.resolve("b.yaml"),
+                "version: v\nmodel: arxiv-areas\ntags:\n  - {name: astro, arxivCategory: astro-ph.GA}\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tag 'astro': the model arxiv-lr-").hasMessageContaining("no category 'astro-ph.GA'");
+        assertThatThrownBy(() -> Taxonomy.fromFile(Files.writeString(dir.resolve("c.yaml"),
+                "version: v\nmodel: arxiv-areas\ntags:\n  - {name: vision, arxivCategory: cs.CV, threshold: 3}\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("tag 'vision': the threshold of a learned tag is a probability");
+        assertThatThrownBy(() -> Taxonomy.fromFile(Files.writeString(dir.resolve("d.yaml"),
+                "version: v\nmodel: no-such-model\ntags:\n  - {name: vision, arxivCategory: cs.CV}\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("d.yaml").hasMessageContaining("tag model 'no-such-model' not found");
+        assertThatThrownBy(() -> Taxonomy.fromFile(Files.writeString(dir.resolve("e.yaml"),
+                "version: v\nmodel: absent.tsv\ntags:\n  - {name: vision, arxivCategory: cs.CV}\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("e.yaml").hasMessageContaining("absent.tsv");
+        Files.writeString(dir.resolve("bad.tsv"), "version\tx\ncategories\tcs.CV\nbias\t1\n");
+        assertThatThrownBy(() -> Taxonomy.fromFile(Files.writeString(dir.resolve("f.yaml"),
+                "version: v\nmodel: bad.tsv\ntags:\n  - {name: vision, arxivCategory: cs.CV}\n")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("bad.tsv").hasMessageContaining("needs version, categories, bias, primaryBias, threshold");
     }
 
     @Test
