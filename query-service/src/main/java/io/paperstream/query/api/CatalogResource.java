@@ -84,11 +84,13 @@ public class CatalogResource {
                                   @Parameter(description = "link subject; repeatable") @QueryParam("subject") List<String> subjects,
                                   @Parameter(description = "published on or after") @QueryParam("from") String from,
                                   @Parameter(description = "published on or before") @QueryParam("to") String to,
+                                  @Parameter(description = "arXiv category; repeatable") @QueryParam("category") List<String> categories,
+                                  @Parameter(description = "author name; repeatable") @QueryParam("author") List<String> authors,
                                   @Parameter(description = "values per facet, 1-1000 (default 50)") @QueryParam("limit") String limit,
                                   @Parameter(description = "count every selected paper, even when there are too many to "
                                           + "count quickly (default false)") @QueryParam("exact") String exact) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FACET_PARAMS);
-        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to);
+        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
         int size = QueryParams.limit(limit, 50, 1000);
         boolean all = QueryParams.bool("exact", exact, false);
         return queries.facets(filter, size, all, config.facetBudget()).map(f -> new FacetsView(f.total(), f.exact(),
@@ -112,7 +114,7 @@ public class CatalogResource {
         QueryParams.pathSegment("owner", owner);
         QueryParams.pathSegment("repo", repo);
         return papers.list(uri, null, List.of(), List.of("code"), List.of(), List.of(owner + "/" + repo),
-                null, null, "newest", limit, cursor, fields, total);
+                null, null, List.of(), List.of(), "newest", limit, cursor, fields, total);
     }
 
     private static List<CountView> views(List<PaperQueries.Count> counts) {

@@ -27,18 +27,37 @@ public record PaperView(
         List<String> authors,
         String arxivId,
         String doi,
+        IdsView ids,
         LocalDate publishedOn,
+        List<String> categories,
         List<TagView> tags,
         List<LinkView> links,
         List<String> keyphrases,
         JsonNode enrichment,
         JsonNode source,
         Instant ingestedAt,
-        Instant storedAt) {
+        Instant storedAt,
+        String license,
+        JsonNode sources) {
 
     /** The names {@code fields=} accepts. */
     public static final Set<String> FIELDS = Set.of("id", "revision", "title", "abstract", "authors", "arxivId", "doi",
-            "publishedOn", "tags", "links", "keyphrases", "enrichment", "source", "ingestedAt", "storedAt");
+            "ids", "publishedOn", "categories", "tags", "links", "keyphrases", "enrichment", "source", "ingestedAt",
+            "storedAt", "license", "sources");
+
+    /**
+     * Every id the paper is known by: its arXiv id (without version) and DOI (not arXiv's own), and the aliases — ids
+     * that records of it were sent under or that name it (title fingerprints, a DOI), each of which finds it.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record IdsView(String arxiv, String doi, List<String> aliases) {
+        static IdsView of(String id, String arxivId, String doi, List<String> aliases) {
+            String arxiv = id.startsWith("arxiv:") ? id.substring(6)
+                    : io.paperstream.events.PaperIds.normaliseArxivId(arxivId).orElse(null);
+            String cleanDoi = io.paperstream.events.PaperIds.externalDoi(doi).orElse(null);
+            return new IdsView(arxiv, cleanDoi, aliases);
+        }
+    }
 
     /** A tag: name, score, the arXiv category it stands for, why it was given and by whom. */
     @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -68,18 +87,22 @@ public record PaperView(
 
     public static PaperView of(PaperEntity e) {
         return new PaperView(e.id, e.revision, e.title, e.abstractText, read(e.authors, STRINGS), e.arxivId, e.doi,
-                e.publishedOn, read(e.tags, TAGS).stream().map(TagView::of).toList(),
+                IdsView.of(e.id, e.arxivId, e.doi, read(e.aliases, STRINGS)),
+                e.publishedOn, read(e.categories, STRINGS), read(e.tags, TAGS).stream().map(TagView::of).toList(),
                 read(e.links, LINKS).stream().map(LinkView::of).toList(), read(e.keyphrases, STRINGS),
                 tree(e.enrichment), tree(e.source), e.ingestedAt == null ? null : e.ingestedAt.toInstant(),
-                e.storedAt == null ? null : e.storedAt.toInstant());
+                e.storedAt == null ? null : e.storedAt.toInstant(), e.license, tree(e.sources));
     }
 
     public static PaperView of(EnrichedPaper p, Instant storedAt) {
         return new PaperView(p.id(), p.revision(), p.paper().title(), p.paper().abstractText(), p.paper().authors(),
-                p.paper().arxivId(), p.paper().doi(), p.paper().publishedOn(),
+                p.paper().arxivId(), p.paper().doi(), IdsView.of(p.id(), p.paper().arxivId(), p.paper().doi(),
+                p.paper().aliases()), p.paper().publishedOn(), p.paper().categories(),
                 p.tags().stream().map(TagView::of).toList(), p.links().stream().map(LinkView::of).toList(),
                 p.keyphrases(), PaperJson.mapper().valueToTree(p.enrichment()),
-                PaperJson.mapper().valueToTree(p.paper().source()), p.paper().ingestedAt(), storedAt);
+                PaperJson.mapper().valueToTree(p.paper().source()), p.paper().ingestedAt(), storedAt,
+                p.paper().license(), p.paper().sources().isEmpty() ? null
+                        : PaperJson.mapper().valueToTree(p.paper().sources()));
     }
 
     private static <T> T read(String json, TypeReference<T> type) {

@@ -1,6 +1,7 @@
 package io.paperstream.query.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.PaperJson;
@@ -14,7 +15,9 @@ import io.paperstream.query.store.PaperQueries;
 import io.paperstream.query.store.StoredPapers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -93,6 +96,11 @@ public class PapersResource {
                               @QueryParam("from") String from,
                               @Parameter(description = "published on or before (YYYY-MM-DD)", example = "2024-12-31")
                               @QueryParam("to") String to,
+                              @Parameter(description = "arXiv category; repeatable, all must match", example = "cs.CL")
+                              @QueryParam("category") List<String> categories,
+                              @Parameter(description = "author name or part of it (case and accents ignored); "
+                                      + "repeatable, all must match", example = "Lovelace")
+                              @QueryParam("author") List<String> authors,
                               @Parameter(description = "relevance (default with q), newest (default without q), oldest")
                               @QueryParam("sort") String sort,
                               @Parameter(description = "page size, 1-200 (default 20)", example = "20")
@@ -105,7 +113,7 @@ public class PapersResource {
                               @Parameter(description = "include the total (default: on the first page only)")
                               @QueryParam("total") String total) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.LIST_PARAMS);
-        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to);
+        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
         Sort order = QueryParams.sort(sort, filter);
         int size = QueryParams.limit(limit, config.defaultLimit(), config.maxLimit());
         Set<String> wanted = QueryParams.fields(fields);
@@ -126,24 +134,69 @@ public class PapersResource {
 
     @GET
     @Path("/{id: .+}")
-    @Operation(summary = "One paper by id (arxiv:…, doi:…, title:…)")
+    @Operation(summary = "One paper by any of its ids", description = """
+            Any form of an id: `arxiv:2409.04828`, `arXiv:2409.04828v3`, the bare `2409.04828`, old-style
+            `hep-th/9901001`, `https://arxiv.org/abs/…`, `doi:10.…` in any case, `https://doi.org/10.…`, arXiv's DOI
+            `10.48550/arXiv.…` (which is the arXiv id), `title:<16 hex>`, or any alias of a paper (the id of a record that
+            was merged into it). Answers the paper under its canonical id (`id`; all its ids in `ids`).""")
     @APIResponse(responseCode = "200", description = "The paper", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PaperView.class), examples = @ExampleObject(name = "paper", value = Examples.PAPER)))
+    @APIResponse(responseCode = "400", description = "Not an id of any form; the problem names the parameter `id`",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No paper with this id", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Uni<PaperView> byId(@Context UriInfo uri,
-                               @Parameter(description = "paper id", example = "arxiv:2409.04828") @PathParam("id") String id) {
+                               @Parameter(description = "paper id in any form", example = "arxiv:2409.04828") @PathParam("id") String id) {
         QueryParams.onlyKnown(uri.getQueryParameters(), Set.of());
-        if (!PaperIds.isValid(id)) {
-            // not the form of any paper id: no need to ask the database
-            return Uni.createFrom().failure(new NotFoundException("no paper with id '" + id + "'"));
-        }
-        return queries.byId(id).map(p -> {
-            if (p == null) {
+        String canonical = PaperIds.parseAnyForm(id).orElseThrow(() -> new BadParameterException("id",
+                "'" + id + "' is not a paper id: expected arxiv:<id>, an arXiv id, doi:<doi>, a DOI or its URL, or title:<16 hex>"));
+        return queries.byAnyIds(List.of(canonical)).map(found -> {
+            if (found.get(0) == null) {
                 throw new NotFoundException("no paper with id '" + id + "'");
             }
-            return PaperView.of(p);
+            return PaperView.of(found.get(0));
         });
+    }
+
+    /** Up to this many ids in one batch request. */
+    static final int MAX_BATCH = 500;
+
+    @POST
+    @Path("/batch")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Several papers by any of their ids", description = """
+            Body `{"ids": [...]}` with 1 to 500 ids in any form `GET /api/v1/papers/{id}` accepts. Answers an array in
+            the same order: the paper, or `null` for an id no paper has. An id of no known form, more than 500 ids or
+            `ids` not an array of strings is a 400 naming it. `fields` selects fields as in the list.""")
+    @APIResponse(responseCode = "200", description = "The papers, in the order of the ids (null where unknown)")
+    @APIResponse(responseCode = "400", description = "The body or an id is invalid; the problem names it", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Uni<List<ObjectNode>> batch(@Context UriInfo uri, @QueryParam("fields") String fields, JsonNode body) {
+        QueryParams.onlyKnown(uri.getQueryParameters(), Set.of("fields"));
+        Set<String> wanted = QueryParams.fields(fields);
+        if (body == null || !body.isObject()) {
+            throw new BadParameterException("body", "must be a JSON object {\"ids\": [...]}");
+        }
+        JsonNode ids = body.get("ids");
+        if (ids == null || !ids.isArray()) {
+            throw new BadParameterException("ids", "must be an array of paper ids");
+        }
+        if (ids.isEmpty() || ids.size() > MAX_BATCH) {
+            throw new BadParameterException("ids", "must hold 1 to " + MAX_BATCH + " ids, not " + ids.size());
+        }
+        List<String> canonical = new java.util.ArrayList<>();
+        for (int i = 0; i < ids.size(); i++) {
+            JsonNode idNode = ids.get(i);
+            String name = "ids[" + i + "]";
+            if (!idNode.isTextual()) {
+                throw new BadParameterException(name, "must be a string");
+            }
+            String given = idNode.asText();
+            canonical.add(PaperIds.parseAnyForm(given).orElseThrow(() -> new BadParameterException(name,
+                    "'" + given + "' is not a paper id")));
+        }
+        return queries.byAnyIds(canonical).map(found -> found.stream()
+                .map(p -> p == null ? null : project(PaperView.of(p), wanted)).toList());
     }
 
     @GET
@@ -158,9 +211,10 @@ public class PapersResource {
                                    @QueryParam("q") String q, @QueryParam("tag") List<String> tags,
                                    @QueryParam("linkKind") List<String> linkKinds, @QueryParam("host") List<String> hosts,
                                    @QueryParam("subject") List<String> subjects, @QueryParam("from") String from,
-                                   @QueryParam("to") String to) {
+                                   @QueryParam("to") String to, @QueryParam("category") List<String> categories,
+                                   @QueryParam("author") List<String> authors) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FILTER_PARAMS);
-        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to);
+        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
         return stored.stream(filter).map(PaperView::of);
     }
 

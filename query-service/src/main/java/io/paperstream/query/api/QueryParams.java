@@ -19,16 +19,19 @@ import java.util.regex.Pattern;
 
 /** Validates and normalises query parameters; every refusal names its parameter. Plain Java. */
 public final class QueryParams {
-    public static final Set<String> FILTER_PARAMS = Set.of("q", "tag", "linkKind", "host", "subject", "from", "to");
+    public static final Set<String> FILTER_PARAMS = Set.of("q", "tag", "linkKind", "host", "subject", "from", "to",
+            "category", "author");
     public static final Set<String> LIST_PARAMS = union(FILTER_PARAMS, Set.of("sort", "limit", "cursor", "fields", "total"));
     /** The filters that may be given more than once (all values must match). */
-    static final Set<String> REPEATABLE = Set.of("tag", "linkKind", "host", "subject");
+    static final Set<String> REPEATABLE = Set.of("tag", "linkKind", "host", "subject", "category", "author");
     public static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("limit", "exact"));
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
     private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Pattern SUBJECT = Pattern.compile("[\\p{L}\\p{N}._~/:()@+-]{1,300}");
     private static final Pattern SEGMENT = Pattern.compile("[\\p{L}\\p{N}._-]{1,100}");
+    /** arXiv categories: {@code cs.CL}, {@code hep-th}, {@code physics.comp-ph}, {@code q-bio.NC}. */
+    private static final Pattern CATEGORY = Pattern.compile("[A-Za-z]+(-[A-Za-z]+)*(\\.[A-Za-z]+(-[A-Za-z]+)*)?");
     private static final int MAX_Q = 500;
     private static final int MAX_VALUES = 20;
 
@@ -46,6 +49,33 @@ public final class QueryParams {
                 throw new BadParameterException(name, "must not be empty");
             }
         }
+    }
+
+    /**
+     * As {@link #filter(String, List, List, List, List, String, String)}, with arXiv categories (all must be among the
+     * paper's) and author names (every word of each must be a word of the paper's author names, compared without case
+     * and accents: {@code author=nunez} finds "Ñúñez").
+     */
+    public static PaperFilter filter(String q, List<String> tags, List<String> linkKinds, List<String> hosts,
+                                     List<String> subjects, String from, String to, List<String> categories,
+                                     List<String> authors) {
+        PaperFilter base = filter(q, tags, linkKinds, hosts, subjects, from, to);
+        List<String> cats = values("category", categories, v -> check("category", Normalise.category(v), CATEGORY,
+                "an arXiv category such as cs.CL or hep-th"));
+        LinkedHashSet<String> words = new LinkedHashSet<>();
+        for (String author : values("author", authors, v -> {
+            if (v.length() > 200) {
+                throw new BadParameterException("author", "at most 200 characters");
+            }
+            if (Normalise.words(v).isEmpty()) {
+                throw new BadParameterException("author", "'" + v + "' has no letter or digit");
+            }
+            return v;
+        })) {
+            words.addAll(Normalise.words(author));
+        }
+        return new PaperFilter(base.q(), base.tags(), base.linkKinds(), base.hosts(), base.subjects(), base.from(),
+                base.to(), cats, List.copyOf(words));
     }
 
     public static PaperFilter filter(String q, List<String> tags, List<String> linkKinds, List<String> hosts,

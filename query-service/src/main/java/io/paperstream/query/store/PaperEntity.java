@@ -44,4 +44,13 @@ public class PaperEntity {
     public OffsetDateTime ingestedAt;
     @Column(name = "stored_at")
     public OffsetDateTime storedAt;
+    /** JSON array of the paper's other ids (the text[] column, read as JSON). */
+    @org.hibernate.annotations.Formula("array_to_json(aliases)::text")
+    public String aliases;
+    /** JSON array of arXiv categories (the text[] column, read as JSON). */
+    @org.hibernate.annotations.Formula("array_to_json(categories)::text")
+    public String categories;
+    public String license;
+    /** JSON array of the sources that contributed (events.RawPaper.Source). */
+    public String sources;
 }

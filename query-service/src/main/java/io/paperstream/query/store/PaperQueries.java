@@ -138,7 +138,8 @@ public class PaperQueries {
 
     /** The counter that holds the filter's exact total, as {facet, value}, or null. */
     private static String[] counterFor(PaperFilter f) {
-        if (f.hasText() || !f.subjects().isEmpty() || f.from() != null || f.to() != null) {
+        if (f.hasText() || !f.subjects().isEmpty() || f.from() != null || f.to() != null || !f.categories().isEmpty()
+                || !f.authorWords().isEmpty()) {
             return null;
         }
         int given = f.tags().size() + f.linkKinds().size() + f.hosts().size();
@@ -164,6 +165,46 @@ public class PaperQueries {
 
     public Uni<PaperEntity> byId(String id) {
         return sessions.withSession(session -> session.find(PaperEntity.class, id));
+    }
+
+    /** The ids of the papers that have these ids as aliases (ids merged into them, DOIs, title fingerprints). */
+    private static final String BY_ALIAS = "SELECT a, p.id FROM paper p CROSS JOIN LATERAL unnest(p.aliases) a "
+            + "WHERE p.aliases && CAST(CAST(?1 AS text) AS text[]) AND a = ANY(CAST(CAST(?1 AS text) AS text[]))";
+
+    /**
+     * The papers that ids (in paperstream's form: {@code arxiv:…}, {@code doi:…}, {@code title:…}) name, in the same
+     * order, null where none does: the paper with that id, else the paper that has it as an alias.
+     */
+    public Uni<List<PaperEntity>> byAnyIds(List<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<String> distinct = ids.stream().distinct().toList();
+        return sessions.withSession(session -> session.find(PaperEntity.class, distinct.toArray()).chain(found -> {
+            Map<String, PaperEntity> byId = new HashMap<>();
+            found.stream().filter(Objects::nonNull).forEach(p -> byId.put(p.id, p));
+            List<String> missing = distinct.stream().filter(id -> !byId.containsKey(id)).toList();
+            if (missing.isEmpty()) {
+                return Uni.createFrom().item(ids.stream().map(byId::get).toList());
+            }
+            return session.createNativeQuery(BY_ALIAS, Object[].class)
+                    .setParameter(1, PaperWriter.pgTextArray(missing)).getResultList().chain(rows -> {
+                        Map<String, String> canonical = new HashMap<>();
+                        rows.forEach(r -> canonical.putIfAbsent((String) r[0], (String) r[1]));
+                        List<String> more = canonical.values().stream().filter(id -> !byId.containsKey(id)).distinct().toList();
+                        Uni<List<PaperEntity>> extra = more.isEmpty() ? Uni.createFrom().item(List.of())
+                                : session.find(PaperEntity.class, more.toArray());
+                        return extra.map(loaded -> {
+                            loaded.stream().filter(Objects::nonNull).forEach(p -> byId.put(p.id, p));
+                            List<PaperEntity> result = new java.util.ArrayList<>();
+                            for (String id : ids) {
+                                PaperEntity p = byId.get(id);
+                                result.add(p != null ? p : canonical.containsKey(id) ? byId.get(canonical.get(id)) : null);
+                            }
+                            return result;
+                        });
+                    });
+        }));
     }
 
     /**

@@ -69,6 +69,8 @@ final class PaperSql {
         sql.containsAll("p.link_kinds", filter.linkKinds());
         sql.containsAll("p.link_hosts", filter.hosts());
         sql.containsAll("p.link_subjects", filter.subjects());
+        sql.containsAll("p.categories", filter.categories());
+        sql.containsAll("p.author_words", filter.authorWords());
         // from/to select by publication date; sort_date equals published_on whenever that is known, so repeating the
         // bound on sort_date lets the date-ordered index serve the range
         if (filter.from() != null) {

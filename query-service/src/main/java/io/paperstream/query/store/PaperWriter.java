@@ -31,7 +31,7 @@ public class PaperWriter {
 
     /**
      * Each row is {@code {"e": <the record as consumed>, "tn": tag names, "lk": link kinds, "lh": hosts, "ls": subjects,
-     * "cat": categories}}: the derived values are computed in Java (cheaper than per-row sub-selects), the record is
+     * "cat": categories, "al": aliases, "aw": author words}}: the derived values are computed in Java (cheaper than per-row sub-selects), the record is
      * spliced in as received (no second serialisation). The batch is parsed once, then existing papers are updated and
      * new ones inserted, so that the generated search vector is computed once per written row and never for a stale
      * revision. The revision guard is {@code <=}: an equal revision is applied again so that a replay after a taxonomy
@@ -50,9 +50,10 @@ public class PaperWriter {
                      coalesce(r.e->'links', '[]'::jsonb)::text AS links,
                      coalesce(r.e->'keyphrases', '[]'::jsonb)::text AS keyphrases, (r.e->'enrichment')::text AS enrichment,
                      (p->'source')::text AS source, CAST(p->>'ingestedAt' AS timestamptz) AS ingested_at,
-                     r.tn AS tag_names, r.lk AS link_kinds, r.lh AS link_hosts, r.ls AS link_subjects
+                     r.tn AS tag_names, r.lk AS link_kinds, r.lh AS link_hosts, r.ls AS link_subjects,
+                     r.al AS aliases, p->>'license' AS license, (p->'sources')::text AS sources, r.aw AS author_words
               FROM jsonb_to_recordset(CAST(CAST(?1 AS text) AS jsonb))
-                     AS r(e jsonb, tn text[], lk text[], lh text[], ls text[], cat text[])
+                     AS r(e jsonb, tn text[], lk text[], lh text[], ls text[], cat text[], al text[], aw text[])
               CROSS JOIN LATERAL (SELECT r.e->'paper' AS p) x),
             updated AS (
               UPDATE paper SET
@@ -61,17 +62,20 @@ public class PaperWriter {
                   categories = b.categories, tags = b.tags, links = b.links, keyphrases = b.keyphrases,
                   enrichment = b.enrichment, source = b.source, ingested_at = b.ingested_at, stored_at = now(),
                   tag_names = b.tag_names, link_kinds = b.link_kinds, link_hosts = b.link_hosts,
-                  link_subjects = b.link_subjects
+                  link_subjects = b.link_subjects, aliases = b.aliases, license = b.license, sources = b.sources,
+                  author_words = b.author_words
               FROM batch b
               WHERE paper.id = b.id AND paper.revision <= b.revision
               RETURNING paper.id),
             inserted AS (
               INSERT INTO paper (id, revision, title, abstract, authors, arxiv_id, doi, published_on, sort_date,
                                  categories, tags, links, keyphrases, enrichment, source, ingested_at, stored_at,
-                                 tag_names, link_kinds, link_hosts, link_subjects)
+                                 tag_names, link_kinds, link_hosts, link_subjects, aliases, license, sources,
+                                 author_words)
               SELECT b.id, b.revision, b.title, b.abstract, b.authors, b.arxiv_id, b.doi, b.published_on, b.sort_date,
                      b.categories, b.tags, b.links, b.keyphrases, b.enrichment, b.source, b.ingested_at, now(),
-                     b.tag_names, b.link_kinds, b.link_hosts, b.link_subjects
+                     b.tag_names, b.link_kinds, b.link_hosts, b.link_subjects, b.aliases, b.license, b.sources,
+                     b.author_words
               FROM batch b
               WHERE NOT EXISTS (SELECT 1 FROM paper e WHERE e.id = b.id)
               ON CONFLICT (id) DO UPDATE SET
@@ -81,7 +85,9 @@ public class PaperWriter {
                   tags = EXCLUDED.tags, links = EXCLUDED.links, keyphrases = EXCLUDED.keyphrases,
                   enrichment = EXCLUDED.enrichment, source = EXCLUDED.source, ingested_at = EXCLUDED.ingested_at,
                   stored_at = EXCLUDED.stored_at, tag_names = EXCLUDED.tag_names, link_kinds = EXCLUDED.link_kinds,
-                  link_hosts = EXCLUDED.link_hosts, link_subjects = EXCLUDED.link_subjects
+                  link_hosts = EXCLUDED.link_hosts, link_subjects = EXCLUDED.link_subjects,
+                  aliases = EXCLUDED.aliases, license = EXCLUDED.license, sources = EXCLUDED.sources,
+                  author_words = EXCLUDED.author_words
               WHERE paper.revision <= EXCLUDED.revision
               RETURNING paper.id),
             stored AS (SELECT id FROM updated UNION ALL SELECT id FROM inserted)
@@ -134,6 +140,8 @@ public class PaperWriter {
                 array(g, "lh", hosts);
                 array(g, "ls", subjects);
                 array(g, "cat", p.paper().categories());
+                array(g, "al", p.paper().aliases());
+                array(g, "aw", Normalise.authorWords(p.paper().authors()));
                 g.writeFieldName("e");
                 // validated JSON (one complete object, see BatchPlan), so it can be spliced in as it came
                 g.writeRawValue(u.json());

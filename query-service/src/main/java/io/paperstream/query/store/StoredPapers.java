@@ -46,7 +46,8 @@ public class StoredPapers {
     }
 
     private static final String COLUMNS = "id, revision, title, abstract, authors, arxiv_id, doi, published_on, sort_date, "
-            + "tags, links, keyphrases, enrichment, source, ingested_at, stored_at";
+            + "tags, links, keyphrases, enrichment, source, ingested_at, stored_at, array_to_json(aliases)::text AS aliases, "
+            + "array_to_json(categories)::text AS categories, license, sources";
 
     private final Vertx vertx;
     private final Pool pool;
@@ -154,6 +155,10 @@ public class StoredPapers {
         p.source = row.getString("source");
         p.ingestedAt = row.getOffsetDateTime("ingested_at");
         p.storedAt = row.getOffsetDateTime("stored_at");
+        p.aliases = row.getString("aliases");
+        p.categories = row.getString("categories");
+        p.license = row.getString("license");
+        p.sources = row.getString("sources");
         return p;
     }
 }
