@@ -80,8 +80,78 @@ class SampleDigestE2EIT {
      * Re-enrichment after a taxonomy change, as the README documents it: enrich-service restarted with a new taxonomy
      * file, version and consumer group replays papers.raw, and the query API ends with the new tags on every paper.
      */
+    /**
+     * One paper, one record: the same 70 papers then arrive as an arXiv Atom feed (with arXiv ids) and 10 of them as
+     * Hugging Face daily papers; the catalogue still holds 70 papers, each now under its arXiv id, known by its old
+     * digest id too, with every link it had.
+     */
     @Test
     @Order(2)
+    void theSamePapersFromArxivAndHuggingFaceStaySeventyPapers() throws Exception {
+        List<JsonNode> digestPapers = papers();
+        assertThat(digestPapers).hasSize(70);
+        StringBuilder atom = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+                + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        com.fasterxml.jackson.databind.node.ArrayNode hf = JSON.createArrayNode();
+        java.util.Map<String, String> arxivOf = new java.util.HashMap<>();
+        for (int i = 0; i < digestPapers.size(); i++) {
+            JsonNode p = digestPapers.get(i);
+            String arxiv = "2409.%05d".formatted(90000 + i);
+            arxivOf.put(p.get("id").asText(), arxiv);
+            atom.append("<entry><id>http://arxiv.org/abs/").append(arxiv).append("v1</id>")
+                    .append("<published>2024-09-07T14:25:39Z</published><updated>2024-09-08T10:00:00Z</updated>")
+                    .append("<title>").append(xml(p.get("title").asText())).append("</title>")
+                    .append("<summary>").append(xml(p.get("abstract").asText())).append("</summary>")
+                    .append("<author><name>Author ").append(i).append("</name></author></entry>\n");
+            if (i % 7 == 0) {
+                com.fasterxml.jackson.databind.node.ObjectNode entry = hf.addObject();
+                com.fasterxml.jackson.databind.node.ObjectNode paper = entry.putObject("paper");
+                paper.put("id", arxiv);
+                paper.put("title", p.get("title").asText());
+                paper.put("summary", p.get("abstract").asText());
+                paper.putArray("authors").addObject().put("name", "Author " + i);
+                paper.put("publishedAt", "2024-09-07T14:25:39.000Z");
+                entry.put("title", p.get("title").asText());
+            }
+        }
+        atom.append("</feed>\n");
+        HttpResponse<String> feed = stack.post(stack.ingestPort, "/api/v1/papers", "application/atom+xml",
+                atom.toString(), Stack.TOKEN);
+        assertThat(feed.statusCode()).as(feed.body()).isEqualTo(202);
+        HttpResponse<String> daily = stack.post(stack.ingestPort, "/api/v1/papers", "application/json",
+                JSON.writeValueAsString(hf), Stack.TOKEN);
+        assertThat(daily.statusCode()).as(daily.body()).isEqualTo(202);
+
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
+            List<JsonNode> now = papers();
+            return now.size() == 70 && now.stream().allMatch(p -> p.get("id").asText().startsWith("arxiv:"))
+                    && now.stream().filter(p -> p.get("sources").size() == 3).count() == 10;
+        });
+        List<JsonNode> merged = papers();
+        for (JsonNode before : digestPapers) {
+            String arxiv = arxivOf.get(before.get("id").asText());
+            JsonNode after = merged.stream().filter(p -> p.get("id").asText().equals("arxiv:" + arxiv)).findFirst()
+                    .orElseThrow(() -> new AssertionError("no paper arxiv:" + arxiv));
+            assertThat(after.get("title").asText()).isEqualTo(before.get("title").asText());
+            assertThat(after.at("/ids/arxiv").asText()).isEqualTo(arxiv);
+            assertThat(after.at("/ids/aliases").toString()).contains(before.get("id").asText());
+            assertThat(after.get("links").findValuesAsText("url")).as(arxiv)
+                    .containsAll(before.get("links").findValuesAsText("url"));
+            // the digest's id still finds the paper, as do the other forms
+            for (String form : List.of(before.get("id").asText(), arxiv, "arXiv:" + arxiv + "v1", "10.48550/arXiv." + arxiv)) {
+                HttpResponse<String> one = stack.get(stack.queryPort, "/api/v1/papers/" + form);
+                assertThat(one.statusCode()).as(form).isEqualTo(200);
+                assertThat(JSON.readTree(one.body()).get("id").asText()).isEqualTo("arxiv:" + arxiv);
+            }
+        }
+    }
+
+    private static String xml(String text) {
+        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
+    }
+
+    @Test
+    @Order(3)
     void aTaxonomyChangeIsReplayedIntoTheStore() throws Exception {
         Path taxonomy = stack.workDir.resolve("replay-taxonomy.yaml");
         Files.writeString(taxonomy, """

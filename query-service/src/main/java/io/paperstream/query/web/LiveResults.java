@@ -33,7 +33,8 @@ public class LiveResults {
     public Multi<OutboundSseEvent> live(@Context UriInfo uri, @Context Sse sse) {
         SearchState state = SearchState.of(uri.getQueryParameters());
         Multi<OutboundSseEvent> papersStored = papers.stream(uri, state.q(), state.all("tag"), state.all("linkKind"),
-                        state.all("host"), state.all("subject"), state.one("from"), state.one("to"))
+                        state.all("host"), state.all("subject"), state.one("from"), state.one("to"),
+                        state.all("category"), state.all("author"))
                 .map(view -> {
                     UiPaper paper = UiPaper.of(view);
                     String html = WebPages.Templates.item(paper, true).render().replace('\n', ' ');

@@ -11,10 +11,10 @@ import java.util.Map;
  */
 public record SearchState(Map<String, List<String>> params) {
     /** The order of the parameters in the links the page makes. */
-    static final List<String> ORDER = List.of("q", "tag", "linkKind", "host", "category", "subject", "from", "to",
+    static final List<String> ORDER = List.of("q", "tag", "linkKind", "host", "category", "author", "subject", "from", "to",
             "sort", "limit", "cursor");
     /** Filters that can be given more than once. */
-    static final List<String> MULTI = List.of("tag", "linkKind", "host", "category", "subject");
+    static final List<String> MULTI = List.of("tag", "linkKind", "host", "category", "author", "subject");
 
     public SearchState {
         Map<String, List<String>> copy = new LinkedHashMap<>();

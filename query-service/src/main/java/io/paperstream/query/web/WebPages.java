@@ -76,11 +76,12 @@ public class WebPages {
         // "relevance" is the default with a search text and means nothing without one: the page then sorts newest
         String sort = "relevance".equals(state.sort()) && !state.hasQuery() ? null : state.sort();
         return call(() -> papers.list(uri, state.q(), state.all("tag"), state.all("linkKind"), state.all("host"),
-                state.all("subject"), state.one("from"), state.one("to"), sort, state.one("limit"), state.cursor(),
+                state.all("subject"), state.one("from"), state.one("to"), state.all("category"), state.all("author"),
+                sort, state.one("limit"), state.cursor(),
                 null, "true"))
                 .chain(page -> call(() -> catalog.facets(UriInfos.withQuery(uri, facetQuery(state)), state.q(),
                         state.all("tag"), state.all("linkKind"), state.all("host"), state.all("subject"),
-                        state.one("from"), state.one("to"), FACET_LIMIT, null))
+                        state.one("from"), state.one("to"), state.all("category"), state.all("author"), FACET_LIMIT, null))
                         .map(facets -> {
                             List<UiPaper> found = page.items().stream().map(UiPaper::of).toList();
                             JsonNode counts = PaperJson.mapper().valueToTree(facets);
