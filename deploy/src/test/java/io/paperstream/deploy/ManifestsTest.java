@@ -159,7 +159,7 @@ class ManifestsTest {
                 // scaling
                 broken("KEDA watches another group", d -> d.obj(d.get("ScaledObject", "enrich-service"), "spec", "triggers",
                         "0", "metadata").put("consumerGroup", "paperstream-enrichment"),
-                        "scales on the lag of group paperstream-enrichment, but enrich-service consumes papers.raw in group paperstream-enrich"),
+                        "scales on the lag of group paperstream-enrichment, but enrich-service consumes papers.resolved in group paperstream-enrich"),
                 broken("KEDA watches another topic", d -> d.obj(d.get("ScaledObject", "query-service"), "spec", "triggers",
                         "0", "metadata").put("topic", "papers.raw"), "scales on topic papers.raw, but query-service consumes"),
                 broken("more replicas than partitions", d -> d.obj(d.get("HorizontalPodAutoscaler", "query-service"), "spec")

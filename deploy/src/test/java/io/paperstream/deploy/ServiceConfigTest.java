@@ -99,7 +99,7 @@ class ServiceConfigTest {
             assertThat(enrich.httpPort(Map.of())).isEqualTo(8082);
             assertThat(enrich.readsEnv("PAPERSTREAM_ENRICH_TAXONOMY_FILE")).isTrue();
             assertThat(enrich.consumedTopics(Map.of("PAPERSTREAM_ENRICH_GROUP", "paperstream-enrich-v2")))
-                    .containsEntry("papers.raw", "paperstream-enrich-v2");
+                    .containsEntry("papers.resolved", "paperstream-enrich-v2");
             assertThat(enrich.producedTopics()).containsExactlyInAnyOrder("papers.enriched", "papers.raw.dlq");
         });
         PROJECT.get("ingest-service").ifPresent(ingest -> {
