@@ -92,8 +92,8 @@ public interface SourcesConfig {
         /** PAPERSTREAM_SOURCES_HF_FROM: the first day (yyyy-MM-dd) fetched; default three days ago. */
         Optional<String> from();
 
-        /** At least this long between two requests. */
-        @WithDefault("1s")
+        /** At least this long between two requests (the Hub's anonymous rate limit is a few requests per second). */
+        @WithDefault("500ms")
         Duration delay();
     }
 }
