@@ -181,6 +181,58 @@ class SampleDigestE2EIT {
         assertThat(papers.stream().filter(p -> p.get("tags").size() > 0).count()).isGreaterThan(3);
     }
 
+    /**
+     * One trace per paper across the three services: the ingest request's W3C trace id comes out on query-service's
+     * log line of the stored paper (JSON in prod, the trace id in its MDC), through papers.raw, enrich-service and
+     * papers.enriched. The services' logs are JSON lines.
+     */
+    @Test
+    @Order(3)
+    void aPapersTraceIdReachesTheLogLineOfItsStoredPaper() throws Exception {
+        // a W3C trace id: 32 lower-case hex digits, not all zero
+        String trace = String.format("%016x%016x", 0xe2e0L, System.nanoTime());
+        String id = "arxiv:2612.00042";
+        java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create("http://localhost:" + stack.ingestPort + "/api/v1/papers"))
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + Stack.TOKEN)
+                .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
+                        {"title":"A paper followed by its trace","abstract":"Its trace id is on the stored paper's log line.",
+                         "authors":["T. Racer"],"arxivId":"2612.00042"}""")).build();
+        HttpResponse<String> accepted = java.net.http.HttpClient.newHttpClient().send(request,
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
+        Path log = stack.workDir.resolve("query-service.log");
+        String expectedTrace = trace;
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> Files.readAllLines(log)
+                .stream().anyMatch(l -> l.contains("stored " + id) && l.contains(expectedTrace)));
+        JsonNode line = JSON.readTree(Files.readAllLines(log).stream()
+                .filter(l -> l.contains("stored " + id) && l.contains(expectedTrace)).findFirst().orElseThrow());
+        assertThat(line.path("mdc").path("traceId").asText()).as("a JSON log line with the trace id").isEqualTo(trace);
+        assertThat(stack.get(stack.queryPort, "/api/v1/papers/" + id).statusCode()).isEqualTo(200);
+    }
+
+    /**
+     * Every metric that deploy/observability's alerts and dashboard panels name is one the running services export
+     * (their /q/metrics on the management ports), so that no alert silently watches nothing.
+     */
+    @Test
+    @Order(4)
+    void everyMetricOfTheAlertsAndTheDashboardIsExported() throws Exception {
+        java.util.Set<String> exported = new java.util.TreeSet<>();
+        for (String service : List.of("ingest-service", "enrich-service", "query-service")) {
+            HttpResponse<String> metrics = stack.get(stack.managementPort(service), "/q/metrics");
+            assertThat(metrics.statusCode()).isEqualTo(200);
+            exported.addAll(MetricNames.inExposition(metrics.body()));
+        }
+        Path observability = stack.root.resolve("deploy/observability");
+        java.util.Set<String> named = new java.util.TreeSet<>();
+        named.addAll(MetricNames.inRulesOrDashboard(Files.readString(observability.resolve("prometheus-rule.yaml"))));
+        named.addAll(MetricNames.inRulesOrDashboard(Files.readString(observability.resolve("dashboard.json"))));
+        assertThat(named).hasSizeGreaterThan(10);
+        assertThat(exported).as("the metrics the alerts and panels read").containsAll(named);
+    }
+
     private static long revisionOf(List<JsonNode> before, String id) {
         return before.stream().filter(p -> p.get("id").asText().equals(id)).findFirst().orElseThrow()
                 .get("revision").asLong();

@@ -102,7 +102,11 @@ final class Stack implements AutoCloseable {
                     "POSTGRES_JDBC_URL", jdbc,
                     "POSTGRES_REACTIVE_URL", jdbc.substring("jdbc:".length()),
                     "POSTGRES_USER", stackEnv.get("POSTGRES_USER"),
-                    "POSTGRES_PASSWORD", stackEnv.get("POSTGRES_PASSWORD"))));
+                    "POSTGRES_PASSWORD", stackEnv.get("POSTGRES_PASSWORD"),
+                    // prod refuses to start without a cursor secret of its own
+                    "PAPERSTREAM_QUERY_CURSOR_SECRET", "e2e-cursor-secret-" + Long.toHexString(System.nanoTime()),
+                    // one log line per stored paper, with its trace id (SampleDigestE2EIT follows a trace to it)
+                    "QUARKUS_LOG_CATEGORY__IO_PAPERSTREAM_QUERY_STORED__LEVEL", "DEBUG")));
         }
         for (String service : services) {
             awaitReady(service);

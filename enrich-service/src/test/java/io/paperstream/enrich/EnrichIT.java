@@ -32,13 +32,18 @@ class EnrichIT {
     static KafkaCompanion kafka;
 
     @BeforeAll
-    static void connect() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+    static synchronized void connect() {
+        if (kafka == null) {
+            kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
+        }
     }
 
     @AfterAll
-    static void close() {
-        kafka.close();
+    static synchronized void close() {
+        if (kafka != null) {
+            kafka.close();
+            kafka = null;
+        }
     }
 
     static String raw(String id, String title, String abstractText) {

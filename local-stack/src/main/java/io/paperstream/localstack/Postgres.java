@@ -95,6 +95,8 @@ public final class Postgres implements AutoCloseable {
         try {
             Files.createDirectories(dataDir);
             boolean fresh = !Files.exists(dataDir.resolve("PG_VERSION"));
+            // binaries of this OS and architecture (picked by local-stack's pom), or a plain message saying why not
+            PostgresPlatform.current().requireBinaries(Postgres.class.getClassLoader());
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPort(port)
                     .setDataDirectory(dataDir)

@@ -86,4 +86,82 @@ class StreamIT {
             throw new IllegalStateException("not JSON: " + text, e);
         }
     }
+
+    @TestHTTPResource("/api/v1/papers/stream?tag=resume-it")
+    URL resumable;
+
+    /** One SSE connection: its data lines, id lines and comment lines, read on a daemon thread. */
+    record Connection(HttpResponse<Stream<String>> response, List<String> lines) implements AutoCloseable {
+        static Connection open(URL url, String lastEventId) throws Exception {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url.toString())).header("Accept", "text/event-stream");
+            if (lastEventId != null) {
+                request.header("Last-Event-ID", lastEventId);
+            }
+            HttpResponse<Stream<String>> response = HttpClient.newHttpClient().send(request.build(),
+                    HttpResponse.BodyHandlers.ofLines());
+            assertThat(response.statusCode()).isEqualTo(200);
+            List<String> lines = new CopyOnWriteArrayList<>();
+            Thread reader = new Thread(() -> {
+                try {
+                    response.body().forEach(lines::add);
+                } catch (UncheckedIOException closed) {
+                    // closed by the test
+                }
+            }, "sse-reader");
+            reader.setDaemon(true);
+            reader.start();
+            return new Connection(response, lines);
+        }
+
+        List<String> ids() {
+            return lines.stream().filter(l -> l.startsWith("id:")).map(l -> l.substring(3).strip()).toList();
+        }
+
+        List<String> paperIds() {
+            return lines.stream().filter(l -> l.startsWith("data:")).map(l -> json(l.substring(5)).path("id").asText()).toList();
+        }
+
+        @Override
+        public void close() {
+            response.body().close();
+        }
+    }
+
+    @Test
+    void eventsCarryAnIdAClientResumesFromWithLastEventIdAndIdleStreamsAHeartbeat() throws Exception {
+        String lastSeen;
+        try (Feed feed = new Feed(); Connection first = Connection.open(resumable, null)) {
+            // heartbeat: a comment line while nothing is stored (every second in tests)
+            await().atMost(Duration.ofSeconds(10)).until(() -> first.lines().stream().anyMatch(l -> l.startsWith(":")));
+            feed.send(Papers.paper("arxiv:2603.00011", 1, "Resumable one", "First of three.", LocalDate.of(2025, 5, 1),
+                    List.of("resume-it"), List.of()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> first.paperIds().contains("arxiv:2603.00011"));
+            assertThat(first.ids()).hasSize(1);
+            lastSeen = first.ids().get(0);
+            assertThat(lastSeen).endsWith("_arxiv:2603.00011");
+        }
+        // stored while the client is away
+        try (Feed feed = new Feed()) {
+            feed.send(Papers.paper("arxiv:2603.00012", 1, "Resumable two", "Second.", LocalDate.of(2025, 5, 2),
+                    List.of("resume-it"), List.of()));
+            feed.send(Papers.paper("arxiv:2603.00013", 1, "Resumable three", "Third.", LocalDate.of(2025, 5, 3),
+                    List.of("resume-it"), List.of()));
+            Feed.awaitTagged("resume-it", 3);
+        }
+        try (Feed feed = new Feed(); Connection resumed = Connection.open(resumable, lastSeen)) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> resumed.paperIds().size() >= 2);
+            // and then live again
+            feed.send(Papers.paper("arxiv:2603.00014", 1, "Resumable four", "Live.", LocalDate.of(2025, 5, 4),
+                    List.of("resume-it"), List.of()));
+            await().atMost(Duration.ofSeconds(30)).until(() -> resumed.paperIds().contains("arxiv:2603.00014"));
+            assertThat(resumed.paperIds()).containsExactlyInAnyOrder("arxiv:2603.00012", "arxiv:2603.00013", "arxiv:2603.00014");
+            assertThat(resumed.ids()).hasSize(3).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
+    void aLastEventIdThisStreamDidNotIssueIsA400() {
+        io.restassured.RestAssured.given().header("Last-Event-ID", "yesterday").accept("text/event-stream")
+                .get("/api/v1/papers/stream").then().statusCode(400).contentType("application/problem+json");
+    }
 }

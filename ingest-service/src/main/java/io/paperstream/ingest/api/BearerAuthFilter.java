@@ -7,7 +7,6 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -21,11 +20,11 @@ public class BearerAuthFilter {
     private static final String REALM = "Bearer realm=\"paperstream-ingest\"";
 
     private final boolean enabled;
-    private final BearerTokens tokens;
+    private final AcceptedTokens tokens;
 
-    public BearerAuthFilter(IngestConfig config) {
+    public BearerAuthFilter(IngestConfig config, AcceptedTokens tokens) {
         this.enabled = config.auth().enabled();
-        this.tokens = new BearerTokens(config.auth().tokens().orElse(List.of()));
+        this.tokens = tokens;
     }
 
     @ServerRequestFilter(preMatching = true)
@@ -35,7 +34,7 @@ public class BearerAuthFilter {
             return null;
         }
         String token = BearerTokens.tokenOf(request.getHeaderString(HttpHeaders.AUTHORIZATION));
-        if (tokens.accepts(token)) {
+        if (tokens.tokens().accepts(token)) {
             return null;
         }
         String detail = token == null

@@ -92,5 +92,14 @@ public interface IngestConfig {
 
         /** env PAPERSTREAM_INGEST_AUTH_TOKENS, comma-separated. */
         Optional<List<String>> tokens();
+
+        /**
+         * A file of tokens (one per line or comma-separated), e.g. a mounted Secret; accepted in addition to
+         * {@link #tokens()} and re-read at most every {@link #reloadInterval()}, so a rotation needs no restart.
+         */
+        Optional<java.nio.file.Path> tokensFile();
+
+        @WithDefault("10s")
+        java.time.Duration reloadInterval();
     }
 }

@@ -1,6 +1,7 @@
 package io.paperstream.ingest.config;
 
 import io.paperstream.events.Lz4Codec;
+import io.paperstream.ingest.api.AcceptedTokens;
 import io.paperstream.ingest.domain.BearerTokens;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
@@ -26,12 +27,13 @@ public class StartupChecks {
         Log.infof("lz4 codec for Kafka: %s", Lz4Codec.preferNative());
     }
 
-    void onStart(@Observes StartupEvent event, IngestConfig config,
+    void onStart(@Observes StartupEvent event, IngestConfig config, AcceptedTokens accepted,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> serverLimit) {
-        List<String> tokens = config.auth().tokens().orElse(List.of());
+        List<String> tokens = accepted.usable();
         BearerTokens.requireUsable(config.auth().enabled(), tokens);
         if (config.auth().enabled()) {
-            Log.infof("Write endpoints require a bearer token (%d configured)", BearerTokens.usable(tokens).size());
+            Log.infof("Write endpoints require a bearer token (%d configured%s)", tokens.size(), config.auth().tokensFile()
+                    .map(f -> ", file " + f + " re-read every " + config.auth().reloadInterval().toSeconds() + " s").orElse(""));
         } else {
             Log.warn("paperstream.ingest.auth.enabled=false: POST and DELETE are open to anyone who can reach the service");
         }

@@ -26,7 +26,8 @@ public final class BearerTokens {
     public static void requireUsable(boolean enabled, List<String> tokens) {
         if (enabled && usable(tokens).isEmpty()) {
             throw new IllegalStateException("No bearer token configured: set PAPERSTREAM_INGEST_AUTH_TOKENS "
-                    + "(paperstream.ingest.auth.tokens, comma-separated) or, deliberately, "
+                    + "(paperstream.ingest.auth.tokens, comma-separated) or PAPERSTREAM_INGEST_AUTH_TOKENS_FILE (a file "
+                    + "of tokens, e.g. a mounted Secret) or, deliberately, "
                     + "paperstream.ingest.auth.enabled=false. Refusing to start with open write endpoints.");
         }
     }

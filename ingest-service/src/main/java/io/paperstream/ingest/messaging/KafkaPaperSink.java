@@ -14,6 +14,9 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -21,9 +24,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -49,15 +55,17 @@ public class KafkaPaperSink implements PaperSink {
     private final String topic;
     private final Duration timeout;
     private final String eventSource;
+    private final TextMapPropagator propagator;
 
     public KafkaPaperSink(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, KafkaClientService clients,
                           @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic", defaultValue = Topics.RAW)
-                          String topic, IngestConfig config) {
+                          String topic, IngestConfig config, OpenTelemetry telemetry) {
         this.emitter = emitter;
         this.clients = clients;
         this.topic = topic;
         this.timeout = config.publishTimeout();
         this.eventSource = config.eventSource();
+        this.propagator = telemetry.getPropagators().getTextMapPropagator();
     }
 
     @Override
@@ -76,8 +84,13 @@ public class KafkaPaperSink implements PaperSink {
         try {
             // the connector's producer for this channel (a map lookup, once per chunk)
             Producer<String, byte[]> kafka = clients.<String, byte[]>getProducer(CHANNEL).unwrap();
+            // the request's trace context (W3C traceparent/tracestate), the same for every paper of the chunk: each
+            // paper's trace goes on from this request through enrich-service to the store
+            Map<String, byte[]> trace = traceHeaders();
             for (RawPaper paper : papers) {
-                kafka.send(record(paper.id(), json(paper), paper.ingestedAt()), acks);
+                ProducerRecord<String, byte[]> record = record(paper.id(), json(paper), paper.ingestedAt());
+                trace.forEach(record.headers()::add);
+                kafka.send(record, acks);
             }
         } catch (RuntimeException e) { // e.g. no metadata or no buffer space within max.block.ms
             throw failed(what, e);
@@ -107,6 +120,14 @@ public class KafkaPaperSink implements PaperSink {
 
     private ProducerRecord<String, byte[]> record(String id, byte[] paper, Instant time) {
         return new ProducerRecord<>(topic, null, id, paper, headers(id, time));
+    }
+
+    /** The current trace context as Kafka headers (W3C Trace Context), empty outside a trace. */
+    Map<String, byte[]> traceHeaders() {
+        Map<String, byte[]> headers = new LinkedHashMap<>();
+        propagator.inject(Context.current(), headers, (carrier, key, value) -> carrier.put(key,
+                value.getBytes(StandardCharsets.UTF_8)));
+        return headers;
     }
 
     private RecordHeaders headers(String id, Instant time) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.PaperJson;
+import io.paperstream.query.config.CursorKeys;
 import io.paperstream.query.config.QueryConfig;
 import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.domain.Cursor;
@@ -17,6 +18,7 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
@@ -26,13 +28,14 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.OutboundSseEvent;
+import jakarta.ws.rs.sse.Sse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.jboss.resteasy.reactive.RestStreamElementType;
 
 import java.util.List;
 import java.util.Set;
@@ -51,14 +54,14 @@ public class PapersResource {
 
     private final PaperQueries queries;
     private final StoredPapers stored;
-    private final CursorCodec cursors;
+    private final CursorKeys keys;
     private final QueryConfig config;
 
-    public PapersResource(PaperQueries queries, StoredPapers stored, QueryConfig config) {
+    public PapersResource(PaperQueries queries, StoredPapers stored, QueryConfig config, CursorKeys keys) {
         this.queries = queries;
         this.stored = stored;
         this.config = config;
-        this.cursors = new CursorCodec(config.cursorSecret());
+        this.keys = keys;
     }
 
     @GET
@@ -117,6 +120,7 @@ public class PapersResource {
         Sort order = QueryParams.sort(sort, filter);
         int size = QueryParams.limit(limit, config.defaultLimit(), config.maxLimit());
         Set<String> wanted = QueryParams.fields(fields);
+        CursorCodec cursors = keys.codec();
         Cursor after = cursor == null || cursor.isBlank() ? null : cursors.decode(cursor);
         boolean withTotal = QueryParams.bool("total", total, after == null);
         if (after != null && (after.sort() != order || !after.filterHash().equals(filter.hash(order)))) {
@@ -202,17 +206,43 @@ public class PapersResource {
     @GET
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
-    @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Papers as they are stored (Server-Sent Events)", description = """
-            Same filters as the list, with the same meaning; each event is one paper as the list returns it.
-            Every replica sees every stored paper (PostgreSQL LISTEN/NOTIFY from the storing transaction). Live only:
-            papers stored while the client is not connected are not replayed; read the list with sort=newest for those.""")
-    public Multi<PaperView> stream(@Context UriInfo uri,
-                                   @QueryParam("q") String q, @QueryParam("tag") List<String> tags,
-                                   @QueryParam("linkKind") List<String> linkKinds, @QueryParam("host") List<String> hosts,
-                                   @QueryParam("subject") List<String> subjects, @QueryParam("from") String from,
-                                   @QueryParam("to") String to, @QueryParam("category") List<String> categories,
-                                   @QueryParam("author") List<String> authors) {
+            Same filters as the list, with the same meaning; each event is one paper as the list returns it, with an
+            `id:` (its stream position). Every replica sees every stored paper (PostgreSQL LISTEN/NOTIFY from the storing
+            transaction). A client that reconnects with `Last-Event-ID` (browsers' EventSource do so by themselves) first
+            gets the matching papers stored since that event (up to `paperstream.query.stream.replay-limit`, 1,000),
+            then the live ones. An idle stream carries a comment line every 15 s (heartbeat) so that proxies keep it.""")
+    public Multi<OutboundSseEvent> events(@Context UriInfo uri, @Context Sse sse,
+                                          @HeaderParam("Last-Event-ID") String lastEventId,
+                                          @QueryParam("q") String q, @QueryParam("tag") List<String> tags,
+                                          @QueryParam("linkKind") List<String> linkKinds, @QueryParam("host") List<String> hosts,
+                                          @QueryParam("subject") List<String> subjects, @QueryParam("from") String from,
+                                          @QueryParam("to") String to, @QueryParam("category") List<String> categories,
+                                          @QueryParam("author") List<String> authors) {
+        QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FILTER_PARAMS);
+        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
+        StoredPapers.Position resumeAfter = lastEventId == null || lastEventId.isBlank() ? null
+                : StoredPapers.Position.parse(lastEventId.strip());
+        if (lastEventId != null && !lastEventId.isBlank() && resumeAfter == null) {
+            throw new BadParameterException("Last-Event-ID", "not an event id of this stream");
+        }
+        Multi<io.paperstream.query.store.PaperEntity> papers = resumeAfter == null ? stored.stream(filter)
+                : stored.resume(filter, resumeAfter, config.stream().replayLimit());
+        Multi<OutboundSseEvent> events = papers.map(p -> sse.newEventBuilder()
+                .id(StoredPapers.Position.of(p).text())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(PaperView.class, PaperView.of(p))
+                .build());
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.stream().heartbeat())
+                .onOverflow().drop()
+                .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
+        return Multi.createBy().merging().streams(events, heartbeats);
+    }
+
+    /** The live papers matching the filters, as the list shows them (for the web page's own stream). */
+    public Multi<PaperView> stream(UriInfo uri, String q, List<String> tags, List<String> linkKinds, List<String> hosts,
+                                   List<String> subjects, String from, String to, List<String> categories,
+                                   List<String> authors) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FILTER_PARAMS);
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
         return stored.stream(filter).map(PaperView::of);

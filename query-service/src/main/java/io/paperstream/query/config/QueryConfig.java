@@ -3,12 +3,67 @@ package io.paperstream.query.config;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
 /** Settings of the query API ({@code paperstream.query.*}). */
 @ConfigMapping(prefix = "paperstream.query")
 public interface QueryConfig {
-    /** HMAC key of the paging cursors; replicas behind one Service must share it. */
-    @WithDefault("paperstream-local-cursor-key-change-me")
-    String cursorSecret();
+    /** The built-in cursor secret of the dev and test profiles; query-service refuses to start with it in prod. */
+    String BUILT_IN_CURSOR_SECRET = "paperstream-local-cursor-key-change-me";
+
+    /**
+     * HMAC keys of the paging cursors, comma-separated, the signing one first: put a new secret first and keep the
+     * old one after it while old cursors are still in use. Replicas behind one Service must share them. Required in
+     * prod (with {@link #cursorSecretFile()} as the alternative).
+     */
+    Optional<List<String>> cursorSecret();
+
+    /**
+     * A file of cursor secrets (one per line or comma-separated, the signing one first), e.g. a mounted Secret;
+     * re-read at most every {@link #secretReloadInterval()}, so a rotation needs no restart. Its secrets come before
+     * those of {@link #cursorSecret()}.
+     */
+    Optional<Path> cursorSecretFile();
+
+    @WithDefault("10s")
+    Duration secretReloadInterval();
+
+    /** Per-client rate limiting of the API (a token bucket per client address). */
+    RateLimit rateLimit();
+
+    interface RateLimit {
+        /** On in prod, off in dev, tests and the local run. */
+        @WithDefault("false")
+        boolean enabled();
+
+        /** Requests a client may make at once (the bucket's size). */
+        @WithDefault("100")
+        long burst();
+
+        /** Requests per second a client may make in the long run (the bucket's refill). */
+        @WithDefault("20")
+        long perSecond();
+
+        /** Clients tracked at most (least recently seen forgotten first). */
+        @WithDefault("100000")
+        long maxClients();
+    }
+
+    /** Live stream (Server-Sent Events). */
+    Stream stream();
+
+    interface Stream {
+        /** A comment line sent this often on an idle stream, so proxies and load balancers keep the connection. */
+        @WithDefault("15s")
+        Duration heartbeat();
+
+        /** Most stored papers replayed to a client that resumes with Last-Event-ID. */
+        @WithDefault("1000")
+        int replayLimit();
+    }
 
     @WithDefault("20")
     int defaultLimit();

@@ -56,9 +56,12 @@ public class EnrichedPaperSink {
     private final DistributionSummary batchSize;
     private final Timer ingestToStored;
     private final Timer batchDuration;
+    private final PaperTraces traces;
 
     public EnrichedPaperSink(Mutiny.SessionFactory sessions, PaperWriter writer,
-                             @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters, MeterRegistry registry) {
+                             @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters, MeterRegistry registry,
+                             PaperTraces traces) {
+        this.traces = traces;
         this.sessions = sessions;
         this.writer = writer;
         this.deadLetters = deadLetters;
@@ -77,19 +80,25 @@ public class EnrichedPaperSink {
     @Incoming(CHANNEL)
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         long started = System.nanoTime();
+        Instant startedAt = Instant.now();
         List<BatchPlan.Input> inputs = new ArrayList<>(records.count());
+        PaperTraces.Batch batchTraces = traces.batch();
         for (ConsumerRecord<String, String> r : records) {
             inputs.add(new BatchPlan.Input(r.key(), r.value(), r.partition(), r.offset()));
+            batchTraces.add(r);
         }
         BatchPlan plan = BatchPlan.of(inputs);
         batchSize.record(inputs.size());
-        return deadLetter(plan.rejected())
-                .chain(() -> store(plan))
-                .invoke(written -> stored(plan.upserts(), written, started))
+        return deadLetter(plan.rejected(), batchTraces)
+                .chain(() -> store(plan, batchTraces))
+                .invoke(written -> {
+                    stored(plan.upserts(), written, started);
+                    batchTraces.stored(plan.upserts(), startedAt);
+                })
                 .replaceWithVoid();
     }
 
-    private Uni<Long> store(BatchPlan plan) {
+    private Uni<Long> store(BatchPlan plan, PaperTraces.Batch batchTraces) {
         if (plan.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
@@ -100,14 +109,14 @@ public class EnrichedPaperSink {
                 // An outage is waited out, however long: nothing is dead-lettered or skipped because of it.
                 .onFailure(DatabaseFailures::isUnavailable).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
                 .indefinitely()
-                .onFailure().recoverWithUni(e -> storeOneByOne(plan, e));
+                .onFailure().recoverWithUni(e -> storeOneByOne(plan, e, batchTraces));
     }
 
     /**
      * The database refused the batch for a reason of the data: store the papers one by one and dead-letter only
      * those it refuses, so one bad record neither blocks the partition nor takes good ones down with it.
      */
-    private Uni<Long> storeOneByOne(BatchPlan plan, Throwable batchFailure) {
+    private Uni<Long> storeOneByOne(BatchPlan plan, Throwable batchFailure, PaperTraces.Batch batchTraces) {
         Log.warnf("a batch was refused (%s); storing its %d papers one by one", batchFailure.getMessage(),
                 plan.upserts().size());
         AtomicLong written = new AtomicLong();
@@ -118,7 +127,8 @@ public class EnrichedPaperSink {
                     .invoke(written::addAndGet).replaceWithVoid()
                     .onFailure(e -> !DatabaseFailures.isUnavailable(e)).recoverWithUni(e -> deadLetter(
                             new BatchPlan.Rejected(upsert.paper().id(), upsert.json().getBytes(StandardCharsets.UTF_8),
-                                    "refused by the database: " + e.getMessage(), upsert.partition(), upsert.offset()))));
+                                    "refused by the database: " + e.getMessage(), upsert.partition(), upsert.offset()),
+                            batchTraces)));
         }
         return chain.onFailure(DatabaseFailures::isUnavailable).retry()
                 .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
@@ -145,15 +155,15 @@ public class EnrichedPaperSink {
         }
     }
 
-    private Uni<Void> deadLetter(List<BatchPlan.Rejected> rejected) {
+    private Uni<Void> deadLetter(List<BatchPlan.Rejected> rejected, PaperTraces.Batch batchTraces) {
         if (rejected.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Uni<Void>> sends = rejected.stream().map(this::deadLetter).toList();
+        List<Uni<Void>> sends = rejected.stream().map(r -> deadLetter(r, batchTraces)).toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
-    private Uni<Void> deadLetter(BatchPlan.Rejected r) {
+    private Uni<Void> deadLetter(BatchPlan.Rejected r, PaperTraces.Batch batchTraces) {
         Log.warnf("dead-lettering %s (partition %d, offset %d): %s", r.key(), r.partition(), r.offset(), r.reason());
         deadLetterCounter.increment();
         RecordHeaders headers = new RecordHeaders();
@@ -161,6 +171,8 @@ public class EnrichedPaperSink {
         headers.add("dead-letter-topic", Topics.ENRICHED.getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-partition", Integer.toString(r.partition()).getBytes(StandardCharsets.UTF_8));
         headers.add("dead-letter-offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
+        // the dead letter stays in the paper's trace (W3C traceparent of the refused record)
+        batchTraces.inject(r.partition(), r.offset(), headers);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
                 .withKey(r.key()).withHeaders(headers).build();
         return deadLetters.sendMessage(Message.of(r.value()).addMetadata(metadata));

@@ -196,6 +196,16 @@ final class PaperSql {
                 + " p" + where("");
     }
 
+    /**
+     * The ids of the matching papers stored after a stream position ({@code stored_at}, {@code id}), in that order, at
+     * most {@code limit} (for a live-stream client that resumes with Last-Event-ID).
+     */
+    String idsStoredAfter(java.time.OffsetDateTime storedAt, String id, int limit) {
+        return "SELECT p.id FROM paper p" + where(" AND (p.stored_at, p.id) > (CAST(CAST(" + bind(storedAt.toString())
+                + " AS text) AS timestamptz), CAST(" + bind(id) + " AS text))") + " ORDER BY p.stored_at, p.id LIMIT "
+                + Math.max(1, limit);
+    }
+
     /** The ids among {@code ids} that match the filter (for the live stream). */
     String idsAmong(Collection<String> ids) {
         return "SELECT p.id FROM paper p" + where(" AND p.id = ANY(CAST(CAST(" + bind(PaperWriter.pgTextArray(ids))

@@ -88,6 +88,96 @@ public class StoredPapers {
         }
     }
 
+    /**
+     * A position in the stream: when a paper was stored and its id (papers stored by one transaction share the time).
+     * Its text form ({@code <epoch microseconds>_<id>}) is the SSE event id that a client sends back as Last-Event-ID.
+     */
+    public record Position(java.time.OffsetDateTime storedAt, String id) implements Comparable<Position> {
+        public static Position of(PaperEntity p) {
+            return new Position(p.storedAt, p.id);
+        }
+
+        public String text() {
+            java.time.Instant at = storedAt.toInstant();
+            return (at.getEpochSecond() * 1_000_000L + at.getNano() / 1_000) + "_" + id;
+        }
+
+        /** @return null when the text is not a position this service issued */
+        public static Position parse(String text) {
+            int sep = text == null ? -1 : text.indexOf('_');
+            if (sep <= 0 || sep == text.length() - 1) {
+                return null;
+            }
+            try {
+                long micros = Long.parseLong(text.substring(0, sep));
+                java.time.Instant at = java.time.Instant.ofEpochSecond(Math.floorDiv(micros, 1_000_000L),
+                        Math.floorMod(micros, 1_000_000L) * 1_000L);
+                return new Position(at.atOffset(java.time.ZoneOffset.UTC), text.substring(sep + 1));
+            } catch (RuntimeException e) {
+                return null;
+            }
+        }
+
+        @Override
+        public int compareTo(Position o) {
+            int byTime = storedAt.toInstant().compareTo(o.storedAt.toInstant());
+            return byTime != 0 ? byTime : id.compareTo(o.id);
+        }
+    }
+
+    /**
+     * The matching papers stored after {@code position} (at most {@code limit}, oldest first), then the live stream
+     * without repeating any of them: the live subscription starts before the replay is read, so nothing stored in
+     * between is missed.
+     */
+    public Multi<PaperEntity> resume(PaperFilter filter, Position position, int limit) {
+        return Multi.createFrom().emitter(emitter -> {
+            Object lock = new Object();
+            List<PaperEntity> pending = new ArrayList<>();
+            Position[] last = {position};
+            boolean[] replayed = {false};
+            var live = stream(filter).subscribe().with(p -> {
+                synchronized (lock) {
+                    if (!replayed[0]) {
+                        pending.add(p);
+                    } else if (Position.of(p).compareTo(last[0]) > 0) {
+                        last[0] = Position.of(p);
+                        emitter.emit(p);
+                    }
+                }
+            }, emitter::fail);
+            emitter.onTermination(live::cancel);
+            storedAfter(filter, position, limit).subscribe().with(papers -> {
+                synchronized (lock) {
+                    for (PaperEntity p : papers) {
+                        last[0] = Position.of(p);
+                        emitter.emit(p);
+                    }
+                    for (PaperEntity p : pending) {
+                        if (Position.of(p).compareTo(last[0]) > 0) {
+                            last[0] = Position.of(p);
+                            emitter.emit(p);
+                        }
+                    }
+                    pending.clear();
+                    replayed[0] = true;
+                }
+            }, emitter::fail);
+        });
+    }
+
+    private Uni<List<PaperEntity>> storedAfter(PaperFilter filter, Position position, int limit) {
+        PaperSql sql = PaperSql.filtered(filter, PaperSql.Placeholders.VERTX);
+        String query = sql.idsStoredAfter(position.storedAt(), position.id(), limit);
+        return pool.preparedQuery(query).execute(Tuple.from(sql.params())).chain(rows -> {
+            List<String> ids = new ArrayList<>();
+            rows.forEach(row -> ids.add(row.getString(0)));
+            return ids.isEmpty() ? Uni.createFrom().item(List.<PaperEntity>of())
+                    : load(ids).map(papers -> papers.values().stream().sorted(
+                            java.util.Comparator.comparing(Position::of)).toList());
+        });
+    }
+
     /** The papers stored from now on that match the filter; a slow subscriber misses papers rather than holding others up. */
     public Multi<PaperEntity> stream(PaperFilter filter) {
         String key = filter.hash(Sort.NEWEST);
@@ -96,8 +186,10 @@ public class StoredPapers {
                         .computeIfAbsent(key, k -> new Subscription(filter, new AtomicInteger())).subscribers().incrementAndGet())
                 .onTermination().invoke(() -> subscriptions.computeIfPresent(key,
                         (k, s) -> s.subscribers().decrementAndGet() <= 0 ? null : s))
+                // in stream-position order, so that a client's Last-Event-ID is the furthest it has seen
                 .onItem().transformToIterable(stored -> stored.matching().getOrDefault(key, Set.of()).stream()
-                        .map(stored.papers()::get).filter(p -> p != null).toList())
+                        .map(stored.papers()::get).filter(p -> p != null).sorted(java.util.Comparator.comparing(Position::of))
+                        .toList())
                 .onOverflow().drop();
     }
 

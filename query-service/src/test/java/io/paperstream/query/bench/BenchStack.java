@@ -77,6 +77,9 @@ final class BenchStack implements AutoCloseable {
         env.put("POSTGRES_USER", Postgres.USER);
         env.put("POSTGRES_PASSWORD", Postgres.PASSWORD);
         env.put("QUARKUS_HTTP_PORT", Integer.toString(appPort));
+        // prod refuses the built-in cursor secret; the benchmark clients are one address: no rate limit
+        env.put("PAPERSTREAM_QUERY_CURSOR_SECRET", "bench-cursor-secret-" + Long.toHexString(System.nanoTime()));
+        env.put("PAPERSTREAM_QUERY_RATE_LIMIT_ENABLED", "false");
         int managementPort = Ports.free();
         env.put("QUARKUS_MANAGEMENT_PORT", Integer.toString(managementPort));
         env.put("MP_MESSAGING_INCOMING_PAPERS_ENRICHED_GROUP_ID", groupId);

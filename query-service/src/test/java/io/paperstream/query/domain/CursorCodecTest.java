@@ -51,6 +51,37 @@ class CursorCodecTest {
         refused(forge("sideways\u001f2024-01-01\u001f0\u001farxiv:2405.00001\u001fh"));
     }
 
+    @Test
+    void aNewSecretCanBeRolledInWhileTheOldOnesCursorsStillWork() {
+        Cursor position = new Cursor(Sort.NEWEST, "2024-05-01", 0, "arxiv:2405.00001", "h");
+        String old = new CursorCodec("old-secret").encode(position);
+        CursorCodec rolled = new CursorCodec(java.util.List.of("new-secret", "old-secret"));
+        assertThat(rolled.decode(old)).isEqualTo(position);
+        String fresh = rolled.encode(position);
+        assertThat(fresh).as("signed with the first (new) key, named by its id")
+                .startsWith(CursorCodec.keyId("new-secret") + ".");
+        assertThat(new CursorCodec("new-secret").decode(fresh)).isEqualTo(position);
+        // once the old secret is removed its cursors are refused, with a reason the client can act on
+        assertThatThrownBy(() -> new CursorCodec("new-secret").decode(old)).isInstanceOfSatisfying(
+                BadParameterException.class, e -> assertThat(e.getMessage()).contains("rotated"));
+    }
+
+    @Test
+    void cursorsOfTheFormWithoutAKeyIdAreCheckedAgainstEveryKey() {
+        Cursor position = new Cursor(Sort.OLDEST, "2020-02-02", 0, "arxiv:2002.00002", "h");
+        String withId = new CursorCodec("old-secret").encode(position);
+        String legacy = withId.substring(withId.indexOf('.') + 1);
+        assertThat(new CursorCodec(java.util.List.of("new-secret", "old-secret")).decode(legacy)).isEqualTo(position);
+        assertThatThrownBy(() -> new CursorCodec("new-secret").decode(legacy)).isInstanceOf(BadParameterException.class);
+    }
+
+    @Test
+    void theKeyIdRevealsNothingOfTheSecret() {
+        assertThat(CursorCodec.keyId("test-secret")).hasSize(8).doesNotContain("test").isEqualTo(CursorCodec.keyId("test-secret"))
+                .isNotEqualTo(CursorCodec.keyId("test-secret2"));
+        assertThatThrownBy(() -> new CursorCodec(java.util.List.of(" ", ""))).isInstanceOf(IllegalArgumentException.class);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"", ".", "abc", "abc.def", "!!!.???", "bmV3ZXN0.", "a.b.c"})
     void garbageIsRefused(String text) {
@@ -66,7 +97,7 @@ class CursorCodecTest {
             mac.init(new javax.crypto.spec.SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
             assertThat(good).contains(".");
-            return enc.encodeToString(bytes) + "." + enc.encodeToString(mac.doFinal(bytes));
+            return CursorCodec.keyId("test-secret") + "." + enc.encodeToString(bytes) + "." + enc.encodeToString(mac.doFinal(bytes));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
