@@ -122,12 +122,17 @@ export POSTGRES_REACTIVE_URL=${POSTGRES_JDBC_URL#jdbc:}
 
 start_service() { # name port management-port [VAR=value...]
   local name=$1 port=$2 management=$3; shift 3
-  env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" "$@" "$JAVA" -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+  # human-readable logs here (JSON is the prod default, for log collectors)
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false "$@" "$JAVA" -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
     >"$RUN_DIR/$name.log" 2>&1 &
   PIDS+=($!)
 }
 log "starting the services..."
-start_service query-service "$QUERY_PORT" "$QUERY_MANAGEMENT_PORT"
+# the cursor secret: PAPERSTREAM_QUERY_CURSOR_SECRET, else a random one per run (query-service refuses the built-in one
+# outside dev and tests); no rate limit on this machine
+CURSOR_SECRET=${PAPERSTREAM_QUERY_CURSOR_SECRET:-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
+start_service query-service "$QUERY_PORT" "$QUERY_MANAGEMENT_PORT" PAPERSTREAM_QUERY_CURSOR_SECRET="$CURSOR_SECRET" \
+  PAPERSTREAM_QUERY_RATE_LIMIT_ENABLED=false
 start_service enrich-service "$ENRICH_PORT" "$ENRICH_MANAGEMENT_PORT"
 # harvesting: every PAPERSTREAM_SOURCES_* of this environment goes to ingest-service; --live = both sources, real URLs
 SOURCES_ENV=()

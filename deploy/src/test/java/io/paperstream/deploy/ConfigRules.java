@@ -38,6 +38,41 @@ final class ConfigRules {
         });
     }
 
+    /**
+     * A {@code *_FILE} variable (a secret read from a file, e.g. PAPERSTREAM_INGEST_AUTH_TOKENS_FILE) names a file of a
+     * volume mounted into the container; for a Secret volume with items, one of its items.
+     */
+    static void files(Workload w, List<String> problems) {
+        w.env().forEach((name, value) -> {
+            if (!name.endsWith("_FILE") || !value.startsWith("/")) {
+                return;
+            }
+            boolean found = false;
+            for (JsonNode mount : Yaml.each(w.container().path("volumeMounts"))) {
+                String dir = mount.path("mountPath").asText();
+                if (!value.startsWith(dir.endsWith("/") ? dir : dir + "/")) {
+                    continue;
+                }
+                String file = value.substring(dir.length()).replaceFirst("^/", "");
+                for (JsonNode volume : Yaml.each(w.podSpec().path("volumes"))) {
+                    if (!volume.path("name").asText().equals(mount.path("name").asText())) {
+                        continue;
+                    }
+                    JsonNode items = volume.path("secret").path("items");
+                    if (items.isMissingNode() || items.isEmpty()) {
+                        found = true;
+                    }
+                    for (JsonNode item : Yaml.each(items)) {
+                        found |= item.path("path").asText().equals(file);
+                    }
+                }
+            }
+            if (!found) {
+                problems.add(w.id() + ": " + name + "=" + value + " is not a file of a volume mounted into the container");
+            }
+        });
+    }
+
     /** Secret name -> keys referenced ("" for a whole Secret), with where. */
     static Map<String, Map<String, String>> secretReferences(Rendered all) {
         Map<String, Map<String, String>> refs = new LinkedHashMap<>();

@@ -10,14 +10,24 @@ import java.util.TreeSet;
 
 /**
  * Kafka objects agree with the services: KafkaTopics are exactly the topics the services use, with the policies of
- * docs/architecture.md; a service's KafkaUser lets it read, join its group and write what its configuration says; a
+ * ARCHITECTURE.md; a service's KafkaUser lets it read, join its group and write what its configuration says; a
  * KEDA ScaledObject watches the topic and group the service consumes; autoscalers stay within the partitions.
  */
 final class KafkaRules {
     private KafkaRules() {
     }
 
+    /** Strimzi 1.x serves only this API (0.49 and later serve it too). */
+    static final String STRIMZI_API = "kafka.strimzi.io/v1";
+
     static void check(Rendered all, ServiceConfigs services, List<String> problems) {
+        for (var doc : all.docs) {
+            String api = doc.path("apiVersion").asText();
+            if (api.startsWith("kafka.strimzi.io/") && !api.equals(STRIMZI_API)) {
+                problems.add(Yaml.id(doc) + ": apiVersion " + api + " is not served by Strimzi 1.x; use " + STRIMZI_API
+                        + " (Strimzi 0.49 and later)");
+            }
+        }
         topics(all, services, problems);
         for (Workload w : all.workloads()) {
             services.get(w.name()).ifPresent(config -> {
@@ -37,7 +47,7 @@ final class KafkaRules {
     private static void topics(Rendered all, ServiceConfigs services, List<String> problems) {
         Set<String> expected = expectedTopics(services);
         services.all().forEach(s -> s.topics().stream().filter(t -> !TopicPolicies.EXPECTED.containsKey(t))
-                .forEach(t -> problems.add(s.name + " uses topic " + t + ", which docs/architecture.md does not list")));
+                .forEach(t -> problems.add(s.name + " uses topic " + t + ", which ARCHITECTURE.md does not list")));
         var kafkaTopics = all.ofKind("KafkaTopic");
         if (kafkaTopics.isEmpty()) {
             return;
@@ -83,6 +93,17 @@ final class KafkaRules {
         });
         config.producedTopics().forEach(topic -> require(acls, "topic", topic, "Write", Yaml.id(user.get()),
                 w.name() + " writes " + topic, problems));
+        // a Kafka Streams topology: its topics, its group (the application id) and its internal topics (id prefix)
+        config.streamsApplicationId(w.env()).ifPresent(id -> {
+            config.streamsTopics().forEach(topic -> require(acls, "topic", topic, "Describe", Yaml.id(user.get()),
+                    w.name() + "'s Kafka Streams topology uses " + topic, problems));
+            require(acls, "group", id, "Read", Yaml.id(user.get()), w.name() + "'s Kafka Streams application " + id,
+                    problems);
+            for (String operation : List.of("Create", "Read", "Write")) {
+                require(acls, "topic", id + "-store-changelog", operation, Yaml.id(user.get()),
+                        "the internal topics of Kafka Streams application " + id + " (prefix " + id + "-)", problems);
+            }
+        });
         Set<String> known = expectedTopicsOf(all, config);
         for (JsonNode acl : Yaml.each(acls)) {
             JsonNode resource = acl.path("resource");
@@ -135,6 +156,16 @@ final class KafkaRules {
                 }
                 String topic = trigger.path("metadata").path("topic").asText();
                 String group = trigger.path("metadata").path("consumerGroup").asText();
+                String fromEnv = trigger.path("metadata").path("consumerGroupFromEnv").asText("");
+                if (fromEnv.isEmpty()) {
+                    problems.add(Yaml.id(scaled) + ": names its consumer group literally; use consumerGroupFromEnv (the "
+                            + "variable the service reads its group from), so that a replay's new group moves KEDA too");
+                } else if (!w.env().containsKey(fromEnv)) {
+                    problems.add(Yaml.id(scaled) + ": consumerGroupFromEnv " + fromEnv + " is not set in the container "
+                            + "of " + w.name());
+                } else {
+                    group = w.env().get(fromEnv);
+                }
                 if (!consumed.containsKey(topic)) {
                     problems.add(Yaml.id(scaled) + ": scales on topic " + topic + ", but " + w.name() + " consumes "
                             + consumed.keySet());

@@ -57,7 +57,41 @@ final class Kustomize {
                 docs.addAll(Yaml.parseAll(path));
             }
         }
+        docs.addAll(generatedConfigMaps(dir, kustomization));
         return docs;
+    }
+
+    /** The ConfigMaps of a kustomization's configMapGenerator (envs files and literals), named without the hash. */
+    static List<ObjectNode> generatedConfigMaps(Path dir, com.fasterxml.jackson.databind.JsonNode kustomization) {
+        List<ObjectNode> maps = new java.util.ArrayList<>();
+        for (var generator : Yaml.each(kustomization.path("configMapGenerator"))) {
+            if (generator.path("options").path("annotations").path("config.kubernetes.io/local-config").asText()
+                    .equals("true")) {
+                continue; // an input of the build only
+            }
+            ObjectNode map = Yaml.MAPPER.createObjectNode();
+            map.put("apiVersion", "v1").put("kind", "ConfigMap");
+            ObjectNode metadata = map.putObject("metadata");
+            metadata.put("name", generator.path("name").asText());
+            if (generator.path("options").has("labels")) {
+                metadata.set("labels", generator.path("options").path("labels").deepCopy());
+            }
+            ObjectNode data = map.putObject("data");
+            for (var envs : Yaml.each(generator.path("envs"))) {
+                for (String line : Project.read(dir.resolve(envs.asText())).split("\n")) {
+                    String l = line.strip();
+                    if (!l.isEmpty() && !l.startsWith("#") && l.contains("=")) {
+                        data.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1));
+                    }
+                }
+            }
+            for (var literal : Yaml.each(generator.path("literals"))) {
+                String l = literal.asText();
+                data.put(l.substring(0, l.indexOf('=')), l.substring(l.indexOf('=') + 1));
+            }
+            maps.add(map);
+        }
+        return maps;
     }
 
     /** The objects an overlay renders to; a failing render is a test failure with kubectl's message. */

@@ -38,10 +38,14 @@ final class ManifestChecker {
             boolean sourcesMissing = services.missing().contains(w.name());
             WorkloadRules.check(w, all, config, problems);
             ConfigRules.env(w, config, sourcesMissing, problems);
+            ConfigRules.files(w, problems);
+            RolloutRules.images(w, problems);
             NetworkRules.check(w, all, config, problems);
         }
         ConfigRules.secretsDocumented(all, documentedSecrets, problems);
         KafkaRules.check(all, services, problems);
+        RouteRules.check(all, services, problems);
+        RolloutRules.database(all, problems);
         return problems;
     }
 }

@@ -38,7 +38,7 @@ class ManifestsTest {
         List<ObjectNode> docs = resources();
         assertThat(docs).extracting(Yaml::kind).contains("Deployment", "Service", "ConfigMap", "PodDisruptionBudget",
                 "HorizontalPodAutoscaler", "NetworkPolicy", "KafkaTopic", "KafkaUser", "Kafka", "KafkaNodePool",
-                "Cluster", "ScaledObject");
+                "Cluster", "ScaledObject", "Ingress", "HTTPRoute");
         assertThat(ManifestChecker.forProject().check(docs)).isEmpty();
     }
 
@@ -124,6 +124,43 @@ class ManifestsTest {
                 broken("envFrom a ConfigMap that does not exist",
                         d -> d.obj(d.container("query-service"), "envFrom", "0", "configMapRef").put("name", "query-config"),
                         "envFrom ConfigMap query-config is not among the manifests"),
+                // secrets read from mounted files
+                broken("a secret file outside the mounted Secret",
+                        d -> d.configMapData("query-service").put("PAPERSTREAM_QUERY_CURSOR_SECRET_FILE", "/etc/paperstream/cursor"),
+                        "PAPERSTREAM_QUERY_CURSOR_SECRET_FILE=/etc/paperstream/cursor is not a file of a volume mounted"),
+                broken("a secret file that is not an item of the Secret volume",
+                        d -> d.configMapData("ingest-service").put("PAPERSTREAM_INGEST_AUTH_TOKENS_FILE", "/etc/paperstream/ingest-tokens/token"),
+                        "PAPERSTREAM_INGEST_AUTH_TOKENS_FILE=/etc/paperstream/ingest-tokens/token is not a file"),
+                broken("the Secret volume not mounted", d -> d.container("ingest-service").withArray("volumeMounts").remove(1),
+                        "PAPERSTREAM_INGEST_AUTH_TOKENS_FILE=/etc/paperstream/ingest-tokens/tokens is not a file"),
+                // Ingress and Gateway API routes
+                broken("an Ingress routing to the management port",
+                        d -> d.obj(d.get("Ingress", "paperstream"), "spec", "rules", "0", "http", "paths", "0", "backend",
+                                "service", "port").put("name", "management"),
+                        "Ingress/paperstream: routes to port management of query-service (container port 9080), not its HTTP port 8080"),
+                broken("an HTTPRoute to a Service that does not exist",
+                        d -> d.obj(d.get("HTTPRoute", "paperstream"), "spec", "rules", "0", "backendRefs", "0").put("name", "ingest"),
+                        "HTTPRoute/paperstream: routes to Service ingest, which is not among the manifests"),
+                broken("PostgreSQL not pinned", d -> d.obj(d.get("Cluster", "paperstream-db"), "spec")
+                        .put("imageName", "ghcr.io/cloudnative-pg/postgresql:17"),
+                        "Cluster/paperstream-db: imageName ghcr.io/cloudnative-pg/postgresql:17 is not pinned"),
+                // release images
+                broken("a snapshot image", d -> d.container("ingest-service").put("image", "paperstream/ingest-service:1.0.0-SNAPSHOT"),
+                        "image paperstream/ingest-service:1.0.0-SNAPSHOT is not a release image"),
+                broken("an untagged image", d -> d.container("query-service").put("image", "paperstream/query-service"),
+                        "image paperstream/query-service is not a release image"),
+                // Strimzi v1
+                broken("a Strimzi v1beta2 resource", d -> d.get("KafkaTopic", "papers.raw").put("apiVersion", "kafka.strimzi.io/v1beta2"),
+                        "KafkaTopic/papers.raw: apiVersion kafka.strimzi.io/v1beta2 is not served by Strimzi 1.x"),
+                broken("KEDA's group not from the service's configuration",
+                        d -> {
+                            d.obj(d.get("ScaledObject", "query-service"), "spec", "triggers", "0", "metadata").remove("consumerGroupFromEnv");
+                            d.obj(d.get("ScaledObject", "query-service"), "spec", "triggers", "0", "metadata").put("consumerGroup", "paperstream-query");
+                        }, "ScaledObject/query-service: names its consumer group literally"),
+                broken("KEDA's group from a variable the container lacks",
+                        d -> d.obj(d.get("ScaledObject", "enrich-service"), "spec", "triggers", "0", "metadata")
+                                .put("consumerGroupFromEnv", "ENRICH_GROUP"),
+                        "consumerGroupFromEnv ENRICH_GROUP is not set in the container of enrich-service"),
                 // Secrets documented
                 broken("undocumented Secret",
                         d -> d.obj(d.env("query-service", "POSTGRES_USER"), "valueFrom", "secretKeyRef")
@@ -137,7 +174,7 @@ class ManifestsTest {
                 broken("papers.raw kept 1 day", d -> d.obj(d.get("KafkaTopic", "papers.raw"), "spec", "config")
                         .put("retention.ms", 86400000), "papers.raw has retention.ms=86400000"),
                 broken("papers.enriched not compacted", d -> d.obj(d.get("KafkaTopic", "papers.enriched"), "spec", "config")
-                        .put("cleanup.policy", "delete"), "papers.enriched has cleanup.policy=delete, docs/architecture.md says compact"),
+                        .put("cleanup.policy", "delete"), "papers.enriched has cleanup.policy=delete, ARCHITECTURE.md says compact"),
                 broken("DLQ without retention", d -> d.obj(d.get("KafkaTopic", "papers.enriched.dlq"), "spec", "config")
                         .remove("retention.ms"), "papers.enriched.dlq has retention.ms=null"),
                 broken("a topic missing", d -> d.remove("KafkaTopic", "papers.raw.dlq"), "no KafkaTopic for papers.raw.dlq"),
@@ -158,12 +195,18 @@ class ManifestsTest {
                 }, "there is no KafkaUser paperstream-query"),
                 // scaling
                 broken("KEDA watches another group", d -> d.obj(d.get("ScaledObject", "enrich-service"), "spec", "triggers",
-                        "0", "metadata").put("consumerGroup", "paperstream-enrichment"),
-                        "scales on the lag of group paperstream-enrichment, but enrich-service consumes papers.resolved in group paperstream-enrich"),
+                        "0", "metadata").put("consumerGroupFromEnv", "QUARKUS_SHUTDOWN_TIMEOUT"),
+                        "scales on the lag of group 20s, but enrich-service consumes papers.resolved in group paperstream-enrich"),
                 broken("KEDA watches another topic", d -> d.obj(d.get("ScaledObject", "query-service"), "spec", "triggers",
                         "0", "metadata").put("topic", "papers.raw"), "scales on topic papers.raw, but query-service consumes"),
                 broken("more replicas than partitions", d -> d.obj(d.get("HorizontalPodAutoscaler", "query-service"), "spec")
                         .put("maxReplicas", 12), "up to 12 replicas, but papers.enriched has 6 partitions"),
+                broken("the resolver may not create its internal topics",
+                        d -> {
+                            d.addSecretEnv("enrich-service", "KAFKA_SASL_JAAS_CONFIG", "paperstream-enrich", "sasl.jaas.config");
+                            d.obj(d.get("KafkaUser", "paperstream-enrich"), "spec", "authorization").withArray("acls").remove(7);
+                        },
+                        "no ACL allows Create on topic paperstream-resolver-store-changelog"),
                 // network policies
                 broken("enrich-service reachable from other namespaces",
                         d -> d.obj(d.get("NetworkPolicy", "enrich-service-allow-namespace-and-monitoring"), "spec", "ingress", "0")

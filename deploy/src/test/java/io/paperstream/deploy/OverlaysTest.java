@@ -32,6 +32,9 @@ class OverlaysTest {
     void everyOverlayRendersAndPassesEveryRule(String overlay) {
         List<ObjectNode> docs = Kustomize.render(Project.k8s().resolve("overlays").resolve(overlay));
         assertThat(ManifestChecker.forProject().check(docs)).isEmpty();
+        List<String> rollout = new java.util.ArrayList<>();
+        RolloutRules.check(new Rendered(docs), rollout);
+        assertThat(rollout).as("a configuration change rolls the pods").isEmpty();
         assertThat(docs).extracting(Yaml::id).contains("Deployment/ingest-service", "Deployment/enrich-service",
                 "Deployment/query-service");
         assertThat(docs).extracting(Yaml::kind).contains("Namespace");
@@ -58,11 +61,30 @@ class OverlaysTest {
                   - %s/components/strimzi-topics
                   - %s/components/cloudnative-pg
                   - %s/components/keda
+                  - %s/components/cloudnative-pg-backup
+                  - %s/components/ingress
+                  - %s/components/gateway-api
                 """);
         List<ObjectNode> docs = Kustomize.render(dir);
         assertThat(docs).extracting(Yaml::kind).contains("Kafka", "KafkaTopic", "KafkaUser", "Cluster",
                 "ScaledObject").doesNotContain("HorizontalPodAutoscaler");
         assertThat(ManifestChecker.forProject().check(docs)).isEmpty();
+    }
+
+    @Test
+    void aConfigMapWithoutAContentHashIsRejected() {
+        List<ObjectNode> docs = Kustomize.render(Project.k8s().resolve("overlays/production"));
+        for (ObjectNode doc : docs) {
+            if (Yaml.kind(doc).equals("ConfigMap") && Yaml.name(doc).startsWith("query-service-")) {
+                ((ObjectNode) doc.path("metadata")).put("name", "query-service");
+            }
+            if (Yaml.id(doc).equals("Deployment/query-service")) {
+                ((ObjectNode) doc.at("/spec/template/spec/containers/0/envFrom/0/configMapRef")).put("name", "query-service");
+            }
+        }
+        List<String> problems = new java.util.ArrayList<>();
+        RolloutRules.check(new Rendered(docs), problems);
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("ConfigMap query-service has no content hash"));
     }
 
     @Test
@@ -81,7 +103,7 @@ class OverlaysTest {
                         PAPERSTREAM_QUERY_CURSOR_SECRT: typo
                 """);
         assertThat(ManifestChecker.forProject().check(Kustomize.render(misspelt))).anySatisfy(p -> assertThat(p)
-                .contains("PAPERSTREAM_QUERY_CURSOR_SECRT (from ConfigMap/query-service) is not a configuration property"));
+                .contains("PAPERSTREAM_QUERY_CURSOR_SECRT (from ConfigMap/query-service-"));
 
         Path unrenderable = kustomization("broken-patch", """
                 resources:

@@ -162,10 +162,11 @@ final class ServiceConfig {
         return channels;
     }
 
-    /** Topics read: topic -> consumer group (resolved against env). */
+    /** Topics read: topic -> consumer group (both resolved against env). */
     Map<String, String> consumedTopics(Map<String, String> env) {
         Map<String, String> topics = new LinkedHashMap<>();
-        channels("incoming").forEach((channel, settings) -> topics.put(settings.getOrDefault("topic", channel),
+        channels("incoming").keySet().forEach(channel -> topics.put(
+                value("mp.messaging.incoming." + channel + ".topic", env).orElse(channel),
                 value("mp.messaging.incoming." + channel + ".group.id", env).orElse("")));
         // ingest-service's harvesting lease: its checkpoint topic, consumed in a group (io.paperstream.ingest.sources)
         value(SOURCES_CHECKPOINT_TOPIC, env).ifPresent(topic -> topics.put(topic,
@@ -178,19 +179,40 @@ final class ServiceConfig {
     /** Topics written, including dead-letter topics. */
     Set<String> producedTopics() {
         Set<String> topics = new TreeSet<>();
-        channels("outgoing").forEach((channel, settings) -> topics.add(settings.getOrDefault("topic", channel)));
-        channels("incoming").values().forEach(settings -> {
+        channels("outgoing").keySet().forEach(channel -> topics.add(
+                value("mp.messaging.outgoing." + channel + ".topic", Map.of()).orElse(channel)));
+        channels("incoming").forEach((channel, settings) -> {
             if ("dead-letter-queue".equals(settings.get("failure-strategy"))) {
-                topics.add(settings.getOrDefault("dead-letter-queue.topic", "dead-letter-topic-" + name));
+                topics.add(value("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", Map.of())
+                        .orElse("dead-letter-topic-" + name));
             }
         });
         value(SOURCES_CHECKPOINT_TOPIC, Map.of()).ifPresent(topics::add);
         return topics;
     }
 
+    /** The topics of a Kafka Streams topology ({@code quarkus.kafka-streams.topics}), empty without one. */
+    Set<String> streamsTopics() {
+        Set<String> topics = new TreeSet<>();
+        value("quarkus.kafka-streams.topics", Map.of()).ifPresent(list -> {
+            for (String t : list.split(",")) {
+                if (!t.isBlank()) {
+                    topics.add(t.strip());
+                }
+            }
+        });
+        return topics;
+    }
+
+    /** The Kafka Streams application id: its consumer group and the prefix of its internal topics. */
+    Optional<String> streamsApplicationId(Map<String, String> env) {
+        return value("quarkus.kafka-streams.application-id", env).filter(s -> !s.isBlank());
+    }
+
     Set<String> topics() {
         Set<String> all = new TreeSet<>(producedTopics());
         all.addAll(consumedTopics(Map.of()).keySet());
+        all.addAll(streamsTopics());
         return all;
     }
 }

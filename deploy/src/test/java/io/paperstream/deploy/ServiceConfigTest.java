@@ -101,6 +101,9 @@ class ServiceConfigTest {
             assertThat(enrich.consumedTopics(Map.of("PAPERSTREAM_ENRICH_GROUP", "paperstream-enrich-v2")))
                     .containsEntry("papers.resolved", "paperstream-enrich-v2");
             assertThat(enrich.producedTopics()).containsExactlyInAnyOrder("papers.enriched", "papers.raw.dlq");
+            // the resolver (Kafka Streams): its topics and application id
+            assertThat(enrich.streamsTopics()).contains("papers.raw", "papers.resolved", "papers.aliases");
+            assertThat(enrich.streamsApplicationId(Map.of())).hasValue("paperstream-resolver");
         });
         PROJECT.get("ingest-service").ifPresent(ingest -> {
             assertThat(ingest.httpPort(Map.of())).isEqualTo(8081);
@@ -121,6 +124,6 @@ class ServiceConfigTest {
         Rendered none = new Rendered(java.util.List.of());
         java.util.List<String> problems = new java.util.ArrayList<>();
         KafkaRules.check(none, ServiceConfigs.of(odd), problems);
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("uses topic papers.other, which docs/architecture.md does not list"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("uses topic papers.other, which ARCHITECTURE.md does not list"));
     }
 }
