@@ -5,12 +5,12 @@ import io.paperstream.events.RawPaper;
 import io.paperstream.ingest.config.IngestConfig;
 import io.paperstream.ingest.domain.BatchIngestor;
 import io.paperstream.ingest.domain.BatchResult;
+import io.paperstream.ingest.domain.PaperSink;
 import io.paperstream.ingest.domain.RecordOutcome;
 import io.paperstream.ingest.domain.format.BodyParsers;
 import io.paperstream.ingest.domain.format.BoundedInputStream;
 import io.paperstream.ingest.domain.format.Format;
 import io.paperstream.ingest.domain.format.ParsedBody;
-import io.paperstream.ingest.messaging.KafkaPaperSink;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -30,11 +30,11 @@ public class IngestService {
 
     private final IngestConfig config;
     private final BatchIngestor ingestor;
-    private final KafkaPaperSink sink;
+    private final PaperSink sink;
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    public IngestService(IngestConfig config, BatchIngestor ingestor, KafkaPaperSink sink, IngestMetrics metrics,
+    public IngestService(IngestConfig config, BatchIngestor ingestor, PaperSink sink, IngestMetrics metrics,
                          Clock clock) {
         this.config = config;
         this.ingestor = ingestor;

@@ -11,6 +11,16 @@ public interface PaperSink {
     void publish(List<RawPaper> papers);
 
     /**
+     * Publishes the deletion of the paper with this id (a tombstone downstream). Sinks that only collect papers (tests,
+     * fixtures) do not support it.
+     *
+     * @throws PublishFailedException when the tombstone could not be stored within the sink's time bound
+     */
+    default void tombstone(String id) {
+        throw new UnsupportedOperationException("this sink does not publish tombstones");
+    }
+
+    /**
      * Starts publishing a chunk and returns at once; {@link Pending#await()} returns when it is acknowledged. Sinks that
      * cannot overlap chunks publish here and return a completed handle.
      */

@@ -99,6 +99,7 @@ public class KafkaPaperSink implements PaperSink {
     }
 
     /** A tombstone (null value) for the id: downstream, the paper is deleted. */
+    @Override
     public void tombstone(String id) {
         String what = "the tombstone of " + id;
         try {
