@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Checks deploy/compose/compose.yaml against the services: the official Kafka (KRaft) and PostgreSQL images, every
  * service's variables are properties it reads, its published port and health check use its HTTP port, it is built
  * from its Dockerfile, it reaches Kafka/PostgreSQL by compose service names, the topic-creation container creates
- * exactly the services' topics with the policies of ARCHITECTURE.md, and the sample loader posts the sample file
+ * exactly the services' topics with the policies of docs/architecture.md, and the sample loader posts the sample file
  * to ingest-service's port.
  */
 final class ComposeChecker {

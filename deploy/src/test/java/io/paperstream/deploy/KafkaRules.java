@@ -10,7 +10,7 @@ import java.util.TreeSet;
 
 /**
  * Kafka objects agree with the services: KafkaTopics are exactly the topics the services use, with the policies of
- * ARCHITECTURE.md; a service's KafkaUser lets it read, join its group and write what its configuration says; a
+ * docs/architecture.md; a service's KafkaUser lets it read, join its group and write what its configuration says; a
  * KEDA ScaledObject watches the topic and group the service consumes; autoscalers stay within the partitions.
  */
 final class KafkaRules {
@@ -47,7 +47,7 @@ final class KafkaRules {
     private static void topics(Rendered all, ServiceConfigs services, List<String> problems) {
         Set<String> expected = expectedTopics(services);
         services.all().forEach(s -> s.topics().stream().filter(t -> !TopicPolicies.EXPECTED.containsKey(t))
-                .forEach(t -> problems.add(s.name + " uses topic " + t + ", which ARCHITECTURE.md does not list")));
+                .forEach(t -> problems.add(s.name + " uses topic " + t + ", which docs/architecture.md does not list")));
         var kafkaTopics = all.ofKind("KafkaTopic");
         if (kafkaTopics.isEmpty()) {
             return;

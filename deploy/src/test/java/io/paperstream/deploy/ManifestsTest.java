@@ -174,7 +174,7 @@ class ManifestsTest {
                 broken("papers.raw kept 1 day", d -> d.obj(d.get("KafkaTopic", "papers.raw"), "spec", "config")
                         .put("retention.ms", 86400000), "papers.raw has retention.ms=86400000"),
                 broken("papers.enriched not compacted", d -> d.obj(d.get("KafkaTopic", "papers.enriched"), "spec", "config")
-                        .put("cleanup.policy", "delete"), "papers.enriched has cleanup.policy=delete, ARCHITECTURE.md says compact"),
+                        .put("cleanup.policy", "delete"), "papers.enriched has cleanup.policy=delete, docs/architecture.md says compact"),
                 broken("DLQ without retention", d -> d.obj(d.get("KafkaTopic", "papers.enriched.dlq"), "spec", "config")
                         .remove("retention.ms"), "papers.enriched.dlq has retention.ms=null"),
                 broken("a topic missing", d -> d.remove("KafkaTopic", "papers.raw.dlq"), "no KafkaTopic for papers.raw.dlq"),

@@ -124,6 +124,6 @@ class ServiceConfigTest {
         Rendered none = new Rendered(java.util.List.of());
         java.util.List<String> problems = new java.util.ArrayList<>();
         KafkaRules.check(none, ServiceConfigs.of(odd), problems);
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("uses topic papers.other, which ARCHITECTURE.md does not list"));
+        assertThat(problems).anySatisfy(p -> assertThat(p).contains("uses topic papers.other, which docs/architecture.md does not list"));
     }
 }

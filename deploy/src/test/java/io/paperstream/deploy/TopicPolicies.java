@@ -6,7 +6,7 @@ import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The topics' retention policies of ARCHITECTURE.md ("Topics"), and the topic names the event contract declares. */
+/** The topics' retention policies of docs/architecture.md ("Topics"), and the topic names the event contract declares. */
 final class TopicPolicies {
     static final long DAY_MS = 24L * 60 * 60 * 1000;
 
@@ -53,12 +53,12 @@ final class TopicPolicies {
         }
         String cleanup = config.getOrDefault("cleanup.policy", "delete");
         if (!cleanup.equals(policy.cleanup())) {
-            problems.add(where + ": topic " + topic + " has cleanup.policy=" + cleanup + ", ARCHITECTURE.md says "
+            problems.add(where + ": topic " + topic + " has cleanup.policy=" + cleanup + ", docs/architecture.md says "
                     + policy.cleanup());
         }
         if (policy.retentionMs() != null && !String.valueOf(policy.retentionMs()).equals(config.get("retention.ms"))) {
             problems.add(where + ": topic " + topic + " has retention.ms=" + config.get("retention.ms")
-                    + ", ARCHITECTURE.md says " + policy.retentionMs() + " (" + policy.retentionMs() / DAY_MS + " days)");
+                    + ", docs/architecture.md says " + policy.retentionMs() + " (" + policy.retentionMs() / DAY_MS + " days)");
         }
         return problems;
     }
