@@ -190,8 +190,16 @@ cat <<EOT
   logs: $RUN_DIR/*.log     stop: Ctrl-C
 EOT
 
-# run until a signal; `wait -n` returns when any child exits, which is an error worth stopping for
+# run until a signal; any child exiting is an error worth stopping for. A poll rather than `wait -n`, which macOS's
+# bash 3.2 does not have; `sleep` in the background and `wait` keep Ctrl-C/SIGTERM handled at once.
 set +e
-wait -n "${PIDS[@]}"
-log "a process exited unexpectedly; see the logs in $RUN_DIR"
-exit 1
+while true; do
+  for pid in "${PIDS[@]}"; do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      log "a process exited unexpectedly (pid $pid); see the logs in $RUN_DIR"
+      exit 1
+    fi
+  done
+  sleep 1 &
+  wait $!
+done
