@@ -47,6 +47,12 @@ public final class ArxivModel {
     private final double second;
     private final int evidence;
     private final LongIntMap index;
+    /**
+     * One bit per key prefix (64 KB, so it stays in cache): most of a paper's words and word pairs are not features,
+     * and this answers "not a feature" for nearly all of them without a probe of the 1.5 MB index.
+     */
+    private final long[] filter;
+    private static final int FILTER_BITS = 19;
     private final String[] text;
     private final int[] start;
     private final int[] category;
@@ -54,8 +60,8 @@ public final class ArxivModel {
     private final ThreadLocal<Scores> scratch;
 
     private ArxivModel(String version, String[] categories, double[] bias, double[] primaryBias, double[] threshold,
-                       double floor, double second, int evidence, LongIntMap index, String[] text, int[] start, int[] category,
-                       float[] weight) {
+                       double floor, double second, int evidence, LongIntMap index, long[] filter, String[] text,
+                       int[] start, int[] category, float[] weight) {
         this.version = version;
         this.categories = categories;
         this.bias = bias;
@@ -65,6 +71,7 @@ public final class ArxivModel {
         this.second = second;
         this.evidence = evidence;
         this.index = index;
+        this.filter = filter;
         this.text = text;
         this.start = start;
         this.category = category;
@@ -110,6 +117,7 @@ public final class ArxivModel {
         double second = Double.NaN;
         int evidence = 1;
         LongIntMap index = new LongIntMap(1 << 16);
+        long[] filter = new long[1 << (FILTER_BITS - 6)];
         List<String> text = new ArrayList<>();
         int[] start = new int[1 << 16];
         int[] category = new int[1 << 18];
@@ -139,6 +147,7 @@ public final class ArxivModel {
                         }
                         int feature = text.size();
                         long key = ArxivFeatures.key(f[0].charAt(0), f[1]);
+                        filter[filterSlot(key)] |= filterBit(key);
                         if (index.putIfAbsent(key, feature) != feature) {
                             throw new IllegalArgumentException(where + ": feature '" + f[1] + "' repeated");
                         }
@@ -173,10 +182,18 @@ public final class ArxivModel {
             throw new IllegalArgumentException("tag model " + source
                     + ": needs version, categories, bias, primaryBias, threshold, floor and second lines");
         }
-        return new ArxivModel(version, categories, bias, primaryBias, threshold, floor, second, evidence, index,
+        return new ArxivModel(version, categories, bias, primaryBias, threshold, floor, second, evidence, index, filter,
                 text.toArray(String[]::new),
                 Arrays.copyOf(start, text.size() + 1), Arrays.copyOf(category, weights),
                 Arrays.copyOf(weight, weights));
+    }
+
+    private static int filterSlot(long key) {
+        return (int) (key >>> (63 - FILTER_BITS + 6)); // keys are non-negative: the top FILTER_BITS of 63
+    }
+
+    private static long filterBit(long key) {
+        return 1L << (key >>> (63 - FILTER_BITS));  // the shift uses the low 6 bits of that prefix
     }
 
     private static double[] numbers(String[] f, String[] categories, int extra, String where) {
@@ -251,6 +268,16 @@ public final class ArxivModel {
         private int generation;
         private int[] present = new int[256];
         private int presentCount;
+        /** The keys this paper has shown already (open addressing, valid for this generation): repeats skip the index. */
+        /** The present features' weights, copied in order (so that explaining a tag reads them from cache). */
+        private int[] localCategory = new int[2048];
+        private float[] localWeight = new float[2048];
+        private int[] localStart = new int[257];
+        private int localCount;
+        private final long[] seenKeys = new long[SEEN];
+        private final int[] seenGeneration = new int[SEEN];
+        private int seenCount;
+        private static final int SEEN = 2048;
 
         private Scores(ArxivModel model) {
             this.model = model;
@@ -264,14 +291,32 @@ public final class ArxivModel {
             System.arraycopy(model.primaryBias, 0, z, n, n + 1);
             primarySum = 0;
             presentCount = 0;
+            seenCount = 0;
+            localCount = 0;
             if (++generation == Integer.MAX_VALUE) {
                 Arrays.fill(stamp, 0);
+                Arrays.fill(seenGeneration, 0);
                 generation = 1;
             }
         }
 
         @Override
         public void feature(long key, char kind, char[] first, int firstLen, char[] second, int secondLen) {
+            if (seenCount < SEEN / 2) { // a repeated word or pair ends here, in cache
+                int i = (int) (key ^ (key >>> 29)) & (SEEN - 1);
+                while (seenGeneration[i] == generation) {
+                    if (seenKeys[i] == key) {
+                        return;
+                    }
+                    i = (i + 1) & (SEEN - 1);
+                }
+                seenGeneration[i] = generation;
+                seenKeys[i] = key;
+                seenCount++;
+            }
+            if ((model.filter[filterSlot(key)] & filterBit(key)) == 0) {
+                return; // not a feature of the model (nearly all misses end here, in cache)
+            }
             int f = model.index.get(key, -1);
             if (f < 0 || stamp[f] == generation) {
                 return; // unknown, or counted already: features are present or not
@@ -281,9 +326,24 @@ public final class ArxivModel {
                 present = Arrays.copyOf(present, presentCount * 2);
             }
             present[presentCount++] = f;
-            for (int k = model.start[f], end = model.start[f + 1]; k < end; k++) {
-                z[model.category[k]] += model.weight[k];
+            int from = model.start[f];
+            int end = model.start[f + 1];
+            if (localCount + (end - from) > localWeight.length) {
+                localCategory = Arrays.copyOf(localCategory, localWeight.length * 2 + (end - from));
+                localWeight = Arrays.copyOf(localWeight, localCategory.length);
             }
+            if (presentCount + 1 >= localStart.length) {
+                localStart = Arrays.copyOf(localStart, localStart.length * 2);
+            }
+            localStart[presentCount - 1] = localCount;
+            for (int k = from; k < end; k++) {
+                int o = model.category[k];
+                float w = model.weight[k];
+                z[o] += w;
+                localCategory[localCount] = o;
+                localWeight[localCount++] = w;
+            }
+            localStart[presentCount] = localCount;
         }
 
         /** How many of the model's features the paper has. */
@@ -315,31 +375,56 @@ public final class ArxivModel {
          * it being the primary), strongest first (at most {@code max}; a word also in the title is listed once).
          */
         public List<String> matched(int c, int max) {
-            long[] keys = new long[presentCount];
+            // keep the best `max` (weight, feature) in a small sorted array: no sort of all the paper's features
+            float[] bestWeight = new float[max];
+            int[] bestFeature = new int[max];
             int count = 0;
             for (int i = 0; i < presentCount; i++) {
-                int f = present[i];
                 float sum = 0;
-                for (int k = model.start[f], end = model.start[f + 1]; k < end; k++) {
-                    int o = model.category[k];
+                for (int k = localStart[i], end = localStart[i + 1]; k < end; k++) {
+                    int o = localCategory[k];
                     if (o == c || o == n + c) {
-                        sum += model.weight[k];
+                        sum += localWeight[k];
                     }
                 }
-                if (sum > 0) {
-                    // weight (as sortable bits, inverted so the largest sorts first) high, feature index low
-                    keys[count++] = ((long) (Integer.MAX_VALUE - Float.floatToIntBits(sum)) << 32) | f;
+                int f = present[i];
+                if (sum <= 0 || (count == max && (sum < bestWeight[max - 1]
+                        || (sum == bestWeight[max - 1] && f > bestFeature[max - 1])))) {
+                    continue;
                 }
-            }
-            Arrays.sort(keys, 0, count);
-            List<String> out = new ArrayList<>(Math.min(count, max));
-            for (int i = 0; i < count && out.size() < max; i++) {
-                String t = model.text[(int) keys[i]];
-                if (!out.contains(t)) {
-                    out.add(t);
+                String t = model.text[f];
+                int same = -1;
+                for (int j = 0; j < count; j++) {
+                    if (model.text[bestFeature[j]].equals(t)) { // a word also in the title: listed once
+                        same = j;
+                        break;
+                    }
                 }
+                if (same >= 0) {
+                    if (sum < bestWeight[same] || (sum == bestWeight[same] && f > bestFeature[same])) {
+                        continue;
+                    }
+                    System.arraycopy(bestWeight, same + 1, bestWeight, same, count - same - 1);
+                    System.arraycopy(bestFeature, same + 1, bestFeature, same, count - same - 1);
+                    count--;
+                }
+                int at = Math.min(count, max - 1);
+                while (at > 0 && (bestWeight[at - 1] < sum
+                        || (bestWeight[at - 1] == sum && bestFeature[at - 1] > f))) {
+                    at--;
+                }
+                int moved = Math.min(count, max - 1) - at;
+                System.arraycopy(bestWeight, at, bestWeight, at + 1, moved);
+                System.arraycopy(bestFeature, at, bestFeature, at + 1, moved);
+                bestWeight[at] = sum;
+                bestFeature[at] = f;
+                count = Math.min(count + 1, max);
             }
-            return List.copyOf(out);
+            String[] out = new String[count];
+            for (int j = 0; j < count; j++) {
+                out[j] = model.text[bestFeature[j]];
+            }
+            return List.of(out);
         }
     }
 
