@@ -54,6 +54,8 @@ public final class ArxivModel {
     private final long[] filter;
     private static final int FILTER_BITS = 19;
     private final String[] text;
+    /** The same number for features of the same text (a word and the same title word), to list it once. */
+    private final int[] textId;
     private final int[] start;
     private final int[] category;
     private final float[] weight;
@@ -73,6 +75,11 @@ public final class ArxivModel {
         this.index = index;
         this.filter = filter;
         this.text = text;
+        Map<String, Integer> ids = new HashMap<>();
+        this.textId = new int[text.length];
+        for (int f = 0; f < text.length; f++) {
+            textId[f] = ids.computeIfAbsent(text[f], t -> ids.size());
+        }
         this.start = start;
         this.category = category;
         this.weight = weight;
@@ -392,10 +399,10 @@ public final class ArxivModel {
                         || (sum == bestWeight[max - 1] && f > bestFeature[max - 1])))) {
                     continue;
                 }
-                String t = model.text[f];
+                int t = model.textId[f];
                 int same = -1;
                 for (int j = 0; j < count; j++) {
-                    if (model.text[bestFeature[j]].equals(t)) { // a word also in the title: listed once
+                    if (model.textId[bestFeature[j]] == t) { // a word also in the title: listed once
                         same = j;
                         break;
                     }
