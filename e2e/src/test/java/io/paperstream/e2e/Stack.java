@@ -41,6 +41,10 @@ final class Stack implements AutoCloseable {
     private final List<Process> processes = new ArrayList<>();
     private final Map<String, Process> byName = new HashMap<>();
     private final Map<String, Map<String, String>> envByName = new HashMap<>();
+    private final Map<String, String> moduleByName = new HashMap<>();
+    private final Map<String, Integer> portByName = new java.util.concurrent.ConcurrentHashMap<>();
+    private int partitions = 3;
+    private final String cursorSecret = "e2e-cursor-secret-" + Long.toHexString(System.nanoTime());
     private final Map<String, Long> logStart = new HashMap<>();
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Map<String, String> stackEnv;
@@ -48,6 +52,12 @@ final class Stack implements AutoCloseable {
     Stack() throws IOException {
         root = Path.of(System.getProperty("paperstream.root", "..")).toAbsolutePath().normalize();
         workDir = Files.createTempDirectory("paperstream-e2e-");
+    }
+
+    /** Partitions of the paperstream topics (default 3); call before {@link #start()}. */
+    Stack withPartitions(int partitions) {
+        this.partitions = partitions;
+        return this;
     }
 
     Stack start() throws Exception {
@@ -69,7 +79,8 @@ final class Stack implements AutoCloseable {
     Stack startLocalStack() throws Exception {
         Path ready = workDir.resolve("stack.env");
         start("local-stack", List.of(java(), "-Xmx768m", "-jar", jar("local-stack", "local-stack-1.0.0-SNAPSHOT.jar").toString(),
-                "--data-dir", workDir.resolve("data").toString(), "--ready-file", ready.toString(), "--clean", "--temporary"), Map.of());
+                "--data-dir", workDir.resolve("data").toString(), "--ready-file", ready.toString(), "--clean", "--temporary",
+                "--partitions", Integer.toString(partitions)), Map.of());
         long deadline = System.currentTimeMillis() + 120_000;
         while (!Files.exists(ready)) {
             if (System.currentTimeMillis() > deadline || !processes.get(0).isAlive()) {
@@ -77,36 +88,118 @@ final class Stack implements AutoCloseable {
             }
             Thread.sleep(200);
         }
-        stackEnv = new HashMap<>();
-        for (String line : Files.readAllLines(ready)) {
+        stackEnv = readStackEnv();
+        return this;
+    }
+
+    /** The local stack's ready file: addresses, and the current process ids of the broker and the postmaster. */
+    Map<String, String> readStackEnv() throws IOException {
+        Map<String, String> env = new HashMap<>();
+        for (String line : Files.readAllLines(workDir.resolve("stack.env"))) {
             int eq = line.indexOf('=');
             if (eq > 0) {
-                stackEnv.put(line.substring(0, eq), line.substring(eq + 1));
+                env.put(line.substring(0, eq), line.substring(eq + 1));
             }
         }
-        return this;
+        return env;
+    }
+
+    /** The broker's process id now (the local stack starts a new broker process when one dies). */
+    long kafkaPid() throws IOException {
+        return Long.parseLong(readStackEnv().get("KAFKA_PID"));
+    }
+
+    /** PostgreSQL's postmaster process id now (the local stack restarts PostgreSQL when it dies). */
+    long postgresPid() throws IOException {
+        return Long.parseLong(readStackEnv().get("POSTGRES_PID"));
+    }
+
+    /** Sends a signal (KILL, STOP, CONT, TERM) to a process, e.g. the broker or the postmaster. */
+    static void signal(long pid, String signal) throws IOException, InterruptedException {
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+        String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (kill.waitFor() != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + pid + " failed: " + out);
+        }
+    }
+
+    /**
+     * Signals a process and all its descendants, e.g. STOP to freeze PostgreSQL whole (the postmaster and every
+     * backend: stopping the postmaster alone leaves open connections working). STOP goes to the parent first, so that
+     * it forks no new child meanwhile; CONT to the children first.
+     */
+    static void signalTree(long pid, String signal) throws IOException, InterruptedException {
+        List<Long> pids = new ArrayList<>();
+        ProcessHandle.of(pid).ifPresent(h -> h.descendants().forEach(d -> pids.add(d.pid())));
+        if (signal.equals("CONT")) {
+            pids.add(pid);
+        } else {
+            pids.add(0, pid);
+        }
+        for (long p : pids) {
+            try {
+                signal(p, signal);
+            } catch (IllegalStateException e) {
+                // a child that exited meanwhile
+            }
+        }
+    }
+
+    /**
+     * Starts one more instance of a service module (e.g. {@code enrich-2} of {@code enrich-service}), with the same
+     * environment the stack gives that module, and waits until it is ready.
+     */
+    void startInstance(String instance, String module) throws Exception {
+        service(instance, module, envFor(module));
+        awaitReady(instance);
+    }
+
+    /**
+     * Starts a module as a one-off process that ends by itself (e.g. enrich-service as a re-enrichment job), with the
+     * module's environment plus {@code extraEnv}; does not wait. Its log is {@code <instance>.log} in the work dir.
+     */
+    Process startJob(String instance, String module, Map<String, String> extraEnv) throws IOException {
+        service(instance, module, merge(envFor(module), extraEnv));
+        return byName.get(instance);
+    }
+
+    /** {@code kill -9} of a service instance this stack started; waits until it is gone. */
+    void kill(String instance) throws InterruptedException {
+        Process p = byName.get(instance);
+        p.destroyForcibly();
+        p.waitFor(30, TimeUnit.SECONDS);
+        processes.remove(p);
+    }
+
+    /** Starts a new process for an instance (after {@link #kill}), as a replacement pod would be; waits until ready. */
+    void replace(String instance) throws Exception {
+        Process old = byName.get(instance);
+        if (old != null && old.isAlive()) {
+            throw new IllegalStateException(instance + " still runs");
+        }
+        service(instance, moduleByName.get(instance), envByName.get(instance));
+        awaitReady(instance);
+    }
+
+    /** The HTTP port of a service instance (the module name for the first instance). */
+    int port(String instance) {
+        Integer port = portByName.get(instance);
+        if (port == null) {
+            throw new IllegalStateException(instance + " has no port (not started?)");
+        }
+        return port;
+    }
+
+    long pid(String instance) {
+        return byName.get(instance).pid();
     }
 
     /** Starts the named services against the running local stack and waits until each is ready. */
     Stack startServices(Set<String> services) throws Exception {
-        String jdbc = stackEnv.get("POSTGRES_JDBC_URL");
-        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", stackEnv.get("KAFKA_BOOTSTRAP_SERVERS"));
-        if (services.contains("ingest-service")) {
-            service("ingest-service", merge(common, Map.of("PAPERSTREAM_INGEST_AUTH_TOKENS", TOKEN)));
-        }
-        if (services.contains("enrich-service")) {
-            service("enrich-service", common);
-        }
-        if (services.contains("query-service")) {
-            service("query-service", merge(common, Map.of(
-                    "POSTGRES_JDBC_URL", jdbc,
-                    "POSTGRES_REACTIVE_URL", jdbc.substring("jdbc:".length()),
-                    "POSTGRES_USER", stackEnv.get("POSTGRES_USER"),
-                    "POSTGRES_PASSWORD", stackEnv.get("POSTGRES_PASSWORD"),
-                    // prod refuses to start without a cursor secret of its own
-                    "PAPERSTREAM_QUERY_CURSOR_SECRET", "e2e-cursor-secret-" + Long.toHexString(System.nanoTime()),
-                    // one log line per stored paper, with its trace id (SampleDigestE2EIT follows a trace to it)
-                    "QUARKUS_LOG_CATEGORY__IO_PAPERSTREAM_QUERY_STORED__LEVEL", "DEBUG")));
+        for (String module : List.of("ingest-service", "enrich-service", "query-service")) {
+            if (services.contains(module)) {
+                service(module, module, envFor(module));
+            }
         }
         for (String service : services) {
             awaitReady(service);
@@ -114,25 +207,54 @@ final class Stack implements AutoCloseable {
         return this;
     }
 
-    /** CPU time used so far by a process this stack started (local-stack, ingest-service, …), for benchmark reports. */
+    private Map<String, String> envFor(String module) {
+        String jdbc = stackEnv.get("POSTGRES_JDBC_URL");
+        Map<String, String> common = Map.of("KAFKA_BOOTSTRAP_SERVERS", stackEnv.get("KAFKA_BOOTSTRAP_SERVERS"));
+        return switch (module) {
+            case "ingest-service" -> merge(common, Map.of("PAPERSTREAM_INGEST_AUTH_TOKENS", TOKEN));
+            case "enrich-service" -> common;
+            case "query-service" -> merge(common, Map.of(
+                    "POSTGRES_JDBC_URL", jdbc,
+                    "POSTGRES_REACTIVE_URL", jdbc.substring("jdbc:".length()),
+                    "POSTGRES_USER", stackEnv.get("POSTGRES_USER"),
+                    "POSTGRES_PASSWORD", stackEnv.get("POSTGRES_PASSWORD"),
+                    // prod refuses to start without a cursor secret of its own (shared by a module's instances)
+                    "PAPERSTREAM_QUERY_CURSOR_SECRET", cursorSecret,
+                    // one log line per stored paper, with its trace id (SampleDigestE2EIT follows a trace to it)
+                    "QUARKUS_LOG_CATEGORY__IO_PAPERSTREAM_QUERY_STORED__LEVEL", "DEBUG"));
+            default -> throw new IllegalArgumentException("unknown service " + module);
+        };
+    }
+
+    /**
+     * CPU time used so far by a process this stack started (local-stack, ingest-service, …) and its live children, for
+     * benchmark reports.
+     */
     Duration cpu(String name) {
-        return byName.get(name).toHandle().info().totalCpuDuration().orElse(Duration.ZERO);
+        // with its child processes: the local stack's broker is one
+        ProcessHandle handle = byName.get(name).toHandle();
+        Duration total = handle.info().totalCpuDuration().orElse(Duration.ZERO);
+        for (ProcessHandle child : handle.descendants().toList()) {
+            total = total.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
+        }
+        return total;
     }
 
     String kafkaBootstrap() {
         return stackEnv.get("KAFKA_BOOTSTRAP_SERVERS");
     }
 
-    private void service(String name, Map<String, String> env) throws IOException {
+    private void service(String name, String module, Map<String, String> env) throws IOException {
         Map<String, String> all = merge(env, Map.of("QUARKUS_HTTP_PORT", "0", "QUARKUS_MANAGEMENT_PORT", "0"));
         envByName.put(name, all);
+        moduleByName.put(name, module);
         List<String> command = new ArrayList<>(List.of(java(), "-Xmx384m"));
         // e.g. -Dservice.jvm.opts=-XX:StartFlightRecording=filename=/tmp/ingest.jfr for profiling a benchmark
         String extra = System.getProperty("service.jvm.opts", "").replace("{name}", name);
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", root.resolve(name).resolve("target/quarkus-app/quarkus-run.jar").toString()));
+        command.addAll(List.of("-jar", root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toString()));
         start(name, command, all);
     }
 
@@ -155,7 +277,7 @@ final class Stack implements AutoCloseable {
             old.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
         }
         processes.remove(old);
-        service(name, merge(envByName.get(name), extraEnv));
+        service(name, moduleByName.get(name), merge(envByName.get(name), extraEnv));
         awaitReady(name);
     }
 
@@ -163,7 +285,8 @@ final class Stack implements AutoCloseable {
     private void awaitReady(String name) throws Exception {
         Process process = byName.get(name);
         Path log = workDir.resolve(name + ".log");
-        long deadline = System.currentTimeMillis() + 120_000;
+        // generous: on a build machine shared by several builds a service can take a minute or two to start
+        long deadline = System.currentTimeMillis() + 300_000;
         int port = -1;
         while (port < 0) {
             if (!process.isAlive()) {
@@ -177,11 +300,14 @@ final class Stack implements AutoCloseable {
                 Thread.sleep(100);
             }
         }
+        portByName.put(name, port);
         switch (name) {
             case "ingest-service" -> ingestPort = port;
             case "enrich-service" -> enrichPort = port;
             case "query-service" -> queryPort = port;
-            default -> throw new IllegalArgumentException(name);
+            default -> {
+                // another instance of a module: its port is in portByName
+            }
         }
         int management = listeningPort(MANAGEMENT, log, logStart.get(name));
         if (management < 0) {

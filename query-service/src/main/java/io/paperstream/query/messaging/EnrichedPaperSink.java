@@ -40,6 +40,8 @@ public class EnrichedPaperSink {
     static final String CHANNEL = "papers-enriched";
     static final String DLQ_CHANNEL = "papers-enriched-dlq";
     private static final Duration MAX_PLAUSIBLE_LATENCY = Duration.ofDays(365);
+    /** A database that is back is used again within this (a retry of a held batch costs one connection attempt). */
+    private static final Duration MAX_RETRY_BACKOFF = Duration.ofSeconds(2);
     /**
      * First statement of every transaction of the sink: its commit returns only once the commit is durable (WAL
      * flushed), whatever the server or the role is configured with. The sink commits Kafka offsets after the
@@ -107,7 +109,7 @@ public class EnrichedPaperSink {
                         "the database is unavailable (%s); holding a batch of %d records and retrying", e.getMessage(),
                         plan.upserts().size() + plan.deletes().size()))
                 // An outage is waited out, however long: nothing is dead-lettered or skipped because of it.
-                .onFailure(DatabaseFailures::isUnavailable).retry().withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10))
+                .onFailure(DatabaseFailures::isUnavailable).retry().withBackOff(Duration.ofMillis(200), MAX_RETRY_BACKOFF)
                 .indefinitely()
                 .onFailure().recoverWithUni(e -> storeOneByOne(plan, e, batchTraces));
     }
@@ -131,7 +133,7 @@ public class EnrichedPaperSink {
                             batchTraces)));
         }
         return chain.onFailure(DatabaseFailures::isUnavailable).retry()
-                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(10)).indefinitely()
+                .withBackOff(Duration.ofMillis(200), MAX_RETRY_BACKOFF).indefinitely()
                 .replaceWith(written::get);
     }
 
