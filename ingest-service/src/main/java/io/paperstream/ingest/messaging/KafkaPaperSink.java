@@ -54,16 +54,20 @@ public class KafkaPaperSink implements PaperSink {
     private final KafkaClientService clients;
     private final String topic;
     private final Duration timeout;
+    private final long maxBlockNanos;
     private final String eventSource;
     private final TextMapPropagator propagator;
 
     public KafkaPaperSink(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, KafkaClientService clients,
                           @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic", defaultValue = Topics.RAW)
-                          String topic, IngestConfig config, OpenTelemetry telemetry) {
+                          String topic, IngestConfig config, OpenTelemetry telemetry,
+                          @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".max.block.ms", defaultValue = "60000")
+                          long maxBlockMs) {
         this.emitter = emitter;
         this.clients = clients;
         this.topic = topic;
         this.timeout = config.publishTimeout();
+        this.maxBlockNanos = TimeUnit.MILLISECONDS.toNanos(maxBlockMs);
         this.eventSource = config.eventSource();
         this.propagator = telemetry.getPropagators().getTextMapPropagator();
     }
@@ -75,11 +79,16 @@ public class KafkaPaperSink implements PaperSink {
 
     /**
      * Hands the chunk to the producer now, in list order (so the order per key is kept); the handle waits until the
-     * broker acknowledged every record, or the first failure.
+     * broker acknowledged every record, or the first failure. The publish timeout counts from here: the chunk fails
+     * when it is not acknowledged within it, however the time went (a send blocked on missing metadata, a full
+     * buffer, or the wait for acknowledgements); no record is handed over after the first failure, or so late that its
+     * own blocking ({@code max.block.ms}) could outlast the timeout.
      */
     @Override
     public Pending send(List<RawPaper> papers) {
         String what = papers.size() == 1 ? "1 paper" : papers.size() + " papers";
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long lastSend = deadline - Math.min(maxBlockNanos, timeout.toNanos() / 2);
         Acknowledgements acks = new Acknowledgements(papers.size());
         try {
             // the connector's producer for this channel (a map lookup, once per chunk)
@@ -88,6 +97,12 @@ public class KafkaPaperSink implements PaperSink {
             // paper's trace goes on from this request through enrich-service to the store
             Map<String, byte[]> trace = traceHeaders();
             for (RawPaper paper : papers) {
+                if (acks.all.isCompletedExceptionally()) {
+                    break; // the handle reports the failure
+                }
+                if (System.nanoTime() > lastSend) {
+                    throw new IllegalStateException("the producer blocked (no metadata or buffer space)");
+                }
                 ProducerRecord<String, byte[]> record = record(paper.id(), json(paper), paper.ingestedAt());
                 trace.forEach(record.headers()::add);
                 kafka.send(record, acks);
@@ -95,7 +110,7 @@ public class KafkaPaperSink implements PaperSink {
         } catch (RuntimeException e) { // e.g. no metadata or no buffer space within max.block.ms
             throw failed(what, e);
         }
-        return () -> await(acks.all, what);
+        return () -> await(acks.all, what, deadline);
     }
 
     /** A tombstone (null value) for the id: downstream, the paper is deleted. */
@@ -137,9 +152,9 @@ public class KafkaPaperSink implements PaperSink {
         return headers;
     }
 
-    private void await(CompletableFuture<Void> acked, String what) {
+    private void await(CompletableFuture<Void> acked, String what, long deadline) {
         try {
-            acked.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            acked.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw failed(what, new IllegalStateException("interrupted", e));

@@ -26,6 +26,7 @@ import java.util.Set;
 /** Aggregate views: tags with counts, facets of a search, and the papers that link one code repository. */
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
+@BoundedRead
 public class CatalogResource {
     /** A facet value and its paper count. */
     public record CountView(String value, long count) {

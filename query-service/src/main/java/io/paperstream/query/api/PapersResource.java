@@ -43,6 +43,7 @@ import java.util.Set;
 /** The paper search API: list with filters and keyset paging, one paper, and a live stream of stored papers. */
 @Path("/api/v1/papers")
 @Produces(MediaType.APPLICATION_JSON)
+@BoundedRead
 public class PapersResource {
     /**
      * A page of results. {@code nextCursor} is null on the last page. {@code total} counts the whole result, exactly

@@ -24,7 +24,8 @@ public final class DatabaseFailures {
             }
         }
         for (Throwable t = failure; t != null; t = next(t)) {
-            if (t instanceof IOException) {
+            // IOException: connection refused or lost; TimeoutException: no answer in time (a frozen server)
+            if (t instanceof IOException || t instanceof java.util.concurrent.TimeoutException) {
                 return true;
             }
             String name = t.getClass().getName().toLowerCase(Locale.ROOT);
