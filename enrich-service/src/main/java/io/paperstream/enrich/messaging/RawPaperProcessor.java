@@ -11,78 +11,151 @@ import io.paperstream.events.PaperSchemas;
 import io.paperstream.events.RawPaper;
 import io.paperstream.events.Topics;
 import io.quarkus.logging.Log;
-import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
-import io.smallrye.reactive.messaging.kafka.Record;
-import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
-import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.eclipse.microprofile.reactive.messaging.Outgoing;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
- * {@code papers.raw} → {@code papers.enriched}, same key. The outgoing record is acknowledged by the broker before the
- * incoming offset is committed (at-least-once; the query side is idempotent). Anything that cannot be enriched —
- * invalid UTF-8 or JSON, a schema violation, a key that is not the paper's id, or a bug — is nacked with its reason and
- * lands on {@code papers.raw.dlq} (dead-letter-queue strategy); the partition moves on. Tombstones pass through.
+ * {@code papers.raw} → {@code papers.enriched}, same key, a polled batch at a time. Each record of the batch is
+ * enriched and handed straight to the {@code papers-enriched} channel's Kafka producer (as ingest-service does: no
+ * per-message bookkeeping); a record that cannot be enriched — invalid UTF-8 or JSON, a schema violation, a key that is
+ * not the paper's id, or a bug — goes alone to {@code papers.raw.dlq} with its reason, and the rest of the batch flows.
+ * The method returns, and so the batch's offsets become committable, only after the broker acknowledged every output
+ * record of the batch (enriched and dead-lettered): at-least-once, the query side is idempotent. When the broker does
+ * not acknowledge, the batch's outputs are sent again (same records, so a duplicate is an upsert of the same revision)
+ * until it does. Tombstones pass through.
  */
 @ApplicationScoped
 public class RawPaperProcessor {
     static final String IN = "papers-raw";
     static final String OUT = "papers-enriched";
+    static final String DLQ = "papers-raw-dlq";
     static final String CE_SOURCE = "/paperstream/enrich-service";
+    private static final long ACK_TIMEOUT_MS = 60_000;
 
     private final Enricher enricher;
+    private final KafkaClientService clients;
+    private final String outTopic;
+    private final String dlqTopic;
     private final Counter enriched;
     private final Counter tombstones;
     private final Counter failed;
+    private final Counter resent;
 
-    public RawPaperProcessor(Enricher enricher, MeterRegistry registry) {
+    /**
+     * The emitters are not used to send: they make the two outgoing channels (and their producers, configured in
+     * application.properties and watched by the health checks) exist.
+     */
+    public RawPaperProcessor(Enricher enricher, MeterRegistry registry, KafkaClientService clients,
+                             @Channel(OUT) MutinyEmitter<EnrichedPaper> out, @Channel(DLQ) MutinyEmitter<byte[]> dlq,
+                             @ConfigProperty(name = "mp.messaging.outgoing." + OUT + ".topic", defaultValue = Topics.ENRICHED) String outTopic,
+                             @ConfigProperty(name = "mp.messaging.outgoing." + DLQ + ".topic", defaultValue = Topics.RAW_DLQ) String dlqTopic) {
         this.enricher = enricher;
+        this.clients = clients;
+        this.outTopic = outTopic;
+        this.dlqTopic = dlqTopic;
         this.enriched = registry.counter("paperstream.enrich.papers", "outcome", "enriched");
         this.tombstones = registry.counter("paperstream.enrich.papers", "outcome", "tombstone");
         this.failed = registry.counter("paperstream.enrich.papers", "outcome", "dead-lettered");
+        this.resent = registry.counter("paperstream.enrich.batches.resent");
+    }
+
+    /** An output of one input record: an enriched paper (or tombstone) for papers.enriched, or a dead letter. */
+    private record Output(ProducerRecord<String, EnrichedPaper> enriched, ProducerRecord<String, byte[]> deadLetter) {
     }
 
     /**
-     * One record in, zero or one out. A record that cannot be enriched is nacked here with its reason (the channel's
-     * dead-letter-queue strategy then writes it to papers.raw.dlq) and nothing goes out for it; throwing instead would
-     * fail the whole stream.
+     * One polled batch, on a worker thread (enrichment is CPU work; each consumer of the channel handles its batches
+     * in order, so the order per partition, and so per paper, is kept).
      */
     @Incoming(IN)
-    @Outgoing(OUT)
-    public Multi<Message<Record<String, EnrichedPaper>>> process(Message<byte[]> in) {
-        Message<Record<String, EnrichedPaper>> out;
-        try {
-            out = enrich(in);
-        } catch (RuntimeException e) {
-            failed.increment();
-            Log.warnf("dead-lettering a papers.raw record: %s", e.getMessage());
-            return Uni.createFrom().completionStage(in.nack(e)).toMulti()
-                    .onItem().transformToMultiAndConcatenate(ignored -> Multi.createFrom().empty());
+    @Blocking
+    public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
+        List<Output> outputs = new ArrayList<>(records.count());
+        for (ConsumerRecord<String, byte[]> record : records) {
+            outputs.add(process(record));
         }
-        return Multi.createFrom().item(out);
+        long backoff = 200;
+        while (true) {
+            try {
+                sendAll(outputs);
+                return;
+            } catch (ExecutionException | TimeoutException | RuntimeException e) {
+                resent.increment();
+                Log.warnf("the broker did not acknowledge a batch of %d records (%s); sending it again in %d ms",
+                        outputs.size(), e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), backoff);
+                Thread.sleep(backoff);
+                backoff = Math.min(backoff * 2, 5_000);
+            }
+        }
     }
 
-    Message<Record<String, EnrichedPaper>> enrich(Message<byte[]> in) {
-        String key = in.getMetadata(IncomingKafkaRecordMetadata.class).map(m -> (String) m.getKey()).orElse(null);
+    private void sendAll(List<Output> outputs) throws InterruptedException, ExecutionException, TimeoutException {
+        Producer<String, EnrichedPaper> out = clients.<String, EnrichedPaper>getProducer(OUT).unwrap();
+        Producer<String, byte[]> dlq = null;
+        List<CompletableFuture<Void>> acks = new ArrayList<>(outputs.size());
+        for (Output o : outputs) {
+            CompletableFuture<Void> ack = new CompletableFuture<>();
+            if (o.enriched() != null) {
+                out.send(o.enriched(), (metadata, e) -> complete(ack, e));
+            } else {
+                if (dlq == null) {
+                    dlq = clients.<String, byte[]>getProducer(DLQ).unwrap();
+                }
+                dlq.send(o.deadLetter(), (metadata, e) -> complete(ack, e));
+            }
+            acks.add(ack);
+        }
+        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+    }
+
+    private static void complete(CompletableFuture<Void> ack, Exception e) {
+        if (e == null) {
+            ack.complete(null);
+        } else {
+            ack.completeExceptionally(e);
+        }
+    }
+
+    private Output process(ConsumerRecord<String, byte[]> in) {
+        try {
+            return new Output(enrich(in.key(), in.value()), null);
+        } catch (RuntimeException e) {
+            failed.increment();
+            Log.warnf("dead-lettering a papers.raw record (partition %d, offset %d): %s", in.partition(), in.offset(), e.getMessage());
+            return new Output(null, deadLetter(in, e));
+        }
+    }
+
+    ProducerRecord<String, EnrichedPaper> enrich(String key, byte[] value) {
         if (key == null) {
             throw new IllegalArgumentException("record has no key; papers.raw records are keyed by paper id");
         }
-        byte[] value = in.getPayload();
         if (value == null) {
             tombstones.increment();
-            return in.withPayload(Record.<String, EnrichedPaper>of(key, null));
+            return new ProducerRecord<>(outTopic, key, null);
         }
         RawPaper raw = parse(key, value);
         EnrichedPaper paper = enricher.enrich(raw, Instant.now());
@@ -90,8 +163,22 @@ public class RawPaperProcessor {
         RecordHeaders headers = new RecordHeaders();
         Map<String, byte[]> ce = CloudEvents.headers(Topics.ENRICHED_TYPE, CE_SOURCE, paper.id(), paper.enrichment().enrichedAt());
         ce.forEach(headers::add);
-        return in.withPayload(Record.of(key, paper))
-                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(key).withHeaders(headers).build());
+        return new ProducerRecord<>(outTopic, null, key, paper, headers);
+    }
+
+    /** The original key and bytes, with the headers of SmallRye's dead-letter strategy (same names as before). */
+    private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> in, RuntimeException e) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add("dead-letter-reason", utf8(String.valueOf(e.getMessage())));
+        headers.add("dead-letter-exception-class-name", utf8(e.getClass().getName()));
+        headers.add("dead-letter-topic", utf8(in.topic()));
+        headers.add("dead-letter-partition", utf8(Integer.toString(in.partition())));
+        headers.add("dead-letter-offset", utf8(Long.toString(in.offset())));
+        return new ProducerRecord<>(dlqTopic, null, in.key(), in.value(), headers);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
     }
 
     static RawPaper parse(String key, byte[] value) {
