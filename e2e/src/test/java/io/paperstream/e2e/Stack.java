@@ -38,7 +38,7 @@ final class Stack implements AutoCloseable {
     volatile int enrichPort;
     volatile int queryPort;
     private final Map<String, Integer> managementPorts = new java.util.concurrent.ConcurrentHashMap<>();
-    private final List<Process> processes = new ArrayList<>();
+    private final List<Process> processes = new java.util.concurrent.CopyOnWriteArrayList<>();
     private final Map<String, Process> byName = new HashMap<>();
     private final Map<String, Map<String, String>> envByName = new HashMap<>();
     private final Map<String, String> moduleByName = new HashMap<>();
@@ -52,6 +52,8 @@ final class Stack implements AutoCloseable {
     Stack() throws IOException {
         root = Path.of(System.getProperty("paperstream.root", "..")).toAbsolutePath().normalize();
         workDir = Files.createTempDirectory("paperstream-e2e-");
+        // a test JVM that exits without closing (killed build, System.exit) must not leave the services running
+        Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stack-close"));
     }
 
     /** Partitions of the paperstream topics (default 3); call before {@link #start()}. */
@@ -359,7 +361,7 @@ final class Stack implements AutoCloseable {
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         // services first, then the stack they depend on; SIGTERM so each shuts down gracefully
         for (int i = processes.size() - 1; i >= 0; i--) {
             Process p = processes.get(i);

@@ -44,6 +44,9 @@ final class PaperStream {
     /** The longest time an answered request took to fail (e.g. ingest's 503 when Kafka does not acknowledge). */
     final java.util.concurrent.atomic.AtomicLong longestFailure = new java.util.concurrent.atomic.AtomicLong();
     private final AtomicBoolean finishing = new AtomicBoolean();
+    /** Set once the stream stopped growing at its maximum (3 x the minimum) before being finished. */
+    final AtomicBoolean capped = new AtomicBoolean();
+    private final int maximum;
     private final List<String> failures = new ArrayList<>();
 
     /**
@@ -55,6 +58,7 @@ final class PaperStream {
         this.name = name;
         this.month = month;
         this.minimum = minimum;
+        this.maximum = Math.min(3 * minimum, 99_000);
         this.batchSize = batchSize;
         this.date = String.format(Locale.ROOT, "2026-%02d-15", month);
         this.random = new Random(month);
@@ -110,7 +114,28 @@ final class PaperStream {
     /** Sends every batch until it is accepted; {@code pauseMillis} between batches paces the stream. */
     Thread start(Stack stack, HttpClient http, long pauseMillis) {
         Thread sender = new Thread(() -> {
+            try {
+                send(stack, http, pauseMillis);
+            } catch (RuntimeException | Error e) {
+                error = e;
+            }
+        }, "sender-" + name);
+        sender.setDaemon(true);
+        sender.start();
+        return sender;
+    }
+
+    /** What stopped the sender, if anything did. */
+    volatile Throwable error;
+
+    private void send(Stack stack, HttpClient http, long pauseMillis) {
+        {
             while (!(finishing.get() && sentPapers.get() >= minimum)) {
+                if (papers.size() >= maximum) {
+                    capped.set(true); // a slow machine: enough backlog; wait to be finished
+                    sleep(200);
+                    continue;
+                }
                 String body = nextBatch();
                 while (true) {
                     long started = System.nanoTime();
@@ -140,10 +165,7 @@ final class PaperStream {
                 sentPapers.addAndGet(batchSize);
                 sleep(pauseMillis);
             }
-        }, "sender-" + name);
-        sender.setDaemon(true);
-        sender.start();
-        return sender;
+        }
     }
 
     private synchronized void fail(String what) {

@@ -29,6 +29,8 @@ public final class Postgres implements AutoCloseable {
     private final boolean deleteDataOnClose;
     private final boolean durable;
     private EmbeddedPostgres server;
+    /** A crash was seen and the restart has not succeeded yet: keep trying. */
+    private boolean restartPending;
 
     private Postgres(int port, Path dataDir, boolean deleteDataOnClose, boolean durable) {
         this.port = port;
@@ -77,6 +79,7 @@ public final class Postgres implements AutoCloseable {
 
     /** Stops the server, keeping its data, so that {@link #resume()} brings the same database back. */
     public synchronized void pause() {
+        restartPending = false;
         if (server != null) {
             try {
                 server.close();
@@ -137,20 +140,24 @@ public final class Postgres implements AutoCloseable {
      * postmaster's backends have not exited yet), to be tried again.
      */
     public synchronized boolean restartIfCrashed() {
-        if (server == null) {
-            return false;
+        if (server == null && !restartPending) {
+            return false; // paused on purpose, or closed
         }
-        long pid = postmasterPid();
-        if (pid > 0 && isRunning(pid)) {
-            return false;
+        if (server != null) {
+            long pid = postmasterPid();
+            if (pid > 0 && isRunning(pid)) {
+                return false;
+            }
+            try {
+                server.close(); // releases the data directory's lock; stopping the dead postmaster fails harmlessly
+            } catch (IOException | RuntimeException e) {
+                // it is gone already
+            }
+            server = null;
+            restartPending = true;
         }
-        try {
-            server.close(); // releases the data directory's lock; stopping the dead postmaster fails harmlessly
-        } catch (IOException | RuntimeException e) {
-            // it is gone already
-        }
-        server = null;
         resume();
+        restartPending = false;
         return true;
     }
 
