@@ -30,6 +30,9 @@ import java.util.stream.IntStream;
 public final class EnrichBench {
     public static void main(String[] args) throws Exception {
         int papers = Integer.getInteger("papers", 50_000);
+        // the enrich consumer's input: papers.resolved (the resolver, inside enrich-service too, writes it from
+        // papers.raw); -Dinput=papers.raw measures the resolver and the enrich consumer together
+        String input = System.getProperty("input", "papers.resolved");
         try (Stack stack = new Stack().startLocalStack()) {
             String bootstrap = stack.kafkaBootstrap();
             SyntheticPapers generator = new SyntheticPapers(7);
@@ -41,7 +44,7 @@ public final class EnrichBench {
                     String id = "title:%016x".formatted(i);
                     String body = generator.json(i);
                     String value = "{\"id\":\"" + id + "\",\"revision\":1," + body.substring(1);
-                    producer.send(new ProducerRecord<>("papers.raw", id, value));
+                    producer.send(new ProducerRecord<>(input, id, value));
                 }
                 producer.flush();
             }
@@ -70,15 +73,15 @@ public final class EnrichBench {
 
             Path enriched = stack.workDir.resolve("enriched.ndjson");
             Files.write(enriched, readAll(bootstrap, "papers.enriched", papers));
-            double consumerRate = KafkaTools.consumerRate(bootstrap, "papers.raw", papers);
+            double consumerRate = KafkaTools.consumerRate(bootstrap, input, papers);
             double producerRate = KafkaTools.producerRate(bootstrap, "bench.enriched", papers, enriched,
                     List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5"));
 
             System.out.printf("machine: %d cores, %s; %d papers%n", Runtime.getRuntime().availableProcessors(),
                     System.getProperty("java.version"), papers);
-            System.out.printf("enrich-service papers.raw -> papers.enriched: %,.0f records/s (first to last output; %.1f s from process start)%n",
+            System.out.printf("enrich-service " + input + " -> papers.enriched: %,.0f records/s (first to last output; %.1f s from process start)%n",
                     enrichRate, (last - started) / 1e9);
-            System.out.printf("kafka ConsumerPerformance on papers.raw:       %,.0f records/s  (ratio %.2f)%n", consumerRate, enrichRate / consumerRate);
+            System.out.printf("kafka ConsumerPerformance on " + input + ":       %,.0f records/s  (ratio %.2f)%n", consumerRate, enrichRate / consumerRate);
             System.out.printf("kafka ProducerPerformance, enriched payloads:  %,.0f records/s  (ratio %.2f)%n", producerRate, enrichRate / producerRate);
         }
     }

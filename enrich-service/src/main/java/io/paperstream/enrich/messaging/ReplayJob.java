@@ -3,6 +3,7 @@ package io.paperstream.enrich.messaging;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;
+import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -33,7 +34,7 @@ public class ReplayJob {
 
     public ReplayJob(@ConfigProperty(name = "paperstream.enrich.exit-when-caught-up", defaultValue = "false") boolean enabled,
                      @ConfigProperty(name = "paperstream.enrich.progress-interval", defaultValue = "10s") java.time.Duration interval,
-                     StageProgress progress) {
+                     @Wellness StageProgress progress) {
         this.enabled = enabled;
         this.intervalSeconds = Math.max(1, interval.toSeconds());
         this.progress = progress;
