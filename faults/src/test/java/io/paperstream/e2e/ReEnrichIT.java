@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Re-enrich everything, as documented (faults/README.md, "Re-enrich everything"): enrich-service run as a job with a
- * new consumer group, a new enrichment version and {@code PAPERSTREAM_ENRICH_EXIT_WHEN_CAUGHT_UP=true} replays its whole
+ * new consumer group, a new enrichment version and {@code PAPERSTREAM_REPLAY_EXIT_WHEN_CAUGHT_UP=true} replays its whole
  * input topic, logs its progress, exits with status 0 once caught up, and the query API then shows every paper with
  * the new enrichment. Run again with the same group, it finds nothing left and exits at once (resumable).
  */
@@ -46,8 +46,8 @@ class ReEnrichIT {
         await(() -> papers().size() == 70, "70 papers stored");
 
         Map<String, String> job = Map.of("PAPERSTREAM_ENRICH_GROUP", "paperstream-enrich-reenrich-it",
-                "PAPERSTREAM_ENRICH_VERSION", "9.9.9-reenrich", "PAPERSTREAM_ENRICH_EXIT_WHEN_CAUGHT_UP", "true",
-                "PAPERSTREAM_ENRICH_PROGRESS_INTERVAL", "2s");
+                "PAPERSTREAM_ENRICH_VERSION", "9.9.9-reenrich", "PAPERSTREAM_REPLAY_EXIT_WHEN_CAUGHT_UP", "true",
+                "PAPERSTREAM_REPLAY_PROGRESS_INTERVAL", "2s");
         Process first = stack.startJob("re-enrich", "enrich-service", job);
         assertThat(first.waitFor(4, TimeUnit.MINUTES)).as("the job ends").isTrue();
         assertThat(first.exitValue()).isZero();

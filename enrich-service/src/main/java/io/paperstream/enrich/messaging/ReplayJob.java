@@ -14,9 +14,9 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Re-enrichment as a job that ends: with {@code paperstream.enrich.exit-when-caught-up=true} (env
- * {@code PAPERSTREAM_ENRICH_EXIT_WHEN_CAUGHT_UP}), the service notes the end offsets of its input topic when it starts,
- * logs its progress towards them (records, per cent, rate) every {@code paperstream.enrich.progress-interval} and
+ * Re-enrichment as a job that ends: with {@code paperstream.replay.exit-when-caught-up=true} (env
+ * {@code PAPERSTREAM_REPLAY_EXIT_WHEN_CAUGHT_UP}), the service notes the end offsets of its input topic when it starts,
+ * logs its progress towards them (records, per cent, rate) every {@code paperstream.replay.progress-interval} and
  * exits with status 0 once its consumer group has committed past all of them. Run with a new consumer group
  * ({@code PAPERSTREAM_ENRICH_GROUP}) it replays the whole input topic — compacted {@code papers.resolved}, once the
  * resolver feeds enrich-service, holds every paper — through the current enrichment. It is resumable: the group's
@@ -32,8 +32,8 @@ public class ReplayJob {
     private long startedAt;
     private long committedAtStart = -1;
 
-    public ReplayJob(@ConfigProperty(name = "paperstream.enrich.exit-when-caught-up", defaultValue = "false") boolean enabled,
-                     @ConfigProperty(name = "paperstream.enrich.progress-interval", defaultValue = "10s") java.time.Duration interval,
+    public ReplayJob(@ConfigProperty(name = "paperstream.replay.exit-when-caught-up", defaultValue = "false") boolean enabled,
+                     @ConfigProperty(name = "paperstream.replay.progress-interval", defaultValue = "10s") java.time.Duration interval,
                      @Wellness StageProgress progress) {
         this.enabled = enabled;
         this.intervalSeconds = Math.max(1, interval.toSeconds());

@@ -19,7 +19,7 @@ import java.time.Duration;
 public class BoundedReadInterceptor {
     private final Duration timeout;
 
-    public BoundedReadInterceptor(@ConfigProperty(name = "paperstream.query.read-timeout", defaultValue = "5s") Duration timeout) {
+    public BoundedReadInterceptor(@ConfigProperty(name = "paperstream.api.read-timeout", defaultValue = "5s") Duration timeout) {
         this.timeout = timeout;
     }
 
