@@ -274,9 +274,9 @@ class FaultsIT {
         replacement.join(TimeUnit.MINUTES.toMillis(3));
         Duration ready = Duration.ofNanos(System.nanoTime() - at);
         assertThat(resumed).as("%s's partitions resumed", instance).isLessThanOrEqualTo(RESUME_LIMIT);
-        return String.format(Locale.ROOT, "kill -9 of %s: all partitions worked on again after %.1f s (resolver and "
-                + "consumer groups for enrich-service; replacement "
-                + "ready after at most %.1f s)", instance, seconds(resumed), seconds(ready));
+        return String.format(Locale.ROOT, "kill -9 of %s: all partitions worked on again after %.1f s (%s; "
+                + "replacement ready after at most %.1f s)", instance, seconds(resumed),
+                resolverBefore != null ? "the resolver's and the enricher's groups" : "the store's group", seconds(ready));
     }
 
     /** Reads while PostgreSQL is frozen: how fast and with what the query API answers. */
