@@ -168,7 +168,7 @@ public final class KafkaBroker implements AutoCloseable {
     /** Topics as the services expect them, for tests and the local run. */
     public void createPaperstreamTopics(Collection<String> names, int partitions) {
         for (String name : names) {
-            createTopic(name, partitions, Map.of());
+            createTopic(name, partitions, Topics.configOf(name));
         }
     }
 }

@@ -61,7 +61,7 @@ public final class LocalStackMain {
         try {
             kafka.start();
             for (String topic : Topics.ALL) {
-                KafkaBroker.createTopic(kafka.bootstrapServers(), topic, partitions, Map.of());
+                KafkaBroker.createTopic(kafka.bootstrapServers(), topic, partitions, Topics.configOf(topic));
             }
             // ingest-service's harvesting checkpoints and lease: ONE partition (its holder harvests), compacted
             KafkaBroker.createTopic(kafka.bootstrapServers(), Topics.SOURCES_CHECKPOINTS, 1,
