@@ -10,6 +10,13 @@ import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
 import io.paperstream.events.RawPaper;
 import io.paperstream.events.Topics;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
@@ -63,6 +70,8 @@ public class RawPaperProcessor {
     private final Counter tombstones;
     private final Counter failed;
     private final Counter resent;
+    private final Tracer tracer;
+    private final TextMapPropagator propagator;
 
     /**
      * The emitters are not used to send: they make the two outgoing channels (and their producers, configured in
@@ -71,8 +80,11 @@ public class RawPaperProcessor {
     public RawPaperProcessor(Enricher enricher, MeterRegistry registry, KafkaClientService clients,
                              @Channel(OUT) MutinyEmitter<EnrichedPaper> out, @Channel(DLQ) MutinyEmitter<byte[]> dlq,
                              @ConfigProperty(name = "mp.messaging.outgoing." + OUT + ".topic", defaultValue = Topics.ENRICHED) String outTopic,
-                             @ConfigProperty(name = "mp.messaging.outgoing." + DLQ + ".topic", defaultValue = Topics.RAW_DLQ) String dlqTopic) {
+                             @ConfigProperty(name = "mp.messaging.outgoing." + DLQ + ".topic", defaultValue = Topics.RAW_DLQ) String dlqTopic,
+                             OpenTelemetry telemetry) {
         this.enricher = enricher;
+        this.tracer = telemetry.getTracer("paperstream-enrich");
+        this.propagator = telemetry.getPropagators().getTextMapPropagator();
         this.clients = clients;
         this.outTopic = outTopic;
         this.dlqTopic = dlqTopic;
@@ -139,13 +151,47 @@ public class RawPaperProcessor {
         }
     }
 
+    /** Reads the W3C trace context from a record's headers. */
+    private static final TextMapGetter<ConsumerRecord<String, byte[]>> HEADERS = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(ConsumerRecord<String, byte[]> carrier) {
+            List<String> keys = new ArrayList<>();
+            carrier.headers().forEach(h -> keys.add(h.key()));
+            return keys;
+        }
+
+        @Override
+        public String get(ConsumerRecord<String, byte[]> carrier, String key) {
+            var header = carrier == null ? null : carrier.headers().lastHeader(key);
+            return header == null ? null : new String(header.value(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    };
+
+    /**
+     * Enriches one record in a span of the trace its headers carry (the producer sends outside SmallRye's message
+     * tracing, so the trace is continued here) and hands that span's context on in the output's headers.
+     */
     private Output process(ConsumerRecord<String, byte[]> in) {
+        Context parent = propagator.extract(Context.root(), in, HEADERS);
+        Span span = tracer.spanBuilder(in.topic() + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                .startSpan();
         try {
-            return new Output(enrich(in.key(), in.value()), null);
-        } catch (RuntimeException e) {
-            failed.increment();
-            Log.warnf("dead-lettering a papers.raw record (partition %d, offset %d): %s", in.partition(), in.offset(), e.getMessage());
-            return new Output(null, deadLetter(in, e));
+            Output output;
+            try {
+                output = new Output(enrich(in.key(), in.value()), null);
+            } catch (RuntimeException e) {
+                failed.increment();
+                Log.warnf("dead-lettering a papers.raw record (partition %d, offset %d): %s", in.partition(), in.offset(), e.getMessage());
+                output = new Output(null, deadLetter(in, e));
+            }
+            var headers = output.enriched() != null ? output.enriched().headers() : output.deadLetter().headers();
+            headers.remove("traceparent");
+            headers.remove("tracestate");
+            propagator.inject(parent.with(span), headers, (carrier, key, value) ->
+                    carrier.add(key, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            return output;
+        } finally {
+            span.end();
         }
     }
 

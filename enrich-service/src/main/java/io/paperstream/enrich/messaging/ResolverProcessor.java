@@ -76,12 +76,12 @@ final class ResolverProcessor implements Processor<String, byte[], String, Route
                 String id = upsert.paper().id();
                 forward(record, id, new Routed(Topics.RESOLVED, json(upsert.paper())), Topics.RESOLVED_TYPE, now);
             } else if (change instanceof Change.Removed removed) {
-                forward(record, removed.id(), new Routed(Topics.RESOLVED, null), null, now);
+                forward(record, removed.id(), new Routed(Topics.RESOLVED, null), Topics.RESOLVED_TYPE, now);
             } else if (change instanceof Change.AliasSet alias) {
                 byte[] value = json(Map.of("alias", alias.alias(), "canonical", alias.canonical()));
                 forward(record, alias.alias(), new Routed(Topics.ALIASES, value), Topics.ALIAS_TYPE, now);
             } else if (change instanceof Change.AliasRemoved alias) {
-                forward(record, alias.alias(), new Routed(Topics.ALIASES, null), null, now);
+                forward(record, alias.alias(), new Routed(Topics.ALIASES, null), Topics.ALIAS_TYPE, now);
             }
         }
     }
@@ -94,9 +94,8 @@ final class ResolverProcessor implements Processor<String, byte[], String, Route
                 headers.add(h);
             }
         }
-        if (type != null) {
-            CloudEvents.headers(type, CE_SOURCE, key, now).forEach(headers::add);
-        }
+        // tombstones too: a reader filtering on ce_type or ce_subject sees the deletes
+        CloudEvents.headers(type, CE_SOURCE, key, now).forEach(headers::add);
         context.forward(new Record<>(key, value, in.timestamp(), headers));
     }
 

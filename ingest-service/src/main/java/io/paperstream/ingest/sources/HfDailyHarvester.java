@@ -22,7 +22,8 @@ import java.util.Optional;
  * Harvests Hugging Face's daily papers: {@code GET {url}/api/daily_papers?date=yyyy-MM-dd} for every day from the
  * configured start to today (UTC), read with the hf-daily format's own mapper. Today and yesterday are fetched again
  * on every harvest: their entries, GitHub repositories and project pages change during the day; an entry seen again
- * updates its paper (same derived id, higher revision). An empty day ({@code []}) is fine.
+ * updates its paper (same derived id, higher revision). An empty day ({@code []}) is fine, and so is a day the API
+ * answers 404 for (counted as {@code not-found}).
  *
  * <p>Checkpoint (key {@code hf-daily}): {@code {"done": last day fetched, "configuredFrom"}}; the next harvest starts
  * at the day after {@code done}, but never later than yesterday.
@@ -75,8 +76,9 @@ public final class HfDailyHarvester {
             status.position(KEY + " " + day);
             URI uri = URI.create(baseUrl + "/api/daily_papers?date=" + day);
             LocalDate date = day;
+            // a day the API does not know (404) has no papers, like an empty day: the days after it still come
             List<SourceRecord> records = http.get(uri, body -> entries(body, date),
-                    r -> r.isEmpty() ? "empty-day" : "ok");
+                    r -> r.isEmpty() ? "empty-day" : "ok", List::of);
             publisher.publish(records, new RawPaper.Source(FORMAT, "huggingface:" + day), status);
             try {
                 checkpoints.put(KEY, ArxivOaiHarvester.JSON.writeValueAsString(new Checkpoint(day.toString(), configured)));

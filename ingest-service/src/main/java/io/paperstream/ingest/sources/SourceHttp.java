@@ -75,6 +75,12 @@ public final class SourceHttp {
      * malformed (retried like a failed request).
      */
     public <T> T get(URI uri, Function<byte[], T> parse, Outcome<T> outcome) throws InterruptedException {
+        return get(uri, parse, outcome, null);
+    }
+
+    /** Like {@link #get(URI, Function, Outcome)}; a 404 is the answer {@code notFound} (when given), not a failure. */
+    public <T> T get(URI uri, Function<byte[], T> parse, Outcome<T> outcome, java.util.function.Supplier<T> notFound)
+            throws InterruptedException {
         int failures = 0;
         int waits = 0;
         Duration backoff = backoffInitial;
@@ -102,6 +108,12 @@ public final class SourceHttp {
                             wait.toSeconds(), uri);
                     Thread.sleep(Math.max(0, wait.toMillis()));
                     continue;
+                }
+                if (code == 404 && notFound != null) {
+                    status.request("not-found");
+                    status.succeeded();
+                    LOG.infof("%s: 404 for %s; nothing there", status.source(), uri);
+                    return notFound.get();
                 }
                 if (code / 100 == 2) {
                     if (body.length > MAX_BODY_BYTES) {

@@ -78,6 +78,17 @@ class HfDailyHarvesterTest {
     }
 
     @Test
+    void aDayTheApiDoesNotKnowIsEmptyAndTheNextDaysStillCome() throws Exception {
+        serve(Map.of("2026-12-05", HfDailyHarvesterTestDays.day("2026-12-05", "2512.00003"))); // 404 for the others
+        harvester(Optional.of(LocalDate.of(2026, 12, 4))).harvest();
+        assertThat(hf.requests()).extracting(r -> r.query().get("date"))
+                .containsExactly("2026-12-04", "2026-12-05", "2026-12-06");
+        assertThat(recorder.ids()).containsExactly("arxiv:2512.00003");
+        assertThat(status.requests("not-found")).isEqualTo(2);
+        assertThat(recorder.checkpoints.get("hf-daily")).contains("\"done\":\"2026-12-06\"");
+    }
+
+    @Test
     void aBadEntryIsRejectedAloneAndTheDayGoesOn() throws Exception {
         serve(Map.of("2026-12-06", "[{\"paper\": {\"id\": \"2512.00009\", \"title\": \"No summary\"}},"
                 + HfDailyHarvesterTestDays.day("2026-12-06", "2512.00010").substring(1)));
