@@ -23,7 +23,8 @@ import java.util.Set;
 @JsonIgnoreProperties(ignoreUnknown = true)
 public record UiPaper(String id, String title, @JsonProperty("abstract") String abstractText, List<String> authors,
                       String arxivId, String doi, LocalDate publishedOn, List<UiTag> tags, List<UiLink> links,
-                      List<String> keyphrases, List<String> categories, Ids ids) {
+                      List<String> keyphrases, List<String> categories, Ids ids, String license,
+                      List<Source> sources) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     /** Chips in this order; kinds not listed come last. */
@@ -36,6 +37,25 @@ public record UiPaper(String id, String title, @JsonProperty("abstract") String 
         links = links == null ? List.of() : links;
         keyphrases = keyphrases == null ? List.of() : keyphrases;
         categories = categories == null ? List.of() : categories;
+        sources = sources == null ? List.of() : sources;
+    }
+
+    /** A source that contributed to the paper (format and name, e.g. arxiv-oai). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Source(String format, String name) {
+        public String text() {
+            return name == null || name.isBlank() || name.equals(format) ? format : format + " (" + name + ")";
+        }
+    }
+
+    /** The license when it is a web address (arXiv gives license URLs), for a link. */
+    public String licenseUrl() {
+        return license != null && (license.startsWith("https://") || license.startsWith("http://")) ? license : null;
+    }
+
+    /** The sources that contributed, in words. */
+    public String sourcesText() {
+        return String.join(", ", sources.stream().map(Source::text).distinct().toList());
     }
 
     /** The paper's other ids, as the API gives them ({@code ids: {arxiv, doi, aliases}}). */
@@ -111,6 +131,25 @@ public record UiPaper(String id, String title, @JsonProperty("abstract") String 
             return String.join(", ", authors);
         }
         return String.join(", ", authors.subList(0, 5)) + " and " + (authors.size() - 5) + " more";
+    }
+
+    /** A value shown as a link to the search it filters: an author, a category. */
+    public record Filter(String text, String href) {
+    }
+
+    /** The authors, each linking to the search for their papers ({@code /?author=…}). */
+    public List<Filter> authorLinks() {
+        return authors.stream().map(a -> new Filter(a, "/?author=" + Urls.query(a))).toList();
+    }
+
+    /** The paper's categories as the API gives them, each linking to the search for the papers in it. */
+    public List<Filter> categoryLinks() {
+        return categories.stream().map(c -> new Filter(c, "/?category=" + Urls.query(c))).toList();
+    }
+
+    /** Without categories from the API: the arXiv categories its tags stand for (not a filter of the API). */
+    public List<String> tagCategories() {
+        return categories.isEmpty() ? categoryList() : List.of();
     }
 
     public String arxiv() {

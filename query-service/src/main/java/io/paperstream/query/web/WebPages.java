@@ -98,7 +98,7 @@ public class WebPages {
                                     Assets.VERSION);
                         }))
                 .chain(view -> html(200, Templates.search(view)))
-                .onFailure().recoverWithUni(e -> errorPage(e, "/", "Start a new search"));
+                .onFailure().recoverWithUni(e -> errorPage(e, "This search cannot be run", "/", "Start a new search"));
     }
 
     @GET
@@ -110,7 +110,7 @@ public class WebPages {
                 .chain(paper -> related(uri, paper).map(related -> new Views.PaperPage(paper, related,
                         "/api/v1/papers/" + Urls.pathSegment(paper.id()), Assets.VERSION)))
                 .chain(page -> html(200, Templates.paper(page)))
-                .onFailure().recoverWithUni(e -> errorPage(e, "/", "Search all papers"));
+                .onFailure().recoverWithUni(e -> errorPage(e, "This is not a paper id", "/", "Search all papers"));
     }
 
     /** Other papers with a code link to the same repositories (at most 3 repositories, 10 papers each). */
@@ -135,7 +135,7 @@ public class WebPages {
     }
 
     private static Map<String, List<String>> facetQuery(SearchState state) {
-        Set<String> facetParams = Set.of("q", "tag", "linkKind", "host", "category", "subject", "from", "to");
+        Set<String> facetParams = Set.of("q", "tag", "linkKind", "host", "category", "author", "subject", "from", "to");
         Map<String, List<String>> query = new java.util.LinkedHashMap<>();
         state.params().forEach((k, v) -> {
             if (facetParams.contains(k)) {
@@ -197,6 +197,7 @@ public class WebPages {
                 case "linkKind" -> "Link";
                 case "host" -> "Host";
                 case "category" -> "Category";
+                case "author" -> "Author";
                 default -> "Subject";
             };
             for (String v : state.all(name)) {
@@ -227,10 +228,10 @@ public class WebPages {
                 .build());
     }
 
-    private static Uni<Response> errorPage(Throwable e, String backHref, String backText) {
+    private static Uni<Response> errorPage(Throwable e, String badRequestHeading, String backHref, String backText) {
         Views.Error error;
         if (e instanceof BadParameterException bad) {
-            error = new Views.Error(400, "This search cannot be run",
+            error = new Views.Error(400, badRequestHeading,
                     "The parameter “" + bad.parameter() + "” is not valid: " + bad.getMessage() + ".", backHref, backText,
                     Assets.VERSION);
         } else if (e instanceof WebApplicationException web && web.getResponse().getStatus() == 404) {

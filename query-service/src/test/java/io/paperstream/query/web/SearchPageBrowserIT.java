@@ -292,12 +292,38 @@ class SearchPageBrowserIT {
         browser.screenshot("paper");
         assertThat(browser.driver.findElement(By.linkText("← Back to search")).getAttribute("href"))
                 .isEqualTo(url("/?q=input+gradients"));
+        // its categories and authors lead to the searches for them
+        assertThat(browser.driver.findElements(By.cssSelector(".categories a")).stream().map(WebElement::getText).toList())
+                .isEqualTo(stream(api.get("categories")).map(JsonNode::asText).toList()).contains("cs.LG");
+        browser.driver.findElement(By.linkText("Ada Lovelace")).click();
+        waitForUrl(u -> u.endsWith("/?author=Ada+Lovelace"));
+        JsonNode byAuthor = api("/api/v1/papers?author=Ada+Lovelace");
+        waitUntil(() -> titles().equals(titles(byAuthor)));
+        assertThat(titles()).contains(EXTRA_TITLE);
+        assertThat(text(".selected")).contains("Author: Ada Lovelace");
+        browser.driver.navigate().back();
+        waitForUrl(u -> u.endsWith("/paper/" + EXTRA));
         // its own link leads to the other paper's page
         browser.driver.findElement(By.cssSelector(".related a")).click();
         waitForUrl(u -> u.endsWith("/paper/" + SAMPLE_WITH_CODE));
         assertThat(browser.driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo(others.get(0));
         browser.driver.navigate().back();
         waitForUrl(u -> u.endsWith("/paper/" + EXTRA));
+    }
+
+    @Test
+    void thePaperPageTakesAnyIdFormTheApiTakes() {
+        for (String form : List.of("2409.99001", "arXiv:2409.99001v2", "https://arxiv.org/abs/2409.99001",
+                "doi:10.5555/UI-TEST.1")) {
+            assertThat(status("/api/v1/papers/" + form)).as(form).isEqualTo(200);
+            open("/paper/" + form);
+            assertThat(text("main h1")).as(form).isEqualTo(EXTRA_TITLE);
+            assertThat(browser.driver.findElement(By.cssSelector(".ids code")).getText()).isEqualTo(EXTRA);
+        }
+        assertThat(status("/paper/not-an-id")).isEqualTo(400);
+        open("/paper/not-an-id");
+        assertThat(text("main h1")).isEqualTo("This is not a paper id");
+        assertThat(browser.driver.findElement(By.linkText("Search all papers")).getAttribute("href")).isEqualTo(root.toString());
     }
 
     @Test
@@ -590,6 +616,9 @@ class SearchPageBrowserIT {
         ObjectNode raw = (ObjectNode) p.get("paper");
         raw.put("arxivId", "2409.99001").put("doi", "10.5555/ui-test.1");
         raw.putArray("authors").add("Ada Lovelace").add("Alan Turing");
+        raw.putArray("categories").add("cs.LG").add("cs.CV");
+        // as the resolver records them: the paper's other ids
+        raw.putArray("aliases").add("doi:10.5555/ui-test.1");
         ArrayNode links = (ArrayNode) p.get("links");
         links.addObject().put("url", "https://huggingface.co/ui-test/gradient-model").put("kind", "model")
                 .put("host", "huggingface.co").put("subject", "ui-test/gradient-model").put("origin", "text");

@@ -75,7 +75,8 @@ class SearchStateTest {
     void onlyWebAddressesBecomeLinksAndPaperPagesKeepTheIdReadable() {
         assertThat(new UiPaper.UiLink("javascript:alert(1)", null, "code", "x", null, null).linkable()).isFalse();
         assertThat(new UiPaper.UiLink("https://github.com/a/b", null, "code", "github.com", "a/b", null).linkable()).isTrue();
-        UiPaper paper = new UiPaper("doi:10.1000/xyz 1", "T", null, null, null, null, null, null, null, null, null, null);
+        UiPaper paper = new UiPaper("doi:10.1000/xyz 1", "T", null, null, null, null, null, null, null, null, null, null,
+                null, null);
         assertThat(paper.href()).isEqualTo("/paper/doi:10.1000/xyz%201");
         assertThat(paper.anchor()).isEqualTo("p-doi-10-1000-xyz-1");
     }
