@@ -223,7 +223,9 @@ final class Stack implements AutoCloseable {
                     // prod refuses to start without a cursor secret of its own (shared by a module's instances)
                     "PAPERSTREAM_QUERY_CURSOR_SECRET", cursorSecret,
                     // one log line per stored paper, with its trace id (SampleDigestE2EIT follows a trace to it)
-                    "QUARKUS_LOG_CATEGORY__IO_PAPERSTREAM_QUERY_STORED__LEVEL", "DEBUG"));
+                    "QUARKUS_LOG_CATEGORY__IO_PAPERSTREAM_QUERY_STORED__LEVEL", "DEBUG",
+                    // as in the local run: no per-client rate limit (the tests read the API in bursts)
+                    "PAPERSTREAM_QUERY_RATE_LIMIT_ENABLED", "false"));
             default -> throw new IllegalArgumentException("unknown service " + module);
         };
     }
