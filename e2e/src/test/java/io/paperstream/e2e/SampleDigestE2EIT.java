@@ -219,17 +219,28 @@ class SampleDigestE2EIT {
     @Test
     @Order(11)
     void everyMetricOfTheAlertsAndTheDashboardIsExported() throws Exception {
-        java.util.Set<String> exported = new java.util.TreeSet<>();
-        for (String service : List.of("ingest-service", "enrich-service", "query-service")) {
-            HttpResponse<String> metrics = stack.get(stack.managementPort(service), "/q/metrics");
-            assertThat(metrics.statusCode()).isEqualTo(200);
-            exported.addAll(MetricNames.inExposition(metrics.body()));
-        }
         Path observability = stack.root.resolve("deploy/observability");
         java.util.Set<String> named = new java.util.TreeSet<>();
         named.addAll(MetricNames.inRulesOrDashboard(Files.readString(observability.resolve("prometheus-rule.yaml"))));
         named.addAll(MetricNames.inRulesOrDashboard(Files.readString(observability.resolve("dashboard.json"))));
         assertThat(named).hasSizeGreaterThan(10);
+        // a consumer's lag metrics appear once it has fetched from its partitions: a service the tests before this
+        // one restarted may need a moment, so read until all are there (or the time is up and the assertion says
+        // which are missing)
+        java.util.Set<String> exported = new java.util.TreeSet<>();
+        long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+        do {
+            exported.clear();
+            for (String service : List.of("ingest-service", "enrich-service", "query-service")) {
+                HttpResponse<String> metrics = stack.get(stack.managementPort(service), "/q/metrics");
+                assertThat(metrics.statusCode()).isEqualTo(200);
+                exported.addAll(MetricNames.inExposition(metrics.body()));
+            }
+            if (exported.containsAll(named)) {
+                break;
+            }
+            Thread.sleep(1000);
+        } while (System.nanoTime() < deadline);
         assertThat(exported).as("the metrics the alerts and panels read").containsAll(named);
     }
 
