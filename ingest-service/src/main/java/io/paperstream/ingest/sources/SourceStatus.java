@@ -14,7 +14,10 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * What one source did, as metrics and as the state the health check shows: {@code paperstream_source_requests_total
  * {source, outcome}}, {@code paperstream_source_papers_total{source, outcome}} (accepted, rejected, deleted) and
- * {@code paperstream_source_last_success_seconds{source}} (epoch seconds of the last successful request).
+ * {@code paperstream_source_last_success_seconds{source}} (epoch seconds of the last successful request this process
+ * made, 0 until the first) and {@code paperstream_source_enabled{source}} (1 when this source is configured to be
+ * harvested). The two gauges exist from startup, whether harvesting is on or not, so that the harvest-stale alert
+ * ({@code deploy/observability/prometheus-rule.yaml}) can tell "never succeeded" from "not configured".
  */
 public final class SourceStatus {
     private final String source;
@@ -27,7 +30,7 @@ public final class SourceStatus {
     private volatile int consecutiveFailures;
     private volatile String position;
     private volatile boolean running;
-    private volatile boolean gaugeRegistered;
+    private volatile boolean gaugesRegistered;
     private final AtomicLong papers = new AtomicLong();
 
     public SourceStatus(String source, MeterRegistry registry, Clock clock) {
@@ -36,11 +39,26 @@ public final class SourceStatus {
         this.clock = clock;
     }
 
-    /** Registered on first use, like the counters (meters registered while the beans start were not exported). */
-    private void gauge() {
+    /**
+     * Registers the two gauges; called once the application has started (from a {@code StartupEvent} observer), when
+     * the exporting registries are in place.
+     */
+    public void registerGauges(boolean enabled) {
+        if (gaugesRegistered) {
+            return;
+        }
+        gaugesRegistered = true;
+        // an earlier start of the application in the same JVM (dev mode's live reload, tests) may have left its gauges
+        // in the global registry; a gauge keeps the object it was registered with, so replace them
+        for (String name : new String[] {"paperstream.source.last.success", "paperstream.source.enabled"}) {
+            registry.find(name).tag("source", source).meters().forEach(registry::remove);
+        }
         Gauge.builder("paperstream.source.last.success", lastSuccess, AtomicLong::get)
-                .description("When the source last answered a request successfully (epoch seconds)")
+                .description("When the source last answered a request successfully (epoch seconds; 0: not yet)")
                 .baseUnit("seconds").tag("source", source).strongReference(true).register(registry);
+        Gauge.builder("paperstream.source.enabled", () -> enabled ? 1 : 0)
+                .description("1 when this source is configured to be harvested").tag("source", source)
+                .strongReference(true).register(registry);
     }
 
     /** Without a registry (tests). */
@@ -61,10 +79,6 @@ public final class SourceStatus {
         Instant now = clock.instant();
         lastSuccessAt = now;
         lastSuccess.set(now.getEpochSecond());
-        if (!gaugeRegistered) {
-            gaugeRegistered = true;
-            gauge();
-        }
         consecutiveFailures = 0;
     }
 

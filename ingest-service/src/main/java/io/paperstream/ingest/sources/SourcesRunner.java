@@ -54,6 +54,8 @@ public class SourcesRunner {
     }
 
     void onStart(@Observes StartupEvent event) {
+        arxivStatus.registerGauges(config.enabled() && config.arxiv().enabled());
+        hfStatus.registerGauges(config.enabled() && config.hf().enabled());
         if (!config.enabled()) {
             return;
         }

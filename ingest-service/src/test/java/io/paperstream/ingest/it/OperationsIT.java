@@ -52,6 +52,17 @@ class OperationsIT {
     }
 
     @Test
+    void theHarvestGaugesExistWhileHarvestingIsOff() {
+        // the harvest-stale alert reads both: a source not configured says enabled 0, never "stale"
+        String text = RestAssured.given().get(metrics).then().statusCode(200).extract().asString();
+        assertThat(text)
+                .contains("paperstream_source_enabled{source=\"arxiv-oai\"} 0.0")
+                .contains("paperstream_source_enabled{source=\"hf-daily\"} 0.0")
+                .contains("paperstream_source_last_success_seconds{source=\"arxiv-oai\"} 0.0")
+                .contains("paperstream_source_last_success_seconds{source=\"hf-daily\"} 0.0");
+    }
+
+    @Test
     void healthAndMetricsAreNotOnThePublicPort() {
         RestAssured.given().get(metricsOnPublicPort).then().statusCode(404);
     }

@@ -99,7 +99,8 @@ class SourcesIT {
                     .contains("paperstream_source_papers_total{outcome=\"rejected\",source=\"arxiv-oai\"} 1.0")
                     .contains("paperstream_source_papers_total{outcome=\"deleted\",source=\"arxiv-oai\"} 1.0")
                     .contains("paperstream_source_papers_total{outcome=\"accepted\",source=\"hf-daily\"} 2.0")
-                    .contains("paperstream_source_last_success_seconds{source=\"hf-daily\"}");
+                    .contains("paperstream_source_enabled{source=\"hf-daily\"} 1.0")
+                    .containsPattern("paperstream_source_last_success_seconds\\{source=\"hf-daily\"} 1\\.[0-9]+E9");
         });
         RestAssured.given().get(ready).then().statusCode(200)
                 .body("checks.find { it.name == 'paperstream sources' }.status", equalTo("UP"))
