@@ -1,7 +1,7 @@
 package io.paperstream.localstack;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.testcontainers.containers.PostgreSQLContainer;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 import java.util.Map;
 
@@ -13,7 +13,7 @@ import java.util.Map;
  */
 public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     private static Postgres postgres;
-    private static PostgreSQLContainer<?> container;
+    private static PostgreSQLContainer container;
 
     @Override
     public synchronized Map<String, String> start() {
@@ -24,7 +24,7 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
                     System.getProperty("paperstream.postgres.password", Postgres.PASSWORD));
         }
         if (Boolean.getBoolean("paperstream.containers")) {
-            container = new PostgreSQLContainer<>(System.getProperty("paperstream.postgres.image", "postgres:17"))
+            container = new PostgreSQLContainer(System.getProperty("paperstream.postgres.image", "postgres:17"))
                     .withDatabaseName(Postgres.DATABASE).withUsername(Postgres.USER).withPassword(Postgres.PASSWORD);
             container.start();
             return properties(container.getJdbcUrl(), Postgres.USER, Postgres.PASSWORD);
