@@ -17,12 +17,17 @@ import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 
 /**
  * JMH: the pure enrichment (links + tags + keyphrases) of one paper, cycling through the 70 abstracts of the sample
@@ -76,6 +81,44 @@ public class EnrichBenchmark {
         RawPaper paper = papers.get(next);
         next = (next + 1) % papers.size();
         return paper;
+    }
+
+    /**
+     * Papers per CPU-second of this thread for each part (the median of 7 rounds of 1 CPU-second each, after 3 s of
+     * warm-up): on a machine other builds keep busy, JMH's wall-clock throughput measures the load, not the code; the
+     * thread's own CPU time does not count the time it waited for a core (caches are still shared).
+     * Run by {@code bench/enrich/jmh.sh} after JMH.
+     */
+    public static void main(String[] args) throws IOException {
+        EnrichBenchmark b = new EnrichBenchmark();
+        b.setUp();
+        ThreadMXBean cpu = ManagementFactory.getThreadMXBean();
+        String[] names = {"enrichOnePaper", "tagsOnly", "keyphrasesOnly", "linksOnly"};
+        List<Supplier<Object>> parts = List.of(b::enrichOnePaper, b::tagsOnly, b::keyphrasesOnly, b::linksOnly);
+        for (int k = 0; k < names.length; k++) {
+            Supplier<Object> part = parts.get(k);
+            double[] rates = new double[10];
+            for (int round = 0; round < rates.length; round++) {
+                long start = cpu.getCurrentThreadCpuTime();
+                long ops = 0;
+                Object sink = null;
+                while (cpu.getCurrentThreadCpuTime() - start < 1_000_000_000L) {
+                    for (int i = 0; i < 70; i++) {
+                        sink = part.get();
+                    }
+                    ops += 70;
+                }
+                rates[round] = ops / ((cpu.getCurrentThreadCpuTime() - start) / 1e9);
+                if (sink == null) {
+                    throw new IllegalStateException();
+                }
+            }
+            double[] measured = Arrays.copyOfRange(rates, 3, rates.length);
+            Arrays.sort(measured);
+            System.out.printf(Locale.ROOT, "cpu %-16s %,10.0f papers per CPU-second (median of %d; min %,.0f, max %,.0f)%n",
+                    names[k], measured[measured.length / 2], measured.length, measured[0],
+                    measured[measured.length - 1]);
+        }
     }
 
     /** Title/abstract pairs of the digest: the lines after the date line, blank-separated, alternating. */

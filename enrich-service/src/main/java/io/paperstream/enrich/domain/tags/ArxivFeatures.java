@@ -50,45 +50,69 @@ public final class ArxivFeatures {
 
     /** Calls {@code sink} for every feature occurrence of the title and the abstract (either may be null). */
     public static void extract(String title, String abstractText, Sink sink) {
-        char[] previous = new char[MAX_WORD];
-        char[] current = new char[MAX_WORD];
-        scan(title, true, previous, current, sink);
-        scan(abstractText, false, previous, current, sink);
+        new Scanner().extract(title, abstractText, sink);
     }
 
-    private static void scan(String text, boolean title, char[] previous, char[] current, Sink sink) {
-        if (text == null || text.isEmpty()) {
-            return;
+    /**
+     * A reusable featuriser (one per thread): its buffers are kept between papers, so featurising a paper allocates
+     * nothing. Not thread-safe.
+     */
+    public static final class Scanner implements Words.Sink {
+        private char[] text = new char[4096];
+        private char[] previous = new char[MAX_WORD];
+        private char[] current = new char[MAX_WORD];
+        private long prevHash;
+        private int prevLen;
+        private boolean title;
+        private Sink sink;
+
+        /** As {@link ArxivFeatures#extract}, with this scanner's buffers. */
+        public void extract(String title, String abstractText, Sink sink) {
+            this.sink = sink;
+            scan(title, true);
+            scan(abstractText, false);
+            this.sink = null;
         }
-        char[] chars = text.toCharArray();
-        // state kept across the words of one field: the previous kept word (for pairs) and its hash
-        long[] prevHash = {0};
-        int[] prevLen = {0};
-        char[][] bufs = {previous, current};
-        Words.scan(chars, chars.length, (buf, start, end) -> {
-            char[] cur = bufs[1];
-            if (end - start > MAX_WORD) {
-                prevLen[0] = 0;
+
+        private void scan(String field, boolean isTitle) {
+            if (field == null || field.isEmpty()) {
                 return;
             }
+            int length = field.length();
+            if (text.length < length) {
+                text = new char[Math.max(length, text.length * 2)];
+            }
+            field.getChars(0, length, text, 0);
+            title = isTitle;
+            prevLen = 0; // pairs do not cross from the title into the abstract
+            Words.scan(text, length, this);
+        }
+
+        @Override
+        public void word(char[] buf, int start, int end) {
+            if (end - start > MAX_WORD) {
+                prevLen = 0;
+                return;
+            }
+            char[] cur = current;
             int len = Words.lowerStem(buf, start, end, cur);
             long h = hash(cur, 0, len);
             if (len < 2 || digitsOnly(cur, len) || STOP_WORDS.get(h & Long.MAX_VALUE, 0) != 0) {
-                prevLen[0] = 0; // a stop word or number breaks pairs: "model of language" makes no pair
+                prevLen = 0; // a stop word or number breaks pairs: "model of language" makes no pair
                 return;
             }
             sink.feature(key(WORD, h), WORD, cur, len, null, 0);
             if (title) {
                 sink.feature(key(TITLE_WORD, h), TITLE_WORD, cur, len, null, 0);
             }
-            if (prevLen[0] > 0) {
-                sink.feature(pairKey(prevHash[0], h), PAIR, bufs[0], prevLen[0], cur, len);
+            if (prevLen > 0) {
+                sink.feature(pairKey(prevHash, h), PAIR, previous, prevLen, cur, len);
             }
-            prevHash[0] = h;
-            prevLen[0] = len;
-            bufs[1] = bufs[0];
-            bufs[0] = cur;
-        });
+            prevHash = h;
+            prevLen = len;
+            current = previous;
+            previous = cur;
+        }
     }
 
     /** The key of a feature given by its kind and its normalised text (one word, or two separated by a space). */

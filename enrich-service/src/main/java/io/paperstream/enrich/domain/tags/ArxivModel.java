@@ -25,7 +25,7 @@ import java.util.Map;
  *
  * <p>File format (UTF-8 text, tab-separated, {@code #} comments):
  * <pre>
- * version     arxiv-lr-2026.12.1
+ * version     arxiv-lr-2026.12.2
  * categories  cs.LG  cs.CV  …
  * bias        -2.1   -3.0   …        (one per category)
  * primaryBias -1.2   -2.3   …  -0.4  (one per category, then "none of them")
@@ -46,23 +46,36 @@ public final class ArxivModel {
     private final double floor;
     private final double second;
     private final int evidence;
-    private final LongIntMap index;
     /**
-     * One bit per key prefix (64 KB, so it stays in cache): most of a paper's words and word pairs are not features,
-     * and this answers "not a feature" for nearly all of them without a probe of the 1.5 MB index.
+     * The features by key, open addressing in one array: a slot holds the key's top 44 bits and the feature's number
+     * + 1 in its low 20 bits (0: empty), so a probe reads one long. Keys are 63-bit hashes of the feature's text:
+     * two features of the model differing only in their low 20 bits are refused at load time, and a paper's
+     * non-feature word matching a feature's top 44 bits is about as likely as a hash collision of the full key.
+     */
+    private final long[] table;
+    private final int tableShift;
+    /**
+     * One bit per key prefix (about 8 bits per feature, a few KB, so it stays in the first-level cache): most of a
+     * paper's words and word pairs are not features, and this answers "not a feature" for nearly all of them.
      */
     private final long[] filter;
-    private static final int FILTER_BITS = 19;
+    private final int filterShift;
     private final String[] text;
     /** The same number for features of the same text (a word and the same title word), to list it once. */
     private final int[] textId;
     private final int[] start;
-    private final int[] category;
-    private final float[] weight;
+    /**
+     * Each weight as {@code output << 24 | round(weight × SCALE)} (a 24-bit two's-complement fixed-point number): a
+     * feature's weights are one run of ints, and a paper's sums are exact integer sums. The model file writes weights
+     * with three decimals, so thousandths lose nothing.
+     */
+    private final int[] packed;
+    static final int SCALE = 1000;
+    private static final int ID_BITS = 20;
     private final ThreadLocal<Scores> scratch;
 
     private ArxivModel(String version, String[] categories, double[] bias, double[] primaryBias, double[] threshold,
-                       double floor, double second, int evidence, LongIntMap index, long[] filter, String[] text,
+                       double floor, double second, int evidence, long[] keys, String[] text,
                        int[] start, int[] category, float[] weight) {
         this.version = version;
         this.categories = categories;
@@ -72,17 +85,41 @@ public final class ArxivModel {
         this.floor = floor;
         this.second = second;
         this.evidence = evidence;
-        this.index = index;
-        this.filter = filter;
         this.text = text;
+        int bits = Math.max(6, 32 - Integer.numberOfLeadingZeros(Math.max(1, keys.length) * 2 - 1)); // load < 1/2
+        this.table = new long[1 << bits];
+        this.tableShift = 63 - bits;
+        int filterBits = Math.max(9, bits + 2); // about 8 bits per feature
+        this.filter = new long[1 << (filterBits - 6)];
+        this.filterShift = 63 - filterBits;
+        for (int f = 0; f < keys.length; f++) {
+            long key = keys[f];
+            filter[(int) (key >>> filterShift) >>> 6] |= 1L << (key >>> filterShift);
+            int i = (int) (key >>> tableShift);
+            long tag = key & ~((1L << ID_BITS) - 1);
+            while (table[i] != 0) {
+                if ((table[i] & ~((1L << ID_BITS) - 1)) == tag) {
+                    throw new IllegalArgumentException("tag model: features '" + text[f] + "' and '"
+                            + text[(int) (table[i] & ((1L << ID_BITS) - 1)) - 1] + "' have the same key");
+                }
+                i = (i + 1) & (table.length - 1);
+            }
+            table[i] = tag | (f + 1);
+        }
         Map<String, Integer> ids = new HashMap<>();
         this.textId = new int[text.length];
         for (int f = 0; f < text.length; f++) {
             textId[f] = ids.computeIfAbsent(text[f], t -> ids.size());
         }
         this.start = start;
-        this.category = category;
-        this.weight = weight;
+        this.packed = new int[weight.length];
+        for (int k = 0; k < weight.length; k++) {
+            long fixed = Math.round(weight[k] * (double) SCALE);
+            if (Math.abs(fixed) >= 1 << 23) {
+                throw new IllegalArgumentException("tag model: weight " + weight[k] + " out of range (|w| < 8388)");
+            }
+            packed[k] = category[k] << 24 | (int) (fixed & 0xFFFFFF);
+        }
         this.scratch = ThreadLocal.withInitial(() -> new Scores(this));
     }
 
@@ -124,7 +161,7 @@ public final class ArxivModel {
         double second = Double.NaN;
         int evidence = 1;
         LongIntMap index = new LongIntMap(1 << 16);
-        long[] filter = new long[1 << (FILTER_BITS - 6)];
+        long[] keys = new long[1 << 16];
         List<String> text = new ArrayList<>();
         int[] start = new int[1 << 16];
         int[] category = new int[1 << 18];
@@ -154,10 +191,13 @@ public final class ArxivModel {
                         }
                         int feature = text.size();
                         long key = ArxivFeatures.key(f[0].charAt(0), f[1]);
-                        filter[filterSlot(key)] |= filterBit(key);
                         if (index.putIfAbsent(key, feature) != feature) {
                             throw new IllegalArgumentException(where + ": feature '" + f[1] + "' repeated");
                         }
+                        if (feature == keys.length) {
+                            keys = Arrays.copyOf(keys, feature * 2);
+                        }
+                        keys[feature] = key;
                         text.add(f[1]);
                         if (feature + 1 >= start.length) {
                             start = Arrays.copyOf(start, start.length * 2);
@@ -166,7 +206,7 @@ public final class ArxivModel {
                         for (int k = 2; k < f.length; k++) {
                             int colon = f[k].indexOf(':');
                             int c = Integer.parseInt(f[k].substring(0, colon));
-                            if (c < 0 || c > 2 * categories.length) {
+                            if (c < 0 || c > 2 * categories.length || c > 127) {
                                 throw new IllegalArgumentException(where + ": no output #" + c);
                             }
                             if (weights == category.length) {
@@ -189,18 +229,28 @@ public final class ArxivModel {
             throw new IllegalArgumentException("tag model " + source
                     + ": needs version, categories, bias, primaryBias, threshold, floor and second lines");
         }
-        return new ArxivModel(version, categories, bias, primaryBias, threshold, floor, second, evidence, index, filter,
-                text.toArray(String[]::new),
+        return new ArxivModel(version, categories, bias, primaryBias, threshold, floor, second, evidence,
+                Arrays.copyOf(keys, text.size()), text.toArray(String[]::new),
                 Arrays.copyOf(start, text.size() + 1), Arrays.copyOf(category, weights),
                 Arrays.copyOf(weight, weights));
     }
 
-    private static int filterSlot(long key) {
-        return (int) (key >>> (63 - FILTER_BITS + 6)); // keys are non-negative: the top FILTER_BITS of 63
-    }
-
-    private static long filterBit(long key) {
-        return 1L << (key >>> (63 - FILTER_BITS));  // the shift uses the low 6 bits of that prefix
+    /** The feature number of {@code key}, or -1: a filter test, then (rarely) a probe of the table. */
+    private int feature(long key) {
+        long prefix = key >>> filterShift;
+        if ((filter[(int) prefix >>> 6] & (1L << prefix)) == 0) {
+            return -1; // not a feature of the model (nearly all misses end here, in cache)
+        }
+        long tag = key & ~((1L << ID_BITS) - 1);
+        for (int i = (int) (key >>> tableShift); ; i = (i + 1) & (table.length - 1)) {
+            long slot = table[i];
+            if (slot == 0) {
+                return -1;
+            }
+            if ((slot & ~((1L << ID_BITS) - 1)) == tag) {
+                return (int) (slot & ((1L << ID_BITS) - 1)) - 1;
+            }
+        }
     }
 
     private static double[] numbers(String[] f, String[] categories, int extra, String where) {
@@ -260,27 +310,26 @@ public final class ArxivModel {
     public Scores score(String title, String abstractText) {
         Scores s = scratch.get();
         s.reset();
-        ArxivFeatures.extract(title, abstractText, s);
+        s.scanner.extract(title, abstractText, s);
+        s.finish();
         return s;
     }
 
     /** The scores of one paper: per-category sums and the paper's features, to explain them. */
     public static final class Scores implements ArxivFeatures.Sink {
         private final ArxivModel model;
+        private final ArxivFeatures.Scanner scanner = new ArxivFeatures.Scanner();
+        /** Per output, the sum of the paper's weights (fixed-point), then (finish) the biased sums as doubles. */
+        private final int[] sum;
         private final double[] z;
+        private final double[] probability;
+        private final double[] primaryProbability;
         private final int n;
         private final int[] stamp;
-        private double primaryMax;
-        private double primarySum;
         private int generation;
         private int[] present = new int[256];
         private int presentCount;
-        /** The keys this paper has shown already (open addressing, valid for this generation): repeats skip the index. */
-        /** The present features' weights, copied in order (so that explaining a tag reads them from cache). */
-        private int[] localCategory = new int[2048];
-        private float[] localWeight = new float[2048];
-        private int[] localStart = new int[257];
-        private int localCount;
+        /** The keys this paper has shown already (open addressing, valid for this generation): repeats skip the rest. */
         private final long[] seenKeys = new long[SEEN];
         private final int[] seenGeneration = new int[SEEN];
         private int seenCount;
@@ -289,17 +338,17 @@ public final class ArxivModel {
         private Scores(ArxivModel model) {
             this.model = model;
             this.n = model.categories.length;
+            this.sum = new int[2 * n + 1];
             this.z = new double[2 * n + 1];
+            this.probability = new double[n];
+            this.primaryProbability = new double[n];
             this.stamp = new int[model.text.length];
         }
 
         private void reset() {
-            System.arraycopy(model.bias, 0, z, 0, n);
-            System.arraycopy(model.primaryBias, 0, z, n, n + 1);
-            primarySum = 0;
+            Arrays.fill(sum, 0);
             presentCount = 0;
             seenCount = 0;
-            localCount = 0;
             if (++generation == Integer.MAX_VALUE) {
                 Arrays.fill(stamp, 0);
                 Arrays.fill(seenGeneration, 0);
@@ -321,10 +370,7 @@ public final class ArxivModel {
                 seenKeys[i] = key;
                 seenCount++;
             }
-            if ((model.filter[filterSlot(key)] & filterBit(key)) == 0) {
-                return; // not a feature of the model (nearly all misses end here, in cache)
-            }
-            int f = model.index.get(key, -1);
+            int f = model.feature(key);
             if (f < 0 || stamp[f] == generation) {
                 return; // unknown, or counted already: features are present or not
             }
@@ -333,24 +379,32 @@ public final class ArxivModel {
                 present = Arrays.copyOf(present, presentCount * 2);
             }
             present[presentCount++] = f;
-            int from = model.start[f];
-            int end = model.start[f + 1];
-            if (localCount + (end - from) > localWeight.length) {
-                localCategory = Arrays.copyOf(localCategory, localWeight.length * 2 + (end - from));
-                localWeight = Arrays.copyOf(localWeight, localCategory.length);
+            int[] packed = model.packed;
+            for (int k = model.start[f], end = model.start[f + 1]; k < end; k++) {
+                int v = packed[k];
+                sum[v >>> 24] += v << 8 >> 8;
             }
-            if (presentCount + 1 >= localStart.length) {
-                localStart = Arrays.copyOf(localStart, localStart.length * 2);
+        }
+
+        /** The probabilities from the sums: each category's sigmoid and the softmax of the primary head. */
+        private void finish() {
+            double scale = 1.0 / SCALE;
+            for (int c = 0; c < n; c++) {
+                z[c] = model.bias[c] + sum[c] * scale;
+                probability[c] = 1 / (1 + Math.exp(-z[c]));
             }
-            localStart[presentCount - 1] = localCount;
-            for (int k = from; k < end; k++) {
-                int o = model.category[k];
-                float w = model.weight[k];
-                z[o] += w;
-                localCategory[localCount] = o;
-                localWeight[localCount++] = w;
+            double max = Double.NEGATIVE_INFINITY;
+            for (int o = n; o <= 2 * n; o++) {
+                z[o] = model.primaryBias[o - n] + sum[o] * scale;
+                max = Math.max(max, z[o]);
             }
-            localStart[presentCount] = localCount;
+            double total = 0;
+            for (int o = n; o <= 2 * n; o++) {
+                total += Math.exp(z[o] - max);
+            }
+            for (int c = 0; c < n; c++) {
+                primaryProbability[c] = Math.exp(z[n + c] - max) / total;
+            }
         }
 
         /** How many of the model's features the paper has. */
@@ -360,21 +414,12 @@ public final class ArxivModel {
 
         /** P(the paper carries category c). */
         public double probability(int c) {
-            return 1 / (1 + Math.exp(-z[c]));
+            return probability[c];
         }
 
         /** P(the paper's primary category is c), of the softmax over the categories and "none of them". */
         public double primaryProbability(int c) {
-            if (primarySum == 0) {
-                primaryMax = Double.NEGATIVE_INFINITY;
-                for (int o = n; o <= 2 * n; o++) {
-                    primaryMax = Math.max(primaryMax, z[o]);
-                }
-                for (int o = n; o <= 2 * n; o++) {
-                    primarySum += Math.exp(z[o] - primaryMax);
-                }
-            }
-            return Math.exp(z[n + c] - primaryMax) / primarySum;
+            return primaryProbability[c];
         }
 
         /**
@@ -386,15 +431,18 @@ public final class ArxivModel {
             float[] bestWeight = new float[max];
             int[] bestFeature = new int[max];
             int count = 0;
+            int[] packed = model.packed;
             for (int i = 0; i < presentCount; i++) {
-                float sum = 0;
-                for (int k = localStart[i], end = localStart[i + 1]; k < end; k++) {
-                    int o = localCategory[k];
+                int f = present[i];
+                int fixed = 0;
+                for (int k = model.start[f], end = model.start[f + 1]; k < end; k++) {
+                    int v = packed[k];
+                    int o = v >>> 24;
                     if (o == c || o == n + c) {
-                        sum += localWeight[k];
+                        fixed += v << 8 >> 8;
                     }
                 }
-                int f = present[i];
+                float sum = fixed;
                 if (sum <= 0 || (count == max && (sum < bestWeight[max - 1]
                         || (sum == bestWeight[max - 1] && f > bestFeature[max - 1])))) {
                     continue;
@@ -438,7 +486,8 @@ public final class ArxivModel {
     /** Per-category counts of the model, for the README and tests. */
     Map<String, Integer> weightsPerCategory() {
         Map<String, Integer> out = new HashMap<>();
-        for (int c : category) {
+        for (int v : packed) {
+            int c = v >>> 24;
             out.merge(c < categories.length ? categories[c] : "primary:" + c, 1, Integer::sum);
         }
         return out;

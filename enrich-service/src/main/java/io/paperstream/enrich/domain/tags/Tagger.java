@@ -160,24 +160,26 @@ public final class Tagger {
         if (scores.features() < model.evidence()) {
             return;
         }
-        double[] p = new double[learned.length];
-        double[] primary = new double[learned.length];
         int top = 0;
-        for (int i = 0; i < learned.length; i++) {
-            p[i] = scores.probability(learnedCategory[i]);
-            primary[i] = scores.primaryProbability(learnedCategory[i]);
-            top = primary[i] > primary[top] ? i : top;
+        for (int i = 1; i < learned.length; i++) {
+            top = scores.primaryProbability(learnedCategory[i]) > scores.primaryProbability(learnedCategory[top])
+                    ? i : top;
         }
+        double topPrimary = scores.primaryProbability(learnedCategory[top]);
         int next = top == 0 ? Math.min(1, learned.length - 1) : 0;
         for (int i = 0; i < learned.length; i++) {
-            next = i != top && primary[i] > primary[next] ? i : next;
+            next = i != top && scores.primaryProbability(learnedCategory[i])
+                    > scores.primaryProbability(learnedCategory[next]) ? i : next;
         }
-        boolean topGiven = primary[top] >= model.floor();
-        boolean nextGiven = topGiven && next != top && primary[next] >= model.second() * primary[top];
+        boolean topGiven = topPrimary >= model.floor();
+        boolean nextGiven = topGiven && next != top
+                && scores.primaryProbability(learnedCategory[next]) >= model.second() * topPrimary;
         for (int i = 0; i < learned.length; i++) {
-            if (p[i] >= learned[i].threshold() || (i == top && topGiven) || (i == next && nextGiven)) {
+            double p = scores.probability(learnedCategory[i]);
+            if (p >= learned[i].threshold() || (i == top && topGiven) || (i == next && nextGiven)) {
                 TagDefinition tag = learned[i];
-                out.add(new Tag(tag.name(), Math.round(Math.max(p[i], primary[i]) * 1000) / 1000.0,
+                double primary = scores.primaryProbability(learnedCategory[i]);
+                out.add(new Tag(tag.name(), Math.round(Math.max(p, primary) * 1000) / 1000.0,
                         tag.arxivCategory(), scores.matched(learnedCategory[i], MAX_MATCHED), Tag.ORIGIN_TAXONOMY));
             }
         }
