@@ -117,6 +117,12 @@ class EnrichIT {
         assertThat(header(find(dlq, "arxiv:2601.00004").orElseThrow(), "dead-letter-reason")).contains("schema");
         assertThat(header(find(dlq, "arxiv:2601.00099").orElseThrow(), "dead-letter-reason")).contains("differs");
         assertThat(find(dlq, "arxiv:2601.00002").orElseThrow().value()).isEqualTo("{not json");
+        // the same dead-letter headers as every stage writes (paper-events' DeadLetters)
+        ConsumerRecord<String, String> poison = find(dlq, "arxiv:2601.00002").orElseThrow();
+        assertThat(header(poison, "dead-letter-topic")).isEqualTo("papers.raw");
+        assertThat(header(poison, "dead-letter-cause")).isNotBlank();
+        // (the resolver reads papers.raw through its repartition topic, so it gives no partition and offset)
+        assertThat(header(poison, "dead-letter-offset")).isNull();
         assertThat(find(out, "arxiv:2601.00002")).isEmpty();
     }
 

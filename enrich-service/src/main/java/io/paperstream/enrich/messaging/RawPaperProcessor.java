@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperstream.enrich.domain.Enricher;
 import io.paperstream.events.CloudEvents;
+import io.paperstream.events.DeadLetters;
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
@@ -212,14 +213,10 @@ public class RawPaperProcessor {
         return new ProducerRecord<>(outTopic, null, key, paper, headers);
     }
 
-    /** The original key and bytes, with the headers of SmallRye's dead-letter strategy (same names as before). */
+    /** The original key and bytes, with the dead-letter headers of {@link DeadLetters}. */
     private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> in, RuntimeException e) {
         RecordHeaders headers = new RecordHeaders();
-        headers.add("dead-letter-reason", utf8(String.valueOf(e.getMessage())));
-        headers.add("dead-letter-exception-class-name", utf8(e.getClass().getName()));
-        headers.add("dead-letter-topic", utf8(in.topic()));
-        headers.add("dead-letter-partition", utf8(Integer.toString(in.partition())));
-        headers.add("dead-letter-offset", utf8(Long.toString(in.offset())));
+        DeadLetters.headers(e.getMessage(), e, in.topic(), in.partition(), in.offset()).forEach(headers::add);
         return new ProducerRecord<>(dlqTopic, null, in.key(), in.value(), headers);
     }
 

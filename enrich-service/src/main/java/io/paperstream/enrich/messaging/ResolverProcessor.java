@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.paperstream.enrich.domain.identity.Change;
 import io.paperstream.enrich.domain.identity.IdentityResolver;
 import io.paperstream.events.CloudEvents;
+import io.paperstream.events.DeadLetters;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.Topics;
 import io.quarkus.logging.Log;
@@ -28,9 +29,6 @@ import java.util.Map;
  */
 final class ResolverProcessor implements Processor<String, byte[], String, Routed> {
     static final String CE_SOURCE = "/paperstream/enrich-service/resolver";
-    static final String DLQ_REASON = "dead-letter-reason";
-    static final String DLQ_TOPIC = "dead-letter-topic";
-    static final String DLQ_CAUSE = "dead-letter-cause";
 
     private final MeterRegistry registry;
     private ProcessorContext<String, Routed> context;
@@ -103,9 +101,11 @@ final class ResolverProcessor implements Processor<String, byte[], String, Route
         Log.warnf("dead-lettering a papers.raw record: %s", reason);
         count("dead-lettered");
         Headers headers = new RecordHeaders(in.headers().toArray());
-        headers.add(DLQ_REASON, bytes(reason == null ? cause.toString() : reason));
-        headers.add(DLQ_CAUSE, bytes(cause.getClass().getName()));
-        headers.add(DLQ_TOPIC, bytes(Topics.RAW));
+        // the resolver reads papers.raw through its repartition topic: a position there would not find the original
+        boolean fromRaw = context.recordMetadata().map(m -> Topics.RAW.equals(m.topic())).orElse(false);
+        int partition = fromRaw ? context.recordMetadata().get().partition() : -1;
+        long offset = fromRaw ? context.recordMetadata().get().offset() : -1L;
+        DeadLetters.headers(reason, cause, Topics.RAW, partition, offset).forEach(headers::add);
         String key = in.key() == null || in.key().isEmpty() ? null : in.key();
         context.forward(new Record<>(key, new Routed(Topics.RAW_DLQ, in.value()), in.timestamp(), headers));
     }

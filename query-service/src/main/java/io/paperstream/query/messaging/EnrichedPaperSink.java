@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.paperstream.events.DeadLetters;
 import io.paperstream.events.Topics;
 import io.paperstream.query.store.DatabaseFailures;
 import io.paperstream.query.store.PaperWriter;
@@ -169,10 +170,7 @@ public class EnrichedPaperSink {
         Log.warnf("dead-lettering %s (partition %d, offset %d): %s", r.key(), r.partition(), r.offset(), r.reason());
         deadLetterCounter.increment();
         RecordHeaders headers = new RecordHeaders();
-        headers.add("dead-letter-reason", r.reason().getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-topic", Topics.ENRICHED.getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-partition", Integer.toString(r.partition()).getBytes(StandardCharsets.UTF_8));
-        headers.add("dead-letter-offset", Long.toString(r.offset()).getBytes(StandardCharsets.UTF_8));
+        DeadLetters.headers(r.reason(), null, Topics.ENRICHED, r.partition(), r.offset()).forEach(headers::add);
         // the dead letter stays in the paper's trace (W3C traceparent of the refused record)
         batchTraces.inject(r.partition(), r.offset(), headers);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
