@@ -15,6 +15,6 @@ public interface EnrichConfig {
     Optional<String> taxonomyFile();
 
     /** Written into every output's {@code enrichment.version}. */
-    @WithDefault("1.1.0")
+    @WithDefault("1.2.0")
     String version();
 }

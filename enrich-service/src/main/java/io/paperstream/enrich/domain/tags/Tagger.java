@@ -23,7 +23,8 @@ import java.util.Map;
  *
  * <p>Tags without terms are scored by the taxonomy's learned {@link ArxivModel} instead: given when the probability
  * that the paper carries their arXiv category reaches the tag's threshold, or when theirs is the most probable primary
- * category and that probability reaches the model's floor; the score is the larger probability and {@code matched} lists the features that raised it most.
+ * category and that probability reaches the model's floor (or theirs is the second most probable, close to the first); the
+ * score is the probability that gave the tag and {@code matched} lists the features that raised it most.
  */
 public final class Tagger {
     private static final int MAX_MATCHED = 10;
@@ -152,8 +153,9 @@ public final class Tagger {
     /**
      * The tags the learned model gives: each whose probability of being carried reaches its threshold, the most
      * probable primary category from the model's floor on (so most papers get their main area), and the second most
-     * probable primary when it is a close call (its probability at least {@code second} times the first's). Score: the larger of
-     * the two probabilities; matched: the features that raised them most.
+     * probable primary when it is a close call (its probability at least {@code second} times the first's). Score: the
+     * larger of the two probabilities when the tag's threshold was reached, else its primary probability; matched:
+     * the features that raised them most.
      */
     private void learnedTags(String title, String abstractText, List<Tag> out) {
         ArxivModel.Scores scores = model.score(title, abstractText);
@@ -179,7 +181,11 @@ public final class Tagger {
             if (p >= learned[i].threshold() || (i == top && topGiven) || (i == next && nextGiven)) {
                 TagDefinition tag = learned[i];
                 double primary = scores.primaryProbability(learnedCategory[i]);
-                out.add(new Tag(tag.name(), Math.round(Math.max(p, primary) * 1000) / 1000.0,
+                // the probability that gave the tag: a category given only as the (second) most probable primary
+                // scores that probability, not its "carries it" one (for cs.CL, cs.LG, cs.AI that head learned the
+                // training source's shares and is not used)
+                double score = p >= learned[i].threshold() ? Math.max(p, primary) : primary;
+                out.add(new Tag(tag.name(), Math.round(score * 1000) / 1000.0,
                         tag.arxivCategory(), scores.matched(learnedCategory[i], MAX_MATCHED), Tag.ORIGIN_TAXONOMY));
             }
         }

@@ -59,7 +59,7 @@ public final class Taxonomy {
 
     /**
      * The {@code version:} of the file, followed by {@code +} and the learned model's version when the taxonomy names
-     * one ({@code 2026.12.1+arxiv-lr-2026.12.1}); recorded with each enrichment, so a new taxonomy or a new model is
+     * one ({@code 2026.12.1+arxiv-lr-2026.12.2}); recorded with each enrichment, so a new taxonomy or a new model is
      * a new enrichment that a replay applies.
      */
     public String version() {

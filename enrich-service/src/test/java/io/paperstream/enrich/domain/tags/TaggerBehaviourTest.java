@@ -21,6 +21,7 @@ class TaggerBehaviourTest {
             Retrieval            | Dense Retrieval at Scale       | A dense retriever ranks passages for each query; re-ranking with BM25 negatives improves information retrieval. | information-retrieval
             Security             | Jailbreak Attacks on LLMs      | We show jailbreak attacks and prompt injection against aligned models and evaluate a defense against the attacker. | security
             LLM                  | Scaling Large Language Models  | Large language models (LLMs) are trained on text corpora; we study tokenization and instruction tuning. | large-language-models
+            Segmentation         | Diffusion models for image segmentation | We train a diffusion model for semantic image segmentation of street scenes. | computer-vision
             """)
     void papersGetTheirArea(String what, String title, String abstractText, String expected) {
         assertThat(tagger.tag(title, abstractText, List.of())).extracting(Tag::name).contains(expected);

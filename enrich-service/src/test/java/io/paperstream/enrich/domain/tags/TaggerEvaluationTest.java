@@ -32,9 +32,10 @@ class TaggerEvaluationTest {
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of("target/tagger-evaluation.txt"), report);
 
-        // the learned model never saw these papers (the old hand-set weights were tuned on them): 0.795 / 0.617
-        assertThat(all.precision()).as("micro precision").isGreaterThanOrEqualTo(0.78);
-        assertThat(all.recall()).as("micro recall").isGreaterThanOrEqualTo(0.6);
+        // the learned model never saw these papers (the old hand-set weights were tuned on them): model
+        // arxiv-lr-2026.12.2 0.821 / 0.585 (arxiv-lr-2026.12.1: 0.795 / 0.617)
+        assertThat(all.precision()).as("micro precision").isGreaterThanOrEqualTo(0.80);
+        assertThat(all.recall()).as("micro recall").isGreaterThanOrEqualTo(0.57);
     }
 
     private AreaEvaluation evaluate(List<LabelledPaper> papers) {
