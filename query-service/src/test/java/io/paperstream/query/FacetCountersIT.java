@@ -26,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The drill-down facets (one tag, one link kind or one host as the filter) come from counters kept by triggers; they
+ * The drill-down facets (one tag, link kind, host, category or year as the filter) come from counters kept by triggers; they
  * must equal what counting the papers gives, after inserts, updates that change a paper's values, replays of the
  * same revision and deletions, all through the real sink.
  */
@@ -37,6 +37,9 @@ class FacetCountersIT {
     private static final List<String> TAGS = List.of("fc-vision", "fc-language", "fc-robots", "fc-audio", "fc-graphs");
     private static final List<String> HOSTS = List.of("fc-one.example", "fc-two.example", "fc-three.example");
     private static final List<LinkKind> KINDS = List.of(LinkKind.CODE, LinkKind.MODEL, LinkKind.DATASET, LinkKind.OTHER);
+    /** Categories and years no other test's papers have (V7's facets). */
+    private static final List<String> CATEGORIES = List.of("fcx.AI", "fcx.CL", "fcx-ph.LG");
+    private static final List<String> YEARS = List.of("1971", "1972", "1973");
     @Test
     void drillDownFacetsEqualCountingThePapers() {
         Random random = new Random(11);
@@ -70,7 +73,7 @@ class FacetCountersIT {
 
         // the sentinel is in one partition only: the other partitions' last batches may still be committing, so the
         // whole comparison is retried until it holds (each check reads committed data only)
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(checkAll(expected)).isEqualTo(12));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(checkAll(expected)).isEqualTo(18));
     }
 
     /** Compares counters, counting and the model for every filter; returns how many filters were checked. */
@@ -79,6 +82,8 @@ class FacetCountersIT {
         filters.put("tag", TAGS);
         filters.put("linkKind", KINDS.stream().map(LinkKind::wireName).toList());
         filters.put("host", HOSTS);
+        filters.put("category", CATEGORIES);
+        filters.put("year", YEARS);
         int checked = 0;
         for (Map.Entry<String, List<String>> filter : filters.entrySet()) {
             for (String value : filter.getValue()) {
@@ -89,7 +94,7 @@ class FacetCountersIT {
                 JsonPath counted = facets(filter.getKey(), value, true);
                 // other test classes share the database: their papers have link kinds too, never fc- tags or hosts
                 boolean shared = filter.getKey().equals("linkKind");
-                for (String facet : List.of("tag", "linkKind", "host")) {
+                for (String facet : List.of("tag", "linkKind", "host", "category", "year")) {
                     assertThat(asMap(counters, facet, false)).as("%s=%s, %s: counters vs counting", filter.getKey(), value, facet)
                             .isEqualTo(asMap(counted, facet, false));
                     if (shared && facet.equals("linkKind")) {
@@ -110,9 +115,16 @@ class FacetCountersIT {
     }
 
     private static JsonPath facets(String facet, String value, boolean counting) {
-        var request = given().queryParam(facet, value).queryParam("limit", 1000);
-        if (counting) {
-            request = request.queryParam("from", "1900-01-01");
+        var request = given().queryParam("limit", 1000);
+        if (facet.equals("year")) {
+            // a year is what from/to spanning it selects; ending a day earlier selects the same papers (days 1-28)
+            // but is no year, so it is counted
+            request = request.queryParam("from", value + "-01-01").queryParam("to", value + (counting ? "-12-30" : "-12-31"));
+        } else {
+            request = request.queryParam(facet, value);
+            if (counting) {
+                request = request.queryParam("from", "1900-01-01");
+            }
         }
         return request.get("/api/v1/facets").then().statusCode(200).extract().jsonPath();
     }
@@ -122,13 +134,16 @@ class FacetCountersIT {
         String list = switch (facet) {
             case "tag" -> "tags";
             case "linkKind" -> "linkKinds";
+            case "category" -> "categories";
+            case "year" -> "years";
             default -> "hosts";
         };
         Map<String, Integer> out = new TreeMap<>();
         List<Map<String, Object>> counts = json.getList(list);
         for (Map<String, Object> c : counts) {
             String value = (String) c.get("value");
-            if (!ours || facet.equals("linkKind") || value.startsWith("fc-")) {
+            if (!ours || facet.equals("linkKind") || value.startsWith("fc-") || value.startsWith("fcx")
+                    || YEARS.contains(value)) {
                 out.put(value, ((Number) c.get("count")).intValue());
             }
         }
@@ -140,6 +155,8 @@ class FacetCountersIT {
         values.put("tag", paper.tags().stream().map(t -> t.name()).distinct().toList());
         values.put("linkKind", paper.links().stream().map(l -> l.kind().wireName()).distinct().toList());
         values.put("host", paper.links().stream().map(Link::host).distinct().toList());
+        values.put("category", paper.paper().categories().stream().distinct().toList());
+        values.put("year", List.of(String.valueOf(paper.paper().publishedOn().getYear())));
         return values;
     }
 
@@ -151,7 +168,9 @@ class FacetCountersIT {
             String host = HOSTS.get(random.nextInt(HOSTS.size()));
             links.add(Papers.link(KINDS.get(random.nextInt(KINDS.size())), host, "o" + i + "/r" + random.nextInt(1000)));
         }
+        List<String> categories = CATEGORIES.stream().filter(c -> random.nextInt(2) == 0).toList();
         return Papers.paper(id, revision, "Paper " + id + " r" + revision, "About " + id + ".",
-                LocalDate.of(2024, 1 + random.nextInt(12), 1 + random.nextInt(28)), tags, links);
+                LocalDate.of(Integer.parseInt(YEARS.get(random.nextInt(YEARS.size()))), 1 + random.nextInt(12),
+                        1 + random.nextInt(28)), tags, links, List.of(), categories);
     }
 }

@@ -24,8 +24,15 @@ public final class Papers {
 
     public static EnrichedPaper paper(String id, long revision, String title, String abstractText, LocalDate published,
                                       List<String> tags, List<Link> links, List<String> keyphrases) {
+        return paper(id, revision, title, abstractText, published, tags, links, keyphrases, List.of());
+    }
+
+    /** With arXiv categories. */
+    public static EnrichedPaper paper(String id, long revision, String title, String abstractText, LocalDate published,
+                                      List<String> tags, List<Link> links, List<String> keyphrases,
+                                      List<String> categories) {
         RawPaper raw = new RawPaper(id, revision, title, abstractText, List.of("A. Author"), null, null, published, null,
-                List.of(), null, List.of(), List.of(), new RawPaper.Source("json", "test"), Instant.now());
+                categories, null, List.of(), List.of(), new RawPaper.Source("json", "test"), Instant.now());
         return new EnrichedPaper(id, revision, raw,
                 tags.stream().map(t -> new Tag(t, 0.9, null, List.of(t), Tag.ORIGIN_TAXONOMY)).toList(),
                 links, keyphrases, new EnrichedPaper.Enrichment("test", "t1", Instant.now()));

@@ -32,10 +32,14 @@ public class CatalogResource {
     public record CountView(String value, long count) {
     }
 
-    /** Counts by tag, link kind and host for the papers a filter selects, most frequent first. */
+    /**
+     * Counts by tag, link kind, host, arXiv category and publication year for the papers a filter selects, most
+     * frequent first (years newest first).
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record FacetsView(long total, Boolean totalExact, boolean countsExact, Double sample, List<CountView> tags,
-                             List<CountView> linkKinds, List<CountView> hosts) {
+                             List<CountView> linkKinds, List<CountView> hosts, List<CountView> categories,
+                             List<CountView> years) {
     }
 
     /** All tags in use, most used first. */
@@ -64,10 +68,12 @@ public class CatalogResource {
 
     @GET
     @Path("/facets")
-    @Operation(summary = "Counts by tag, link kind and host for the same filters as /papers", description = """
-            The counts are of the papers the filters select (all papers without filters), most frequent first, at most
-            `limit` values per facet; `total` is the number of selected papers. Without filters, or with one tag, one
-            link kind or one host, they are read from counters. Other filters count the selected papers, all of them
+    @Operation(summary = "Counts by tag, link kind, host, category and year for the same filters as /papers", description = """
+            The counts are of the papers the filters select (all papers without filters), most frequent first (ties by
+            value), at most `limit` values per facet; `years` (the years of the papers' publication dates) are listed
+            newest first, and a year's papers are those `from=YYYY-01-01&to=YYYY-12-31` selects. `total` is the number
+            of selected papers. Without filters, or with one tag, one link kind or one host, they are read from
+            counters. Other filters count the selected papers, all of them
             unless there are too many to count within the request's budget (about 10,000 candidates, a quarter of that
             for quoted phrases): then they count the selected papers of a fixed sample, an eighth of all papers chosen
             by id, scale the counts up by 8 and say so: `countsExact` and `totalExact` are false and `sample` is 0.125.
@@ -96,7 +102,8 @@ public class CatalogResource {
         boolean all = QueryParams.bool("exact", exact, false);
         return queries.facets(filter, size, all, config.facetBudget()).map(f -> new FacetsView(f.total(), f.exact(),
                 f.exact(), f.exact() ? null : f.sample(), views(f.counts().get("tag")),
-                views(f.counts().get("linkKind")), views(f.counts().get("host"))));
+                views(f.counts().get("linkKind")), views(f.counts().get("host")), views(f.counts().get("category")),
+                views(f.counts().get("year"))));
     }
 
     @GET

@@ -25,7 +25,9 @@ final class Examples {
                         "publishedOn": "2024-09-07",
                         "links": [{"url": "https://github.com/example/points/tree/main",
                                    "canonicalUrl": "https://github.com/example/points", "kind": "code",
-                                   "host": "github.com", "subject": "example/points", "origin": "text"}]}],
+                                   "host": "github.com", "subject": "example/points", "origin": "text"}],
+                        "snippet": {"text": "In recent years, vision-language models have made significant strides …",
+                                    "matches": [[17, 32], [33, 39]]}}],
              "nextCursor": "bmV3ZXN0HzIwMjQtMDktMDcfMB9hcnhpdjoyNDA5LjA0ODI4H2E0YjE.Qm9vZ3VzU2lnbmF0dXJl",
              "total": 137, "totalExact": true}""";
 
@@ -38,7 +40,9 @@ final class Examples {
             {"total": 1523, "totalExact": true, "countsExact": true,
              "tags": [{"value": "computer-vision", "count": 611}, {"value": "large-language-models", "count": 402}],
              "linkKinds": [{"value": "code", "count": 655}, {"value": "model", "count": 210}],
-             "hosts": [{"value": "github.com", "count": 640}, {"value": "huggingface.co", "count": 288}]}""";
+             "hosts": [{"value": "github.com", "count": 640}, {"value": "huggingface.co", "count": 288}],
+             "categories": [{"value": "cs.CV", "count": 702}, {"value": "cs.CL", "count": 455}],
+             "years": [{"value": "2025", "count": 890}, {"value": "2024", "count": 633}]}""";
 
     static final String TAGS = """
             {"tags": [{"value": "computer-vision", "count": 611}, {"value": "large-language-models", "count": 402}]}""";

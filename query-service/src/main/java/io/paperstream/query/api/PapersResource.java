@@ -11,6 +11,7 @@ import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.domain.Cursor;
 import io.paperstream.query.domain.CursorCodec;
 import io.paperstream.query.domain.PaperFilter;
+import io.paperstream.query.domain.Snippet;
 import io.paperstream.query.domain.Sort;
 import io.paperstream.query.store.PaperQueries;
 import io.paperstream.query.store.StoredPapers;
@@ -76,7 +77,11 @@ public class PapersResource {
             `total` is given on the first page (ask `total=true` to get it with a cursor too); it is exact when the
             first page holds the whole result, for all papers and for one tag, link kind or host, and otherwise up to
             `paperstream.query.total-limit` (1,000) matches; beyond that it is PostgreSQL's estimate with
-            `totalExact: false`.""")
+            `totalExact: false`.
+            Each item also has `snippet`, a short piece of its abstract for a result list: `{"text": …, "matches":
+            [[start, end], …]}`, at most 200 characters (whitespace collapsed, `…` where cut), starting shortly before
+            the first word that matches `q`, else at the abstract's start; `matches` are the offsets (UTF-16 units, end
+            exclusive) of the words in `text` whose English stem is one of the search's (negated words excepted).""")
     @APIResponse(responseCode = "200", description = "A page of papers", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
             examples = @ExampleObject(name = "search", value = Examples.PAGE)))
@@ -111,8 +116,9 @@ public class PapersResource {
                               @QueryParam("limit") String limit,
                               @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
                               @Parameter(description = "comma-separated fields to return (id always): id, revision, title, "
-                                      + "abstract, authors, arxivId, doi, publishedOn, tags, links, keyphrases, enrichment, "
-                                      + "source, ingestedAt, storedAt", example = "title,publishedOn,links")
+                                      + "abstract, authors, arxivId, doi, ids, publishedOn, categories, tags, links, "
+                                      + "keyphrases, enrichment, source, ingestedAt, storedAt, license, sources, snippet",
+                                      example = "title,publishedOn,links,snippet")
                               @QueryParam("fields") String fields,
                               @Parameter(description = "include the total (default: on the first page only)")
                               @QueryParam("total") String total) {
@@ -120,7 +126,7 @@ public class PapersResource {
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
         Sort order = QueryParams.sort(sort, filter);
         int size = QueryParams.limit(limit, config.defaultLimit(), config.maxLimit());
-        Set<String> wanted = QueryParams.fields(fields);
+        Set<String> wanted = QueryParams.fields(fields, LIST_FIELDS);
         CursorCodec cursors = keys.codec();
         Cursor after = cursor == null || cursor.isBlank() ? null : cursors.decode(cursor);
         boolean withTotal = QueryParams.bool("total", total, after == null);
@@ -129,12 +135,32 @@ public class PapersResource {
         }
         Uni<PaperQueries.Total> counted = withTotal ? queries.total(filter, config.totalLimit())
                 : Uni.createFrom().nullItem();
-        return queries.page(filter, order, after, size).chain(page -> (after == null && page.last() == null && withTotal
+        Uni<Set<String>> lexemes = filter.hasText() && wanted.contains(SNIPPET)
+                ? queries.tsquery(filter.q()).map(Snippet::lexemes) : Uni.createFrom().item(Set.of());
+        return queries.page(filter, order, after, size).chain(page -> lexemes.chain(words -> (after == null
+                && page.last() == null && withTotal
                 // the first page holds the whole result: its length is the exact total, nothing to count
                 ? Uni.createFrom().item(new PaperQueries.Total(page.papers().size(), true)) : counted).map(t -> new PageView(
-                page.papers().stream().map(p -> project(PaperView.of(p), wanted)).toList(),
+                page.papers().stream().map(p -> withSnippet(project(PaperView.of(p), wanted), p.abstractText, words,
+                        wanted)).toList(),
                 page.last() == null ? null : cursors.encode(page.last()),
-                t == null ? null : t.count(), t == null ? null : t.exact())));
+                t == null ? null : t.count(), t == null ? null : t.exact()))));
+    }
+
+    /** The list's own field: a short piece of the abstract with the words matching {@code q} marked. */
+    public static final String SNIPPET = "snippet";
+    /** The fields of a list's items: a paper's, and its snippet. */
+    static final Set<String> LIST_FIELDS = java.util.stream.Stream.concat(PaperView.FIELDS.stream(), java.util.stream.Stream.of(SNIPPET))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+    private static ObjectNode withSnippet(ObjectNode item, String abstractText, Set<String> lexemes, Set<String> wanted) {
+        if (wanted.contains(SNIPPET)) {
+            Snippet snippet = Snippet.of(abstractText, lexemes);
+            if (snippet != null) {
+                item.set(SNIPPET, PaperJson.mapper().valueToTree(snippet));
+            }
+        }
+        return item;
     }
 
     @GET
@@ -251,7 +277,7 @@ public class PapersResource {
 
     static ObjectNode project(PaperView view, Set<String> fields) {
         ObjectNode node = PaperJson.mapper().valueToTree(view);
-        if (fields.size() < PaperView.FIELDS.size()) {
+        if (!fields.containsAll(PaperView.FIELDS)) {
             node.retain(fields);
         }
         return node;

@@ -131,8 +131,13 @@ public final class QueryParams {
     }
 
     public static Set<String> fields(String value) {
+        return fields(value, PaperView.FIELDS);
+    }
+
+    /** The fields {@code fields=} names among {@code known} (all of them without it), {@code id} always. */
+    public static Set<String> fields(String value, Set<String> known) {
         if (value == null || value.isBlank()) {
-            return PaperView.FIELDS;
+            return known;
         }
         Set<String> fields = new LinkedHashSet<>();
         fields.add("id");
@@ -141,15 +146,15 @@ public final class QueryParams {
             if (name.isEmpty()) {
                 continue;
             }
-            if (!PaperView.FIELDS.contains(name)) {
+            if (!known.contains(name)) {
                 throw new BadParameterException("fields", "unknown field '" + name + "'; known: "
-                        + String.join(", ", PaperView.FIELDS.stream().sorted().toList()));
+                        + String.join(", ", known.stream().sorted().toList()));
             }
             fields.add(name);
         }
         if (fields.size() == 1 && value.replace(",", "").isBlank()) {
             throw new BadParameterException("fields", "names no field; known: "
-                    + String.join(", ", PaperView.FIELDS.stream().sorted().toList()));
+                    + String.join(", ", known.stream().sorted().toList()));
         }
         return fields;
     }

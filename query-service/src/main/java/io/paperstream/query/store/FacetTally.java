@@ -8,7 +8,8 @@ import java.util.Map;
 
 /**
  * Counts facet values from the concatenated {@code facet_keys} of the matching papers (V4): each value is written as
- * U+001E, the facet's letter ({@code t} tag, {@code k} link kind, {@code h} host) and the value.
+ * U+001E, the facet's letter ({@code t} tag, {@code k} link kind, {@code h} host; V7: {@code c} category, {@code y}
+ * year) and the value.
  */
 final class FacetTally {
     static final char SEPARATOR = '\u001e';
@@ -33,6 +34,8 @@ final class FacetTally {
                 case 't' -> "tag";
                 case 'k' -> "linkKind";
                 case 'h' -> "host";
+                case 'c' -> "category";
+                case 'y' -> PaperQueries.YEAR;
                 default -> throw new IllegalStateException("unknown facet key in " + keys.substring(start, end));
             };
             tally.counts.get(facet).computeIfAbsent(keys.substring(start + 2, end), v -> new long[1])[0]++;
@@ -48,11 +51,12 @@ final class FacetTally {
     Map<String, List<PaperQueries.Count>> top(int limit, double scale) {
         Map<String, List<PaperQueries.Count>> top = new LinkedHashMap<>();
         counts.forEach((facet, values) -> {
-            List<Map.Entry<String, long[]>> sorted = new ArrayList<>(values.entrySet());
-            sorted.sort((a, b) -> a.getValue()[0] != b.getValue()[0] ? Long.compare(b.getValue()[0], a.getValue()[0])
-                    : a.getKey().compareTo(b.getKey()));
+            // ordered by the unscaled counts (scaling keeps their order)
+            List<PaperQueries.Count> sorted = new ArrayList<>(values.size());
+            values.forEach((value, n) -> sorted.add(new PaperQueries.Count(value, n[0])));
+            sorted.sort(PaperQueries.comparator(facet));
             top.put(facet, sorted.stream().limit(limit)
-                    .map(e -> new PaperQueries.Count(e.getKey(), Math.round(e.getValue()[0] * scale))).toList());
+                    .map(c -> new PaperQueries.Count(c.value(), Math.round(c.count() * scale))).toList());
         });
         return top;
     }

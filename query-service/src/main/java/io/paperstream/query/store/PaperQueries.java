@@ -40,15 +40,19 @@ public class PaperQueries {
     }
 
     /** The facets of the API, by their name in {@code facet_count} and in the answers. */
-    public static final List<String> FACETS = List.of("tag", "linkKind", "host");
+    public static final List<String> FACETS = List.of("tag", "linkKind", "host", "category", "year");
+    /** The facets whose values the pair counters are kept for (V3, V7): a category or a year is counted. */
+    private static final java.util.Set<String> PAIR_FILTERS = java.util.Set.of("tag", "linkKind", "host");
+    /** The facet whose values are listed newest first (by value) instead of most frequent first. */
+    public static final String YEAR = "year";
 
     private static final String FACET_COUNTS = String.join(" UNION ALL ", FACETS.stream().map(f ->
             "(SELECT facet, value, papers FROM facet_count WHERE facet = '" + f + "' AND papers > 0 "
-                    + "ORDER BY papers DESC, value LIMIT ?1)").toList());
+                    + "ORDER BY " + order(f) + " LIMIT ?1)").toList());
     /** The facets of the papers that have one given value (?1 its facet, ?2 the value), from the pair counters (V3). */
     private static final String PAIR_COUNTS = String.join(" UNION ALL ", FACETS.stream().map(f ->
             "(SELECT facet, value, papers FROM facet_pair_count WHERE filter_facet = ?1 AND filter_value = ?2 AND facet = '"
-                    + f + "' AND papers > 0 ORDER BY papers DESC, value LIMIT ?3)").toList());
+                    + f + "' AND papers > 0 ORDER BY " + order(f) + " LIMIT ?3)").toList());
     private static final String TAG_COUNTS = "SELECT value, papers FROM facet_count WHERE facet = 'tag' AND papers > 0 "
             + "ORDER BY papers DESC, value";
     private static final String ONE_COUNTER = "SELECT coalesce(sum(papers), 0) FROM facet_count WHERE facet = ?1 AND value = ?2";
@@ -58,6 +62,16 @@ public class PaperQueries {
     private static final String TSQUERY = "SELECT CAST(paper_search_query(CAST(?1 AS text)) AS text)";
 
     private final Mutiny.SessionFactory sessions;
+
+    private static String order(String facet) {
+        return facet.equals(YEAR) ? "value DESC" : "papers DESC, value";
+    }
+
+    /** The order of a facet's values: years newest first, the others most frequent first, ties by value. */
+    static java.util.Comparator<Count> comparator(String facet) {
+        return facet.equals(YEAR) ? java.util.Comparator.comparing(Count::value).reversed()
+                : java.util.Comparator.comparingLong(Count::count).reversed().thenComparing(Count::value);
+    }
 
     public PaperQueries(Mutiny.SessionFactory sessions) {
         this.sessions = sessions;
@@ -86,7 +100,7 @@ public class PaperQueries {
 
     /**
      * The number of papers the filter selects. Exact from the trigger-maintained counters when the filter selects all
-     * papers or is one tag, one link kind or one host; else counted, exactly up to {@code cap}; beyond that (or when
+     * papers or is one tag, one link kind, one host, one category or one year (from/to spanning it); else counted, exactly up to {@code cap}; beyond that (or when
      * PostgreSQL estimates more than twice {@code cap}, so that nothing is counted) it is an estimate, marked inexact:
      * a broad search never scans tens of thousands of rows on every request. The estimate is PostgreSQL's, except for
      * quoted phrases: PostgreSQL underestimates them badly and checking a phrase costs a read of each candidate's
@@ -138,17 +152,30 @@ public class PaperQueries {
 
     /** The counter that holds the filter's exact total, as {facet, value}, or null. */
     private static String[] counterFor(PaperFilter f) {
-        if (f.hasText() || !f.subjects().isEmpty() || f.from() != null || f.to() != null || !f.categories().isEmpty()
+        String year = year(f);
+        if (f.hasText() || !f.subjects().isEmpty() || ((f.from() != null || f.to() != null) && year == null)
                 || !f.authorWords().isEmpty()) {
             return null;
         }
-        int given = f.tags().size() + f.linkKinds().size() + f.hosts().size();
+        int given = f.tags().size() + f.linkKinds().size() + f.hosts().size() + f.categories().size()
+                + (year == null ? 0 : 1);
         if (given != 1) {
             return null;
         }
         return !f.tags().isEmpty() ? new String[]{"tag", f.tags().get(0)}
                 : !f.linkKinds().isEmpty() ? new String[]{"linkKind", f.linkKinds().get(0)}
-                : new String[]{"host", f.hosts().get(0)};
+                : !f.hosts().isEmpty() ? new String[]{"host", f.hosts().get(0)}
+                : !f.categories().isEmpty() ? new String[]{"category", f.categories().get(0)}
+                : new String[]{YEAR, year};
+    }
+
+    /** The year when from/to select exactly one calendar year (what a click on the year facet asks), else null. */
+    static String year(PaperFilter f) {
+        if (f.from() == null || f.to() == null || f.from().getYear() != f.to().getYear()
+                || f.from().getDayOfYear() != 1 || !f.to().equals(f.from().withMonth(12).withDayOfMonth(31))) {
+            return null;
+        }
+        return String.valueOf(f.from().getYear());
     }
 
     private Uni<List<PaperEntity>> load(Mutiny.Session session, List<String> ids) {
@@ -208,9 +235,9 @@ public class PaperQueries {
     }
 
     /**
-     * Counts by tag, link kind and host of the papers the filter selects, most frequent first (ties by value), at most
-     * {@code limit} per facet, with the number of selected papers. With no filter, or a filter that is one tag, one link
-     * kind or one host, they come from the trigger-maintained counters. Any other filter counts the matching papers:
+     * Counts by tag, link kind, host, category and year of the papers the filter selects, most frequent first (ties by
+     * value; years newest first), at most {@code limit} per facet, with the number of selected papers. With no filter,
+     * or a filter that is one tag, one link kind or one host, they come from the trigger-maintained counters. Any other filter counts the matching papers:
      * all of them when PostgreSQL's estimate of the candidates fits {@code budget} (or when {@code exact} is asked
      * for), else the matches among the sampled papers (see {@link FacetSample}), scaled up and flagged by
      * {@link Facets#sample()} below 1.
@@ -222,7 +249,7 @@ public class PaperQueries {
                 return session.createNativeQuery(FACET_COUNTS, Object[].class).setParameter(1, limit).getResultList()
                         .chain(rows -> fromCounters(session, null).map(total -> new Facets(total, 1, top(rows, limit))));
             }
-            if (counter != null) {
+            if (counter != null && PAIR_FILTERS.contains(counter[0])) {
                 return session.createNativeQuery(PAIR_COUNTS, Object[].class).setParameter(1, counter[0])
                         .setParameter(2, counter[1]).setParameter(3, limit).getResultList()
                         .chain(rows -> fromCounters(session, counter).map(total -> new Facets(total, 1, top(rows, limit))));
@@ -252,6 +279,12 @@ public class PaperQueries {
                 .map(plan -> FacetSample.needed(PlanRows.of(String.join("\n", plan)), phrase, budget));
     }
 
+    /** The search text as PostgreSQL's tsquery, in its text form (for the snippets' lexemes). */
+    public Uni<String> tsquery(String q) {
+        return sessions.withSession(session -> session.createNativeQuery(TSQUERY, String.class).setParameter(1, q)
+                .getSingleResult());
+    }
+
     /** Every tag in use with its paper count, most used first. */
     public Uni<List<Count>> tags() {
         return sessions.withSession(session -> session.createNativeQuery(TAG_COUNTS, Object[].class).getResultList()
@@ -267,9 +300,7 @@ public class PaperQueries {
                 counts.add(new Count((String) r[1], ((Number) r[2]).longValue()));
             }
         }
-        byFacet.replaceAll((facet, counts) -> counts.stream()
-                .sorted((a, b) -> a.count() != b.count() ? Long.compare(b.count(), a.count()) : a.value().compareTo(b.value()))
-                .limit(limit).toList());
+        byFacet.replaceAll((facet, counts) -> counts.stream().sorted(comparator(facet)).limit(limit).toList());
         return byFacet;
     }
 

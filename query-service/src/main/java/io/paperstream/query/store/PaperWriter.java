@@ -139,7 +139,8 @@ public class PaperWriter {
                 array(g, "lk", kinds);
                 array(g, "lh", hosts);
                 array(g, "ls", subjects);
-                array(g, "cat", p.paper().categories());
+                // distinct: a category counts once in its facet, as the filter selects a paper once
+                array(g, "cat", new LinkedHashSet<>(p.paper().categories()));
                 array(g, "al", p.paper().aliases());
                 array(g, "aw", Normalise.authorWords(p.paper().authors()));
                 g.writeFieldName("e");

@@ -12,7 +12,13 @@ import java.util.Map;
 public record SearchState(Map<String, List<String>> params) {
     /** The order of the parameters in the links the page makes. */
     static final List<String> ORDER = List.of("q", "tag", "linkKind", "host", "category", "author", "subject", "from", "to",
-            "sort", "limit", "cursor");
+            "sort", "limit", "cursor", "prev");
+    /**
+     * The page's own parameter (not the API's): the cursors of the pages before this one, oldest first, so that
+     * "Previous page" works (the API's cursors go forward only). The last {@value #MAX_PREV} are kept.
+     */
+    static final String PREV = "prev";
+    static final int MAX_PREV = 20;
     /** Filters that can be given more than once. */
     static final List<String> MULTI = List.of("tag", "linkKind", "host", "category", "author", "subject");
 
@@ -61,7 +67,48 @@ public record SearchState(Map<String, List<String>> params) {
 
     /** Any filter or search text (what "clear" removes). */
     public boolean filtered() {
-        return params.keySet().stream().anyMatch(k -> !k.equals("sort") && !k.equals("limit") && !k.equals("cursor"));
+        return params.keySet().stream().anyMatch(k -> !k.equals("sort") && !k.equals("limit") && !k.equals("cursor")
+                && !k.equals(PREV));
+    }
+
+    /** The API's parameters of this state (without the page's own {@code prev}). */
+    public Map<String, List<String>> apiParams() {
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        p.remove(PREV);
+        return p;
+    }
+
+    /** The number of this page in the walk (1 for the first). */
+    public int pageNumber() {
+        return cursor() == null ? 1 : all(PREV).size() + 2;
+    }
+
+    /** The next page: its cursor, this page's cursor added to the ones before. */
+    public SearchState next(String nextCursor) {
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        List<String> before = new ArrayList<>(all(PREV));
+        if (cursor() != null) {
+            before.add(cursor());
+        }
+        p.put(PREV, before.size() > MAX_PREV ? before.subList(before.size() - MAX_PREV, before.size()) : before);
+        p.put("cursor", List.of(nextCursor));
+        return new SearchState(p);
+    }
+
+    /** The page before this one, or null on the first page. */
+    public SearchState previous() {
+        if (cursor() == null) {
+            return null;
+        }
+        Map<String, List<String>> p = new LinkedHashMap<>(params);
+        List<String> before = all(PREV);
+        p.remove(PREV);
+        p.remove("cursor");
+        if (!before.isEmpty()) {
+            p.put("cursor", List.of(before.get(before.size() - 1)));
+            p.put(PREV, before.subList(0, before.size() - 1));
+        }
+        return new SearchState(p);
     }
 
     public boolean has(String name, String value) {
@@ -72,6 +119,7 @@ public record SearchState(Map<String, List<String>> params) {
     public SearchState with(String name, String value) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.remove("cursor");
+        p.remove(PREV);
         List<String> values = new ArrayList<>(MULTI.contains(name) ? all(name) : List.of());
         if (!values.contains(value)) {
             values.add(value);
@@ -84,6 +132,7 @@ public record SearchState(Map<String, List<String>> params) {
     public SearchState without(String name, String value) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.remove("cursor");
+        p.remove(PREV);
         List<String> values = new ArrayList<>(all(name));
         values.remove(value);
         p.put(name, values);
@@ -94,17 +143,13 @@ public record SearchState(Map<String, List<String>> params) {
     public SearchState withoutParams(String... names) {
         Map<String, List<String>> p = new LinkedHashMap<>(params);
         p.remove("cursor");
+        p.remove(PREV);
         for (String n : names) {
             p.remove(n);
         }
         return new SearchState(p);
     }
 
-    public SearchState withCursor(String cursor) {
-        Map<String, List<String>> p = new LinkedHashMap<>(params);
-        p.put("cursor", List.of(cursor));
-        return new SearchState(p);
-    }
 
     /** The link of a value's facet entry: adds the value, or removes it when selected. */
     public String toggle(String name, String value) {
@@ -123,7 +168,7 @@ public record SearchState(Map<String, List<String>> params) {
 
     /** The same search in the JSON API. */
     public String apiHref() {
-        return "/api/v1/papers" + queryString("?");
+        return "/api/v1/papers" + new SearchState(apiParams()).queryString("?");
     }
 
     String queryString(String prefix) {

@@ -24,7 +24,7 @@ import java.util.Set;
 public record UiPaper(String id, String title, @JsonProperty("abstract") String abstractText, List<String> authors,
                       String arxivId, String doi, LocalDate publishedOn, List<UiTag> tags, List<UiLink> links,
                       List<String> keyphrases, List<String> categories, Ids ids, String license,
-                      List<Source> sources) {
+                      List<Source> sources, UiSnippet snippet) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     /** Chips in this order; kinds not listed come last. */
@@ -38,6 +38,44 @@ public record UiPaper(String id, String title, @JsonProperty("abstract") String 
         keyphrases = keyphrases == null ? List.of() : keyphrases;
         categories = categories == null ? List.of() : categories;
         sources = sources == null ? List.of() : sources;
+    }
+
+    /** The list's snippet of the abstract ({@code text}, {@code matches}: [start, end) of the words matching the search). */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record UiSnippet(String text, List<List<Integer>> matches) {
+        public UiSnippet {
+            matches = matches == null ? List.of() : matches;
+        }
+
+        /** The text in pieces, the matching words marked. */
+        public List<Part> parts() {
+            List<Part> parts = new ArrayList<>();
+            int at = 0;
+            for (List<Integer> m : matches) {
+                if (m.size() != 2 || m.get(0) < at || m.get(1) > text.length() || m.get(0) >= m.get(1)) {
+                    continue;
+                }
+                if (m.get(0) > at) {
+                    parts.add(new Part(text.substring(at, m.get(0)), false));
+                }
+                parts.add(new Part(text.substring(m.get(0), m.get(1)), true));
+                at = m.get(1);
+            }
+            if (at < text.length()) {
+                parts.add(new Part(text.substring(at), false));
+            }
+            return parts;
+        }
+    }
+
+    /** A piece of a snippet; {@code marked} when it matches the search. */
+    public record Part(String text, boolean marked) {
+    }
+
+    /** This paper with another snippet. */
+    public UiPaper withSnippet(UiSnippet other) {
+        return new UiPaper(id, title, abstractText, authors, arxivId, doi, publishedOn, tags, links, keyphrases,
+                categories, ids, license, sources, other);
     }
 
     /** A source that contributed to the paper (format and name, e.g. arxiv-oai). */

@@ -15,7 +15,7 @@ public final class Views {
 
     /** The search page. */
     public record Search(SearchState state, List<UiPaper> papers, Long total, boolean totalExact, String nextHref,
-                         List<FacetGroup> facets, List<Selected> selected, String assets) {
+                         String previousHref, List<FacetGroup> facets, List<Selected> selected, String assets) {
         public String totalText() {
             if (total == null) {
                 return papers.isEmpty() ? "No papers" : "Papers";
@@ -27,6 +27,10 @@ public final class Views {
 
         public boolean firstPage() {
             return state.cursor() == null;
+        }
+
+        public int pageNumber() {
+            return state.pageNumber();
         }
 
         public String firstHref() {
@@ -43,7 +47,8 @@ public final class Views {
 
         public List<Hidden> hidden() {
             return state.params().entrySet().stream()
-                    .filter(e -> !e.getKey().equals("q") && !e.getKey().equals("sort") && !e.getKey().equals("cursor"))
+                    .filter(e -> !e.getKey().equals("q") && !e.getKey().equals("sort") && !e.getKey().equals("cursor")
+                            && !e.getKey().equals(SearchState.PREV))
                     .flatMap(e -> e.getValue().stream().map(v -> new Hidden(e.getKey(), v))).toList();
         }
     }

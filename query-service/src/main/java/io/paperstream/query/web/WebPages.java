@@ -75,7 +75,11 @@ public class WebPages {
         SearchState state = SearchState.of(uri.getQueryParameters());
         // "relevance" is the default with a search text and means nothing without one: the page then sorts newest
         String sort = "relevance".equals(state.sort()) && !state.hasQuery() ? null : state.sort();
-        return call(() -> papers.list(uri, state.q(), state.all("tag"), state.all("linkKind"), state.all("host"),
+        // the API's own validation, of every parameter but the page's own (prev)
+        Map<String, List<String>> given = new java.util.LinkedHashMap<>(uri.getQueryParameters());
+        given.remove(SearchState.PREV);
+        UriInfo api = UriInfos.withQuery(uri, given);
+        return call(() -> papers.list(api, state.q(), state.all("tag"), state.all("linkKind"), state.all("host"),
                 state.all("subject"), state.one("from"), state.one("to"), state.all("category"), state.all("author"),
                 sort, state.one("limit"), state.cursor(),
                 null, "true"))
@@ -93,7 +97,8 @@ public class WebPages {
                                     && counts.path("countsExact").asBoolean(true) && counts.has("total");
                             Long total = listExact || !facetsExact ? page.total() : Long.valueOf(counts.get("total").asLong());
                             return new Views.Search(state, found, total, listExact || facetsExact,
-                                    page.nextCursor() == null ? null : state.withCursor(page.nextCursor()).href(),
+                                    page.nextCursor() == null ? null : state.next(page.nextCursor()).href(),
+                                    state.previous() == null ? null : state.previous().href(),
                                     facetGroups(state, counts), selected(state),
                                     Assets.VERSION);
                         }))
@@ -205,6 +210,11 @@ public class WebPages {
                         state.without(name, v).href()));
             }
         }
+        String year = year(state);
+        if (year != null) {
+            chips.add(new Views.Selected("Year", year, state.withoutParams("from", "to").href()));
+            return chips;
+        }
         if (state.one("from") != null) {
             chips.add(new Views.Selected("From", state.one("from"), state.withoutParams("from").href()));
         }
@@ -212,6 +222,16 @@ public class WebPages {
             chips.add(new Views.Selected("To", state.one("to"), state.withoutParams("to").href()));
         }
         return chips;
+    }
+
+    /** The year when from/to span exactly one calendar year (a click on the year facet), else null. */
+    static String year(SearchState state) {
+        String from = state.one("from");
+        String to = state.one("to");
+        if (from == null || to == null || !from.matches("[0-9]{4}-01-01") || !to.equals(from.substring(0, 4) + "-12-31")) {
+            return null;
+        }
+        return from.substring(0, 4);
     }
 
     /** Runs an API call, turning what it throws before answering into a failed Uni. */

@@ -45,7 +45,12 @@ class FacetSampleTest {
         assertThat(top.get("host")).containsExactly(new PaperQueries.Count("github.com", 2),
                 new PaperQueries.Count("huggingface.co", 1));
         assertThat(FacetTally.of(keys).top(1, 2.5).get("tag")).containsExactly(new PaperQueries.Count("vision", 5));
-        assertThat(FacetTally.of("").top(5, 1)).containsOnlyKeys("tag", "linkKind", "host")
+        // categories by count, years newest first (V7)
+        Map<String, List<PaperQueries.Count>> more = FacetTally.of("\u001eccs.CL\u001ey2023\u001eccs.CL\u001eccs.CV"
+                + "\u001ey2024\u001ey2023").top(5, 1);
+        assertThat(more.get("category")).containsExactly(new PaperQueries.Count("cs.CL", 2), new PaperQueries.Count("cs.CV", 1));
+        assertThat(more.get("year")).containsExactly(new PaperQueries.Count("2024", 1), new PaperQueries.Count("2023", 2));
+        assertThat(FacetTally.of("").top(5, 1)).containsOnlyKeys("tag", "linkKind", "host", "category", "year")
                 .allSatisfy((facet, counts) -> assertThat(counts).isEmpty());
         // a value may hold any other character, an empty one is still a value
         assertThat(FacetTally.of("\u001eha b:c\u001eh").top(5, 1).get("host"))

@@ -57,6 +57,9 @@ class SearchPageBrowserIT {
     static final String REPOSITORY = "harshays/inputgradients";
     static final String EXTRA = "arxiv:2409.99001";
     static final String EXTRA_TITLE = "Input gradients revisited in a browser test";
+    /** Two more papers with arXiv categories and publication dates in other years (the sample has neither). */
+    static final String DATED_2023 = "arxiv:2409.99005";
+    static final String DATED_2022 = "arxiv:2409.99006";
 
     static List<JsonNode> sample;
     static Browser browser;
@@ -93,9 +96,15 @@ class SearchPageBrowserIT {
             }
             JsonNode extra = extraPaper(papers);
             feed.sendRaw(EXTRA, extra.toString());
+            feed.sendRaw(DATED_2023, dated(papers.get(0), DATED_2023, "A catalogue entry from the year before",
+                    "2023-06-01", "cs.CL").toString());
+            feed.sendRaw(DATED_2022, dated(papers.get(1), DATED_2022, "An older catalogue entry", "2022-02-02",
+                    "cs.CL", "cs.LG").toString());
         }
         List<String> missing = new ArrayList<>(papers.stream().map(p -> p.get("id").asText()).toList());
         missing.add(EXTRA);
+        missing.add(DATED_2023);
+        missing.add(DATED_2022);
         await().atMost(Duration.ofSeconds(60)).until(() -> {
             missing.removeIf(id -> status("/api/v1/papers/" + id) == 200);
             return missing.isEmpty();
@@ -210,7 +219,8 @@ class SearchPageBrowserIT {
         JsonNode second = api("/api/v1/papers?limit=5&cursor=" + enc(cursor));
         waitUntil(() -> titles().equals(titles(second)));
         assertThat(titles()).doesNotContainAnyElementsOf(titles(first));
-        assertThat(browser.driver.findElements(By.linkText("First page"))).hasSize(1);
+        assertThat(browser.driver.findElements(By.linkText("Previous page"))).hasSize(1);
+        assertThat(text(".pager .page-number")).isEqualTo("Page 2");
 
         browser.driver.navigate().back();
         waitForUrl(u -> u.endsWith("/?limit=5"));
@@ -470,6 +480,163 @@ class SearchPageBrowserIT {
         assertThat(page.headers().firstValue("cache-control")).hasValue("no-cache");
     }
 
+    @Test
+    void whatAPersonSeesEqualsWhatTheApiAnswers() {
+        String tag = api("/api/v1/facets").get("tags").get(0).get("value").asText();
+        for (String params : List.of("", "q=" + enc("language model"), "tag=" + enc(tag), "q=model&sort=oldest&limit=7")) {
+            open(params.isEmpty() ? "/" : "/?" + params);
+            String and = params.isEmpty() ? "" : "&";
+            JsonNode list = api("/api/v1/papers?" + params);
+            JsonNode facets = api("/api/v1/facets?" + params.replaceAll("&?(sort|limit)=[^&]*", "") + and + "limit=20");
+            // the results: in the API's order, each linking its paper page and its links
+            assertThat(titles()).as(params).isEqualTo(titles(list));
+            List<WebElement> entries = browser.driver.findElements(By.cssSelector("#results .paper"));
+            for (int i = 0; i < entries.size(); i++) {
+                JsonNode item = list.get("items").get(i);
+                WebElement entry = entries.get(i);
+                assertThat(entry.findElement(By.cssSelector(".paper-title a")).getAttribute("href"))
+                        .isEqualTo(url("/paper/" + item.get("id").asText()));
+                assertThat(entry.findElements(By.cssSelector(".links a")).stream().map(a -> a.getAttribute("href")).sorted()
+                        .toList()).isEqualTo(stream(item.get("links")).map(l -> l.get("url").asText())
+                        .filter(u -> u.startsWith("http")).sorted().toList());
+                assertThat(entry.findElements(By.cssSelector(".tags li")).stream().map(WebElement::getText).toList())
+                        .isEqualTo(stream(item.get("tags")).map(t -> t.get("name").asText()).toList());
+            }
+            // the total, and every facet with the API's values, counts and order
+            assertThat(summary()).as(params).startsWith(totalText(params));
+            for (String[] group : new String[][]{{"tag", "tags"}, {"linkKind", "linkKinds"}, {"host", "hosts"},
+                    {"category", "categories"}, {"year", "years"}}) {
+                List<String> expected = stream(facets.get(group[1]))
+                        .map(c -> c.get("value").asText() + "=" + c.get("count").asLong()).toList();
+                assertThat(facetValues(group[0])).as("%s: %s", params, group[0]).isEqualTo(expected);
+            }
+            // the next page is the API's
+            List<WebElement> next = browser.driver.findElements(By.cssSelector(".pager a[rel=next]"));
+            if (list.hasNonNull("nextCursor")) {
+                assertThat(query(next.get(0).getAttribute("href")).get("cursor")).isEqualTo(list.get("nextCursor").asText());
+            } else {
+                assertThat(next).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void aCategoryFacetClickNarrowsTheResultsAndShowsTheSelection() {
+        open("/");
+        JsonNode facets = api("/api/v1/facets?limit=20");
+        assertThat(facetValues("category")).isEqualTo(stream(facets.get("categories"))
+                .map(c -> c.get("value").asText() + "=" + c.get("count").asLong()).toList()).contains("cs.CL=2");
+        mark();
+        facetLink("category", "cs.CL").click();
+        waitForUrl(u -> u.endsWith("/?category=cs.CL"));
+        JsonNode api = api("/api/v1/papers?category=cs.CL");
+        waitUntil(() -> titles().equals(titles(api)));
+        assertThat(titles()).containsExactlyInAnyOrder("A catalogue entry from the year before", "An older catalogue entry");
+        assertThat(summary()).startsWith("2 papers");
+        WebElement selected = facetLink("category", "cs.CL");
+        assertThat(selected.getAttribute("aria-current")).isEqualTo("true");
+        assertThat(text(".selected")).contains("Category: cs.CL");
+        // the other facets narrowed: the years of these two papers
+        assertThat(facetValues("year")).containsExactly("2023=1", "2022=1");
+        assertThat(marked()).isTrue();
+        facetLink("category", "cs.CL").click();
+        waitForUrl(u -> u.equals(root.toString()));
+        assertThat(facetLink("category", "cs.CL").getAttribute("aria-current")).isNull();
+    }
+
+    @Test
+    void aYearFacetClickSelectsThatYearWithTheApisDateFilter() {
+        open("/");
+        JsonNode facets = api("/api/v1/facets?limit=20");
+        List<String> years = stream(facets.get("years")).map(c -> c.get("value").asText() + "=" + c.get("count").asLong())
+                .toList();
+        assertThat(facetValues("year")).isEqualTo(years);
+        assertThat(years.get(0)).startsWith("2024=");
+        assertThat(years).contains("2023=1", "2022=1");
+        mark();
+        facetLink("year", "2023").click();
+        waitForUrl(u -> u.endsWith("/?from=2023-01-01&to=2023-12-31"));
+        JsonNode api = api("/api/v1/papers?from=2023-01-01&to=2023-12-31");
+        waitUntil(() -> titles().equals(titles(api)));
+        assertThat(titles()).containsExactly("A catalogue entry from the year before");
+        assertThat(summary()).startsWith("1 paper");
+        assertThat(facetLink("year", "2023").getAttribute("aria-current")).isEqualTo("true");
+        assertThat(browser.driver.findElements(By.cssSelector(".selected .chip-remove")).stream().map(WebElement::getText)
+                .toList()).anySatisfy(t -> assertThat(t).contains("Year: 2023"));
+        assertThat(marked()).isTrue();
+        browser.screenshot("year-selected");
+        browser.driver.findElement(By.partialLinkText("Year: 2023")).click();
+        waitForUrl(u -> u.equals(root.toString()));
+        waitUntil(() -> titles().equals(titles(api("/api/v1/papers"))));
+    }
+
+    @Test
+    void resultsShowTheApisSnippetWithTheMatchingWordsMarked() {
+        open("/?q=" + enc("language model"));
+        JsonNode api = api("/api/v1/papers?q=" + enc("language model"));
+        List<WebElement> entries = browser.driver.findElements(By.cssSelector("#results .paper"));
+        assertThat(entries).hasSize(api.get("items").size());
+        int marks = 0;
+        for (int i = 0; i < entries.size(); i++) {
+            JsonNode snippet = api.get("items").get(i).get("snippet");
+            WebElement shown = entries.get(i).findElement(By.cssSelector(".snippet"));
+            String text = snippet.get("text").asText();
+            assertThat(shown.getText()).isEqualTo(text);
+            assertThat(text.length()).isLessThanOrEqualTo(250);
+            List<String> expected = stream(snippet.get("matches"))
+                    .map(m -> text.substring(m.get(0).asInt(), m.get(1).asInt())).toList();
+            assertThat(shown.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList()).isEqualTo(expected);
+            assertThat(expected).allSatisfy(w -> assertThat(w.toLowerCase(Locale.ROOT)).containsAnyOf("languag", "model"));
+            marks += expected.size();
+        }
+        assertThat(marks).isPositive();
+        browser.colorScheme("dark");
+        open("/?q=" + enc("language model"));
+        String mark = (String) browser.driver.executeScript(
+                "return getComputedStyle(document.querySelector('.snippet mark')).backgroundColor");
+        assertThat(mark).isEqualTo("rgb(90, 72, 0)");
+    }
+
+    @Test
+    void previousPageWalksBackThroughTheCursorsKeptInTheUrl() {
+        open("/?limit=5");
+        JsonNode first = api("/api/v1/papers?limit=5");
+        JsonNode second = api("/api/v1/papers?limit=5&cursor=" + enc(first.get("nextCursor").asText()));
+        JsonNode third = api("/api/v1/papers?limit=5&cursor=" + enc(second.get("nextCursor").asText()));
+        assertThat(browser.driver.findElements(By.linkText("Previous page"))).isEmpty();
+        mark();
+        browser.driver.findElement(By.linkText("Next page")).click();
+        waitForUrl(u -> u.contains("cursor="));
+        String secondUrl = browser.driver.getCurrentUrl();
+        browser.driver.findElement(By.linkText("Next page")).click();
+        waitForUrl(u -> u.contains("prev="));
+        waitUntil(() -> titles().equals(titles(third)));
+        assertThat(text(".pager .page-number")).isEqualTo("Page 3");
+        assertThat(browser.driver.findElements(By.linkText("First page"))).hasSize(1);
+        browser.screenshot("page-3");
+
+        browser.driver.findElement(By.linkText("Previous page")).click();
+        waitForUrl(u -> u.equals(secondUrl));
+        waitUntil(() -> titles().equals(titles(second)));
+        browser.driver.findElement(By.linkText("Previous page")).click();
+        waitForUrl(u -> u.endsWith("/?limit=5"));
+        waitUntil(() -> titles().equals(titles(first)));
+        assertThat(browser.driver.findElements(By.linkText("Previous page"))).isEmpty();
+        // back and forward retrace the walk, and the URL alone gives the page
+        browser.driver.navigate().back();
+        waitForUrl(u -> u.equals(secondUrl));
+        waitUntil(() -> titles().equals(titles(second)));
+        browser.driver.navigate().back();
+        waitForUrl(u -> u.contains("prev="));
+        waitUntil(() -> titles().equals(titles(third)));
+        assertThat(marked()).isTrue();
+        browser.driver.navigate().refresh();
+        waitUntil(() -> titles().equals(titles(third)));
+        browser.driver.findElement(By.linkText("Previous page")).click();
+        waitForUrl(u -> u.equals(secondUrl));
+        waitUntil(() -> titles().equals(titles(second)));
+    }
+
     // --- helpers ---
 
     private void open(String path) {
@@ -502,13 +669,23 @@ class SearchPageBrowserIT {
                 + value + "']"));
     }
 
+    /** A facet as the page shows it, folded values too: value=count, in the page's order. */
+    @SuppressWarnings("unchecked")
+    private List<String> facetValues(String facet) {
+        return (List<String>) browser.driver.executeScript("""
+                return Array.from(document.querySelectorAll("section[aria-labelledby='f-" + arguments[0]
+                    + "'] a[data-facet-value]")).map(a => a.getAttribute('data-facet-value') + '='
+                    + a.querySelector('.count').firstChild.textContent.replace(/,/g, ''));
+                """, facet);
+    }
+
     /**
      * The total the page should show for these parameters: the list's when exact, else the facets' when exact (they
      * count more before estimating), else the list's estimate as "About N".
      */
     private String totalText(String params) {
         JsonNode list = api("/api/v1/papers?" + params);
-        JsonNode facets = api("/api/v1/facets?" + params);
+        JsonNode facets = api("/api/v1/facets?" + params.replaceAll("&?(sort|limit|cursor)=[^&]*", "").replaceAll("^&", ""));
         boolean listExact = !list.has("totalExact") || list.get("totalExact").asBoolean();
         boolean facetsExact = facets.get("totalExact").asBoolean() && facets.get("countsExact").asBoolean();
         long total = listExact || !facetsExact ? list.get("total").asLong() : facets.get("total").asLong();
@@ -605,6 +782,18 @@ class SearchPageBrowserIT {
         p.put("id", id).put("revision", revision);
         ObjectNode raw = (ObjectNode) p.get("paper");
         raw.put("id", id).put("revision", revision).put("title", title);
+        return p;
+    }
+
+    /** A copy of a sample record with a publication date and arXiv categories. */
+    private static JsonNode dated(JsonNode template, String id, String title, String publishedOn, String... categories) {
+        ObjectNode p = paper(template, id, title);
+        ObjectNode raw = (ObjectNode) p.get("paper");
+        raw.put("publishedOn", publishedOn);
+        ArrayNode cats = raw.putArray("categories");
+        for (String c : categories) {
+            cats.add(c);
+        }
         return p;
     }
 

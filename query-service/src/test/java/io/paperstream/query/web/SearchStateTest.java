@@ -30,8 +30,37 @@ class SearchStateTest {
         assertThat(s.toggle("tag", "cv")).isEqualTo("/?q=graph&tag=nlp&tag=cv");
         assertThat(s.toggle("tag", "nlp")).isEqualTo("/?q=graph");
         assertThat(s.toggle("linkKind", "code")).isEqualTo("/?q=graph&tag=nlp&linkKind=code");
-        assertThat(s.withCursor("next").href()).isEqualTo("/?q=graph&tag=nlp&cursor=next");
+        assertThat(s.next("next").href()).isEqualTo("/?q=graph&tag=nlp&cursor=next&prev=abc");
         assertThat(s.withoutParams().href()).isEqualTo("/?q=graph&tag=nlp");
+    }
+
+    @Test
+    void previousPagesFollowTheCursorsKeptInTheUrl() {
+        SearchState first = state(Map.of("q", List.of("graph")));
+        assertThat(first.previous()).isNull();
+        assertThat(first.pageNumber()).isEqualTo(1);
+        SearchState second = first.next("c1");
+        SearchState third = second.next("c2");
+        assertThat(third.href()).isEqualTo("/?q=graph&cursor=c2&prev=c1");
+        assertThat(third.pageNumber()).isEqualTo(3);
+        assertThat(third.previous()).isEqualTo(second);
+        assertThat(second.previous()).isEqualTo(first);
+        // the API never sees the page's own parameter; any change of the search starts at the first page again
+        assertThat(third.apiHref()).isEqualTo("/api/v1/papers?q=graph&cursor=c2");
+        assertThat(third.with("tag", "nlp").href()).isEqualTo("/?q=graph&tag=nlp");
+        SearchState far = first;
+        for (int i = 1; i <= 30; i++) {
+            far = far.next("c" + i);
+        }
+        assertThat(far.all(SearchState.PREV)).hasSize(SearchState.MAX_PREV).endsWith("c29");
+    }
+
+    @Test
+    void aYearSpannedByFromAndToIsOneSelectedYear() {
+        SearchState s = state(Map.of("from", List.of("2024-01-01"), "to", List.of("2024-12-31")));
+        assertThat(WebPages.selected(s)).extracting(Views.Selected::label, Views.Selected::value, Views.Selected::removeHref)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("Year", "2024", "/"));
+        assertThat(WebPages.year(state(Map.of("from", List.of("2024-01-01"), "to", List.of("2024-06-30"))))).isNull();
     }
 
     @Test
@@ -76,7 +105,7 @@ class SearchStateTest {
         assertThat(new UiPaper.UiLink("javascript:alert(1)", null, "code", "x", null, null).linkable()).isFalse();
         assertThat(new UiPaper.UiLink("https://github.com/a/b", null, "code", "github.com", "a/b", null).linkable()).isTrue();
         UiPaper paper = new UiPaper("doi:10.1000/xyz 1", "T", null, null, null, null, null, null, null, null, null, null,
-                null, null);
+                null, null, null);
         assertThat(paper.href()).isEqualTo("/paper/doi:10.1000/xyz%201");
         assertThat(paper.anchor()).isEqualTo("p-doi-10-1000-xyz-1");
     }
