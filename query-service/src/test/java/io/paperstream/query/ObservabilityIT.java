@@ -29,6 +29,8 @@ class ObservabilityIT {
     URL ready;
     @TestHTTPResource(value = "metrics", management = true)
     URL metrics;
+    @TestHTTPResource(value = "health/well", management = true)
+    URL well;
 
     @Test
     void readinessCoversTheDatabaseAndTheKafkaConsumer() {
@@ -54,6 +56,18 @@ class ObservabilityIT {
                 // consumer lag and fetch rates from the Kafka client binder
                 .body(containsString("kafka_consumer_fetch_manager_records_lag"))
                 .body(containsString("kafka_consumer_fetch_manager_records_consumed_total")));
+    }
+
+    @Test
+    void theStageProgressWatchReportsTheGroup() {
+        // service-kit's StageProgress, a bean here because this service sets paperstream.progress.watch=true
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> when().get(well).then().statusCode(200)
+                .body("checks.find { it.name == 'paperstream-stage-progress' }.status", equalTo("UP"))
+                .body("checks.find { it.name == 'paperstream-stage-progress' }.data.topic", equalTo("papers.enriched")));
+        when().get(metrics).then().statusCode(200)
+                .body(matchesPattern("(?s).*\\npaperstream_stage_lag\\{group=\"[^\"]+\"} [0-9.E-]+\\n.*"))
+                .body(containsString("paperstream_stage_stalled{"))
+                .body(containsString("paperstream_stage_seconds_since_progress{"));
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.paperstream.enrich.messaging;
 
+import io.paperstream.kit.StageProgress;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.Quarkus;
 import io.quarkus.runtime.StartupEvent;

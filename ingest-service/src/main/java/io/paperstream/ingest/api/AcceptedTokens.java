@@ -1,7 +1,7 @@
 package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.config.IngestConfig;
-import io.paperstream.ingest.config.SecretFile;
+import io.paperstream.kit.SecretFile;
 import io.paperstream.ingest.domain.BearerTokens;
 import jakarta.enterprise.context.ApplicationScoped;
 

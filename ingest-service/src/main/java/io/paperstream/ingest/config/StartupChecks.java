@@ -1,12 +1,10 @@
 package io.paperstream.ingest.config;
 
-import io.paperstream.events.Lz4Codec;
 import io.paperstream.ingest.api.AcceptedTokens;
 import io.paperstream.ingest.domain.BearerTokens;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import io.quarkus.runtime.configuration.MemorySize;
-import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -16,16 +14,11 @@ import java.util.Optional;
 
 /**
  * Refuses to start a service whose writes would be open by accident (auth on, no token), and warns when Quarkus'
- * own body limit would cut NDJSON bodies before the service's limit does (its 413 is not problem+json); loads the
- * native lz4 codec ({@link Lz4Codec}).
+ * own body limit would cut NDJSON bodies before the service's limit does (its 413 is not problem+json). (The native lz4
+ * codec is loaded by service-kit's {@code NativeLz4}.)
  */
 @ApplicationScoped
 public class StartupChecks {
-
-    /** Before the messaging channels start (their priority is 1000): the Kafka client then compresses natively. */
-    void nativeLz4(@Observes @Priority(1) StartupEvent event) {
-        Log.infof("lz4 codec for Kafka: %s", Lz4Codec.preferNative());
-    }
 
     void onStart(@Observes StartupEvent event, IngestConfig config, AcceptedTokens accepted,
                  @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> serverLimit) {

@@ -63,6 +63,13 @@ class OperationsIT {
     }
 
     @Test
+    void noStageProgressWatchInAServiceThatConsumesNoTopic() {
+        // service-kit's StageProgress is a bean only where paperstream.progress.watch=true (enrich, query)
+        String text = RestAssured.given().get(metrics).then().statusCode(200).extract().asString();
+        assertThat(text).doesNotContain("paperstream_stage_");
+    }
+
+    @Test
     void healthAndMetricsAreNotOnThePublicPort() {
         RestAssured.given().get(metricsOnPublicPort).then().statusCode(404);
     }

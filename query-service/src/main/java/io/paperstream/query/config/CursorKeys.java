@@ -1,5 +1,6 @@
 package io.paperstream.query.config;
 
+import io.paperstream.kit.SecretFile;
 import io.paperstream.query.domain.CursorCodec;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.LaunchMode;

@@ -1,4 +1,4 @@
-package io.paperstream.ingest.config;
+package io.paperstream.kit;
 
 import io.quarkus.logging.Log;
 

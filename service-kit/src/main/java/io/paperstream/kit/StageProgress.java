@@ -1,7 +1,8 @@
-package io.paperstream.query.messaging;
+package io.paperstream.kit;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.arc.properties.IfBuildProperty;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
@@ -31,7 +32,11 @@ import java.util.concurrent.TimeUnit;
  * {@code paperstream_stage_stalled}, tagged with the group) and as a wellness check ({@code /q/health/well}: DOWN with
  * the figures). Not readiness: a replica holding no partitions is normal and must keep receiving traffic, and a stalled
  * stage is not fixed by taking its replicas out of service. Every replica reports the same group-wide figures.
+ * <p>A bean only in the services that consume a topic: those set the build property
+ * {@code paperstream.progress.watch=true} and name their group and topic ({@code paperstream.progress.group},
+ * {@code paperstream.progress.topic}).
  */
+@IfBuildProperty(name = "paperstream.progress.watch", stringValue = "true")
 @Wellness
 @ApplicationScoped
 public class StageProgress implements HealthCheck {

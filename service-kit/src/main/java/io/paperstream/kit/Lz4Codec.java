@@ -1,4 +1,4 @@
-package io.paperstream.events;
+package io.paperstream.kit;
 
 import net.jpountz.lz4.LZ4Factory;
 

@@ -1,6 +1,5 @@
-package io.paperstream.query.messaging;
+package io.paperstream.kit;
 
-import io.paperstream.events.Lz4Codec;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;

@@ -1,4 +1,4 @@
-package io.paperstream.ingest.config;
+package io.paperstream.kit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
