@@ -3,11 +3,9 @@ package io.paperstream.ingest.sources;
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
+import io.paperstream.ingest.domain.format.SafeXml;
 import io.paperstream.ingest.domain.format.UnreadableBodyException;
 
-import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -29,7 +27,7 @@ public final class OaiPmhParser {
     static final String OAI = "http://www.openarchives.org/OAI/2.0/";
     static final String ARXIV = "http://arxiv.org/OAI/arXiv/";
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
-    private static final XMLInputFactory FACTORY = factory();
+    private static final SafeXml XML = new SafeXml("an OAI-PMH answer");
 
     private OaiPmhParser() {
     }
@@ -58,7 +56,7 @@ public final class OaiPmhParser {
     public static OaiPage parse(byte[] xml) {
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new ByteArrayInputStream(xml));
+            r = XML.open(new ByteArrayInputStream(xml));
             Instant responseDate = null;
             List<OaiRecord> records = new ArrayList<>();
             String token = null;
@@ -68,7 +66,7 @@ public final class OaiPmhParser {
             boolean root = true;
             while (r.hasNext()) {
                 int event = r.next();
-                refuseDtd(r, event);
+                XML.refuseDtd(r, event);
                 if (event != XMLStreamConstants.START_ELEMENT) {
                     continue;
                 }
@@ -76,28 +74,28 @@ public final class OaiPmhParser {
                 if (root) {
                     if (!OAI.equals(r.getNamespaceURI()) || !"OAI-PMH".equals(name)) {
                         throw new UnreadableBodyException("not an OAI-PMH answer: the root element must be <OAI-PMH xmlns=\""
-                                + OAI + "\">", where(r.getLocation()));
+                                + OAI + "\">", SafeXml.where(r.getLocation()));
                     }
                     root = false;
                     continue;
                 }
                 if (!OAI.equals(r.getNamespaceURI())) {
-                    skip(r);
+                    XML.skip(r);
                     continue;
                 }
                 switch (name) {
-                    case "responseDate" -> responseDate = instant(text(r).trim(), r);
+                    case "responseDate" -> responseDate = instant(XML.text(r).trim(), r);
                     case "error" -> {
                         errorCode = r.getAttributeValue(null, "code");
-                        errorMessage = text(r).trim();
+                        errorMessage = XML.text(r).trim();
                     }
                     case "record" -> records.add(record(r, records.size()));
                     case "resumptionToken" -> {
                         size = r.getAttributeValue(null, "completeListSize");
-                        String value = text(r).trim();
+                        String value = XML.text(r).trim();
                         token = value.isEmpty() ? null : value;
                     }
-                    case "request" -> skip(r);
+                    case "request" -> XML.skip(r);
                     default -> {
                         // verb containers (ListRecords): descend
                     }
@@ -111,15 +109,9 @@ public final class OaiPmhParser {
             }
             return new OaiPage(responseDate, records, token, errorCode, errorMessage, size);
         } catch (XMLStreamException e) {
-            throw new UnreadableBodyException("malformed XML: " + cleanMessage(e), where(e.getLocation()), e);
+            throw new UnreadableBodyException("malformed XML: " + SafeXml.cleanMessage(e), SafeXml.where(e.getLocation()), e);
         } finally {
-            if (r != null) {
-                try {
-                    r.close();
-                } catch (XMLStreamException ignored) {
-                    // reading from memory
-                }
-            }
+            SafeXml.close(r);
         }
     }
 
@@ -132,7 +124,7 @@ public final class OaiPmhParser {
         List<Violation> errors = new ArrayList<>();
         while (true) {
             int event = r.next();
-            refuseDtd(r, event);
+            XML.refuseDtd(r, event);
             if (event == XMLStreamConstants.END_ELEMENT) {
                 break;
             }
@@ -143,22 +135,22 @@ public final class OaiPmhParser {
                 deleted = "deleted".equals(r.getAttributeValue(null, "status"));
                 while (true) {
                     int e = r.next();
-                    refuseDtd(r, e);
+                    XML.refuseDtd(r, e);
                     if (e == XMLStreamConstants.END_ELEMENT) {
                         break;
                     }
                     if (e == XMLStreamConstants.START_ELEMENT) {
                         switch (r.getLocalName()) {
-                            case "identifier" -> identifier = text(r).trim();
-                            case "datestamp" -> datestamp = text(r).trim();
-                            default -> skip(r);
+                            case "identifier" -> identifier = XML.text(r).trim();
+                            case "datestamp" -> datestamp = XML.text(r).trim();
+                            default -> XML.skip(r);
                         }
                     }
                 }
             } else if (OAI.equals(r.getNamespaceURI()) && "metadata".equals(r.getLocalName())) {
                 while (true) {
                     int e = r.next();
-                    refuseDtd(r, e);
+                    XML.refuseDtd(r, e);
                     if (e == XMLStreamConstants.END_ELEMENT) {
                         break;
                     }
@@ -168,12 +160,12 @@ public final class OaiPmhParser {
                         } else {
                             errors.add(Violation.of("metadata", "unknown-format", "the metadata is <"
                                     + r.getLocalName() + "> in " + r.getNamespaceURI() + ", not arXiv's format"));
-                            skip(r);
+                            XML.skip(r);
                         }
                     }
                 }
             } else {
-                skip(r);
+                XML.skip(r);
             }
         }
         String location = "record " + (index + 1) + " (" + (identifier == null ? "line " + line : identifier) + ")";
@@ -197,7 +189,7 @@ public final class OaiPmhParser {
         List<String> authors = new ArrayList<>();
         while (true) {
             int event = r.next();
-            refuseDtd(r, event);
+            XML.refuseDtd(r, event);
             if (event == XMLStreamConstants.END_ELEMENT) {
                 break;
             }
@@ -205,21 +197,21 @@ public final class OaiPmhParser {
                 continue;
             }
             if (!ARXIV.equals(r.getNamespaceURI())) {
-                skip(r);
+                XML.skip(r);
                 continue;
             }
             switch (r.getLocalName()) {
-                case "id" -> id = text(r).trim();
-                case "created" -> created = text(r).trim();
-                case "updated" -> updated = text(r).trim();
-                case "title" -> title = text(r);
-                case "abstract" -> abstractText = text(r);
-                case "categories" -> categories = text(r);
-                case "comments" -> comments = text(r);
-                case "doi" -> doi = text(r).trim();
-                case "license" -> license = text(r).trim();
+                case "id" -> id = XML.text(r).trim();
+                case "created" -> created = XML.text(r).trim();
+                case "updated" -> updated = XML.text(r).trim();
+                case "title" -> title = XML.text(r);
+                case "abstract" -> abstractText = XML.text(r);
+                case "categories" -> categories = XML.text(r);
+                case "comments" -> comments = XML.text(r);
+                case "doi" -> doi = XML.text(r).trim();
+                case "license" -> license = XML.text(r).trim();
                 case "authors" -> authors(r, authors);
-                default -> skip(r);
+                default -> XML.skip(r);
             }
         }
         List<String> categoryList = categories == null || categories.isBlank() ? List.of()
@@ -233,7 +225,7 @@ public final class OaiPmhParser {
     private static void authors(XMLStreamReader r, List<String> authors) throws XMLStreamException {
         while (true) {
             int event = r.next();
-            refuseDtd(r, event);
+            XML.refuseDtd(r, event);
             if (event == XMLStreamConstants.END_ELEMENT) {
                 return;
             }
@@ -241,7 +233,7 @@ public final class OaiPmhParser {
                 continue;
             }
             if (!"author".equals(r.getLocalName())) {
-                skip(r);
+                XML.skip(r);
                 continue;
             }
             String keyname = "";
@@ -249,16 +241,16 @@ public final class OaiPmhParser {
             String suffix = "";
             while (true) {
                 int e = r.next();
-                refuseDtd(r, e);
+                XML.refuseDtd(r, e);
                 if (e == XMLStreamConstants.END_ELEMENT) {
                     break;
                 }
                 if (e == XMLStreamConstants.START_ELEMENT) {
                     switch (r.getLocalName()) {
-                        case "keyname" -> keyname = text(r).trim();
-                        case "forenames" -> forenames = text(r).trim();
-                        case "suffix" -> suffix = text(r).trim();
-                        default -> skip(r);
+                        case "keyname" -> keyname = XML.text(r).trim();
+                        case "forenames" -> forenames = XML.text(r).trim();
+                        case "suffix" -> suffix = XML.text(r).trim();
+                        default -> XML.skip(r);
                     }
                 }
             }
@@ -274,60 +266,8 @@ public final class OaiPmhParser {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
             throw new UnreadableBodyException("responseDate '" + text + "' is not a UTC date-time",
-                    where(r.getLocation()));
+                    SafeXml.where(r.getLocation()));
         }
     }
 
-    /** The text of the current element and its descendants; leaves the reader on its end tag. */
-    private static String text(XMLStreamReader r) throws XMLStreamException {
-        StringBuilder out = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
-            int event = r.next();
-            refuseDtd(r, event);
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> depth++;
-                case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        out.append(r.getText());
-                default -> {
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    private static void skip(XMLStreamReader r) throws XMLStreamException {
-        text(r);
-    }
-
-    private static void refuseDtd(XMLStreamReader r, int event) {
-        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE
-                || event == XMLStreamConstants.ENTITY_DECLARATION) {
-            throw new UnreadableBodyException("DTDs and entity declarations are not allowed in an OAI-PMH answer",
-                    where(r.getLocation()));
-        }
-    }
-
-    private static String where(Location location) {
-        return location == null ? null : "line " + location.getLineNumber() + ", column " + location.getColumnNumber();
-    }
-
-    private static String cleanMessage(XMLStreamException e) {
-        String message = e.getMessage() == null ? "unreadable" : e.getMessage();
-        int at = message.indexOf("Message: ");
-        return (at >= 0 ? message.substring(at + "Message: ".length()) : message).trim();
-    }
-
-    private static XMLInputFactory factory() {
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
-    }
 }

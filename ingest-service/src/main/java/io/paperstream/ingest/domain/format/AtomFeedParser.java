@@ -4,9 +4,6 @@ import io.paperstream.events.RawPaper.SourceLink;
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.SourceRecord;
 
-import javax.xml.XMLConstants;
-import javax.xml.stream.Location;
-import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
@@ -23,7 +20,7 @@ import java.util.List;
 public final class AtomFeedParser {
     static final String ATOM = "http://www.w3.org/2005/Atom";
     static final String ARXIV = "http://arxiv.org/schemas/atom";
-    private static final XMLInputFactory FACTORY = factory();
+    private static final SafeXml XML = new SafeXml("an Atom feed");
 
     private AtomFeedParser() {
     }
@@ -31,19 +28,19 @@ public final class AtomFeedParser {
     public static List<SourceRecord> parse(String xml) {
         XMLStreamReader r = null;
         try {
-            r = FACTORY.createXMLStreamReader(new StringReader(xml));
+            r = XML.open(new StringReader(xml));
             List<SourceRecord> records = new ArrayList<>();
             boolean root = true;
             while (r.hasNext()) {
                 int event = r.next();
-                refuseDtd(r, event);
+                XML.refuseDtd(r, event);
                 if (event != XMLStreamConstants.START_ELEMENT) {
                     continue;
                 }
                 if (root) {
                     if (!ATOM.equals(r.getNamespaceURI()) || !"feed".equals(r.getLocalName())) {
                         throw new UnreadableBodyException("not an Atom feed: the root element must be <feed xmlns=\""
-                                + ATOM + "\">", where(r.getLocation()));
+                                + ATOM + "\">", SafeXml.where(r.getLocation()));
                     }
                     root = false;
                 } else if (ATOM.equals(r.getNamespaceURI()) && "entry".equals(r.getLocalName())) {
@@ -57,9 +54,9 @@ public final class AtomFeedParser {
             }
             return records;
         } catch (XMLStreamException e) {
-            throw new UnreadableBodyException("malformed XML: " + cleanMessage(e), where(e.getLocation()), e);
+            throw new UnreadableBodyException("malformed XML: " + SafeXml.cleanMessage(e), SafeXml.where(e.getLocation()), e);
         } finally {
-            close(r);
+            SafeXml.close(r);
         }
     }
 
@@ -76,7 +73,7 @@ public final class AtomFeedParser {
         List<SourceLink> links = new ArrayList<>();
         while (true) {
             int event = r.next();
-            refuseDtd(r, event);
+            XML.refuseDtd(r, event);
             if (event == XMLStreamConstants.END_ELEMENT) {
                 break;
             }
@@ -87,37 +84,37 @@ public final class AtomFeedParser {
             String name = r.getLocalName();
             if (ATOM.equals(ns)) {
                 switch (name) {
-                    case "id" -> id = text(r);
-                    case "title" -> title = text(r);
-                    case "summary" -> summary = text(r);
-                    case "published" -> published = text(r);
-                    case "updated" -> updated = text(r);
+                    case "id" -> id = XML.text(r);
+                    case "title" -> title = XML.text(r);
+                    case "summary" -> summary = XML.text(r);
+                    case "published" -> published = XML.text(r);
+                    case "updated" -> updated = XML.text(r);
                     case "author" -> author(r, authors);
                     case "category" -> {
                         addIfPresent(categories, r.getAttributeValue(null, "term"));
-                        skip(r);
+                        XML.skip(r);
                     }
                     case "link" -> {
                         link(r, links);
-                        skip(r);
+                        XML.skip(r);
                     }
-                    default -> skip(r);
+                    default -> XML.skip(r);
                 }
             } else if (ARXIV.equals(ns)) {
                 switch (name) {
-                    case "comment" -> comment = text(r);
-                    case "doi" -> doi = text(r);
+                    case "comment" -> comment = XML.text(r);
+                    case "doi" -> doi = XML.text(r);
                     case "primary_category" -> {
                         String term = r.getAttributeValue(null, "term");
                         if (term != null && !term.isBlank()) {
                             categories.add(0, term);
                         }
-                        skip(r);
+                        XML.skip(r);
                     }
-                    default -> skip(r);
+                    default -> XML.skip(r);
                 }
             } else {
-                skip(r);
+                XML.skip(r);
             }
         }
         return new PaperInput(title, summary, authors, arxivId(id), doi, published, updated, categories, comment,
@@ -140,15 +137,15 @@ public final class AtomFeedParser {
     private static void author(XMLStreamReader r, List<String> authors) throws XMLStreamException {
         while (true) {
             int event = r.next();
-            refuseDtd(r, event);
+            XML.refuseDtd(r, event);
             if (event == XMLStreamConstants.END_ELEMENT) {
                 return;
             }
             if (event == XMLStreamConstants.START_ELEMENT) {
                 if (ATOM.equals(r.getNamespaceURI()) && "name".equals(r.getLocalName())) {
-                    addIfPresent(authors, text(r));
+                    addIfPresent(authors, XML.text(r));
                 } else {
-                    skip(r);
+                    XML.skip(r);
                 }
             }
         }
@@ -170,73 +167,10 @@ public final class AtomFeedParser {
         }
     }
 
-    /** The text of the current element and its descendants; leaves the reader on its end tag. */
-    private static String text(XMLStreamReader r) throws XMLStreamException {
-        StringBuilder out = new StringBuilder();
-        int depth = 1;
-        while (depth > 0) {
-            int event = r.next();
-            refuseDtd(r, event);
-            switch (event) {
-                case XMLStreamConstants.START_ELEMENT -> depth++;
-                case XMLStreamConstants.END_ELEMENT -> depth--;
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        out.append(r.getText());
-                default -> {
-                }
-            }
-        }
-        return out.toString();
-    }
-
-    private static void skip(XMLStreamReader r) throws XMLStreamException {
-        text(r);
-    }
-
     private static void addIfPresent(List<String> list, String value) {
         if (value != null && !value.isBlank()) {
             list.add(value);
         }
     }
 
-    private static void refuseDtd(XMLStreamReader r, int event) {
-        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE
-                || event == XMLStreamConstants.ENTITY_DECLARATION) {
-            throw new UnreadableBodyException("DTDs and entity declarations are not allowed in an Atom feed",
-                    where(r.getLocation()));
-        }
-    }
-
-    private static String where(Location location) {
-        return location == null ? null : "line " + location.getLineNumber() + ", column " + location.getColumnNumber();
-    }
-
-    private static String cleanMessage(XMLStreamException e) {
-        String message = e.getMessage() == null ? "unreadable" : e.getMessage();
-        int at = message.indexOf("Message: ");
-        return (at >= 0 ? message.substring(at + "Message: ".length()) : message).trim();
-    }
-
-    private static void close(XMLStreamReader r) {
-        if (r != null) {
-            try {
-                r.close();
-            } catch (XMLStreamException ignored) {
-                // nothing to release: the reader reads from a string
-            }
-        }
-    }
-
-    private static XMLInputFactory factory() {
-        // The JDK's own StAX implementation, whatever else is on the class path.
-        XMLInputFactory factory = XMLInputFactory.newDefaultFactory();
-        factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
-        factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
-        factory.setProperty(XMLInputFactory.IS_REPLACING_ENTITY_REFERENCES, false);
-        factory.setProperty(XMLInputFactory.IS_NAMESPACE_AWARE, true);
-        factory.setProperty(XMLInputFactory.IS_COALESCING, true);
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_DTD, "");
-        factory.setProperty(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
-        return factory;
-    }
 }
