@@ -42,6 +42,13 @@ final class ArchitectureRules {
                 .because("paper-events is the one source of truth every service depends on, never the reverse");
     }
 
+    /** The shared HTTP problem code (module http-problem) depends on no service and not on the event contract. */
+    static ArchRule sharedProblemImportsNoService(String root) {
+        return noClasses().that().resideInAPackage(root + ".problem..")
+                .should().dependOnClassesThat().resideInAnyPackage(servicePackagesAndContract(root))
+                .because("http-problem is the one problem+json shape both APIs share; it knows no service");
+    }
+
     /** Domain packages are plain Java: no Quarkus, Jakarta, SmallRye, Vert.x, Hibernate or Kafka. */
     static ArchRule domainIsPlainJava(String root) {
         return noClasses().that().resideInAPackage(root + "..domain..")
@@ -58,8 +65,13 @@ final class ArchitectureRules {
 
     /** Every rule, for the test that runs them all over one root. */
     static List<ArchRule> all(String root) {
-        return Arrays.asList(servicesAreIndependent(root), contractImportsNoService(root), domainIsPlainJava(root),
-                apiDoesNotUseMessaging(root));
+        return Arrays.asList(servicesAreIndependent(root), contractImportsNoService(root),
+                sharedProblemImportsNoService(root), domainIsPlainJava(root), apiDoesNotUseMessaging(root));
+    }
+
+    private static String[] servicePackagesAndContract(String root) {
+        return java.util.stream.Stream.concat(java.util.stream.Stream.of(servicePackages(root)),
+                java.util.stream.Stream.of(root + ".events..")).toArray(String[]::new);
     }
 
     private static String[] servicePackages(String root) {

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The rules of {@link ArchitectureRules} over the production classes of paper-events and the three services. */
+/** The rules of {@link ArchitectureRules} over the production classes of paper-events, http-problem and the three services. */
 class ArchitectureTest {
     private static final String ROOT = "io.paperstream";
     private static JavaClasses classes;
@@ -18,13 +18,13 @@ class ArchitectureTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("/io/paperstream/architecture/"))
-                .importPackages(ROOT + ".events", ROOT + ".ingest", ROOT + ".enrich", ROOT + ".query");
+                .importPackages(ROOT + ".events", ROOT + ".problem", ROOT + ".ingest", ROOT + ".enrich", ROOT + ".query");
     }
 
     @Test
     void importsTheFourModules() {
         // a rule over no classes proves nothing: each module's classes must really be here
-        for (String pkg : new String[] {"events", "ingest.domain", "ingest.api", "enrich.domain", "enrich.messaging",
+        for (String pkg : new String[] {"events", "problem", "ingest.domain", "ingest.api", "enrich.domain", "enrich.messaging",
                 "query.domain", "query.api", "query.messaging"}) {
             assertThat(classes.containPackage(ROOT + "." + pkg)).as(pkg).isTrue();
         }
@@ -38,6 +38,11 @@ class ArchitectureTest {
     @Test
     void contractImportsNoService() {
         ArchitectureRules.contractImportsNoService(ROOT).check(classes);
+    }
+
+    @Test
+    void sharedProblemImportsNoService() {
+        ArchitectureRules.sharedProblemImportsNoService(ROOT).check(classes);
     }
 
     @Test

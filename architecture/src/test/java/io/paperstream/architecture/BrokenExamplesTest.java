@@ -35,6 +35,13 @@ class BrokenExamplesTest {
     }
 
     @Test
+    void theSharedProblemCodeImportingAServiceFails() {
+        assertFailsWith(ArchitectureRules.sharedProblemImportsNoService(BROKEN),
+                BROKEN + ".problem.ProblemOfAService", BROKEN + ".query.store.PaperStore");
+        assertPasses(ArchitectureRules.sharedProblemImportsNoService(GOOD));
+    }
+
+    @Test
     void aDomainClassUsingAFrameworkFails() {
         assertFailsWith(ArchitectureRules.domainIsPlainJava(BROKEN),
                 BROKEN + ".enrich.domain.Tagger", "jakarta.inject.Inject");

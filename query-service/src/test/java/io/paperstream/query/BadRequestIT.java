@@ -68,15 +68,15 @@ class BadRequestIT {
     void aBadParameterIsA400ProblemNamingIt(String path, String name, String value, String named) {
         given().queryParam(name, value).when().get(path).then()
                 .statusCode(400).contentType(PROBLEM)
-                .body("status", equalTo(400)).body("title", equalTo("Bad Request"))
+                .body("status", equalTo(400)).body("title", equalTo("Invalid parameter"))
                 .body("detail", containsString("'" + named + "'"))
-                .body("errors[0].name", equalTo(named));
+                .body("errors[0].field", equalTo(named));
     }
 
     @Test
     void fromAfterToNamesFrom() {
         given().queryParam("from", "2024-02-01").queryParam("to", "2024-01-01").when().get("/api/v1/papers").then()
-                .statusCode(400).contentType(PROBLEM).body("errors[0].name", equalTo("from"));
+                .statusCode(400).contentType(PROBLEM).body("errors[0].field", equalTo("from"));
     }
 
     @Test
@@ -85,20 +85,20 @@ class BadRequestIT {
                 .extract().path("nextCursor");
         if (cursor != null) {
             given().queryParam("limit", 1).queryParam("cursor", cursor).queryParam("sort", "oldest")
-                    .when().get("/api/v1/papers").then().statusCode(400).body("errors[0].name", equalTo("cursor"));
+                    .when().get("/api/v1/papers").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
             // one character changed: the signature no longer matches
             String tampered = cursor.substring(0, 5) + (cursor.charAt(5) == 'A' ? 'B' : 'A') + cursor.substring(6);
             given().queryParam("limit", 1).queryParam("cursor", tampered)
-                    .when().get("/api/v1/papers").then().statusCode(400).body("errors[0].name", equalTo("cursor"));
+                    .when().get("/api/v1/papers").then().statusCode(400).body("errors[0].field", equalTo("cursor"));
         }
     }
 
     @Test
     void badPathSegmentsOfTheCodeEndpointNameTheSegment() {
         when().get("/api/v1/code/{owner}/{repo}", "a b", "repo").then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].name", equalTo("owner"));
+                .body("errors[0].field", equalTo("owner"));
         when().get("/api/v1/code/{owner}/{repo}", "owner", "re;po").then().statusCode(400).contentType(PROBLEM)
-                .body("errors[0].name", equalTo("repo"));
+                .body("errors[0].field", equalTo("repo"));
     }
 
     static final List<String> INJECTIONS = List.of("' OR '1'='1", "'; DROP TABLE paper; --", "1; SELECT pg_sleep(5)",
@@ -122,7 +122,7 @@ class BadRequestIT {
                     // refused naming the parameter, or taken as a value (a tag named "1e309" is a valid, unused tag)
                     if (status == 400) {
                         given().queryParam(param, injection).when().get(path).then().contentType(PROBLEM)
-                                .body("errors[0].name", equalTo(param));
+                                .body("errors[0].field", equalTo(param));
                     }
                 }
             }

@@ -181,7 +181,7 @@ class FacetSampleIT {
     @Test
     void exactMustBeABoolean() {
         given().queryParam("tag", ALL).queryParam("exact", "maybe").when().get("/api/v1/facets").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].name", equalTo("exact"))
+                .contentType("application/problem+json").body("errors[0].field", equalTo("exact"))
                 .body("detail", containsString("true or false"));
     }
 

@@ -37,7 +37,8 @@ class FrozenDatabaseIT {
                 Response r = given().when().get(path);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertThat(r.statusCode()).as(path).isEqualTo(503);
-                assertThat(r.contentType()).as(path).startsWith("application/problem+json");
+                ProblemShape.check(r.statusCode(), r.contentType(), r.asString(), "database-unavailable",
+                        path.replaceAll("\\?.*", ""));
                 assertThat(r.header("Retry-After")).as(path).isNotBlank();
                 assertThat(millis).as(path + " answered within the read timeout (5 s) and some slack").isLessThan(8000);
             }

@@ -74,6 +74,8 @@ class RateLimitIT {
         assertThat(refused.headers().firstValue("Retry-After").map(Integer::parseInt)).hasValueSatisfying(
                 s -> assertThat(s).isBetween(1, 5));
         assertThat(refused.body()).contains("\"status\":429");
+        ProblemShape.check(429, refused.headers().firstValue("Content-Type").orElse(""), refused.body(),
+                "too-many-requests", "/api/v1/tags");
 
         assertThat(get("198.51.100.9").statusCode()).as("another client has its own bucket").isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> get("203.0.113.7").statusCode() == 200);

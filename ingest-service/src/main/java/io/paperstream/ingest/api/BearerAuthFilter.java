@@ -2,6 +2,9 @@ package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.config.IngestConfig;
 import io.paperstream.ingest.domain.BearerTokens;
+import io.paperstream.problem.Problem;
+import io.paperstream.problem.ProblemResponses;
+import io.paperstream.problem.ProblemType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
@@ -41,7 +44,7 @@ public class BearerAuthFilter {
                 ? "This request needs an Authorization: Bearer <token> header."
                 : "The bearer token is not valid.";
         String challenge = token == null ? REALM : REALM + ", error=\"invalid_token\"";
-        return Problems.response(new ProblemException(new Problem(Problem.TYPE_BASE + "unauthorized",
-                "Unauthorized", 401, detail, null, null, null, null), Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge)));
+        return ProblemResponses.response(Problem.of(ProblemType.UNAUTHORIZED).detail(detail)
+                .instance(request.getUriInfo().getPath()).build(), Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
     }
 }

@@ -2,6 +2,7 @@ package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.config.IngestConfig;
 import io.paperstream.ingest.domain.format.Format;
+import io.paperstream.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpHeaders;
@@ -41,7 +42,7 @@ public class BodyLimitRoute {
         long length = parse(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
         long limit = limitFor(ctx);
         if (length > limit) {
-            byte[] body = Problems.json(Problems.tooLarge(limit).problem());
+            byte[] body = Problems.tooLarge(limit).at(ctx.normalizedPath()).problem().toJson();
             ctx.response().setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")

@@ -1,6 +1,9 @@
 package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.domain.format.Format;
+import io.paperstream.problem.Problem;
+import io.paperstream.problem.ProblemException;
+import io.paperstream.problem.ProblemType;
 
 import java.util.List;
 import java.util.Locale;
@@ -47,20 +50,21 @@ final class FormatResolver {
         if (m.find()) {
             String charset = m.group(1).toLowerCase(Locale.ROOT);
             if (!charset.equals("utf-8") && !charset.equals("utf8") && !charset.equals("us-ascii")) {
-                throw ProblemException.of(415, "unsupported-media-type", "Unsupported Media Type",
-                        "Only UTF-8 bodies are accepted, not charset=" + m.group(1) + ".");
+                throw Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE)
+                        .detail("Only UTF-8 bodies are accepted, not charset=" + m.group(1) + ".")
+                        .error("Content-Type", "unsupported-charset", "only UTF-8 is accepted").exception();
             }
         }
     }
 
     private static ProblemException invalidFormat(String detail) {
-        return ProblemException.withErrors(400, "invalid-parameter", "Invalid parameter", detail,
-                List.of(new Problem.FieldError("format", "invalid", detail, null, null)));
+        return Problem.of(ProblemType.INVALID_PARAMETER).detail(detail).error("format", "invalid", detail).exception();
     }
 
     private static ProblemException unsupported(String contentType) {
-        return ProblemException.of(415, "unsupported-media-type", "Unsupported Media Type",
-                "Content-Type " + contentType + " is not supported. Use application/json, application/x-ndjson, "
-                        + "text/plain (daily digest) or application/atom+xml.");
+        return Problem.of(ProblemType.UNSUPPORTED_MEDIA_TYPE)
+                .detail("Content-Type " + contentType + " is not supported. Use application/json, application/x-ndjson, "
+                        + "text/plain (daily digest) or application/atom+xml.")
+                .error("Content-Type", "unsupported", "not a supported media type").exception();
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import io.paperstream.ingest.domain.BatchResult;
 import io.paperstream.ingest.domain.RecordOutcome;
 import io.paperstream.ingest.domain.format.DigestDate;
+import io.paperstream.problem.Problem;
 
 import java.time.LocalDate;
 import java.util.LinkedHashSet;

@@ -11,6 +11,9 @@ import io.paperstream.ingest.domain.format.BodyParsers;
 import io.paperstream.ingest.domain.format.BoundedInputStream;
 import io.paperstream.ingest.domain.format.Format;
 import io.paperstream.ingest.domain.format.ParsedBody;
+import io.paperstream.problem.Problem;
+import io.paperstream.problem.ProblemException;
+import io.paperstream.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Clock;
@@ -104,8 +107,8 @@ public class IngestService {
         String detail = response.received() == 0
                 ? "The body holds no paper."
                 : "None of the " + response.received() + " records is valid; nothing was published. See errors.";
-        return new ProblemException(new Problem(Problem.TYPE_BASE + "no-valid-paper", "No valid paper", 400, detail,
-                null, errors, null, response.received() <= 1000 ? response.records() : null), java.util.Map.of());
+        return Problem.of(ProblemType.NO_VALID_PAPER).detail(detail).errors(errors)
+                .extension("records", response.received() <= 1000 ? response.records() : null).exception();
     }
 
     private static void checkAnnouncedLength(String contentLength, long limit) {
@@ -117,7 +120,8 @@ public class IngestService {
                 throw Problems.tooLarge(limit);
             }
         } catch (NumberFormatException e) {
-            throw ProblemException.of(400, "bad-content-length", "Bad Content-Length", "Content-Length is not a number.");
+            throw Problem.of(ProblemType.BAD_CONTENT_LENGTH).detail("Content-Length is not a number.")
+                    .error("Content-Length", "invalid", "not a number").exception();
         }
     }
 
@@ -128,9 +132,8 @@ public class IngestService {
         try {
             return Optional.of(LocalDate.parse(date.trim()));
         } catch (DateTimeParseException e) {
-            throw ProblemException.withErrors(400, "invalid-parameter", "Invalid parameter",
-                    "date must be an ISO date such as 2025-03-14.",
-                    List.of(new Problem.FieldError("date", "invalid", "not an ISO date: YYYY-MM-DD", null, null)));
+            throw Problems.invalidParameter("date", "date must be an ISO date such as 2025-03-14.",
+                    "not an ISO date: YYYY-MM-DD");
         }
     }
 
@@ -139,9 +142,8 @@ public class IngestService {
             return null;
         }
         if (!SOURCE_NAME.matcher(source).matches()) {
-            throw ProblemException.withErrors(400, "invalid-parameter", "Invalid parameter",
-                    "source must be 1 to 100 characters of letters, digits and . _ : / @ -",
-                    List.of(new Problem.FieldError("source", "invalid", "not a valid source name", null, null)));
+            throw Problems.invalidParameter("source", "source must be 1 to 100 characters of letters, digits and . _ : / @ -",
+                    "not a valid source name");
         }
         return source;
     }

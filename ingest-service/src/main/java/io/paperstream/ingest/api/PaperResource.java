@@ -1,6 +1,8 @@
 package io.paperstream.ingest.api;
 
 import io.paperstream.events.PaperIds;
+import io.paperstream.problem.Problem;
+import io.paperstream.problem.ProblemType;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.HeaderParam;
@@ -14,7 +16,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import java.io.InputStream;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -49,10 +50,10 @@ public class PaperResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Response delete(@PathParam("id") String id) {
         if (!PaperIds.isValid(id)) {
-            throw ProblemException.withErrors(400, "invalid-id", "Invalid paper id",
-                    "'" + (id.length() > 120 ? id.substring(0, 120) + "..." : id)
-                            + "' is not a paper id: arxiv:<id without version>, doi:<lower-case doi> or title:<16 hex>.",
-                    List.of(new Problem.FieldError("id", "invalid", "not a paper id", null, null)));
+            throw Problem.of(ProblemType.INVALID_ID)
+                    .detail("'" + (id.length() > 120 ? id.substring(0, 120) + "..." : id)
+                            + "' is not a paper id: arxiv:<id without version>, doi:<lower-case doi> or title:<16 hex>.")
+                    .error("id", "invalid", "not a paper id").exception();
         }
         ingest.delete(id);
         return Response.accepted(Map.of("id", id, "tombstone", true)).build();

@@ -1,6 +1,10 @@
 package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.config.IngestConfig;
+import io.paperstream.problem.Problem;
+import io.paperstream.problem.ProblemException;
+import io.paperstream.problem.ProblemResponses;
+import io.paperstream.problem.ProblemType;
 import io.quarkus.logging.Log;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
@@ -29,7 +33,7 @@ public class ProblemMappers {
             // e.g. 413 while streaming: the rest of the body is not wanted, so do not read it to keep the connection.
             request.response().endHandler(done -> Connections.lingerThenClose(vertx, request));
         }
-        return Problems.response(e);
+        return ProblemResponses.response(e.at(request.path()));
     }
 
     @ServerExceptionMapper
@@ -46,8 +50,8 @@ public class ProblemMappers {
         } else {
             detail = e.getMessage();
         }
-        ProblemException problem = Problems.ofStatus(status, detail);
-        Response.ResponseBuilder builder = Response.fromResponse(Problems.response(problem));
+        Problem problem = Problem.ofStatus(status).detail(detail).instance(uri.getPath()).build();
+        Response.ResponseBuilder builder = Response.fromResponse(ProblemResponses.response(problem, java.util.Map.of()));
         if (e instanceof NotAllowedException) {
             builder.allow(e.getResponse().getAllowedMethods());
         }
@@ -61,7 +65,8 @@ public class ProblemMappers {
             return problem(known, request);
         }
         Log.errorf(e, "Unexpected failure of a request");
-        return Problems.response(ProblemException.of(500, "internal-error", "Internal Server Error",
-                "The request failed unexpectedly; the failure is logged. Nothing is known to have been published."));
+        return ProblemResponses.response(Problem.of(ProblemType.INTERNAL_ERROR).instance(request.path())
+                .detail("The request failed unexpectedly; the failure is logged. Nothing is known to have been published.")
+                .build(), java.util.Map.of());
     }
 }

@@ -1,6 +1,7 @@
 package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.domain.format.Format;
+import io.paperstream.problem.ProblemException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 

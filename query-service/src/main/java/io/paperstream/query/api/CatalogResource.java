@@ -1,6 +1,8 @@
 package io.paperstream.query.api;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.paperstream.problem.Problem;
+import io.paperstream.problem.ProblemSchemaFilter;
 import io.paperstream.query.config.QueryConfig;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.store.PaperQueries;
@@ -82,7 +84,7 @@ public class CatalogResource {
             schema = @Schema(implementation = FacetsView.class),
             examples = @ExampleObject(name = "facets", value = Examples.FACETS)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
     public Uni<FacetsView> facets(@Context UriInfo uri,
                                   @Parameter(description = "search text, as in /papers") @QueryParam("q") String q,
                                   @Parameter(description = "tag; repeatable, all must match") @QueryParam("tag") List<String> tags,

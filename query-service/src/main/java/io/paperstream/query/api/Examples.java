@@ -32,9 +32,10 @@ final class Examples {
              "total": 137, "totalExact": true}""";
 
     static final String BAD_LIMIT = """
-            {"type": "about:blank", "title": "Bad Request", "status": 400,
+            {"type": "https://paperstream.io/problems/invalid-parameter", "title": "Invalid parameter", "status": 400,
              "detail": "invalid parameter 'limit': must be an integer from 1 to 200; got '500'",
-             "errors": [{"name": "limit", "message": "must be an integer from 1 to 200; got '500'"}]}""";
+             "instance": "/api/v1/papers",
+             "errors": [{"field": "limit", "code": "out-of-range", "message": "must be an integer from 1 to 200; got '500'"}]}""";
 
     static final String FACETS = """
             {"total": 1523, "totalExact": true, "countsExact": true,

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.PaperJson;
+import io.paperstream.problem.Problem;
+import io.paperstream.problem.ProblemSchemaFilter;
 import io.paperstream.query.config.CursorKeys;
 import io.paperstream.query.config.QueryConfig;
 import io.paperstream.query.domain.BadParameterException;
@@ -86,7 +88,7 @@ public class PapersResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
             examples = @ExampleObject(name = "search", value = Examples.PAGE)))
     @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM),
             examples = @ExampleObject(name = "bad limit", value = Examples.BAD_LIMIT)))
     public Uni<PageView> list(@Context UriInfo uri,
                               @Parameter(description = "search text, web-search syntax", example = "\"vision language\" -survey")
@@ -173,9 +175,9 @@ public class PapersResource {
     @APIResponse(responseCode = "200", description = "The paper", content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = PaperView.class), examples = @ExampleObject(name = "paper", value = Examples.PAPER)))
     @APIResponse(responseCode = "400", description = "Not an id of any form; the problem names the parameter `id`",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
     @APIResponse(responseCode = "404", description = "No paper with this id", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
     public Uni<PaperView> byId(@Context UriInfo uri,
                                @Parameter(description = "paper id in any form", example = "arxiv:2409.04828") @PathParam("id") String id) {
         QueryParams.onlyKnown(uri.getQueryParameters(), Set.of());
@@ -201,7 +203,7 @@ public class PapersResource {
             `ids` not an array of strings is a 400 naming it. `fields` selects fields as in the list.""")
     @APIResponse(responseCode = "200", description = "The papers, in the order of the ids (null where unknown)")
     @APIResponse(responseCode = "400", description = "The body or an id is invalid; the problem names it", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
     public Uni<List<ObjectNode>> batch(@Context UriInfo uri, @QueryParam("fields") String fields, JsonNode body) {
         QueryParams.onlyKnown(uri.getQueryParameters(), Set.of("fields"));
         Set<String> wanted = QueryParams.fields(fields);
@@ -213,7 +215,7 @@ public class PapersResource {
             throw new BadParameterException("ids", "must be an array of paper ids");
         }
         if (ids.isEmpty() || ids.size() > MAX_BATCH) {
-            throw new BadParameterException("ids", "must hold 1 to " + MAX_BATCH + " ids, not " + ids.size());
+            throw new BadParameterException("ids", "out-of-range", "must hold 1 to " + MAX_BATCH + " ids, not " + ids.size());
         }
         List<String> canonical = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {

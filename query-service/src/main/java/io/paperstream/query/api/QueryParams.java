@@ -43,7 +43,7 @@ public final class QueryParams {
         for (Map.Entry<String, List<String>> param : given.entrySet()) {
             String name = param.getKey();
             if (!known.contains(name)) {
-                throw new BadParameterException(name, "unknown parameter; known: " + String.join(", ", known.stream().sorted().toList()));
+                throw new BadParameterException(name, "unknown", "unknown parameter; known: " + String.join(", ", known.stream().sorted().toList()));
             }
             if (REPEATABLE.contains(name) && param.getValue().stream().anyMatch(v -> v == null || v.isBlank())) {
                 throw new BadParameterException(name, "must not be empty");
@@ -65,7 +65,7 @@ public final class QueryParams {
         LinkedHashSet<String> words = new LinkedHashSet<>();
         for (String author : values("author", authors, v -> {
             if (v.length() > 200) {
-                throw new BadParameterException("author", "at most 200 characters");
+                throw new BadParameterException("author", "too-long", "at most 200 characters");
             }
             if (Normalise.words(v).isEmpty()) {
                 throw new BadParameterException("author", "'" + v + "' has no letter or digit");
@@ -81,7 +81,7 @@ public final class QueryParams {
     public static PaperFilter filter(String q, List<String> tags, List<String> linkKinds, List<String> hosts,
                                      List<String> subjects, String from, String to) {
         if (q != null && q.length() > MAX_Q) {
-            throw new BadParameterException("q", "at most " + MAX_Q + " characters");
+            throw new BadParameterException("q", "too-long", "at most " + MAX_Q + " characters");
         }
         if (q != null && q.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r')) {
             throw new BadParameterException("q", "must not contain control characters");
@@ -116,7 +116,7 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new BadParameterException("limit", "must be an integer from 1 to " + max + "; got '" + value + "'");
+        throw new BadParameterException("limit", "out-of-range", "must be an integer from 1 to " + max + "; got '" + value + "'");
     }
 
     public static Sort sort(String value, PaperFilter filter) {
@@ -147,7 +147,7 @@ public final class QueryParams {
                 continue;
             }
             if (!known.contains(name)) {
-                throw new BadParameterException("fields", "unknown field '" + name + "'; known: "
+                throw new BadParameterException("fields", "unknown", "unknown field '" + name + "'; known: "
                         + String.join(", ", known.stream().sorted().toList()));
             }
             fields.add(name);
@@ -195,7 +195,7 @@ public final class QueryParams {
             return List.of();
         }
         if (raw.size() > MAX_VALUES) {
-            throw new BadParameterException(name, "at most " + MAX_VALUES + " values");
+            throw new BadParameterException(name, "too-many", "at most " + MAX_VALUES + " values");
         }
         List<String> out = new ArrayList<>();
         for (String v : raw) {

@@ -7,6 +7,9 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.paperstream.problem.Problem;
+import io.paperstream.problem.ProblemResponses;
+import io.paperstream.problem.ProblemType;
 import io.paperstream.query.config.QueryConfig;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,7 +17,7 @@ import jakarta.ws.rs.core.Response;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 import java.time.Duration;
-import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -39,9 +42,9 @@ public class RateLimitFilter {
         if (seconds == 0) {
             return null;
         }
-        return Response.fromResponse(new Problem("about:blank", "Too Many Requests", 429,
-                        "this client made too many requests; retry after " + seconds + " s", null, List.of()).toResponse())
-                .header("Retry-After", Long.toString(seconds)).build();
+        return ProblemResponses.response(Problem.of(ProblemType.TOO_MANY_REQUESTS)
+                .detail("this client made too many requests; retry after " + seconds + " s").instance(request.path())
+                .build(), Map.of("Retry-After", Long.toString(seconds)));
     }
 
     /** The token buckets, one per client address, in a bounded cache. */
