@@ -114,11 +114,11 @@ class SinkIT {
                 .filter(r -> r.key().equals("arxiv:2501.00004")).findFirst().orElseThrow();
         assertThat(notJson.value()).isEqualTo("{this is not json");
         assertThat(new String(notJson.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .startsWith("not valid EnrichedPaper JSON");
+                .startsWith("value is not JSON");
         ConsumerRecord<String, String> invalid = dlq.getRecords().stream()
                 .filter(r -> r.key().equals("arxiv:2501.00005")).findFirst().orElseThrow();
         assertThat(new String(invalid.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .startsWith("schema violation");
+                .startsWith("value violates the EnrichedPaper v1 schema");
         dlq.stop();
         when().get("/api/v1/papers/{id}", "arxiv:2501.00004").then().statusCode(404);
     }

@@ -1,14 +1,12 @@
 package io.paperstream.enrich.messaging;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperstream.enrich.domain.Enricher;
 import io.paperstream.events.CloudEvents;
 import io.paperstream.events.DeadLetters;
+import io.paperstream.events.EventReader;
 import io.paperstream.events.EnrichedPaper;
-import io.paperstream.events.PaperJson;
-import io.paperstream.events.PaperSchemas;
 import io.paperstream.events.RawPaper;
 import io.paperstream.events.Topics;
 import io.opentelemetry.api.OpenTelemetry;
@@ -32,9 +30,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -224,33 +219,8 @@ public class RawPaperProcessor {
         return s.getBytes(StandardCharsets.UTF_8);
     }
 
+    /** One record of the input topic as a paper ({@link EventReader}: the same checks and reasons as every consumer). */
     static RawPaper parse(String key, byte[] value) {
-        String text;
-        try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
-        } catch (CharacterCodingException e) {
-            throw new IllegalArgumentException("value is not valid UTF-8");
-        }
-        JsonNode json;
-        try {
-            json = PaperJson.mapper().readTree(text);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("value is not JSON: " + e.getMessage());
-        }
-        List<String> violations = PaperSchemas.validateRaw(json);
-        if (!violations.isEmpty()) {
-            throw new IllegalArgumentException("value violates the RawPaper v1 schema: " + String.join("; ", violations));
-        }
-        RawPaper raw;
-        try {
-            raw = PaperJson.mapper().treeToValue(json, RawPaper.class);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("value is not a RawPaper: " + e.getMessage());
-        }
-        if (!key.equals(raw.id())) {
-            throw new IllegalArgumentException("record key '" + key + "' differs from the paper id '" + raw.id() + "'");
-        }
-        return raw;
+        return EventReader.raw(key, value);
     }
 }

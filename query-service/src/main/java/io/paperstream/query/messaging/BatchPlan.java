@@ -1,12 +1,8 @@
 package io.paperstream.query.messaging;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectReader;
 import io.paperstream.events.EnrichedPaper;
+import io.paperstream.events.EventReader;
 import io.paperstream.events.PaperIds;
-import io.paperstream.events.PaperJson;
-import io.paperstream.events.PaperSchemas;
 import io.paperstream.query.store.PaperUpsert;
 
 import java.nio.charset.StandardCharsets;
@@ -32,10 +28,6 @@ public final class BatchPlan {
     public record Input(String key, String value, int partition, long offset) {
     }
 
-    /** Exactly one JSON value per record: the text is later spliced into the batch handed to PostgreSQL. */
-    private static final ObjectReader READER = PaperJson.mapper().reader()
-            .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
-
     private final Map<String, PaperUpsert> upserts = new LinkedHashMap<>();
     private final Set<String> deletes = new LinkedHashSet<>();
     private final List<Rejected> rejected = new ArrayList<>();
@@ -47,11 +39,11 @@ public final class BatchPlan {
     }
 
     private void add(Input in) {
-        if (in.key() == null || !PaperIds.isValid(in.key())) {
-            reject(in, "record key is not a paper id: " + in.key());
-            return;
-        }
         if (in.value() == null) {
+            if (in.key() == null || !PaperIds.isValid(in.key())) {
+                reject(in, "record key is not a paper id: " + in.key());
+                return;
+            }
             upserts.remove(in.key());
             deletes.add(in.key());
             return;
@@ -62,19 +54,9 @@ public final class BatchPlan {
         }
         EnrichedPaper paper;
         try {
-            JsonNode json = READER.readTree(in.value());
-            List<String> violations = PaperSchemas.validateEnriched(json);
-            if (!violations.isEmpty()) {
-                reject(in, "schema violation: " + String.join("; ", violations));
-                return;
-            }
-            paper = PaperJson.mapper().treeToValue(json, EnrichedPaper.class);
-        } catch (Exception e) {
-            reject(in, "not valid EnrichedPaper JSON: " + e.getMessage());
-            return;
-        }
-        if (!in.key().equals(paper.id())) {
-            reject(in, "record key " + in.key() + " differs from the paper id " + paper.id());
+            paper = EventReader.enriched(in.key(), in.value());
+        } catch (EventReader.InvalidEventException e) {
+            reject(in, e.getMessage());
             return;
         }
         PaperUpsert previous = upserts.get(paper.id());

@@ -71,11 +71,11 @@ class BatchPlanTest {
                 in("arxiv:2401.00006", 1, "NUL \u0000 inside"),
                 in("arxiv:2401.00004", 1, "fine")));
         assertThat(plan.rejected()).extracting(BatchPlan.Rejected::reason).satisfiesExactly(
-                r -> assertThat(r).startsWith("not valid EnrichedPaper JSON"),
-                r -> assertThat(r).startsWith("schema violation"),
+                r -> assertThat(r).startsWith("value is not JSON"),
+                r -> assertThat(r).startsWith("value violates the EnrichedPaper v1 schema"),
                 r -> assertThat(r).startsWith("record key is not a paper id"),
                 r -> assertThat(r).contains("differs from the paper id"),
-                r -> assertThat(r).startsWith("not valid EnrichedPaper JSON"),
+                r -> assertThat(r).startsWith("value is not JSON"),
                 r -> assertThat(r).contains("NUL character"));
         assertThat(plan.rejected()).extracting(BatchPlan.Rejected::offset).containsExactly(1L, 2L, 3L, 4L, 5L, 1L);
         assertThat(plan.upserts()).singleElement().satisfies(u -> assertThat(u.paper().id()).isEqualTo("arxiv:2401.00004"));
