@@ -525,20 +525,24 @@ class SearchPageBrowserIT {
     void aCategoryFacetClickNarrowsTheResultsAndShowsTheSelection() {
         open("/");
         JsonNode facets = api("/api/v1/facets?limit=20");
+        // other test classes may share the database: compare with the API, whatever else it holds
         assertThat(facetValues("category")).isEqualTo(stream(facets.get("categories"))
-                .map(c -> c.get("value").asText() + "=" + c.get("count").asLong()).toList()).contains("cs.CL=2");
+                .map(c -> c.get("value").asText() + "=" + c.get("count").asLong()).toList())
+                .anySatisfy(v -> assertThat(v).startsWith("cs.CL="));
         mark();
-        facetLink("category", "cs.CL").click();
+        unfold(facetLink("category", "cs.CL")).click();
         waitForUrl(u -> u.endsWith("/?category=cs.CL"));
         JsonNode api = api("/api/v1/papers?category=cs.CL");
         waitUntil(() -> titles().equals(titles(api)));
-        assertThat(titles()).containsExactlyInAnyOrder("A catalogue entry from the year before", "An older catalogue entry");
-        assertThat(summary()).startsWith("2 papers");
+        assertThat(titles()).contains("A catalogue entry from the year before", "An older catalogue entry");
+        assertThat(summary()).startsWith(totalText("category=cs.CL"));
         WebElement selected = facetLink("category", "cs.CL");
         assertThat(selected.getAttribute("aria-current")).isEqualTo("true");
         assertThat(text(".selected")).contains("Category: cs.CL");
-        // the other facets narrowed: the years of these two papers
-        assertThat(facetValues("year")).containsExactly("2023=1", "2022=1");
+        // the other facets narrowed: the years of these papers
+        assertThat(facetValues("year")).isEqualTo(stream(api("/api/v1/facets?category=cs.CL&limit=20").get("years"))
+                .map(c -> c.get("value").asText() + "=" + c.get("count").asLong()).toList())
+                .anySatisfy(y -> assertThat(y).startsWith("2023=")).anySatisfy(y -> assertThat(y).startsWith("2022="));
         assertThat(marked()).isTrue();
         facetLink("category", "cs.CL").click();
         waitForUrl(u -> u.equals(root.toString()));
@@ -552,15 +556,16 @@ class SearchPageBrowserIT {
         List<String> years = stream(facets.get("years")).map(c -> c.get("value").asText() + "=" + c.get("count").asLong())
                 .toList();
         assertThat(facetValues("year")).isEqualTo(years);
-        assertThat(years.get(0)).startsWith("2024=");
-        assertThat(years).contains("2023=1", "2022=1");
+        // newest first
+        assertThat(years).isSortedAccordingTo(java.util.Comparator.<String, String>comparing(y -> y.split("=")[0]).reversed());
+        assertThat(years).anySatisfy(y -> assertThat(y).startsWith("2023=")).anySatisfy(y -> assertThat(y).startsWith("2022="));
         mark();
-        facetLink("year", "2023").click();
+        unfold(facetLink("year", "2023")).click();
         waitForUrl(u -> u.endsWith("/?from=2023-01-01&to=2023-12-31"));
         JsonNode api = api("/api/v1/papers?from=2023-01-01&to=2023-12-31");
         waitUntil(() -> titles().equals(titles(api)));
-        assertThat(titles()).containsExactly("A catalogue entry from the year before");
-        assertThat(summary()).startsWith("1 paper");
+        assertThat(titles()).contains("A catalogue entry from the year before");
+        assertThat(summary()).startsWith(totalText("from=2023-01-01&to=2023-12-31"));
         assertThat(facetLink("year", "2023").getAttribute("aria-current")).isEqualTo("true");
         assertThat(browser.driver.findElements(By.cssSelector(".selected .chip-remove")).stream().map(WebElement::getText)
                 .toList()).anySatisfy(t -> assertThat(t).contains("Year: 2023"));
@@ -668,6 +673,14 @@ class SearchPageBrowserIT {
     private WebElement facetLink(String facet, String value) {
         return browser.driver.findElement(By.cssSelector("section[aria-labelledby='f-" + facet + "'] a[data-facet-value='"
                 + value + "']"));
+    }
+
+    /** The facet value link, its "More" list opened first when it is folded away. */
+    private WebElement unfold(WebElement link) {
+        if (!link.isDisplayed()) {
+            link.findElement(By.xpath("./ancestor::details[1]/summary")).click();
+        }
+        return link;
     }
 
     /** A facet as the page shows it, folded values too: value=count, in the page's order. */
