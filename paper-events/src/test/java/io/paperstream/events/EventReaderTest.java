@@ -16,8 +16,8 @@ class EventReaderTest {
     private static final String ID = "arxiv:2401.00001";
 
     private static String raw(String id) throws Exception {
-        RawPaper paper = new RawPaper(id, 1, "A title", "An abstract.", List.of("A. Author"), null, null,
-                LocalDate.of(2024, 1, 2), null, null, null, null, null, null, null);
+        RawPaper paper = RawPaper.builder().id(id).revision(1).title("A title").abstractText("An abstract.")
+                .authors(List.of("A. Author")).publishedOn(LocalDate.of(2024, 1, 2)).build();
         return PaperJson.mapper().writeValueAsString(paper);
     }
 

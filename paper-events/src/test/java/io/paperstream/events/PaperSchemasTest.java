@@ -40,9 +40,17 @@ class PaperSchemasTest {
 
     @Test
     void minimalRawPaperIsValid() {
-        RawPaper minimal = new RawPaper("title:0123456789abcdef", 1, "T", "A", null, null, null, null, null, null,
-                null, null, null, null, null);
+        RawPaper minimal = RawPaper.builder().id("title:0123456789abcdef").revision(1).title("T").abstractText("A").build();
         assertThat(PaperSchemas.validateRaw(PaperJson.mapper().valueToTree(minimal))).isEmpty();
+    }
+
+    @Test
+    void theBuilderSetsEveryFieldAndToBuilderRoundTrips() {
+        RawPaper full = raw();
+        assertThat(full.toBuilder().build()).isEqualTo(full);
+        assertThat(full.toBuilder().license("x").aliases(List.of("doi:10.1/a")).build())
+                .extracting(RawPaper::license, RawPaper::aliases, RawPaper::title)
+                .containsExactly("x", List.of("doi:10.1/a"), full.title());
     }
 
     @Test

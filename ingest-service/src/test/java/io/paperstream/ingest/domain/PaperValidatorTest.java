@@ -20,12 +20,11 @@ class PaperValidatorTest {
     private static final String ABSTRACT = "A sufficiently long abstract for the tests.";
     private final PaperValidator validator = new PaperValidator(PaperLimits.DEFAULTS);
 
-    private static PaperInput base() {
-        return new PaperInput("A Title", ABSTRACT, List.of("Ada"), null, null, null, null, null, null, null, null);
+    private static PaperInput.Builder t1() {
+        return PaperInput.builder().title("T1").abstractText(ABSTRACT);
     }
 
     static Stream<Arguments> invalid() {
-        PaperInput b = base();
         return Stream.of(
                 Arguments.of("no title", PaperInput.of(null, ABSTRACT), "title", "missing"),
                 Arguments.of("blank title", PaperInput.of(" \n\t ", ABSTRACT), "title", "missing"),
@@ -35,28 +34,17 @@ class PaperValidatorTest {
                 Arguments.of("short abstract", PaperInput.of("Title", "Too short"), "abstract", "too-short"),
                 Arguments.of("20001-char abstract", PaperInput.of("Title", "a".repeat(20_001)), "abstract", "too-long"),
                 Arguments.of("control char", PaperInput.of("Ti\u0001tle", ABSTRACT), "title", "control-character"),
-                Arguments.of("2001 authors", new PaperInput("T1", ABSTRACT, Collections.nCopies(2001, "A"), null, null,
-                        null, null, null, null, null, null), "authors", "too-many"),
-                Arguments.of("long author", new PaperInput("T1", ABSTRACT, List.of("n".repeat(301)), null, null, null,
-                        null, null, null, null, null), "authors[0]", "too-long"),
-                Arguments.of("empty author", new PaperInput("T1", ABSTRACT, List.of(" "), null, null, null, null, null,
-                        null, null, null), "authors[0]", "missing"),
-                Arguments.of("bad arXiv id", new PaperInput("T1", ABSTRACT, null, "12345", null, null, null, null, null,
-                        null, null), "arxivId", "invalid"),
-                Arguments.of("bad DOI", new PaperInput("T1", ABSTRACT, null, null, "doi:nope", null, null, null, null,
-                        null, null), "doi", "invalid"),
-                Arguments.of("bad date", new PaperInput("T1", ABSTRACT, null, null, null, "2025-13-01", null, null, null,
-                        null, null), "publishedOn", "invalid"),
-                Arguments.of("bad instant", new PaperInput("T1", ABSTRACT, null, null, null, null, "yesterday", null,
-                        null, null, null), "updatedAt", "invalid"),
-                Arguments.of("ftp link", new PaperInput("T1", ABSTRACT, null, null, null, null, null, null, null,
-                        List.of(new SourceLink("ftp://x.org/a", null)), null), "links[0].url", "invalid"),
-                Arguments.of("relative link", new PaperInput("T1", ABSTRACT, null, null, null, null, null, null, null,
-                        List.of(new SourceLink("/a/b", null)), null), "links[0].url", "invalid"),
-                Arguments.of("long comment", new PaperInput("T1", ABSTRACT, null, null, null, null, null, null,
-                        "c".repeat(5001), null, null), "comment", "too-long"),
-                Arguments.of("101 keywords", new PaperInput("T1", ABSTRACT, null, null, null, null, null, null, null,
-                        null, Collections.nCopies(101, "k")), "keywords", "too-many"));
+                Arguments.of("2001 authors", t1().authors(Collections.nCopies(2001, "A")).build(), "authors", "too-many"),
+                Arguments.of("long author", t1().authors(List.of("n".repeat(301))).build(), "authors[0]", "too-long"),
+                Arguments.of("empty author", t1().authors(List.of(" ")).build(), "authors[0]", "missing"),
+                Arguments.of("bad arXiv id", t1().arxivId("12345").build(), "arxivId", "invalid"),
+                Arguments.of("bad DOI", t1().doi("doi:nope").build(), "doi", "invalid"),
+                Arguments.of("bad date", t1().publishedOn("2025-13-01").build(), "publishedOn", "invalid"),
+                Arguments.of("bad instant", t1().updatedAt("yesterday").build(), "updatedAt", "invalid"),
+                Arguments.of("ftp link", t1().links(List.of(new SourceLink("ftp://x.org/a", null))).build(), "links[0].url", "invalid"),
+                Arguments.of("relative link", t1().links(List.of(new SourceLink("/a/b", null))).build(), "links[0].url", "invalid"),
+                Arguments.of("long comment", t1().comment("c".repeat(5001)).build(), "comment", "too-long"),
+                Arguments.of("101 keywords", t1().keywords(Collections.nCopies(101, "k")).build(), "keywords", "too-many"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -70,10 +58,12 @@ class PaperValidatorTest {
 
     @Test
     void normalisesAndDerivesTheId() {
-        PaperInput input = new PaperInput("  POINTS:\n Improving  ", "  An   abstract\twith  spaces, long enough.  ",
-                List.of(" Ada  Lovelace ", "Ada Lovelace", "Alan"), "arXiv:2409.04828v2", null, "2024-09-07T14:25:39Z",
-                "2024-09-10", List.of("cs.CV", "cs.CV"), " ", List.of(new SourceLink(" https://github.com/a/b ", "github")),
-                List.of("k"));
+        PaperInput input = PaperInput.builder().title("  POINTS:\n Improving  ")
+                .abstractText("  An   abstract\twith  spaces, long enough.  ")
+                .authors(List.of(" Ada  Lovelace ", "Ada Lovelace", "Alan")).arxivId("arXiv:2409.04828v2")
+                .publishedOn("2024-09-07T14:25:39Z").updatedAt("2024-09-10").categories(List.of("cs.CV", "cs.CV"))
+                .comment(" ").links(List.of(new SourceLink(" https://github.com/a/b ", "github"))).keywords(List.of("k"))
+                .build();
         RawPaper paper = validator.check(input).paper();
         assertThat(paper.id()).isEqualTo("arxiv:2409.04828");
         assertThat(paper.arxivId()).isEqualTo("2409.04828v2");
@@ -89,8 +79,8 @@ class PaperValidatorTest {
 
     @Test
     void idsFollowTheContractRule() {
-        assertThat(validator.check(new PaperInput("T1", ABSTRACT, null, null, "https://doi.org/10.1000/ABC", null, null,
-                null, null, null, null)).paper().id()).isEqualTo("doi:10.1000/abc");
+        assertThat(validator.check(t1().doi("https://doi.org/10.1000/ABC").build()).paper().id())
+                .isEqualTo("doi:10.1000/abc");
         String a = validator.check(PaperInput.of("Same  Title!", ABSTRACT)).paper().id();
         String b = validator.check(PaperInput.of("same title", ABSTRACT)).paper().id();
         assertThat(a).isEqualTo(b).matches("title:[0-9a-f]{16}");

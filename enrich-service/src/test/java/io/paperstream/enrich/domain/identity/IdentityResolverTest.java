@@ -167,10 +167,10 @@ class IdentityResolverTest {
 
     @Test
     void aRecordThatGivesOnlyItsIdIsKnownByIt() {
-        RawPaper onlyId = new RawPaper("arxiv:2409.04828", ++clock, TITLE, "x", List.of(), null, null, null, null,
-                List.of(), null, List.of(), List.of(), new RawPaper.Source("kafka", null), null);
-        RawPaper doiOnlyId = new RawPaper("doi:10.1000/q", ++clock, "Other", "y", List.of(), null, null, null, null,
-                List.of(), null, List.of(), List.of(), new RawPaper.Source("kafka", null), null);
+        RawPaper onlyId = RawPaper.builder().id("arxiv:2409.04828").revision(++clock).title(TITLE).abstractText("x")
+                .source(new RawPaper.Source("kafka", null)).build();
+        RawPaper doiOnlyId = RawPaper.builder().id("doi:10.1000/q").revision(++clock).title("Other").abstractText("y")
+                .source(new RawPaper.Source("kafka", null)).build();
         send(onlyId, doiOnlyId);
         assertThat(topics.papers).containsOnlyKeys("arxiv:2409.04828", "doi:10.1000/q");
     }
@@ -200,25 +200,27 @@ class IdentityResolverTest {
     @Test
     void anOlderRecordOfTheSameSourceDoesNotReplaceANewerOne() {
         RawPaper newer = record("atom", "2409.04828", null, TITLE, "newer");
-        RawPaper older = new RawPaper(newer.id(), newer.revision() - 10, TITLE, "older", List.of(), "2409.04828", null,
-                LocalDate.of(2024, 9, 1), null, List.of(), null, List.of(), List.of(), newer.source(), null);
+        RawPaper older = RawPaper.builder().id(newer.id()).revision(newer.revision() - 10).title(TITLE)
+                .abstractText("older").arxivId("2409.04828").publishedOn(LocalDate.of(2024, 9, 1))
+                .source(newer.source()).build();
         send(newer, older);
         assertThat(topics.papers.get("arxiv:2409.04828").abstractText()).isEqualTo("newer");
     }
 
     @Test
     void precedencePicksArxivMetadataOverHuggingFaceOverTheDigest() {
-        RawPaper digest = new RawPaper(TITLE_ID, ++clock, TITLE, "digest", List.of("Digest Author"), null, null,
-                LocalDate.of(2024, 9, 10), null, List.of(), null, List.of(), List.of("kw1"),
-                new RawPaper.Source("digest", null), null);
-        RawPaper hf = new RawPaper("arxiv:2409.04828", ++clock, TITLE, "hf", List.of("HF Author"), "2409.04828",
-                null, LocalDate.of(2024, 9, 9), null, List.of(), null,
-                List.of(new RawPaper.SourceLink("https://github.com/x/y", "github")), List.of("kw2"),
-                new RawPaper.Source("hf-daily", null), null);
-        RawPaper oai = new RawPaper("arxiv:2409.04828", ++clock, "arXiv title", "arXiv", List.of("Ada Lovelace"),
-                "2409.04828v3", "10.48550/arXiv.2409.04828", LocalDate.of(2024, 9, 7), null, List.of("cs.CV", "cs.CL"),
-                "12 pages", List.of(), List.of(), new RawPaper.Source("arxiv-oai", null), null, "http://creativecommons.org/licenses/by/4.0/",
-                null, null);
+        RawPaper digest = RawPaper.builder().id(TITLE_ID).revision(++clock).title(TITLE).abstractText("digest")
+                .authors(List.of("Digest Author")).publishedOn(LocalDate.of(2024, 9, 10)).keywords(List.of("kw1"))
+                .source(new RawPaper.Source("digest", null)).build();
+        RawPaper hf = RawPaper.builder().id("arxiv:2409.04828").revision(++clock).title(TITLE).abstractText("hf")
+                .authors(List.of("HF Author")).arxivId("2409.04828").publishedOn(LocalDate.of(2024, 9, 9))
+                .links(List.of(new RawPaper.SourceLink("https://github.com/x/y", "github"))).keywords(List.of("kw2"))
+                .source(new RawPaper.Source("hf-daily", null)).build();
+        RawPaper oai = RawPaper.builder().id("arxiv:2409.04828").revision(++clock).title("arXiv title")
+                .abstractText("arXiv").authors(List.of("Ada Lovelace")).arxivId("2409.04828v3")
+                .doi("10.48550/arXiv.2409.04828").publishedOn(LocalDate.of(2024, 9, 7)).categories(List.of("cs.CV", "cs.CL"))
+                .comment("12 pages").source(new RawPaper.Source("arxiv-oai", null))
+                .license("http://creativecommons.org/licenses/by/4.0/").build();
         send(digest, hf, oai);
         RawPaper paper = topics.papers.get("arxiv:2409.04828");
         assertThat(paper.title()).isEqualTo("arXiv title");
