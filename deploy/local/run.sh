@@ -2,7 +2,8 @@
 # paperstream, the whole system on this machine with one command and only a JDK 17:
 # builds what is missing, starts a real Kafka broker and a real PostgreSQL (local-stack, on free ports; never an
 # existing server), the three services, ingests the sample digest, and runs until Ctrl-C / SIGTERM, which stops
-# everything it started.
+# everything it started. A service that exits (a crash, kill -9) is started again at once, as Kubernetes restarts a
+# pod's container (faults/README.md: what it takes to recover).
 #
 # Usage: deploy/local/run.sh [--clean] [--live]
 # The data (Kafka's topics and offsets, PostgreSQL's papers) stays in $PAPERSTREAM_RUN_DIR/data across runs, so the
@@ -122,18 +123,26 @@ export POSTGRES_REACTIVE_URL=${POSTGRES_JDBC_URL#jdbc:}
 
 start_service() { # name port management-port [VAR=value...]
   local name=$1 port=$2 management=$3; shift 3
-  # human-readable logs here (JSON is the prod default, for log collectors)
-  env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false "$@" "$JAVA" -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
-    >"$RUN_DIR/$name.log" 2>&1 &
+  # human-readable logs here (JSON is the prod default, for log collectors); the resolver's state (RocksDB) in the run's
+  # data, so that a restarted enrich-service resumes from it instead of restoring it from the changelog topics
+  env QUARKUS_HTTP_PORT="$port" QUARKUS_MANAGEMENT_PORT="$management" QUARKUS_LOG_CONSOLE_JSON_ENABLED=false \
+    PAPERSTREAM_RESOLVER_STATE_DIR="$RUN_DIR/data/resolver-state" \
+    "$@" "$JAVA" -Xmx384m -jar "$ROOT/$name/target/quarkus-app/quarkus-run.jar" \
+    >>"$RUN_DIR/$name.log" 2>&1 &
   PIDS+=($!)
 }
 log "starting the services..."
 # the cursor secret: PAPERSTREAM_QUERY_CURSOR_SECRET, else a random one per run (query-service refuses the built-in one
 # outside dev and tests); no rate limit on this machine
 CURSOR_SECRET=${PAPERSTREAM_QUERY_CURSOR_SECRET:-$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')}
-start_service query-service "$QUERY_PORT" "$QUERY_MANAGEMENT_PORT" PAPERSTREAM_QUERY_CURSOR_SECRET="$CURSOR_SECRET" \
-  PAPERSTREAM_QUERY_RATE_LIMIT_ENABLED=false
-start_service enrich-service "$ENRICH_PORT" "$ENRICH_MANAGEMENT_PORT"
+launch_query_service() {
+  start_service query-service "$QUERY_PORT" "$QUERY_MANAGEMENT_PORT" PAPERSTREAM_QUERY_CURSOR_SECRET="$CURSOR_SECRET" \
+    PAPERSTREAM_QUERY_RATE_LIMIT_ENABLED=false
+}
+launch_enrich_service() { start_service enrich-service "$ENRICH_PORT" "$ENRICH_MANAGEMENT_PORT"; }
+for name in query-service enrich-service ingest-service; do : >"$RUN_DIR/$name.log"; done
+launch_query_service
+launch_enrich_service
 # harvesting: every PAPERSTREAM_SOURCES_* of this environment goes to ingest-service; --live = both sources, real URLs
 SOURCES_ENV=()
 if [[ -n $LIVE ]]; then
@@ -150,8 +159,11 @@ SOURCES_ON=false
 for setting in ${SOURCES_ENV[@]+"${SOURCES_ENV[@]}"}; do
   [[ $setting == PAPERSTREAM_SOURCES_ENABLED=true ]] && SOURCES_ON=true
 done
-start_service ingest-service "$INGEST_PORT" "$INGEST_MANAGEMENT_PORT" PAPERSTREAM_INGEST_AUTH_TOKENS="$TOKEN" \
-  ${SOURCES_ENV[@]+"${SOURCES_ENV[@]}"}
+launch_ingest_service() {
+  start_service ingest-service "$INGEST_PORT" "$INGEST_MANAGEMENT_PORT" PAPERSTREAM_INGEST_AUTH_TOKENS="$TOKEN" \
+    ${SOURCES_ENV[@]+"${SOURCES_ENV[@]}"}
+}
+launch_ingest_service
 if [[ $SOURCES_ON == true ]]; then
   log "harvesting arXiv (${PAPERSTREAM_SOURCES_ARXIV_SETS:-cs}) and Hugging Face in ingest-service$([[ -n $LIVE ]] && echo ' from the real endpoints') (see $RUN_DIR/ingest-service.log)"
 fi
@@ -190,16 +202,50 @@ cat <<EOT
   logs: $RUN_DIR/*.log     stop: Ctrl-C
 EOT
 
-# run until a signal; any child exiting is an error worth stopping for. A poll rather than `wait -n`, which macOS's
+# Run until a signal. A service that exits (crash, OOM, kill -9) is started again at once with the same settings, as
+# Kubernetes restarts a pod's container; its log continues in the same file. Unless a process of the same service is
+# already running (someone started a replacement themselves: it is watched instead). The local stack exiting is an
+# error worth stopping for (it restarts the broker and PostgreSQL itself). A poll rather than `wait -n`, which macOS's
 # bash 3.2 does not have; `sleep` in the background and `wait` keep Ctrl-C/SIGTERM handled at once.
+SERVICES=(- query-service enrich-service ingest-service) # by index in PIDS (0 is the local stack)
+PORTS=(- "$QUERY_PORT" "$ENRICH_PORT" "$INGEST_PORT")
+STARTED=(0 "$SECONDS" "$SECONDS" "$SECONDS")
+RESTARTS=(0 0 0 0)
+other_instance() { # name port: the pid of a process of that service on that port this script did not start, if any
+  local jar="$ROOT/$1/target/quarkus-app/quarkus-run.jar" pid
+  for pid in $(pgrep -f -- "-jar $jar" 2>/dev/null); do
+    [[ $pid == "${PIDS[1]}" || $pid == "${PIDS[2]}" || $pid == "${PIDS[3]}" ]] && continue
+    # the same port (its environment, where readable), not another run or a test of the same checkout
+    tr '\0' '\n' <"/proc/$pid/environ" 2>/dev/null | grep -qx "QUARKUS_HTTP_PORT=$2" && { echo "$pid"; return 0; }
+  done
+  return 1
+}
 set +e
 while true; do
-  for pid in "${PIDS[@]}"; do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      log "a process exited unexpectedly (pid $pid); see the logs in $RUN_DIR"
-      exit 1
+  if ! kill -0 "${PIDS[0]}" 2>/dev/null; then
+    log "local-stack exited unexpectedly (pid ${PIDS[0]}); see $RUN_DIR/local-stack.log"
+    exit 1
+  fi
+  for i in 1 2 3; do
+    kill -0 "${PIDS[i]}" 2>/dev/null && continue
+    name=${SERVICES[i]}
+    wait "${PIDS[i]}" 2>/dev/null; code=$?
+    if other=$(other_instance "$name" "${PORTS[i]}"); then
+      log "$name (pid ${PIDS[i]}) exited with $code; another $name runs (pid $other): watching that one"
+      PIDS[i]=$other
+      continue
     fi
+    # a service that keeps failing right after its start (bad configuration) is retried ever more slowly, up to 30 s
+    if ((SECONDS - STARTED[i] < 60)); then RESTARTS[i]=$((RESTARTS[i] + 1)); else RESTARTS[i]=0; fi
+    delay=$((RESTARTS[i] > 5 ? 30 : RESTARTS[i] > 2 ? 5 : 0))
+    log "$name (pid ${PIDS[i]}) exited with $code; starting it again$( ((delay)) && echo " in $delay s") (log: $RUN_DIR/$name.log)"
+    if ((delay)); then sleep "$delay" & wait $!; fi
+    n=${#PIDS[@]}
+    "launch_${name//-/_}"
+    PIDS[i]=${PIDS[n]}
+    unset 'PIDS[n]'
+    STARTED[i]=$SECONDS
   done
-  sleep 1 &
+  sleep 0.5 &
   wait $!
 done
