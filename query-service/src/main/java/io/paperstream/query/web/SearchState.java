@@ -16,9 +16,10 @@ public record SearchState(Map<String, List<String>> params) {
     /**
      * The page's own parameter (not the API's): the cursors of the pages before this one, oldest first, so that
      * "Previous page" works (the API's cursors go forward only). The last {@value #MAX_PREV} are kept.
+     * (A cursor is about 130 characters; the HTTP server takes request lines up to 4,096.)
      */
     static final String PREV = "prev";
-    static final int MAX_PREV = 20;
+    static final int MAX_PREV = 12;
     /** Filters that can be given more than once. */
     static final List<String> MULTI = List.of("tag", "linkKind", "host", "category", "author", "subject");
 
