@@ -9,6 +9,7 @@ import io.paperstream.problem.Problem;
 import io.paperstream.problem.ProblemSchemaFilter;
 import io.paperstream.query.config.CursorKeys;
 import io.paperstream.query.config.QueryConfig;
+import io.paperstream.query.domain.Counting;
 import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.domain.Cursor;
 import io.paperstream.query.domain.CursorCodec;
@@ -135,14 +136,14 @@ public class PapersResource {
         if (after != null && (after.sort() != order || !after.filterHash().equals(filter.hash(order)))) {
             throw new BadParameterException("cursor", "was issued for a different query; repeat the query's parameters");
         }
-        Uni<PaperQueries.Total> counted = withTotal ? queries.total(filter, config.totalLimit())
+        Uni<Counting.Total> counted = withTotal ? queries.total(filter, config.totalLimit())
                 : Uni.createFrom().nullItem();
         Uni<Set<String>> lexemes = filter.hasText() && wanted.contains(SNIPPET)
                 ? queries.tsquery(filter.q()).map(Snippet::lexemes) : Uni.createFrom().item(Set.of());
         return queries.page(filter, order, after, size).chain(page -> lexemes.chain(words -> (after == null
                 && page.last() == null && withTotal
                 // the first page holds the whole result: its length is the exact total, nothing to count
-                ? Uni.createFrom().item(new PaperQueries.Total(page.papers().size(), true)) : counted).map(t -> new PageView(
+                ? Uni.createFrom().item(new Counting.Total(page.papers().size(), true)) : counted).map(t -> new PageView(
                 page.papers().stream().map(p -> withSnippet(project(PaperView.of(p), wanted), p.abstractText, words,
                         wanted)).toList(),
                 page.last() == null ? null : cursors.encode(page.last()),

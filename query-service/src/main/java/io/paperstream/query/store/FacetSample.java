@@ -1,30 +1,12 @@
 package io.paperstream.query.store;
 
 /**
- * When the facets count a sample instead of every matching paper. The sample is table {@code paper_sample} (V4): the
- * papers whose id hashes into one of {@link #SHARE} buckets, kept in step with {@code paper} by triggers; counts over it
- * times {@link #SHARE} estimate the counts over all papers.
+ * The tsquery text a sampled count needs: whether a search has a phrase, and its candidates without the phrase check.
+ * The sample is table {@code paper_sample} (V4), one paper in {@code Counting.SAMPLE_SHARE}; when to count it is
+ * {@code Counting}'s decision.
  */
 final class FacetSample {
-    /** One paper in this many is in the sample. */
-    static final int SHARE = 8;
-    /**
-     * What a candidate of a phrase search costs relative to a match of a plain search: the phrase is checked against
-     * the paper's whole search vector, which lives out of line. Measured on 100,000 papers: ≈ 7 µs per phrase
-     * candidate; 1.5 µs per match of a plain search matching a quarter of the papers, 3 µs when the matches are
-     * sparse (a heap page visited for each).
-     */
-    static final int PHRASE_WEIGHT = 4;
-
     private FacetSample() {
-    }
-
-    /**
-     * Whether to count the sample: when the candidates (PostgreSQL's estimate of the papers the indexes select, before
-     * any phrase check), weighted, do not fit the budget.
-     */
-    static boolean needed(long candidates, boolean phrase, long budget) {
-        return candidates * (phrase ? PHRASE_WEIGHT : 1) > budget;
     }
 
     /** Whether a tsquery (text form, as PostgreSQL prints it) has a phrase operator ({@code <->} or {@code <N>}). */

@@ -1,5 +1,8 @@
 package io.paperstream.query.store;
 
+import io.paperstream.query.domain.Counting;
+import io.paperstream.query.domain.Counting.Counter;
+import io.paperstream.query.domain.Counting.Total;
 import io.paperstream.query.domain.Cursor;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.domain.Sort;
@@ -13,16 +16,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /** Read queries of the store: one page of a search, counts, facets, one paper. */
 @ApplicationScoped
 public class PaperQueries {
     /** One page: the papers in order, and the keys of the last one when there is a next page. */
     public record Page(List<PaperEntity> papers, Cursor last) {
-    }
-
-    /** How many papers match: exact, or (when more than the cap match) at least {@code count}. */
-    public record Total(long count, boolean exact) {
     }
 
     /** A value of a facet and how many papers have it. */
@@ -41,8 +41,6 @@ public class PaperQueries {
 
     /** The facets of the API, by their name in {@code facet_count} and in the answers. */
     public static final List<String> FACETS = List.of("tag", "linkKind", "host", "category", "year");
-    /** The facets whose values the pair counters are kept for (V3, V7): a category or a year is counted. */
-    private static final java.util.Set<String> PAIR_FILTERS = java.util.Set.of("tag", "linkKind", "host");
     /** The facet whose values are listed newest first (by value) instead of most frequent first. */
     public static final String YEAR = "year";
 
@@ -98,43 +96,35 @@ public class PaperQueries {
         });
     }
 
-    /**
-     * The number of papers the filter selects. Exact from the trigger-maintained counters when the filter selects all
-     * papers or is one tag, one link kind, one host, one category or one year (from/to spanning it); else counted, exactly up to {@code cap}; beyond that (or when
-     * PostgreSQL estimates more than twice {@code cap}, so that nothing is counted) it is an estimate, marked inexact:
-     * a broad search never scans tens of thousands of rows on every request. The estimate is PostgreSQL's, except for
-     * quoted phrases: PostgreSQL underestimates them badly and checking a phrase costs a read of each candidate's
-     * out-of-line search vector, so their matches are first counted in the sample (an eighth of the papers) and, when
-     * that makes more than {@code cap}, the sample's count times 8 is the answer.
-     */
+    /** The number of papers the filter selects, as {@link Counting} decides (counters, estimate, sample or count). */
     public Uni<Total> total(PaperFilter filter, int cap) {
         return sessions.withSession(session -> {
-            String[] counter = counterFor(filter);
-            if (filter.isEmpty() || counter != null) {
-                return fromCounters(session, counter).map(n -> new Total(n, true));
+            Optional<Counter> counter = Counting.counter(filter);
+            if (counter.isPresent()) {
+                return fromCounter(session, counter.get()).map(n -> new Total(n, true));
             }
             // PostgreSQL's estimate first: counting a broad search costs a scan of every matching index entry
             return estimate(session, filter).chain(estimate -> {
-                if (estimate > 2L * cap) {
-                    return Uni.createFrom().item(new Total(estimate, false));
-                }
-                Uni<Long> sampled = Uni.createFrom().item(-1L);
-                if (filter.hasText() && filter.q().indexOf('"') >= 0) {
-                    PaperSql sample = PaperSql.filtered(filter);
-                    sampled = bindAll(session.createNativeQuery(sample.sampleCount(), Long.class), sample.params())
-                            .getSingleResult().map(n -> n * FacetSample.SHARE);
-                }
-                return sampled.chain(fromSample -> {
-                    if (fromSample > cap) {
-                        return Uni.createFrom().item(new Total(fromSample, false));
+                boolean phrase = filter.hasText() && filter.q().indexOf('"') >= 0;
+                return switch (Counting.afterEstimate(estimate, cap, phrase)) {
+                    case ANSWER_ESTIMATE -> Uni.createFrom().item(new Total(estimate, false));
+                    case COUNT_SAMPLE -> {
+                        PaperSql sample = PaperSql.filtered(filter);
+                        yield bindAll(session.createNativeQuery(sample.sampleCount(), Long.class), sample.params())
+                                .getSingleResult()
+                                .chain(n -> Counting.afterSample(n, cap).map(t -> Uni.createFrom().item(t))
+                                        .orElseGet(() -> cappedCount(session, filter, cap, estimate)));
                     }
-                    PaperSql sql = PaperSql.filtered(filter);
-                    return bindAll(session.createNativeQuery(sql.cappedCount(cap), Long.class), sql.params())
-                            .getSingleResult()
-                            .map(n -> n <= cap ? new Total(n, true) : new Total(Math.max(cap + 1L, estimate), false));
-                });
+                    case COUNT_CAPPED -> cappedCount(session, filter, cap, estimate);
+                };
             });
         });
+    }
+
+    private Uni<Total> cappedCount(Mutiny.Session session, PaperFilter filter, int cap, long estimate) {
+        PaperSql sql = PaperSql.filtered(filter);
+        return bindAll(session.createNativeQuery(sql.cappedCount(cap), Long.class), sql.params()).getSingleResult()
+                .map(n -> Counting.afterCount(n, cap, estimate));
     }
 
     private Uni<Long> estimate(Mutiny.Session session, PaperFilter filter) {
@@ -143,39 +133,11 @@ public class PaperQueries {
                 .map(plan -> PlanRows.of(String.join("\n", plan)));
     }
 
-    /** The exact number of papers from the counters: of all papers ({@code counter} null) or of one facet value. */
-    private static Uni<Long> fromCounters(Mutiny.Session session, String[] counter) {
-        return counter == null ? session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult()
-                : session.createNativeQuery(ONE_COUNTER, Long.class).setParameter(1, counter[0])
-                        .setParameter(2, counter[1]).getSingleResult();
-    }
-
-    /** The counter that holds the filter's exact total, as {facet, value}, or null. */
-    private static String[] counterFor(PaperFilter f) {
-        String year = year(f);
-        if (f.hasText() || !f.subjects().isEmpty() || ((f.from() != null || f.to() != null) && year == null)
-                || !f.authorWords().isEmpty()) {
-            return null;
-        }
-        int given = f.tags().size() + f.linkKinds().size() + f.hosts().size() + f.categories().size()
-                + (year == null ? 0 : 1);
-        if (given != 1) {
-            return null;
-        }
-        return !f.tags().isEmpty() ? new String[]{"tag", f.tags().get(0)}
-                : !f.linkKinds().isEmpty() ? new String[]{"linkKind", f.linkKinds().get(0)}
-                : !f.hosts().isEmpty() ? new String[]{"host", f.hosts().get(0)}
-                : !f.categories().isEmpty() ? new String[]{"category", f.categories().get(0)}
-                : new String[]{YEAR, year};
-    }
-
-    /** The year when from/to select exactly one calendar year (what a click on the year facet asks), else null. */
-    static String year(PaperFilter f) {
-        if (f.from() == null || f.to() == null || f.from().getYear() != f.to().getYear()
-                || f.from().getDayOfYear() != 1 || !f.to().equals(f.from().withMonth(12).withDayOfMonth(31))) {
-            return null;
-        }
-        return String.valueOf(f.from().getYear());
+    /** The exact number of papers from one counter (or the all-papers counter). */
+    private static Uni<Long> fromCounter(Mutiny.Session session, Counter counter) {
+        return counter.all() ? session.createNativeQuery(ALL_PAPERS, Long.class).getSingleResult()
+                : session.createNativeQuery(ONE_COUNTER, Long.class).setParameter(1, counter.facet())
+                        .setParameter(2, counter.value()).getSingleResult();
     }
 
     private Uni<List<PaperEntity>> load(Mutiny.Session session, List<String> ids) {
@@ -236,30 +198,28 @@ public class PaperQueries {
 
     /**
      * Counts by tag, link kind, host, category and year of the papers the filter selects, most frequent first (ties by
-     * value; years newest first), at most {@code limit} per facet, with the number of selected papers. With no filter,
-     * or a filter that is one tag, one link kind or one host, they come from the trigger-maintained counters. Any other filter counts the matching papers:
-     * all of them when PostgreSQL's estimate of the candidates fits {@code budget} (or when {@code exact} is asked
-     * for), else the matches among the sampled papers (see {@link FacetSample}), scaled up and flagged by
-     * {@link Facets#sample()} below 1.
+     * value; years newest first), at most {@code limit} per facet, with the number of selected papers; from where
+     * {@link Counting#facetSource} says. Sampled counts are scaled up and flagged by {@link Facets#sample()} below 1.
      */
     public Uni<Facets> facets(PaperFilter filter, int limit, boolean exact, long budget) {
         return sessions.withSession(session -> {
-            String[] counter = counterFor(filter);
-            if (filter.isEmpty()) {
+            Counting.FacetSource source = Counting.facetSource(filter);
+            if (source == Counting.FacetSource.COUNTERS) {
                 return session.createNativeQuery(FACET_COUNTS, Object[].class).setParameter(1, limit).getResultList()
-                        .chain(rows -> fromCounters(session, null).map(total -> new Facets(total, 1, top(rows, limit))));
+                        .chain(rows -> fromCounter(session, Counter.ALL).map(total -> new Facets(total, 1, top(rows, limit))));
             }
-            if (counter != null && PAIR_FILTERS.contains(counter[0])) {
-                return session.createNativeQuery(PAIR_COUNTS, Object[].class).setParameter(1, counter[0])
-                        .setParameter(2, counter[1]).setParameter(3, limit).getResultList()
-                        .chain(rows -> fromCounters(session, counter).map(total -> new Facets(total, 1, top(rows, limit))));
+            if (source == Counting.FacetSource.PAIR_COUNTERS) {
+                Counter counter = Counting.counter(filter).orElseThrow();
+                return session.createNativeQuery(PAIR_COUNTS, Object[].class).setParameter(1, counter.facet())
+                        .setParameter(2, counter.value()).setParameter(3, limit).getResultList()
+                        .chain(rows -> fromCounter(session, counter).map(total -> new Facets(total, 1, top(rows, limit))));
             }
             Uni<String> tsquery = filter.hasText()
                     ? session.createNativeQuery(TSQUERY, String.class).setParameter(1, filter.q()).getSingleResult()
                     : Uni.createFrom().nullItem();
             return tsquery.chain(text -> sampled(session, filter, text, exact, budget).chain(sample -> {
                 PaperSql sql = PaperSql.matching(filter, text);
-                double scale = sample ? FacetSample.SHARE : 1;
+                double scale = sample ? Counting.SAMPLE_SHARE : 1;
                 return bindAll(session.createNativeQuery(sql.facetKeys(sample), Object[].class), sql.params())
                         .getSingleResult()
                         .map(row -> new Facets(Math.round(((Number) row[0]).longValue() * scale), 1 / scale,
@@ -271,12 +231,12 @@ public class PaperQueries {
     /** Whether the facets of a counted filter count the sample instead of every matching paper. */
     private Uni<Boolean> sampled(Mutiny.Session session, PaperFilter filter, String tsquery, boolean exact, long budget) {
         if (exact) {
-            return Uni.createFrom().item(false);
+            return Uni.createFrom().item(false); // no need to ask for the estimate
         }
         boolean phrase = tsquery != null && FacetSample.hasPhrase(tsquery);
         PaperSql candidates = PaperSql.matching(filter, tsquery == null ? null : FacetSample.relaxed(tsquery));
         return bindAll(session.createNativeQuery(candidates.estimate(), String.class), candidates.params()).getResultList()
-                .map(plan -> FacetSample.needed(PlanRows.of(String.join("\n", plan)), phrase, budget));
+                .map(plan -> Counting.sampleFacets(PlanRows.of(String.join("\n", plan)), phrase, budget, false));
     }
 
     /** The search text as PostgreSQL's tsquery, in its text form (for the snippets' lexemes). */

@@ -10,17 +10,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class FacetSampleTest {
     @Test
-    void theSampleIsCountedWhenTheWeightedCandidatesExceedTheBudget() {
-        assertThat(FacetSample.needed(0, false, 10_000)).isFalse();
-        assertThat(FacetSample.needed(10_000, false, 10_000)).isFalse();
-        assertThat(FacetSample.needed(10_001, false, 10_000)).isTrue();
-        // a phrase's candidates weigh 4
-        assertThat(FacetSample.needed(2_500, true, 10_000)).isFalse();
-        assertThat(FacetSample.needed(2_501, true, 10_000)).isTrue();
-        assertThat(FacetSample.needed(1, false, 0)).isTrue();
-    }
-
-    @Test
     void phraseOperatorsBecomeAndOutsideLexemesOnly() {
         // as PostgreSQL prints websearch_to_tsquery('english', '"show successful" -foo state-of-the-art or covid-19')
         String tsquery = "'show' <-> 'success' & !'foo' & 'state-of-the-art' <-> 'state' <3> 'art' | 'covid' <-> '-19'";
