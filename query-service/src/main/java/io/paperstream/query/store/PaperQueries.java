@@ -79,7 +79,7 @@ public class PaperQueries {
         return sessions.withSession(session -> {
             PaperSql sql = PaperSql.filtered(filter);
             String pageSql = sql.page(sort, after, limit);
-            return bindAll(session.createNativeQuery(pageSql, Object[].class), sql.params()).getResultList()
+            return sql.bind(session.createNativeQuery(pageSql, Object[].class)).getResultList()
                     .chain(found -> {
                         boolean more = found.size() > limit;
                         List<Object[]> rows = more ? found.subList(0, limit) : found;
@@ -110,7 +110,7 @@ public class PaperQueries {
                     case ANSWER_ESTIMATE -> Uni.createFrom().item(new Total(estimate, false));
                     case COUNT_SAMPLE -> {
                         PaperSql sample = PaperSql.filtered(filter);
-                        yield bindAll(session.createNativeQuery(sample.sampleCount(), Long.class), sample.params())
+                        yield sample.bind(session.createNativeQuery(sample.sampleCount(), Long.class))
                                 .getSingleResult()
                                 .chain(n -> Counting.afterSample(n, cap).map(t -> Uni.createFrom().item(t))
                                         .orElseGet(() -> cappedCount(session, filter, cap, estimate)));
@@ -123,13 +123,13 @@ public class PaperQueries {
 
     private Uni<Total> cappedCount(Mutiny.Session session, PaperFilter filter, int cap, long estimate) {
         PaperSql sql = PaperSql.filtered(filter);
-        return bindAll(session.createNativeQuery(sql.cappedCount(cap), Long.class), sql.params()).getSingleResult()
+        return sql.bind(session.createNativeQuery(sql.cappedCount(cap), Long.class)).getSingleResult()
                 .map(n -> Counting.afterCount(n, cap, estimate));
     }
 
     private Uni<Long> estimate(Mutiny.Session session, PaperFilter filter) {
         PaperSql sql = PaperSql.filtered(filter);
-        return bindAll(session.createNativeQuery(sql.estimate(), String.class), sql.params()).getResultList()
+        return sql.bind(session.createNativeQuery(sql.estimate(), String.class)).getResultList()
                 .map(plan -> PlanRows.of(String.join("\n", plan)));
     }
 
@@ -220,7 +220,7 @@ public class PaperQueries {
             return tsquery.chain(text -> sampled(session, filter, text, exact, budget).chain(sample -> {
                 PaperSql sql = PaperSql.matching(filter, text);
                 double scale = sample ? Counting.SAMPLE_SHARE : 1;
-                return bindAll(session.createNativeQuery(sql.facetKeys(sample), Object[].class), sql.params())
+                return sql.bind(session.createNativeQuery(sql.facetKeys(sample), Object[].class))
                         .getSingleResult()
                         .map(row -> new Facets(Math.round(((Number) row[0]).longValue() * scale), 1 / scale,
                                 FacetTally.of((String) row[1]).top(limit, scale)));
@@ -235,7 +235,7 @@ public class PaperQueries {
         }
         boolean phrase = tsquery != null && FacetSample.hasPhrase(tsquery);
         PaperSql candidates = PaperSql.matching(filter, tsquery == null ? null : FacetSample.relaxed(tsquery));
-        return bindAll(session.createNativeQuery(candidates.estimate(), String.class), candidates.params()).getResultList()
+        return candidates.bind(session.createNativeQuery(candidates.estimate(), String.class)).getResultList()
                 .map(plan -> Counting.sampleFacets(PlanRows.of(String.join("\n", plan)), phrase, budget, false));
     }
 
@@ -262,12 +262,5 @@ public class PaperQueries {
         }
         byFacet.replaceAll((facet, counts) -> counts.stream().sorted(comparator(facet)).limit(limit).toList());
         return byFacet;
-    }
-
-    private static <T> Mutiny.SelectionQuery<T> bindAll(Mutiny.SelectionQuery<T> query, List<Object> params) {
-        for (int i = 0; i < params.size(); i++) {
-            query.setParameter(i + 1, params.get(i));
-        }
-        return query;
     }
 }

@@ -3,6 +3,7 @@ package io.paperstream.query.store;
 import io.paperstream.query.domain.Cursor;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.domain.Sort;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 import java.util.ArrayList;
 import java.util.Collection;
@@ -13,17 +14,6 @@ import java.util.List;
  * is ever spliced into the SQL text. Values are bound as text and cast in SQL (see {@link PaperWriter#DELETE}).
  */
 final class PaperSql {
-    /** How bind parameters are written: {@code ?1} for Hibernate native queries, {@code $1} for the Vert.x client. */
-    enum Placeholders {
-        JPA("?"), VERTX("$");
-
-        private final String prefix;
-
-        Placeholders(String prefix) {
-            this.prefix = prefix;
-        }
-    }
-
     /** Relevance tiers, best first: the title alone matches the query, the keyphrases alone do, it matches at all. */
     static final int TITLE = 3;
     static final int KEYPHRASES = 2;
@@ -31,23 +21,17 @@ final class PaperSql {
     /** A word excluded in web-search syntax: a minus at the start of a word. */
     private static final java.util.regex.Pattern NEGATION = java.util.regex.Pattern.compile("(^|\\s)-\\S");
 
-    private final Placeholders placeholders;
     private final List<Object> params = new ArrayList<>();
     private final StringBuilder where = new StringBuilder();
     private String query;
     /** Whether the query excludes words ({@code -word}): then a field matching it does not imply the paper does. */
     private boolean negated;
 
-    private PaperSql(Placeholders placeholders) {
-        this.placeholders = placeholders;
+    private PaperSql() {
     }
 
     static PaperSql filtered(PaperFilter filter) {
-        return filtered(filter, Placeholders.JPA);
-    }
-
-    static PaperSql filtered(PaperFilter filter, Placeholders placeholders) {
-        return filtered(filter, placeholders, null);
+        return filtered(filter, null);
     }
 
     /**
@@ -56,11 +40,11 @@ final class PaperSql {
      * queries.
      */
     static PaperSql matching(PaperFilter filter, String tsquery) {
-        return filtered(filter, Placeholders.JPA, tsquery);
+        return filtered(filter, tsquery);
     }
 
-    private static PaperSql filtered(PaperFilter filter, Placeholders placeholders, String tsquery) {
-        PaperSql sql = new PaperSql(placeholders);
+    private static PaperSql filtered(PaperFilter filter, String tsquery) {
+        PaperSql sql = new PaperSql();
         if (filter.hasText()) {
             sql.query = tsquery == null ? "paper_search_query(CAST(" + sql.bind(filter.q()) + " AS text))"
                     : sql.asTsquery(tsquery);
@@ -102,7 +86,7 @@ final class PaperSql {
 
     private String bind(Object value) {
         params.add(value);
-        return placeholders.prefix + params.size();
+        return "?" + params.size();
     }
 
     /**
@@ -126,6 +110,14 @@ final class PaperSql {
 
     List<Object> params() {
         return params;
+    }
+
+    /** The query with this SQL's parameters bound, in order. */
+    <T> Mutiny.SelectionQuery<T> bind(Mutiny.SelectionQuery<T> query) {
+        for (int i = 0; i < params.size(); i++) {
+            query.setParameter(i + 1, params.get(i));
+        }
+        return query;
     }
 
     /**

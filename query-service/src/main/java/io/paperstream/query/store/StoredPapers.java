@@ -5,17 +5,17 @@ import io.paperstream.query.domain.Sort;
 import io.quarkus.logging.Log;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.quarkus.vertx.core.runtime.context.VertxContextSafetyToggle;
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.pgclient.pubsub.PgSubscriber;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.Tuple;
 import io.vertx.pgclient.PgConnectOptions;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.time.Duration;
@@ -33,7 +33,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Papers as they are committed to the store, for the live stream, whichever replica stored them: the writer announces
  * stored ids with {@code pg_notify} inside its transaction, so they are delivered only after commit and to every
  * replica; each replica LISTENs on one connection, loads the rows and hands each stream subscriber the papers that
- * match its filter (evaluated by the same SQL as the search). Delivery is live only: a subscriber sees what is stored
+ * match its filter (evaluated by the same SQL as the search). LISTEN is the one thing here on the Vert.x PostgreSQL
+ * client ({@code PgSubscriber}: Hibernate Reactive has no notifications); loading and matching go through Hibernate
+ * Reactive like every other read. Delivery is live only: a subscriber sees what is stored
  * while it is connected, and notifications sent while a replica's listening connection is down are not replayed.
  */
 @ApplicationScoped
@@ -45,23 +47,19 @@ public class StoredPapers {
     private record Subscription(PaperFilter filter, AtomicInteger subscribers) {
     }
 
-    private static final String COLUMNS = "id, revision, title, abstract, authors, arxiv_id, doi, published_on, sort_date, "
-            + "tags, links, keyphrases, enrichment, source, ingested_at, stored_at, array_to_json(aliases)::text AS aliases, "
-            + "array_to_json(categories)::text AS categories, license, sources";
-
     private final Vertx vertx;
-    private final Pool pool;
+    private final Mutiny.SessionFactory sessions;
     private final PgConnectOptions connectOptions;
     private final BroadcastProcessor<Stored> processor = BroadcastProcessor.create();
     private final Map<String, Subscription> subscriptions = new ConcurrentHashMap<>();
     private volatile PgSubscriber subscriber;
     private volatile boolean stopping;
 
-    public StoredPapers(Vertx vertx, Pool pool, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
+    public StoredPapers(Vertx vertx, Mutiny.SessionFactory sessions, @ConfigProperty(name = "quarkus.datasource.reactive.url") String url,
                         @ConfigProperty(name = "quarkus.datasource.username") String user,
                         @ConfigProperty(name = "quarkus.datasource.password") String password) {
         this.vertx = vertx;
-        this.pool = pool;
+        this.sessions = sessions;
         // the reactive URL may list several hosts (the first is the primary) and carry Quarkus' vertx-reactive: prefix
         String first = url.split(",")[0].trim();
         if (first.startsWith("vertx-reactive:")) {
@@ -167,15 +165,12 @@ public class StoredPapers {
     }
 
     private Uni<List<PaperEntity>> storedAfter(PaperFilter filter, Position position, int limit) {
-        PaperSql sql = PaperSql.filtered(filter, PaperSql.Placeholders.VERTX);
+        PaperSql sql = PaperSql.filtered(filter);
         String query = sql.idsStoredAfter(position.storedAt(), position.id(), limit);
-        return pool.preparedQuery(query).execute(Tuple.from(sql.params())).chain(rows -> {
-            List<String> ids = new ArrayList<>();
-            rows.forEach(row -> ids.add(row.getString(0)));
-            return ids.isEmpty() ? Uni.createFrom().item(List.<PaperEntity>of())
-                    : load(ids).map(papers -> papers.values().stream().sorted(
-                            java.util.Comparator.comparing(Position::of)).toList());
-        });
+        return sessions.withSession(session -> sql.bind(session.createNativeQuery(query, String.class)).getResultList())
+                .chain(ids -> ids.isEmpty() ? Uni.createFrom().item(List.<PaperEntity>of())
+                        : load(ids).map(papers -> papers.values().stream().sorted(
+                                java.util.Comparator.comparing(Position::of)).toList()));
     }
 
     /** The papers stored from now on that match the filter; a slow subscriber misses papers rather than holding others up. */
@@ -199,58 +194,40 @@ public class StoredPapers {
         }
         List<String> ids = Arrays.asList(payload.split("\n"));
         Map<String, Subscription> active = Map.copyOf(subscriptions);
-        load(ids).chain(papers -> match(active, ids).map(matching -> new Stored(papers, matching)))
-                .subscribe().with(processor::onNext, e -> Log.warnf("cannot load stored papers for the stream: %s", e.getMessage()));
+        // Hibernate Reactive runs on a duplicated Vert.x context marked safe (as Quarkus does for a request); the
+        // listener's own connection context is neither
+        io.vertx.core.Context context = VertxContext.createNewDuplicatedContext(vertx.getDelegate().getOrCreateContext());
+        VertxContextSafetyToggle.setContextSafe(context, true);
+        context.runOnContext(ignored -> load(ids)
+                .chain(papers -> match(active, ids).map(matching -> new Stored(papers, matching)))
+                .subscribe().with(processor::onNext,
+                        e -> Log.warnf("cannot load stored papers for the stream: %s", e.getMessage())));
     }
 
+    /** The stored rows of these ids, through the same entity mapping as every other read. */
     private Uni<Map<String, PaperEntity>> load(List<String> ids) {
-        return pool.preparedQuery("SELECT " + COLUMNS + " FROM paper WHERE id = ANY($1)")
-                .execute(Tuple.of(ids.toArray(new String[0])))
-                .map(rows -> {
-                    Map<String, PaperEntity> papers = new HashMap<>();
-                    rows.forEach(row -> papers.put(row.getString("id"), entity(row)));
-                    return papers;
-                });
+        return sessions.withSession(session -> session.find(PaperEntity.class, ids.toArray())).map(found -> {
+            Map<String, PaperEntity> papers = new HashMap<>();
+            found.stream().filter(java.util.Objects::nonNull).forEach(p -> papers.put(p.id, p));
+            return papers;
+        });
     }
 
     private Uni<Map<String, Set<String>>> match(Map<String, Subscription> active, List<String> ids) {
         Map<String, Set<String>> matching = new ConcurrentHashMap<>();
-        List<Uni<Void>> queries = new ArrayList<>();
-        active.forEach((key, subscription) -> {
-            PaperSql sql = PaperSql.filtered(subscription.filter(), PaperSql.Placeholders.VERTX);
-            String query = sql.idsAmong(ids);
-            queries.add(pool.preparedQuery(query).execute(Tuple.from(sql.params())).invoke(rows -> {
-                Set<String> found = new HashSet<>();
-                rows.forEach(row -> found.add(row.getString(0)));
-                matching.put(key, found);
-            }).replaceWithVoid());
-        });
-        return queries.isEmpty() ? Uni.createFrom().item(matching)
-                : Uni.join().all(queries).andFailFast().replaceWith(matching);
-    }
-
-    private static PaperEntity entity(Row row) {
-        PaperEntity p = new PaperEntity();
-        p.id = row.getString("id");
-        p.revision = row.getLong("revision");
-        p.title = row.getString("title");
-        p.abstractText = row.getString("abstract");
-        p.authors = row.getString("authors");
-        p.arxivId = row.getString("arxiv_id");
-        p.doi = row.getString("doi");
-        p.publishedOn = row.getLocalDate("published_on");
-        p.sortDate = row.getLocalDate("sort_date");
-        p.tags = row.getString("tags");
-        p.links = row.getString("links");
-        p.keyphrases = row.getString("keyphrases");
-        p.enrichment = row.getString("enrichment");
-        p.source = row.getString("source");
-        p.ingestedAt = row.getOffsetDateTime("ingested_at");
-        p.storedAt = row.getOffsetDateTime("stored_at");
-        p.aliases = row.getString("aliases");
-        p.categories = row.getString("categories");
-        p.license = row.getString("license");
-        p.sources = row.getString("sources");
-        return p;
+        if (active.isEmpty()) {
+            return Uni.createFrom().item(matching);
+        }
+        // one session, the filters' queries one after the other (a session runs one query at a time)
+        return sessions.withSession(session -> {
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (Map.Entry<String, Subscription> e : active.entrySet()) {
+                PaperSql sql = PaperSql.filtered(e.getValue().filter());
+                String query = sql.idsAmong(ids);
+                all = all.chain(() -> sql.bind(session.createNativeQuery(query, String.class)).getResultList()
+                        .invoke(found -> matching.put(e.getKey(), new HashSet<>(found))).replaceWithVoid());
+            }
+            return all;
+        }).replaceWith(matching);
     }
 }

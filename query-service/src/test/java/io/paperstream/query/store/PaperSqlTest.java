@@ -93,9 +93,10 @@ class PaperSqlTest {
     }
 
     @Test
-    void theJpaAndVertxPlaceholderStylesNumberTheSameParameters() {
+    void theLiveStreamsMatchingQueryBindsTheFilterAndTheIds() {
         PaperFilter f = new PaperFilter(null, List.of("a"), List.of(), List.of(), List.of(), null, null);
-        assertThat(PaperSql.filtered(f, PaperSql.Placeholders.VERTX).idsAmong(List.of("arxiv:2401.00001")))
-                .contains("$1").contains("$2").doesNotContain("?");
+        PaperSql sql = PaperSql.filtered(f);
+        assertThat(sql.idsAmong(List.of("arxiv:2401.00001"))).contains("?1").contains("?2").doesNotContain("$");
+        assertThat(sql.params()).hasSize(2);
     }
 }
