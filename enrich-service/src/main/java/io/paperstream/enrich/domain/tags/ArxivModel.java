@@ -47,8 +47,8 @@ public final class ArxivModel {
     private final double second;
     private final int evidence;
     /**
-     * The features by key, open addressing in one array: a slot holds the key's top 44 bits and the feature's number
-     * + 1 in its low 20 bits (0: empty), so a probe reads one long. Keys are 63-bit hashes of the feature's text:
+     * The features by key, open addressing in one array: a slot holds the key's top 44 bits and, in its low 20 bits,
+     * 1 + the offset of the feature's entry in {@link #packed} (0: empty), so a probe reads one long. Keys are 63-bit hashes of the feature's text:
      * two features of the model differing only in their low 20 bits are refused at load time, and a paper's
      * non-feature word matching a feature's top 44 bits is about as likely as a hash collision of the full key.
      */
@@ -63,10 +63,10 @@ public final class ArxivModel {
     private final String[] text;
     /** The same number for features of the same text (a word and the same title word), to list it once. */
     private final int[] textId;
-    private final int[] start;
     /**
-     * Each weight as {@code output << 24 | round(weight × SCALE)} (a 24-bit two's-complement fixed-point number): a
-     * feature's weights are one run of ints, and a paper's sums are exact integer sums. The model file writes weights
+     * Per feature an entry: a header {@code count << 20 | feature number}, then its {@code count} weights, each
+     * {@code output << 24 | round(weight × SCALE)} (a 24-bit two's-complement fixed-point number). A feature found in
+     * the table is one read of adjacent ints, and a paper's sums are exact integer sums. The model file writes weights
      * with three decimals, so thousandths lose nothing.
      */
     private final int[] packed;
@@ -86,6 +86,23 @@ public final class ArxivModel {
         this.second = second;
         this.evidence = evidence;
         this.text = text;
+        this.packed = new int[keys.length + weight.length];
+        int[] entry = new int[keys.length];
+        for (int f = 0, at = 0; f < keys.length; f++) {
+            entry[f] = at;
+            packed[at++] = (start[f + 1] - start[f]) << ID_BITS | f;
+            for (int k = start[f]; k < start[f + 1]; k++) {
+                long fixed = Math.round(weight[k] * (double) SCALE);
+                if (Math.abs(fixed) >= 1 << 23) {
+                    throw new IllegalArgumentException("tag model: weight " + weight[k] + " out of range (|w| < 8388)");
+                }
+                packed[at++] = category[k] << 24 | (int) (fixed & 0xFFFFFF);
+            }
+        }
+        if (packed.length >= (1 << ID_BITS) - 1) {
+            throw new IllegalArgumentException("tag model: too large (" + keys.length + " features and "
+                    + weight.length + " weights make more than " + ((1 << ID_BITS) - 2) + " entries)");
+        }
         int bits = Math.max(6, 32 - Integer.numberOfLeadingZeros(Math.max(1, keys.length) * 2 - 1)); // load < 1/2
         this.table = new long[1 << bits];
         this.tableShift = 63 - bits;
@@ -94,31 +111,23 @@ public final class ArxivModel {
         this.filterShift = 63 - filterBits;
         for (int f = 0; f < keys.length; f++) {
             long key = keys[f];
-            filter[(int) (key >>> filterShift) >>> 6] |= 1L << (key >>> filterShift);
+            filter[(int) (key >>> filterShift) >>> 6] |= filterBits(key);
             int i = (int) (key >>> tableShift);
             long tag = key & ~((1L << ID_BITS) - 1);
             while (table[i] != 0) {
                 if ((table[i] & ~((1L << ID_BITS) - 1)) == tag) {
-                    throw new IllegalArgumentException("tag model: features '" + text[f] + "' and '"
-                            + text[(int) (table[i] & ((1L << ID_BITS) - 1)) - 1] + "' have the same key");
+                    int other = packed[(int) (table[i] & ((1L << ID_BITS) - 1)) - 1] & ((1 << ID_BITS) - 1);
+                    throw new IllegalArgumentException("tag model: features '" + text[f] + "' and '" + text[other]
+                            + "' have the same key");
                 }
                 i = (i + 1) & (table.length - 1);
             }
-            table[i] = tag | (f + 1);
+            table[i] = tag | (entry[f] + 1);
         }
         Map<String, Integer> ids = new HashMap<>();
         this.textId = new int[text.length];
         for (int f = 0; f < text.length; f++) {
             textId[f] = ids.computeIfAbsent(text[f], t -> ids.size());
-        }
-        this.start = start;
-        this.packed = new int[weight.length];
-        for (int k = 0; k < weight.length; k++) {
-            long fixed = Math.round(weight[k] * (double) SCALE);
-            if (Math.abs(fixed) >= 1 << 23) {
-                throw new IllegalArgumentException("tag model: weight " + weight[k] + " out of range (|w| < 8388)");
-            }
-            packed[k] = category[k] << 24 | (int) (fixed & 0xFFFFFF);
         }
         this.scratch = ThreadLocal.withInitial(() -> new Scores(this));
     }
@@ -235,10 +244,18 @@ public final class ArxivModel {
                 Arrays.copyOf(weight, weights));
     }
 
-    /** The feature number of {@code key}, or -1: a filter test, then (rarely) a probe of the table. */
-    private int feature(long key) {
-        long prefix = key >>> filterShift;
-        if ((filter[(int) prefix >>> 6] & (1L << prefix)) == 0) {
+    /**
+     * The key's two bits in its filter word: one chosen by the low 6 bits of its filter prefix, one by bits 20-25 of
+     * the key (a blocked Bloom filter: one word read, about 1 % false positives instead of 8 % with one bit).
+     */
+    private long filterBits(long key) {
+        return 1L << (key >>> filterShift) | 1L << (key >>> 20); // a long shift uses the low 6 bits of its distance
+    }
+
+    /** The offset of {@code key}'s entry in {@link #packed}, or -1: a filter test, then (rarely) a table probe. */
+    private int entry(long key) {
+        long bits = filterBits(key);
+        if ((filter[(int) (key >>> filterShift) >>> 6] & bits) != bits) {
             return -1; // not a feature of the model (nearly all misses end here, in cache)
         }
         long tag = key & ~((1L << ID_BITS) - 1);
@@ -325,15 +342,25 @@ public final class ArxivModel {
         private final double[] probability;
         private final double[] primaryProbability;
         private final int n;
-        private final int[] stamp;
-        private int generation;
+        /**
+         * The features seen in this paper (open addressing, feature number + 1; 0 empty), small enough for the
+         * first-level cache; emptied before each paper.
+         */
+        private int[] seen = new int[1024];
         private int[] present = new int[256];
         private int presentCount;
-        /** The keys this paper has shown already (open addressing, valid for this generation): repeats skip the rest. */
-        private final long[] seenKeys = new long[SEEN];
-        private final int[] seenGeneration = new int[SEEN];
-        private int seenCount;
-        private static final int SEEN = 2048;
+        /**
+         * The paper's weights by output, to explain a tag without reading the model again: per output a list (its
+         * last entry in {@code head}, each entry's predecessor in {@code next}) of entries, each the index in
+         * {@code present} of its feature and the weight.
+         */
+        private final int[] head;
+        private int[] next = new int[2048];
+        private int[] entryPresent = new int[2048];
+        private int[] entryWeight = new int[2048];
+        private int entries;
+        /** Per present feature, its summed weight for the category being explained (zero between calls). */
+        private int[] explained = new int[256];
 
         private Scores(ArxivModel model) {
             this.model = model;
@@ -342,47 +369,73 @@ public final class ArxivModel {
             this.z = new double[2 * n + 1];
             this.probability = new double[n];
             this.primaryProbability = new double[n];
-            this.stamp = new int[model.text.length];
+            this.head = new int[2 * n + 1];
         }
 
         private void reset() {
             Arrays.fill(sum, 0);
+            Arrays.fill(head, -1);
+            Arrays.fill(seen, 0); // 4 KB: cheaper than finding the used slots again
             presentCount = 0;
-            seenCount = 0;
-            if (++generation == Integer.MAX_VALUE) {
-                Arrays.fill(stamp, 0);
-                Arrays.fill(seenGeneration, 0);
-                generation = 1;
+            entries = 0;
+        }
+
+        /** The slot of feature {@code f} in {@link #seen}: its own, or the empty one where it would go. */
+        private int slot(int f) {
+            int mask = seen.length - 1;
+            int i = (f * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(seen.length));
+            while (seen[i] != 0 && seen[i] != f + 1) {
+                i = (i + 1) & mask;
             }
+            return i;
         }
 
         @Override
         public void feature(long key, char kind, char[] first, int firstLen, char[] second, int secondLen) {
-            if (seenCount < SEEN / 2) { // a repeated word or pair ends here, in cache
-                int i = (int) (key ^ (key >>> 29)) & (SEEN - 1);
-                while (seenGeneration[i] == generation) {
-                    if (seenKeys[i] == key) {
-                        return;
-                    }
-                    i = (i + 1) & (SEEN - 1);
+            int at = model.entry(key);
+            if (at < 0) {
+                return; // not a feature of the model
+            }
+            int[] packed = model.packed;
+            int header = packed[at];
+            int f = header & ((1 << ID_BITS) - 1);
+            int s = slot(f);
+            if (seen[s] != 0) {
+                return; // counted already: features are present or not
+            }
+            seen[s] = f + 1;
+            if (presentCount * 2 >= seen.length) { // keep the set at most half full
+                int[] old = present;
+                seen = new int[seen.length * 2];
+                for (int i = 0; i < presentCount; i++) {
+                    seen[slot(old[i])] = old[i] + 1;
                 }
-                seenGeneration[i] = generation;
-                seenKeys[i] = key;
-                seenCount++;
+                seen[slot(f)] = f + 1;
             }
-            int f = model.feature(key);
-            if (f < 0 || stamp[f] == generation) {
-                return; // unknown, or counted already: features are present or not
-            }
-            stamp[f] = generation;
             if (presentCount == present.length) {
                 present = Arrays.copyOf(present, presentCount * 2);
+                explained = Arrays.copyOf(explained, presentCount * 2);
             }
-            present[presentCount++] = f;
-            int[] packed = model.packed;
-            for (int k = model.start[f], end = model.start[f + 1]; k < end; k++) {
+            int p = presentCount++;
+            present[p] = f;
+            int from = at + 1;
+            int end = from + (header >>> ID_BITS);
+            if (entries + (end - from) > next.length) {
+                int size = Math.max(next.length * 2, entries + (end - from));
+                next = Arrays.copyOf(next, size);
+                entryPresent = Arrays.copyOf(entryPresent, size);
+                entryWeight = Arrays.copyOf(entryWeight, size);
+            }
+            for (int k = from; k < end; k++) {
                 int v = packed[k];
-                sum[v >>> 24] += v << 8 >> 8;
+                int o = v >>> 24;
+                int w = v << 8 >> 8;
+                sum[o] += w;
+                int e = entries++;
+                entryPresent[e] = p;
+                entryWeight[e] = w;
+                next[e] = head[o];
+                head[o] = e;
             }
         }
 
@@ -427,23 +480,25 @@ public final class ArxivModel {
          * it being the primary), strongest first (at most {@code max}; a word also in the title is listed once).
          */
         public List<String> matched(int c, int max) {
+            // the paper's weights for the category's two outputs, summed per feature
+            for (int e = head[c]; e >= 0; e = next[e]) {
+                explained[entryPresent[e]] += entryWeight[e];
+            }
+            for (int e = head[n + c]; e >= 0; e = next[e]) {
+                explained[entryPresent[e]] += entryWeight[e];
+            }
             // keep the best `max` (weight, feature) in a small sorted array: no sort of all the paper's features
-            float[] bestWeight = new float[max];
+            int[] bestWeight = new int[max];
             int[] bestFeature = new int[max];
             int count = 0;
-            int[] packed = model.packed;
             for (int i = 0; i < presentCount; i++) {
-                int f = present[i];
-                int fixed = 0;
-                for (int k = model.start[f], end = model.start[f + 1]; k < end; k++) {
-                    int v = packed[k];
-                    int o = v >>> 24;
-                    if (o == c || o == n + c) {
-                        fixed += v << 8 >> 8;
-                    }
+                int sum = explained[i];
+                if (sum == 0) {
+                    continue;
                 }
-                float sum = fixed;
-                if (sum <= 0 || (count == max && (sum < bestWeight[max - 1]
+                explained[i] = 0;
+                int f = present[i];
+                if (sum < 0 || (count == max && (sum < bestWeight[max - 1]
                         || (sum == bestWeight[max - 1] && f > bestFeature[max - 1])))) {
                     continue;
                 }
@@ -486,9 +541,11 @@ public final class ArxivModel {
     /** Per-category counts of the model, for the README and tests. */
     Map<String, Integer> weightsPerCategory() {
         Map<String, Integer> out = new HashMap<>();
-        for (int v : packed) {
-            int c = v >>> 24;
-            out.merge(c < categories.length ? categories[c] : "primary:" + c, 1, Integer::sum);
+        for (int at = 0; at < packed.length; at += 1 + (packed[at] >>> ID_BITS)) {
+            for (int k = at + 1; k <= at + (packed[at] >>> ID_BITS); k++) {
+                int c = packed[k] >>> 24;
+                out.merge(c < categories.length ? categories[c] : "primary:" + c, 1, Integer::sum);
+            }
         }
         return out;
     }
