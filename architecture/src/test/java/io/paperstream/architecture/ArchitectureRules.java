@@ -64,9 +64,18 @@ final class ArchitectureRules {
     }
 
     /** Every rule, for the test that runs them all over one root. */
+    /** The services' shared runtime plumbing (service-kit) knows no service and not the event contract. */
+    static ArchRule serviceKitImportsNoServiceNorContract(String root) {
+        return noClasses().that().resideInAPackage(root + ".kit..")
+                .should().dependOnClassesThat().resideInAnyPackage(servicePackagesAndContract(root))
+                .because("service-kit is plumbing any service may use (progress watch, secret files, lz4); "
+                        + "what knows papers belongs in paper-events or a service");
+    }
+
     static List<ArchRule> all(String root) {
         return Arrays.asList(servicesAreIndependent(root), contractImportsNoService(root),
-                sharedProblemImportsNoService(root), domainIsPlainJava(root), apiDoesNotUseMessaging(root));
+                sharedProblemImportsNoService(root), serviceKitImportsNoServiceNorContract(root), domainIsPlainJava(root),
+                apiDoesNotUseMessaging(root));
     }
 
     private static String[] servicePackagesAndContract(String root) {

@@ -18,13 +18,14 @@ class ArchitectureTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("/io/paperstream/architecture/"))
-                .importPackages(ROOT + ".events", ROOT + ".problem", ROOT + ".ingest", ROOT + ".enrich", ROOT + ".query");
+                .importPackages(ROOT + ".events", ROOT + ".problem", ROOT + ".kit", ROOT + ".ingest", ROOT + ".enrich",
+                        ROOT + ".query");
     }
 
     @Test
     void importsTheFourModules() {
         // a rule over no classes proves nothing: each module's classes must really be here
-        for (String pkg : new String[] {"events", "problem", "ingest.domain", "ingest.api", "enrich.domain", "enrich.messaging",
+        for (String pkg : new String[] {"events", "problem", "kit", "ingest.domain", "ingest.api", "enrich.domain", "enrich.messaging",
                 "query.domain", "query.api", "query.messaging"}) {
             assertThat(classes.containPackage(ROOT + "." + pkg)).as(pkg).isTrue();
         }
@@ -43,6 +44,11 @@ class ArchitectureTest {
     @Test
     void sharedProblemImportsNoService() {
         ArchitectureRules.sharedProblemImportsNoService(ROOT).check(classes);
+    }
+
+    @Test
+    void serviceKitImportsNoServiceNorContract() {
+        ArchitectureRules.serviceKitImportsNoServiceNorContract(ROOT).check(classes);
     }
 
     @Test

@@ -42,6 +42,13 @@ class BrokenExamplesTest {
     }
 
     @Test
+    void theServiceKitImportingTheContractFails() {
+        assertFailsWith(ArchitectureRules.serviceKitImportsNoServiceNorContract(BROKEN),
+                BROKEN + ".kit.ProgressOfPapers", BROKEN + ".events.EventWithServiceType");
+        assertPasses(ArchitectureRules.serviceKitImportsNoServiceNorContract(GOOD));
+    }
+
+    @Test
     void aDomainClassUsingAFrameworkFails() {
         assertFailsWith(ArchitectureRules.domainIsPlainJava(BROKEN),
                 BROKEN + ".enrich.domain.Tagger", "jakarta.inject.Inject");
