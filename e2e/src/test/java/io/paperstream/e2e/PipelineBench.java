@@ -14,6 +14,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
@@ -36,7 +37,9 @@ import java.util.stream.IntStream;
  * <li>end to end: {@code papers} new papers posted with everything running; first send to the last one visible in the
  *     query API.</li>
  * </ol>
- * Prints the rates and end-to-end as a share of the slowest stage (target >= 60 %).
+ * Prints the rates, the CPU time per 1,000 papers of each process group in each phase (the broker, PostgreSQL, each
+ * service's instances: where the work goes, for the scale model in the README) and end-to-end as a share of the slowest
+ * stage (target >= 60 %). Further instances start alongside the first, so that all share a stage's backlog.
  */
 public final class PipelineBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -67,22 +70,32 @@ public final class PipelineBench {
         try (Stack stack = new Stack().withPartitions(6).startLocalStack()) {
             stack.startServices(Set.of("ingest-service"));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            Cpu cpu = new Cpu(stack);
             double ingest = send(stack, http, setA);
+            String ingestCpu = cpu.since(papers);
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", stack.kafkaBootstrap()))) {
+                // the other instances start alongside the first (not after it is ready), so that all of them share the
+                // backlog from the start
+                for (int i = 2; i <= instances; i++) {
+                    stack.startJob("enrich-service-" + i, "enrich-service", Map.of());
+                }
                 stack.startServices(Set.of("enrich-service"));
-                for (int i = 2; i <= instances; i++) {
-                    stack.startInstance("enrich-service-" + i, "enrich-service");
-                }
+                cpu.reset();
                 double enrich = rate(() -> endOffsets(admin, "papers.enriched"), papers);
+                String enrichCpu = cpu.since(papers);
 
-                stack.startServices(Set.of("query-service"));
                 for (int i = 2; i <= instances; i++) {
-                    stack.startInstance("query-service-" + i, "query-service");
+                    stack.startJob("query-service-" + i, "query-service", Map.of());
                 }
+                stack.startServices(Set.of("query-service"));
+                cpu.reset();
                 double store = rate(() -> total(stack, http), papers);
+                String storeCpu = cpu.since(papers);
 
+                cpu.reset();
                 long start = System.nanoTime();
                 send(stack, http, setB);
+                double sent = (System.nanoTime() - start) / 1e9;
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
                 while (total(stack, http) < 2L * papers) {
                     if (System.nanoTime() > deadline) {
@@ -91,12 +104,74 @@ public final class PipelineBench {
                     Thread.sleep(100);
                 }
                 double endToEnd = papers / ((System.nanoTime() - start) / 1e9);
+                String endToEndCpu = cpu.since(papers);
                 double slowest = Math.min(ingest, Math.min(enrich, store));
-                return String.format("%d instance(s) of enrich-service and query-service: ingest alone %,.0f papers/s, "
-                                + "enrich alone %,.0f, store alone %,.0f; end to end (sent -> visible in the API) %,.0f "
-                                + "papers/s = %.0f %% of the slowest stage (target >= 60 %%)",
-                        instances, ingest, enrich, store, endToEnd, 100 * endToEnd / slowest);
+                return String.format(Locale.ROOT, "%d instance(s) of enrich-service and query-service:%n"
+                                + "  ingest alone %,9.0f papers/s   CPU per 1,000 papers: %s%n"
+                                + "  enrich alone %,9.0f papers/s   CPU per 1,000 papers: %s%n"
+                                + "  store alone  %,9.0f papers/s   CPU per 1,000 papers: %s%n"
+                                + "  end to end   %,9.0f papers/s   CPU per 1,000 papers: %s%n"
+                                + "    (sent -> visible in the API; all sent after %.1f s) = %.0f %% of the slowest stage "
+                                + "(target >= 60 %%)",
+                        instances, ingest, ingestCpu, enrich, enrichCpu, store, storeCpu, endToEnd, endToEndCpu, sent,
+                        100 * endToEnd / slowest);
             }
+        }
+    }
+
+    /** CPU time of the stack's processes (the local stack: broker and PostgreSQL; each service's instances). */
+    private static final class Cpu {
+        private final Stack stack;
+        private final Map<String, Duration> start = new java.util.HashMap<>();
+
+        Cpu(Stack stack) {
+            this.stack = stack;
+            reset();
+        }
+
+        private Map<String, Duration> now() {
+            Map<String, Duration> byGroup = new java.util.TreeMap<>();
+            for (String name : List.of("local-stack", "ingest-service", "enrich-service", "enrich-service-2",
+                    "query-service", "query-service-2")) {
+                try {
+                    Duration d = stack.cpu(name); // the local stack's: its broker process (a child)
+                    String group = name.replaceAll("-\\d$", "").replace("local-stack", "broker");
+                    byGroup.merge(group, d, Duration::plus);
+                } catch (RuntimeException e) {
+                    // not started (yet)
+                }
+            }
+            // PostgreSQL runs detached from the local stack (pg_ctl): the postmaster and its backends
+            try {
+                ProcessHandle.of(stack.postgresPid()).ifPresent(pg -> {
+                    Duration d = pg.info().totalCpuDuration().orElse(Duration.ZERO);
+                    for (ProcessHandle child : pg.descendants().toList()) {
+                        d = d.plus(child.info().totalCpuDuration().orElse(Duration.ZERO));
+                    }
+                    byGroup.put("postgres", d);
+                });
+            } catch (Exception e) {
+                // no figure
+            }
+            return byGroup;
+        }
+
+        void reset() {
+            start.clear();
+            start.putAll(now());
+        }
+
+        /** CPU seconds per 1,000 papers since the last reset, per process group. */
+        String since(int papers) {
+            StringBuilder sb = new StringBuilder();
+            now().forEach((group, d) -> {
+                double seconds = (d.toMillis() - start.getOrDefault(group, Duration.ZERO).toMillis()) / 1000.0;
+                if (seconds > 0.05) {
+                    sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f s", group,
+                            seconds * 1000 / papers));
+                }
+            });
+            return sb.toString();
         }
     }
 
