@@ -28,6 +28,10 @@ final class SiteRule implements HostRule {
             }
             return Links.generic(url, true, LinkKind.OTHER, null, origin);
         }
+        Link hubRepo = modelScopeRepo(host, segments, origin);
+        if (hubRepo != null) {
+            return hubRepo;
+        }
         if (!segments.isEmpty() && ((host.equals("modelscope.cn") || host.endsWith(".modelscope.cn"))
                 && (segments.get(0).equals("studios") || segments.get(0).equals("studio"))
                 || host.equals("openxlab.org.cn") && segments.get(0).equals("apps"))) {
@@ -53,7 +57,28 @@ final class SiteRule implements HostRule {
         if (segments.size() >= 3 && segments.get(0).equals("a")) {
             return String.join("/", segments.subList(0, 3));
         }
+        if (segments.size() >= 2 && segments.get(0).indexOf('.') > 0) {
+            return String.join("/", segments.subList(0, 2)); // a Workspace domain's site: "lab.edu/<name>"
+        }
         return null;
+    }
+
+    /** ModelScope's model and dataset pages ("modelscope.cn/models/org/name"), like the Hugging Face Hub's. */
+    private static Link modelScopeRepo(String host, List<String> pathSegments, String origin) {
+        if (!host.equals("modelscope.cn")) {
+            return null;
+        }
+        List<String> segments = Links.nameSegments(pathSegments);
+        if (segments.size() < 3 || !Links.isOwner(segments.get(1)) || !Links.isName(segments.get(2))) {
+            return null;
+        }
+        LinkKind kind = segments.get(0).equals("models") ? LinkKind.MODEL
+                : segments.get(0).equals("datasets") ? LinkKind.DATASET : null;
+        if (kind == null) {
+            return null;
+        }
+        String subject = segments.get(1) + "/" + segments.get(2);
+        return Links.https(host, "/" + segments.get(0) + "/" + subject, kind, subject, origin);
     }
 
     /** "…/weights.zip", "…/paper.pdf": a download, not a page about the project. */

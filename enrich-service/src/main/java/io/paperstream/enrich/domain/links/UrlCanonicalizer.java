@@ -28,11 +28,12 @@ final class UrlCanonicalizer {
             port = -1;
         }
         String path = withoutGitSuffix(url.path());
-        if (path.equals("/")) {
-            path = "";
-        }
+        String query = withoutTracking(url.query());
         String fragment = url.fragment() == null || url.fragment().isEmpty() ? null : url.fragment();
-        return new ParsedUrl(url.scheme(), host, port, path, withoutTracking(url.query()), fragment);
+        if (path.equals("/") && query == null && fragment == null) {
+            path = ""; // "https://example.org/?q" and "/#top" keep their root (WHATWG writes it)
+        }
+        return new ParsedUrl(url.scheme(), host, port, path, query, fragment);
     }
 
     /** "/owner/repo.git" and "/owner/repo.git/" name the repository "/owner/repo"; "/.git" alone is left alone. */

@@ -244,8 +244,9 @@ final class UrlScanner {
                 sb.append(text, i, spanEnd + 1);
                 i = spanEnd + 1;
                 continue;
-            } else if (c == '(' && (sb.charAt(sb.length() - 1) == ')' || sb.charAt(sb.length() - 1) == ']')) {
-                break; // ")(" and "](": two bracketed things side by side ("(url-a)(url-b)", "[text](url)")
+            } else if ((c == '(' || c == '[') && (sb.charAt(sb.length() - 1) == ')' || sb.charAt(sb.length() - 1) == ']')
+                    && closesOutside(sb, hostStart)) {
+                break; // ")(", ")[" and "](": two bracketed things side by side ("(url-a)(url-b)", "[text](url)")
             } else if (c == '|') {
                 // "?a=P1|0||P2|0": a pipe inside a query; elsewhere it is a table rule or a delimiter
                 int k = i + 1;
@@ -267,10 +268,18 @@ final class UrlScanner {
                 sb.append(text, i, runEnd);
                 i = runEnd;
                 continue;
+            } else if (c >= 128 && isSymbolAt(text, i)) {
+                int runEnd = symbolRunEnd(text, i);
+                if (runEnd < 0) {
+                    break; // emoji and other symbols after a URL are text
+                }
+                sb.append(text, i, runEnd);
+                i = runEnd;
+                continue;
             } else if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(text.charAt(i + 1))) {
                 int cp = text.codePointAt(i);
                 if (!Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.NON_SPACING_MARK) {
-                    break; // emoji and other symbols after a URL are text
+                    break;
                 }
                 sb.append(c).append(text.charAt(i + 1));
                 i += 2;
@@ -292,6 +301,28 @@ final class UrlScanner {
         return sb.length() > hostStart ? sb.toString() : null;
     }
 
+    /**
+     * True when the bracket ending {@code sb} closes nothing opened inside the URL ("(url)" before "(url-b)"), false
+     * when it does ("/f(x)" before "(y)", which is one path).
+     */
+    private static boolean closesOutside(StringBuilder sb, int hostStart) {
+        char close = sb.charAt(sb.length() - 1);
+        char open = close == ')' ? '(' : '[';
+        int depth = 0;
+        for (int k = hostStart; k < sb.length(); k++) {
+            char c = sb.charAt(k);
+            if (c == open) {
+                depth++;
+            } else if (c == close) {
+                depth--;
+                if (depth < 0) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     private static int isJoinable(String text, int i, StringBuilder sb, int hostStart, boolean inHost) {
         if (BrokenUrlJoiner.isJoinableSpace(text.charAt(i))) {
             return BrokenUrlJoiner.resumeAt(text, i, sb, hostStart, inHost);
@@ -310,7 +341,7 @@ final class UrlScanner {
             if (c == closer) {
                 return j > i + 1 ? j : -1;
             }
-            if (Character.isWhitespace(c) || c == '"' || c == '{' || c == '}' || c == '<' || c == '>'
+            if (Character.isWhitespace(c) || (c == '"' && closer != '}') || c == '{' || c == '}' || c == '<' || c == '>'
                     || (c == ':' && text.startsWith("//", j + 1))) {
                 return -1; // another URL inside: "{https://…}" is LaTeX debris, not part of this one
             }
@@ -338,6 +369,37 @@ final class UrlScanner {
         }
         char next = text.charAt(j);
         return Character.isWhitespace(next) || (next < 128 && isUrlChar(next) && !isAsciiAlnum(next)) ? j : -1;
+    }
+
+    /** A symbol (✪, ☺, an emoji) at {@code i}: text after a URL, but inside a path when more path follows it. */
+    private static boolean isSymbolAt(String text, int i) {
+        int cp = text.codePointAt(i);
+        return Character.getType(cp) == Character.OTHER_SYMBOL;
+    }
+
+    /**
+     * A run of symbols (with variation selectors and joiners) in a path: part of the URL when more of the path follows
+     * it ("/unicode_(✪)_in_parens", "/a☺b"), not when a space, the end or sentence punctuation does ("/page🚀 and").
+     * Returns the end of the run, or -1.
+     */
+    private static int symbolRunEnd(String text, int i) {
+        int n = text.length();
+        int j = i;
+        while (j < n) {
+            int cp = text.codePointAt(j);
+            if (Character.getType(cp) != Character.OTHER_SYMBOL && cp != ZWJ && (cp < 0xFE00 || cp > 0xFE0F)) {
+                break;
+            }
+            j += Character.charCount(cp);
+        }
+        if (j >= n) {
+            return -1;
+        }
+        char next = text.charAt(j);
+        if (next < 128) {
+            return ASCII_URL_CHAR[next] && ".,;:!?'\"".indexOf(next) < 0 ? j : -1;
+        }
+        return Character.isLetterOrDigit(next) && !isCjk(next) ? j : -1;
     }
 
     /** "&gt;", "&quot;" and friends stand for characters that end a URL. */
