@@ -16,6 +16,7 @@ import io.paperstream.problem.ProblemException;
 import io.paperstream.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -57,8 +58,11 @@ public class IngestService {
             checkAnnouncedLength(request.contentLength(), limit);
             Optional<LocalDate> date = date(request.date());
             RawPaper.Source source = new RawPaper.Source(format.label(), sourceName(request.source()));
+            // a streamed body is read as it arrives: hold it to the minimum upload rate (UploadRoute receives the others)
+            InputStream in = format.streamed() ? new MinRateInputStream(request.body(),
+                    config.overload().minUploadRate(), config.overload().uploadGrace().toNanos()) : request.body();
             ParsedBody body = BodyParsers.read(format, request.format() != null && !request.format().isBlank(),
-                    new BoundedInputStream(request.body(), limit),
+                    new BoundedInputStream(in, limit),
                     (int) Math.min(Integer.MAX_VALUE, config.maxNdjsonLineBytes().asLongValue()),
                     date, LocalDate.now(clock));
             formatTag = body.format().label();

@@ -45,6 +45,41 @@ public interface IngestConfig {
 
     Auth auth();
 
+    Overload overload();
+
+    /**
+     * Bounds on the work the service holds at once, so that more load than Kafka takes is answered {@code 503} +
+     * Retry-After at once instead of piling up, and slow clients cannot hold memory or worker threads.
+     */
+    interface Overload {
+        /**
+         * Request bodies held at once, in bytes: a JSON, digest or Atom body counts with the bytes received so far (it
+         * is buffered before a worker thread takes it), an NDJSON stream with {@link #streamBytes()}; held until the
+         * answer. A request that finds no room is answered 503 (type overloaded) before anything is published.
+         */
+        @WithDefault("128M")
+        MemorySize maxInFlightBytes();
+
+        /** What one NDJSON stream counts against {@link #maxInFlightBytes()}: its chunks in flight and its line buffer. */
+        @WithDefault("8M")
+        MemorySize streamBytes();
+
+        /** The Retry-After of a 503 of an overload. */
+        @WithDefault("2")
+        int retryAfterSeconds();
+
+        /**
+         * Uploads must arrive at least this fast (bytes per second, on average) once {@link #uploadGrace()} has passed,
+         * counting only the time the service waits for the client; slower ones are answered 408 and closed.
+         */
+        @WithDefault("1024")
+        int minUploadRate();
+
+        /** The time an upload may take before {@link #minUploadRate()} applies. */
+        @WithDefault("10s")
+        Duration uploadGrace();
+    }
+
     /** Field limits, in Unicode code points after normalisation. */
     interface Limits {
         @WithDefault("2")

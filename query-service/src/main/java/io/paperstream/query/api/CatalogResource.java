@@ -51,11 +51,13 @@ public class CatalogResource {
     private final PaperQueries queries;
     private final PapersResource papers;
     private final QueryConfig config;
+    private final ExpensiveReads expensive;
 
-    public CatalogResource(PaperQueries queries, PapersResource papers, QueryConfig config) {
+    public CatalogResource(PaperQueries queries, PapersResource papers, QueryConfig config, ExpensiveReads expensive) {
         this.queries = queries;
         this.papers = papers;
         this.config = config;
+        this.expensive = expensive;
     }
 
     @GET
@@ -102,10 +104,12 @@ public class CatalogResource {
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
         int size = QueryParams.limit(limit, 50, 1000);
         boolean all = QueryParams.bool("exact", exact, false);
-        return queries.facets(filter, size, all, config.facetBudget()).map(f -> new FacetsView(f.total(), f.exact(),
-                f.exact(), f.exact() ? null : f.sample(), views(f.counts().get("tag")),
-                views(f.counts().get("linkKind")), views(f.counts().get("host")), views(f.counts().get("category")),
-                views(f.counts().get("year"))));
+        java.util.function.Supplier<Uni<FacetsView>> read = () -> queries.facets(filter, size, all, config.facetBudget())
+                .map(f -> new FacetsView(f.total(), f.exact(), f.exact(), f.exact() ? null : f.sample(),
+                        views(f.counts().get("tag")), views(f.counts().get("linkKind")), views(f.counts().get("host")),
+                        views(f.counts().get("category")), views(f.counts().get("year"))));
+        // the facets of a search are expensive: a bounded queue, or 503 (ExpensiveReads)
+        return filter.hasText() ? expensive.run(read) : read.get();
     }
 
     @GET

@@ -37,6 +37,11 @@ final class Examples {
              "instance": "/api/v1/papers",
              "errors": [{"field": "limit", "code": "out-of-range", "message": "must be an integer from 1 to 200; got '500'"}]}""";
 
+    static final String OVERLOADED = """
+            {"type": "https://paperstream.io/problems/overloaded", "title": "Service overloaded", "status": 503,
+             "detail": "query-service runs as many searches at once as it takes: the search queue is full (16 waiting). Cheap requests (a paper by id, tags, listings without search text) are still served. Retry after 1 s.",
+             "instance": "/api/v1/papers"}""";
+
     static final String FACETS = """
             {"total": 1523, "totalExact": true, "countsExact": true,
              "tags": [{"value": "computer-vision", "count": 611}, {"value": "large-language-models", "count": 402}],

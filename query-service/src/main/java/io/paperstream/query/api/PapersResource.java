@@ -61,12 +61,15 @@ public class PapersResource {
     private final StoredPapers stored;
     private final CursorKeys keys;
     private final QueryConfig config;
+    private final ExpensiveReads expensive;
 
-    public PapersResource(PaperQueries queries, StoredPapers stored, QueryConfig config, CursorKeys keys) {
+    public PapersResource(PaperQueries queries, StoredPapers stored, QueryConfig config, CursorKeys keys,
+                          ExpensiveReads expensive) {
         this.queries = queries;
         this.stored = stored;
         this.config = config;
         this.keys = keys;
+        this.expensive = expensive;
     }
 
     @GET
@@ -91,6 +94,11 @@ public class PapersResource {
     @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM),
             examples = @ExampleObject(name = "bad limit", value = Examples.BAD_LIMIT)))
+    @APIResponse(responseCode = "503", description = "A search while as many run and wait as the service takes "
+            + "(overloaded), or the database did not answer within the read timeout (database-unavailable); see "
+            + "Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(ref = ProblemSchemaFilter.PROBLEM), examples = @ExampleObject(name = "overloaded",
+            value = Examples.OVERLOADED)))
     public Uni<PageView> list(@Context UriInfo uri,
                               @Parameter(description = "search text, web-search syntax", example = "\"vision language\" -survey")
                               @QueryParam("q") String q,
@@ -140,7 +148,7 @@ public class PapersResource {
                 : Uni.createFrom().nullItem();
         Uni<Set<String>> lexemes = filter.hasText() && wanted.contains(SNIPPET)
                 ? queries.tsquery(filter.q()).map(Snippet::lexemes) : Uni.createFrom().item(Set.of());
-        return queries.page(filter, order, after, size).chain(page -> lexemes.chain(words -> (after == null
+        java.util.function.Supplier<Uni<PageView>> read = () -> queries.page(filter, order, after, size).chain(page -> lexemes.chain(words -> (after == null
                 && page.last() == null && withTotal
                 // the first page holds the whole result: its length is the exact total, nothing to count
                 ? Uni.createFrom().item(new Counting.Total(page.papers().size(), true)) : counted).map(t -> new PageView(
@@ -148,6 +156,8 @@ public class PapersResource {
                         wanted)).toList(),
                 page.last() == null ? null : cursors.encode(page.last()),
                 t == null ? null : t.count(), t == null ? null : t.exact()))));
+        // a search is expensive: it waits its turn in a bounded queue, or is shed with 503 (ExpensiveReads)
+        return filter.hasText() ? expensive.run(read) : read.get();
     }
 
     /** The list's own field: a short piece of the abstract with the words matching {@code q} marked. */

@@ -52,6 +52,32 @@ public interface QueryConfig {
         long maxClients();
     }
 
+    /**
+     * Expensive reads (searches with {@code q}, facets of them): at most {@code concurrency} run at once and
+     * {@code queue} wait, each at most {@code queue-timeout}; beyond that a request is answered 503 (type overloaded)
+     * + Retry-After before it reaches the database, so that a burst of searches cannot take every database connection
+     * from cheap requests (a paper by id, a tag listing, health), which are never limited.
+     */
+    SearchLimit searchLimit();
+
+    interface SearchLimit {
+        /** Expensive reads at once; below the database pool (5) so that cheap reads and the sink keep a connection. */
+        @WithDefault("2")
+        int concurrency();
+
+        /** Expensive reads waiting for their turn, at most. */
+        @WithDefault("16")
+        int queue();
+
+        /** The longest an expensive read waits for its turn (well below the read timeout, 5 s). */
+        @WithDefault("1s")
+        Duration queueTimeout();
+
+        /** The Retry-After of a 503 of an overload. */
+        @WithDefault("1")
+        int retryAfterSeconds();
+    }
+
     /** Live stream (Server-Sent Events). */
     Stream stream();
 
