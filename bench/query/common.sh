@@ -4,8 +4,9 @@ ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 QS="$ROOT/query-service"
 cd "$ROOT"
 if [ "${SKIP_BUILD:-0}" != "1" ]; then
-  ./mvnw -B -q -o -pl query-service package -DskipTests
-  ./mvnw -B -q -o -pl query-service dependency:build-classpath -Dmdep.includeScope=test \
+  # with -am (the sibling modules from this checkout, never a stale installed SNAPSHOT); every module of the reactor
+  # writes the same file, query-service last
+  ./mvnw -B -q -o -pl query-service -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
     -Dmdep.outputFile="$QS/target/bench-classpath.txt" >/dev/null
 fi
 CP="$QS/target/test-classes:$(cat "$QS/target/bench-classpath.txt")"
