@@ -9,5 +9,7 @@ if [ "${SKIP_BUILD:-0}" != "1" ]; then
   ./mvnw -B -q -o -pl query-service -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=test \
     -Dmdep.outputFile="$QS/target/bench-classpath.txt" >/dev/null
 fi
-CP="$QS/target/test-classes:$(cat "$QS/target/bench-classpath.txt")"
+# local-stack's classes, not its jar: the jar's manifest adds its target/lib, which would put the PostgreSQL binaries on
+# the class path twice (zonky refuses "duplicate embedded postgres binaries")
+CP="$QS/target/test-classes:$(sed "s#$ROOT/local-stack/target/local-stack-[^:]*\.jar#$ROOT/local-stack/target/classes#" "$QS/target/bench-classpath.txt")"
 cd "$QS"

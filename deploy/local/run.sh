@@ -91,7 +91,7 @@ jars=("$ROOT/local-stack/target/local-stack-$VERSION.jar"
 for jar in "${jars[@]}"; do
   if [[ ! -f $jar ]]; then
     log "building (first run; a few minutes)..."
-    (cd "$ROOT" && ./mvnw -B -q -DskipTests install)
+    (cd "$ROOT" && ./mvnw -B -q -DskipTests package)
     break
   fi
 done
