@@ -132,6 +132,9 @@ public class UploadRoute {
                 ctx.next();
             }
         });
+        if ("100-continue".equalsIgnoreCase(request.getHeader(HttpHeaders.EXPECT))) {
+            ctx.response().writeContinue(); // as the resource would when it starts reading (curl asks above 1 MB)
+        }
         request.resume();
     }
 

@@ -97,6 +97,26 @@ class OverloadIT {
     }
 
     @Test
+    void aClientThatAsksBeforeSendingIsToldToContinue() throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(10_000);
+            byte[] body = Api.paper("Expect continue " + UUID.randomUUID()).getBytes(StandardCharsets.UTF_8);
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST " + Api.PAPERS + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + Api.TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: " + body.length
+                    + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            InputStream in = socket.getInputStream();
+            byte[] interim = new byte[25];
+            int n = in.readNBytes(interim, 0, interim.length);
+            assertThat(new String(interim, 0, n, StandardCharsets.US_ASCII)).startsWith("HTTP/1.1 100 Continue");
+            out.write(body);
+            out.flush();
+            assertThat(read(socket)).contains("HTTP/1.1 202");
+        }
+    }
+
+    @Test
     void slowUploadsHoldNoWorkerAndAreAnswered408() throws Exception {
         // warm: the producer's first metadata fetch is not what is measured
         Api.json().body(Api.paper("Before the slow uploads " + UUID.randomUUID())).post(Api.PAPERS).then().statusCode(202);
