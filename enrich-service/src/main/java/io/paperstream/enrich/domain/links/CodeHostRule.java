@@ -57,6 +57,7 @@ final class CodeHostRule implements HostRule {
             case "codeberg.org":
                 return ownerRepo(url, host, segments, CODEBERG_RESERVED, origin);
             case "gitee.com":
+            case "gitcode.com":
                 return ownerRepo(url, host, segments, GITEE_RESERVED, origin);
             case "raw.githubusercontent.com":
                 // A raw file still belongs to a repository; name the repository, as for "/blob/...".

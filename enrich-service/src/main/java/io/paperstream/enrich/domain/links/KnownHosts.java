@@ -63,7 +63,8 @@ final class KnownHosts {
             "challengedata.ens.fr", "crowdai.org", "synapse.org", "leetcode.com", "codeforces.com", "atcoder.jp",
             "hackerrank.com",
             // studio / app pages of model hubs and ML platforms
-            "aistudio.baidu.com", "ml.azure.com",
+            "aistudio.baidu.com", "ml.azure.com", "modelscope.cn", "openxlab.org.cn", "modelers.cn", "replicate.com",
+            "civitai.com", "ollama.com", "datafountain.cn", "sourceforge.net",
             // data and package repositories, file hosting, tool and chat platforms
             "mendeley.com", "dataverse.harvard.edu", "dataverse.org", "archive.ics.uci.edu", "openml.org",
             "pan.baidu.com", "cran.r-project.org", "bioconductor.org", "crates.io", "rubygems.org", "packagist.org",

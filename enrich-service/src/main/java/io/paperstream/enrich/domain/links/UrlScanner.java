@@ -228,8 +228,10 @@ final class UrlScanner {
                     break;
                 }
             } else if (c == '~') {
-                // "~user" paths are real; elsewhere '~' is LaTeX's non-breaking space ("repo~\cite{x}").
-                if (sb.charAt(sb.length() - 1) != '/') {
+                // "~user" paths are real, and so are tildes inside a query ("cp=47.6~-122.3") or between path
+                // words ("/path~with~tildes"); elsewhere '~' is LaTeX's non-breaking space ("repo~\cite{x}",
+                // "repo~and more").
+                if (sb.charAt(sb.length() - 1) != '/' && !tildeInUrl(text, i, inQuery, sb, hostStart)) {
                     break;
                 }
             } else if (c == '\'') {
@@ -369,6 +371,33 @@ final class UrlScanner {
         }
         char next = text.charAt(j);
         return Character.isWhitespace(next) || (next < 128 && isUrlChar(next) && !isAsciiAlnum(next)) ? j : -1;
+    }
+
+    /**
+     * A '~' not after '/' belongs to the URL when more of a query follows it, or when the word after it is followed by
+     * more path ('/', '~', '.', '?', '#', '=', '&amp;') or the URL already holds a tilde; else it is LaTeX's '~'.
+     */
+    private static boolean tildeInUrl(String text, int i, boolean inQuery, StringBuilder sb, int hostStart) {
+        int n = text.length();
+        if (i + 1 >= n) {
+            return false;
+        }
+        char next = text.charAt(i + 1);
+        if (!isAsciiAlnum(next) && next != '-' && next != '_' && !(inQuery && next == '.')) {
+            return false;
+        }
+        if (inQuery || sb.indexOf("~", hostStart) >= 0) {
+            return true;
+        }
+        int j = i + 1;
+        while (j < n && (isAsciiAlnum(text.charAt(j)) || text.charAt(j) == '-' || text.charAt(j) == '_')) {
+            j++;
+        }
+        if (j + 1 >= n) {
+            return false;
+        }
+        char after = text.charAt(j);
+        return "/~?#=&".indexOf(after) >= 0 || (after == '.' && isAsciiAlnum(text.charAt(j + 1)));
     }
 
     /** A symbol (✪, ☺, an emoji) at {@code i}: text after a URL, but inside a path when more path follows it. */
