@@ -129,7 +129,7 @@ final class UrlScanner {
                 t++; // "-x.com", "_x.com": a host starts with a letter or digit
             }
             if (t < dot && mayStartBareHost(text, t) && BareHosts.isBareHostAt(text, t)) {
-                return t;
+                return afterPrefixBeforeWww(text, t);
             }
             // The rest of this token ("e.g.", "v1.2.3") cannot start a host: continue after it, keeping this linear.
             int e = dot + 1;
@@ -139,6 +139,22 @@ final class UrlScanner {
             dot = text.indexOf('.', e);
         }
         return -1;
+    }
+
+    /**
+     * "e.g.www.example.org": an abbreviation glued to a {@code www.} host is prose; the host starts at {@code www.}.
+     */
+    private static int afterPrefixBeforeWww(String text, int t) {
+        int n = text.length();
+        int j = t;
+        while (j < n && isHostChar(text.charAt(j))) {
+            if (text.charAt(j) == '.' && j + 5 < n && text.regionMatches(true, j + 1, "www.", 0, 4)
+                    && BareHosts.isBareHostAt(text, j + 1)) {
+                return j + 1;
+            }
+            j++;
+        }
+        return t;
     }
 
     /** Reads the one URL that starts at the beginning of {@code text} (scheme optional); null when there is none. */
@@ -263,7 +279,7 @@ final class UrlScanner {
             } else if (c == '&' && isClosingEntity(text, i)) {
                 break;
             } else if (c >= 128 && isCjk(c)) {
-                int runEnd = cjkPathRunEnd(text, i, sb);
+                int runEnd = start > 0 && isCjk(text.charAt(start - 1)) ? -1 : cjkPathRunEnd(text, i, sb);
                 if (runEnd < 0) {
                     break;
                 }
@@ -354,7 +370,8 @@ final class UrlScanner {
     /**
      * A run of Han, Kana or Hangul in a path: part of the URL when it starts a segment, a query value or a fragment
      * ("example.com/䨹", "wiki/東京") and ends where the URL could end; not when glued to ASCII ("/path한국") or followed
-     * by more text ("/これは日本語です。"). Returns the end of the run, or -1.
+     * by more text ("/これは日本語です。"), nor when the URL itself was glued to CJK text ("詳細はwww.例え.jp/を参照"): its
+     * author writes without spaces, so what follows is text too. Returns the end of the run, or -1.
      */
     private static int cjkPathRunEnd(String text, int i, StringBuilder sb) {
         char before = sb.charAt(sb.length() - 1);
