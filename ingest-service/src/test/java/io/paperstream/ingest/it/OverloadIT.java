@@ -1,6 +1,7 @@
 package io.paperstream.ingest.it;
 
 import io.paperstream.ingest.api.InFlightBytes;
+import io.paperstream.localstack.KafkaResource;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.RestAssured;
@@ -94,6 +95,33 @@ class OverloadIT {
                 .isLessThan(3_000);
         assertThat(inFlight.highWater()).as("bodies held at once").isLessThanOrEqualTo(BUDGET);
         assertThat(inFlight.held()).as("everything released").isZero();
+    }
+
+    @Test
+    void whileKafkaTakesNothingFurtherRequestsAreShedAtOnceInsteadOfWaitingForTheTimeout() {
+        Api.json().body(Api.paper("Before the pause " + UUID.randomUUID())).post(Api.PAPERS).then().statusCode(202);
+        String big = papers(2_000_000); // most of the budget (3 MiB; %test body limit 2 MiB), held until Kafka answers or 6 s
+        KafkaResource.broker().pause();
+        try {
+            CompletableFuture<io.restassured.response.Response> held = CompletableFuture.supplyAsync(() ->
+                    Api.json().body(big).post(Api.PAPERS));
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> inFlight.held() >= 1_900_000);
+            long start = System.nanoTime();
+            io.restassured.response.Response shed = Api.json().body(papers(1_200_000)).post(Api.PAPERS);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            assertThat(shed.statusCode()).isEqualTo(503);
+            ProblemShape.check(503, shed.contentType(), shed.asString(), "overloaded", Api.PAPERS);
+            assertThat(millis).as("shed at once, not after the publish timeout (6 s)").isLessThan(3_000);
+            io.restassured.response.Response timedOut = held.join();
+            assertThat(timedOut.statusCode()).isEqualTo(503);
+            ProblemShape.check(503, timedOut.contentType(), timedOut.asString(), "broker-unavailable", Api.PAPERS);
+            System.out.printf("OverloadIT: Kafka paused: a request beyond the bound was shed after %d ms%n", millis);
+        } finally {
+            KafkaResource.broker().resume();
+        }
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> Api.json().body(Api.paper("After the pause " + UUID.randomUUID())).post(Api.PAPERS)
+                        .then().statusCode(202));
     }
 
     @Test
