@@ -50,6 +50,10 @@ final class BrokenUrlJoiner {
         if (!UrlScanner.isAsciiAlnum(text.charAt(k))) {
             return -1;
         }
+        if (!inHost && last == '-' && newlines == 1 && soFar.length() >= 2
+                && UrlScanner.isAsciiAlnum(soFar.charAt(soFar.length() - 2))) {
+            return k; // "github.com/o/long-\nname": a line wrapped after a hyphen of the path
+        }
         if (inHost && last == '.') {
             return continuesHost(text, k, soFar.subSequence(hostStart, soFar.length() - 1).toString()) ? k : -1;
         }
