@@ -70,6 +70,13 @@ class OverloadIT {
             ProblemShape.check(facets.statusCode(), facets.contentType(), facets.asString(), "overloaded",
                     "/api/v1/facets");
 
+            // the search page says so in words, with the same Retry-After (not a 500 "something went wrong")
+            Response page = given().queryParam("q", "diffusion").get("/");
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.header("Retry-After")).isEqualTo("2");
+            assertThat(page.contentType()).startsWith("text/html");
+            assertThat(page.asString()).contains("Too many searches right now");
+
             // cheap requests are not queued
             given().get("/api/v1/papers/arxiv:1999.99999").then().statusCode(404);
             given().get("/api/v1/tags").then().statusCode(200);

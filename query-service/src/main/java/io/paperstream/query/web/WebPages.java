@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.PaperJson;
 import io.paperstream.query.api.CatalogResource;
 import io.paperstream.query.api.PapersResource;
+import io.paperstream.problem.ProblemException;
 import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.store.DatabaseFailures;
 import io.quarkus.logging.Log;
@@ -259,6 +260,15 @@ public class WebPages {
         } else if (e instanceof WebApplicationException web && web.getResponse().getStatus() < 500) {
             error = new Views.Error(web.getResponse().getStatus(), "This request cannot be answered", e.getMessage() + ".",
                     backHref, backText, Assets.VERSION);
+        } else if (e instanceof ProblemException problem && problem.problem().status() == 503) {
+            // shed under load (too many searches at once): the page says so, with the API's Retry-After
+            String retryAfter = problem.headers().getOrDefault("Retry-After", "1");
+            return html(503, Templates.error(new Views.Error(503, "Too many searches right now",
+                    "The server is answering many searches at the moment. Please try again in a few seconds.", backHref,
+                    "Try again", Assets.VERSION))).map(r -> Response.fromResponse(r).header("Retry-After", retryAfter).build());
+        } else if (e instanceof ProblemException problem && problem.problem().status() < 500) {
+            error = new Views.Error(problem.problem().status(), "This request cannot be answered",
+                    problem.problem().detail() + ".", backHref, backText, Assets.VERSION);
         } else if (DatabaseFailures.isUnavailable(e)) {
             Log.warnf("page: the database is unavailable: %s", e.getMessage());
             return html(503, Templates.error(new Views.Error(503, "The catalogue is unavailable",
