@@ -256,6 +256,9 @@ final class UrlScanner {
                 }
             } else if (c == '"' || c == '{') {
                 int spanEnd = balancedSpanEnd(text, i, c == '"' ? '"' : '}');
+                if (spanEnd < 0 && c == '"' && i + 1 < n && isAsciiAlnum(text.charAt(i + 1))) {
+                    spanEnd = i; // a lone '"' inside a path word ("/a"b"), as linkifiers keep it
+                }
                 if (spanEnd < 0) {
                     break;
                 }
