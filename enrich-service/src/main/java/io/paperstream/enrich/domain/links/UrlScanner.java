@@ -2,6 +2,7 @@ package io.paperstream.enrich.domain.links;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Finds URL candidates in free text, left to right: {@code http(s)://}, {@code www.}, well-known bare hosts and other
@@ -25,6 +26,14 @@ final class UrlScanner {
     private static final int MAX_SPAN = 256;
 
     private static final String[] CLOSING_ENTITIES = {"&gt;", "&lt;", "&quot;", "&#39;", "&#34;", "&apos;", "&nbsp;"};
+
+    /** Words that start a sentence of an abstract; after a URL and a '.' without a space they are not its path. */
+    private static final Set<String> SENTENCE_STARTS = Set.of(
+            "Our", "We", "The", "This", "These", "That", "Those", "In", "It", "Its", "Experiments", "Experimental",
+            "Results", "Extensive", "Furthermore", "Moreover", "Additionally", "Finally", "Both", "All", "Compared",
+            "Specifically", "Besides", "Also", "To", "Further", "However", "Thus", "Therefore", "Notably", "Code",
+            "Empirical", "Evaluation", "Comprehensive", "Overall", "For", "On", "With", "As", "By", "Using", "Such",
+            "Unlike", "Data", "Datasets", "Models", "Project", "Demo", "Source", "Keywords", "Index");
 
     private static final char ZWNJ = '\u200C';
     private static final char ZWJ = '\u200D';
@@ -141,6 +150,19 @@ final class UrlScanner {
         return -1;
     }
 
+    /** True when the capitalised word at {@code i} is a common sentence start, followed by a space or punctuation. */
+    private static boolean startsGluedSentence(String text, int i) {
+        int n = text.length();
+        int j = i + 1;
+        while (j < n && j - i <= 14 && text.charAt(j) >= 'a' && text.charAt(j) <= 'z') {
+            j++;
+        }
+        if (j < n && !Character.isWhitespace(text.charAt(j)) && ",;:".indexOf(text.charAt(j)) < 0) {
+            return false;
+        }
+        return SENTENCE_STARTS.contains(text.substring(i, j));
+    }
+
     /**
      * "e.g.www.example.org": an abbreviation glued to a {@code www.} host is prose; the host starts at {@code www.}.
      */
@@ -243,6 +265,9 @@ final class UrlScanner {
                     }
                     break;
                 }
+            } else if (c == '.' && i + 1 < n && text.charAt(i + 1) >= 'A' && text.charAt(i + 1) <= 'Z'
+                    && startsGluedSentence(text, i + 1)) {
+                break; // "github.com/o/r.Our method": a sentence glued on without its space
             } else if (c == '~') {
                 // "~user" paths are real, and so are tildes inside a query ("cp=47.6~-122.3") or between path
                 // words ("/path~with~tildes"); elsewhere '~' is LaTeX's non-breaking space ("repo~\cite{x}",
