@@ -1,12 +1,12 @@
 package io.paperstream.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of {@link ArchitectureRules} over the production classes of paper-events, http-problem and the three services. */
 class ArchitectureTest {
@@ -18,15 +18,30 @@ class ArchitectureTest {
         classes = new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .withImportOption(location -> !location.contains("/io/paperstream/architecture/"))
-                .importPackages(ROOT + ".events", ROOT + ".problem", ROOT + ".kit", ROOT + ".ingest", ROOT + ".enrich",
+                .importPackages(
+                        ROOT + ".events",
+                        ROOT + ".problem",
+                        ROOT + ".kit",
+                        ROOT + ".ingest",
+                        ROOT + ".enrich",
                         ROOT + ".query");
     }
 
     @Test
     void importsTheFourModules() {
         // a rule over no classes proves nothing: each module's classes must really be here
-        for (String pkg : new String[] {"events", "problem", "kit", "ingest.domain", "ingest.api", "enrich.domain", "enrich.messaging",
-                "query.domain", "query.api", "query.messaging"}) {
+        for (String pkg : new String[] {
+            "events",
+            "problem",
+            "kit",
+            "ingest.domain",
+            "ingest.api",
+            "enrich.domain",
+            "enrich.messaging",
+            "query.domain",
+            "query.api",
+            "query.messaging"
+        }) {
             assertThat(classes.containPackage(ROOT + "." + pkg)).as(pkg).isTrue();
         }
     }

@@ -1,12 +1,12 @@
 package io.paperstream.architecture;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.lang.ArchRule;
 import com.tngtech.archunit.lang.EvaluationResult;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Each rule fails on a deliberately broken fixture and passes on its well-behaved neighbours, so a rule that could no
@@ -22,43 +22,53 @@ class BrokenExamplesTest {
 
     @Test
     void aServiceImportingAnotherServiceFails() {
-        assertFailsWith(ArchitectureRules.servicesAreIndependent(BROKEN),
-                BROKEN + ".ingest.api.ReadsQueryStore", BROKEN + ".query.store.PaperStore");
+        assertFailsWith(
+                ArchitectureRules.servicesAreIndependent(BROKEN),
+                BROKEN + ".ingest.api.ReadsQueryStore",
+                BROKEN + ".query.store.PaperStore");
         assertPasses(ArchitectureRules.servicesAreIndependent(GOOD));
     }
 
     @Test
     void theContractImportingAServiceFails() {
-        assertFailsWith(ArchitectureRules.contractImportsNoService(BROKEN),
-                BROKEN + ".events.EventWithServiceType", BROKEN + ".enrich.domain.Tagger");
+        assertFailsWith(
+                ArchitectureRules.contractImportsNoService(BROKEN),
+                BROKEN + ".events.EventWithServiceType",
+                BROKEN + ".enrich.domain.Tagger");
         assertPasses(ArchitectureRules.contractImportsNoService(GOOD));
     }
 
     @Test
     void theSharedProblemCodeImportingAServiceFails() {
-        assertFailsWith(ArchitectureRules.sharedProblemImportsNoService(BROKEN),
-                BROKEN + ".problem.ProblemOfAService", BROKEN + ".query.store.PaperStore");
+        assertFailsWith(
+                ArchitectureRules.sharedProblemImportsNoService(BROKEN),
+                BROKEN + ".problem.ProblemOfAService",
+                BROKEN + ".query.store.PaperStore");
         assertPasses(ArchitectureRules.sharedProblemImportsNoService(GOOD));
     }
 
     @Test
     void theServiceKitImportingTheContractFails() {
-        assertFailsWith(ArchitectureRules.serviceKitImportsNoServiceNorContract(BROKEN),
-                BROKEN + ".kit.ProgressOfPapers", BROKEN + ".events.EventWithServiceType");
+        assertFailsWith(
+                ArchitectureRules.serviceKitImportsNoServiceNorContract(BROKEN),
+                BROKEN + ".kit.ProgressOfPapers",
+                BROKEN + ".events.EventWithServiceType");
         assertPasses(ArchitectureRules.serviceKitImportsNoServiceNorContract(GOOD));
     }
 
     @Test
     void aDomainClassUsingAFrameworkFails() {
-        assertFailsWith(ArchitectureRules.domainIsPlainJava(BROKEN),
-                BROKEN + ".enrich.domain.Tagger", "jakarta.inject.Inject");
+        assertFailsWith(
+                ArchitectureRules.domainIsPlainJava(BROKEN), BROKEN + ".enrich.domain.Tagger", "jakarta.inject.Inject");
         assertPasses(ArchitectureRules.domainIsPlainJava(GOOD));
     }
 
     @Test
     void anApiClassUsingMessagingFails() {
-        assertFailsWith(ArchitectureRules.apiDoesNotUseMessaging(BROKEN),
-                BROKEN + ".query.api.PublishesDirectly", BROKEN + ".query.messaging.KafkaSink");
+        assertFailsWith(
+                ArchitectureRules.apiDoesNotUseMessaging(BROKEN),
+                BROKEN + ".query.api.PublishesDirectly",
+                BROKEN + ".query.messaging.KafkaSink");
         assertPasses(ArchitectureRules.apiDoesNotUseMessaging(GOOD));
     }
 
@@ -73,6 +83,8 @@ class BrokenExamplesTest {
 
     private static void assertPasses(ArchRule rule) {
         EvaluationResult result = rule.evaluate(GOOD_CLASSES);
-        assertThat(result.hasViolation()).as(result.getFailureReport().toString()).isFalse();
+        assertThat(result.hasViolation())
+                .as(result.getFailureReport().toString())
+                .isFalse();
     }
 }

@@ -2,7 +2,6 @@ package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -59,7 +58,9 @@ final class ComposeChecker {
         if (!KAFKA_IMAGE.equals(all.path("kafka").path("image").asText())) {
             problems.add("compose: service kafka must use " + KAFKA_IMAGE);
         }
-        if (!environment(all.path("kafka")).getOrDefault("KAFKA_PROCESS_ROLES", "").contains("controller")) {
+        if (!environment(all.path("kafka"))
+                .getOrDefault("KAFKA_PROCESS_ROLES", "")
+                .contains("controller")) {
             problems.add("compose: kafka is not in KRaft mode (KAFKA_PROCESS_ROLES broker,controller)");
         }
         if (!POSTGRES_IMAGE.equals(all.path("postgres").path("image").asText())) {
@@ -68,9 +69,11 @@ final class ComposeChecker {
     }
 
     private void build(String service, JsonNode s, List<String> problems) {
-        Path context = composeDir.resolve(s.path("build").path("context").asText("?")).normalize();
+        Path context =
+                composeDir.resolve(s.path("build").path("context").asText("?")).normalize();
         if (!context.equals(Project.root().resolve(service).normalize())) {
-            problems.add("compose: " + service + " is not built from its module directory (build.context " + context + ")");
+            problems.add(
+                    "compose: " + service + " is not built from its module directory (build.context " + context + ")");
         }
         Path dockerfile = context.resolve(s.path("build").path("dockerfile").asText("Dockerfile"));
         if (!Files.isRegularFile(dockerfile)) {
@@ -78,10 +81,12 @@ final class ComposeChecker {
         }
     }
 
-    private void configured(String service, JsonNode s, Map<String, String> env, ServiceConfig config,
-                            List<String> problems) {
-        env.keySet().stream().filter(name -> !config.readsEnv(name)).forEach(name -> problems.add(
-                "compose: " + service + " sets " + name + ", which is not a configuration property it reads"));
+    private void configured(
+            String service, JsonNode s, Map<String, String> env, ServiceConfig config, List<String> problems) {
+        env.keySet().stream()
+                .filter(name -> !config.readsEnv(name))
+                .forEach(name -> problems.add(
+                        "compose: " + service + " sets " + name + ", which is not a configuration property it reads"));
         int port = config.httpPort(env);
         int management = config.managementPort(env);
         boolean published = false;
@@ -108,15 +113,19 @@ final class ComposeChecker {
         String host = bootstrap.contains(":") ? bootstrap.substring(0, bootstrap.indexOf(':')) : bootstrap;
         if (!all.has(host)) {
             problems.add("compose: " + service + " KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " is not a compose service");
-        } else if (!environment(all.path(host)).getOrDefault("KAFKA_ADVERTISED_LISTENERS", "").contains(bootstrap)) {
-            problems.add("compose: " + service + " KAFKA_BOOTSTRAP_SERVERS=" + bootstrap + " is not an advertised listener of " + host);
+        } else if (!environment(all.path(host))
+                .getOrDefault("KAFKA_ADVERTISED_LISTENERS", "")
+                .contains(bootstrap)) {
+            problems.add("compose: " + service + " KAFKA_BOOTSTRAP_SERVERS=" + bootstrap
+                    + " is not an advertised listener of " + host);
         }
         if (env.containsKey("POSTGRES_JDBC_URL")) {
             Map<String, String> pg = environment(all.path("postgres"));
             String expected = "postgres:5432/" + pg.get("POSTGRES_DB");
             if (!env.get("POSTGRES_JDBC_URL").equals("jdbc:postgresql://" + expected)
                     || !env.getOrDefault("POSTGRES_REACTIVE_URL", "").equals("postgresql://" + expected)) {
-                problems.add("compose: " + service + " database URLs do not name postgres:5432/" + pg.get("POSTGRES_DB"));
+                problems.add(
+                        "compose: " + service + " database URLs do not name postgres:5432/" + pg.get("POSTGRES_DB"));
             }
             if (!pg.get("POSTGRES_USER").equals(env.get("POSTGRES_USER"))
                     || !pg.get("POSTGRES_PASSWORD").equals(env.get("POSTGRES_PASSWORD"))) {
@@ -128,7 +137,8 @@ final class ComposeChecker {
     private void topics(JsonNode all, List<String> problems) {
         Map<String, Map<String, String>> created = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> s : iterable(all)) {
-            String command = s.getValue().path("command").toString() + s.getValue().path("entrypoint");
+            String command =
+                    s.getValue().path("command").toString() + s.getValue().path("entrypoint");
             for (String line : command.split("\\\\n|\\n")) {
                 if (line.contains("kafka-topics.sh") && line.contains("--create")) {
                     Matcher topic = Pattern.compile("--topic\\s+(\\S+)").matcher(line);
@@ -158,7 +168,8 @@ final class ComposeChecker {
     }
 
     private void loader(JsonNode all, List<String> problems) {
-        Optional<Integer> ingestPort = services.get("ingest-service").map(c -> c.httpPort(environment(all.path("ingest-service"))));
+        Optional<Integer> ingestPort =
+                services.get("ingest-service").map(c -> c.httpPort(environment(all.path("ingest-service"))));
         boolean posts = false;
         for (Map.Entry<String, JsonNode> s : iterable(all)) {
             String command = s.getValue().path("command").toString();
@@ -166,18 +177,21 @@ final class ComposeChecker {
                 continue;
             }
             posts = true;
-            ingestPort.filter(p -> !command.contains("http://ingest-service:" + p + "/")).ifPresent(p -> problems.add(
-                    "compose: " + s.getKey() + " posts to ingest-service on another port than " + p));
+            ingestPort
+                    .filter(p -> !command.contains("http://ingest-service:" + p + "/"))
+                    .ifPresent(p -> problems.add(
+                            "compose: " + s.getKey() + " posts to ingest-service on another port than " + p));
             boolean sampleMounted = false;
             for (JsonNode volume : Yaml.each(s.getValue().path("volumes"))) {
                 String source = volume.asText().split(":")[0];
-                sampleMounted |= source.endsWith("daily-papers-sample.txt")
-                        && Files.isRegularFile(composeDir.resolve(source));
+                sampleMounted |=
+                        source.endsWith("daily-papers-sample.txt") && Files.isRegularFile(composeDir.resolve(source));
             }
             if (!sampleMounted) {
                 problems.add("compose: " + s.getKey() + " does not mount an existing sample digest file");
             }
-            String token = defaulted(environment(all.path("ingest-service")).getOrDefault("PAPERSTREAM_INGEST_AUTH_TOKENS", ""));
+            String token = defaulted(
+                    environment(all.path("ingest-service")).getOrDefault("PAPERSTREAM_INGEST_AUTH_TOKENS", ""));
             if (!defaulted(command).contains("Bearer " + token)) {
                 problems.add("compose: " + s.getKey() + " does not send the ingest token ingest-service accepts");
             }

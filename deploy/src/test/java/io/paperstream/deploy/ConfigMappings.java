@@ -19,12 +19,12 @@ import java.util.stream.Stream;
 final class ConfigMappings {
     private static final Pattern MAPPING = Pattern.compile("@ConfigMapping\\s*\\(\\s*prefix\\s*=\\s*\"([^\"]+)\"");
     private static final Pattern INTERFACE = Pattern.compile("\\binterface\\s+(\\w+)[^{;]*\\{");
-    private static final Pattern ANNOTATION = Pattern.compile("@([\\w.]+)(\\s*\\((\"(?:[^\"\\\\]|\\\\.)*\"|[^()])*\\))?");
+    private static final Pattern ANNOTATION =
+            Pattern.compile("@([\\w.]+)(\\s*\\((\"(?:[^\"\\\\]|\\\\.)*\"|[^()])*\\))?");
     private static final Pattern METHOD = Pattern.compile("(.+?)\\s+(\\w+)\\s*\\(\\s*\\)\\s*$", Pattern.DOTALL);
     private static final Pattern WITH_NAME = Pattern.compile("@WithName\\s*\\(\\s*\"([^\"]+)\"\\s*\\)");
 
-    private ConfigMappings() {
-    }
+    private ConfigMappings() {}
 
     /** Every property declared by the @ConfigMapping interfaces under a source directory. */
     static Set<String> properties(Path sourceDir) {
@@ -94,8 +94,8 @@ final class ConfigMappings {
         }
     }
 
-    private static void member(String declaration, String prefix, Map<String, String> bodies, Set<String> out,
-                               int depth) {
+    private static void member(
+            String declaration, String prefix, Map<String, String> bodies, Set<String> out, int depth) {
         Matcher withName = WITH_NAME.matcher(declaration);
         String explicitName = withName.find() ? withName.group(1) : null;
         boolean parentName = declaration.contains("@WithParentName");
@@ -108,7 +108,8 @@ final class ConfigMappings {
             return;
         }
         String type = method.group(1).replaceAll("\\s+", "");
-        String name = parentName ? prefix
+        String name = parentName
+                ? prefix
                 : prefix + "." + (explicitName != null ? explicitName : EnvNames.kebab(method.group(2)));
         String inner = unwrap(type, "Optional");
         if (bodies.containsKey(inner)) {

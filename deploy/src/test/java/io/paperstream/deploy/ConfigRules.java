@@ -1,7 +1,6 @@
 package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,8 +12,7 @@ import java.util.Set;
  * every Secret (and key) the manifests reference is documented in deploy/README.md.
  */
 final class ConfigRules {
-    private ConfigRules() {
-    }
+    private ConfigRules() {}
 
     static void env(Workload w, Optional<ServiceConfig> config, boolean sourcesMissing, List<String> problems) {
         problems.addAll(w.problems());
@@ -68,7 +66,8 @@ final class ConfigRules {
                 }
             }
             if (!found) {
-                problems.add(w.id() + ": " + name + "=" + value + " is not a file of a volume mounted into the container");
+                problems.add(
+                        w.id() + ": " + name + "=" + value + " is not a file of a volume mounted into the container");
             }
         });
     }
@@ -100,8 +99,8 @@ final class ConfigRules {
                     if (!secret.has("items")) {
                         add(refs, name, "", Yaml.id(deployment));
                     }
-                    Yaml.each(secret.path("items")).forEach(i -> add(refs, name, i.path("key").asText(),
-                            Yaml.id(deployment)));
+                    Yaml.each(secret.path("items"))
+                            .forEach(i -> add(refs, name, i.path("key").asText(), Yaml.id(deployment)));
                 }
             }
         }
@@ -118,13 +117,15 @@ final class ConfigRules {
     }
 
     static void secretsDocumented(Rendered all, Map<String, Set<String>> documented, List<String> problems) {
-        secretReferences(all).forEach((secret, keys) -> keys.forEach((key, where) -> {
-            if (!documented.containsKey(secret)) {
-                problems.add(where + ": Secret " + secret + " is not documented in deploy/README.md (Secrets table)");
-            } else if (!key.isEmpty() && !documented.get(secret).contains(key)) {
-                problems.add(where + ": key " + key + " of Secret " + secret
-                        + " is not documented in deploy/README.md (Secrets table)");
-            }
-        }));
+        secretReferences(all)
+                .forEach((secret, keys) -> keys.forEach((key, where) -> {
+                    if (!documented.containsKey(secret)) {
+                        problems.add(where + ": Secret " + secret
+                                + " is not documented in deploy/README.md (Secrets table)");
+                    } else if (!key.isEmpty() && !documented.get(secret).contains(key)) {
+                        problems.add(where + ": key " + key + " of Secret " + secret
+                                + " is not documented in deploy/README.md (Secrets table)");
+                    }
+                }));
     }
 }

@@ -13,17 +13,21 @@ import java.util.regex.Pattern;
  */
 final class DockerfileChecker {
     private static final List<String> FAST_JAR = List.of(
-            "target/quarkus-app/lib/", "target/quarkus-app/*.jar", "target/quarkus-app/app/",
+            "target/quarkus-app/lib/",
+            "target/quarkus-app/*.jar",
+            "target/quarkus-app/app/",
             "target/quarkus-app/quarkus/");
     private static final Pattern JIB_BASE = Pattern.compile("<quarkus\\.jib\\.base-jvm-image>([^<]+)<");
 
-    private DockerfileChecker() {
-    }
+    private DockerfileChecker() {}
 
     static List<String> check(String service, String dockerfile, String pom, Optional<Integer> httpPort) {
         List<String> problems = new ArrayList<>();
-        List<String> lines = dockerfile.lines().map(String::trim)
-                .filter(l -> !l.isEmpty() && !l.startsWith("#")).toList();
+        List<String> lines = dockerfile
+                .lines()
+                .map(String::trim)
+                .filter(l -> !l.isEmpty() && !l.startsWith("#"))
+                .toList();
         String from = instruction(lines, "FROM").orElse("");
         if (from.isEmpty()) {
             problems.add(service + " Dockerfile: no FROM");
@@ -40,7 +44,10 @@ final class DockerfileChecker {
             }
         }
         String user = lastInstruction(lines, "USER").orElse("");
-        if (user.isEmpty() || user.equals("root") || user.equals("0") || user.startsWith("0:")
+        if (user.isEmpty()
+                || user.equals("root")
+                || user.equals("0")
+                || user.startsWith("0:")
                 || user.startsWith("root:")) {
             problems.add(service + " Dockerfile: does not switch to a non-root USER (found '" + user + "')");
         }
@@ -50,19 +57,24 @@ final class DockerfileChecker {
                 problems.add(service + " Dockerfile: EXPOSE " + expose + " is not the HTTP port " + port);
             }
         });
-        if (instruction(lines, "ENTRYPOINT").isEmpty() && instruction(lines, "CMD").isEmpty()) {
+        if (instruction(lines, "ENTRYPOINT").isEmpty()
+                && instruction(lines, "CMD").isEmpty()) {
             problems.add(service + " Dockerfile: no ENTRYPOINT or CMD");
         }
         return problems;
     }
 
     private static Optional<String> instruction(List<String> lines, String name) {
-        return lines.stream().filter(l -> l.toUpperCase().startsWith(name + " "))
-                .map(l -> l.substring(name.length()).trim()).findFirst();
+        return lines.stream()
+                .filter(l -> l.toUpperCase().startsWith(name + " "))
+                .map(l -> l.substring(name.length()).trim())
+                .findFirst();
     }
 
     private static Optional<String> lastInstruction(List<String> lines, String name) {
-        return lines.stream().filter(l -> l.toUpperCase().startsWith(name + " "))
-                .map(l -> l.substring(name.length()).trim()).reduce((a, b) -> b);
+        return lines.stream()
+                .filter(l -> l.toUpperCase().startsWith(name + " "))
+                .map(l -> l.substring(name.length()).trim())
+                .reduce((a, b) -> b);
     }
 }

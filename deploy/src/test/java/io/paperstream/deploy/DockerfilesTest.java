@@ -1,15 +1,14 @@
 package io.paperstream.deploy;
 
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.FieldSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.FieldSource;
 
 /** Each service's Dockerfile.jvm: fast-jar layout, non-root, its port, the Jib profile's base image. */
 class DockerfilesTest {
@@ -45,6 +44,7 @@ class DockerfilesTest {
         String original = dockerfile("query-service");
         assertThat(original).as("the test's starting point").contains(from);
         assertThat(check("query-service", original.replace(from, to)))
-                .as(what).anySatisfy(p -> assertThat(p).contains(expectedProblem));
+                .as(what)
+                .anySatisfy(p -> assertThat(p).contains(expectedProblem));
     }
 }

@@ -3,7 +3,6 @@ package io.paperstream.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,7 +15,9 @@ final class Docs {
     }
 
     ObjectNode get(String kind, String name) {
-        return list.stream().filter(d -> Yaml.kind(d).equals(kind) && Yaml.name(d).equals(name)).findFirst()
+        return list.stream()
+                .filter(d -> Yaml.kind(d).equals(kind) && Yaml.name(d).equals(name))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + "/" + name + " to break"));
     }
 
@@ -25,11 +26,13 @@ final class Docs {
     }
 
     ObjectNode pod(String deployment) {
-        return (ObjectNode) get("Deployment", deployment).path("spec").path("template").path("spec");
+        return (ObjectNode)
+                get("Deployment", deployment).path("spec").path("template").path("spec");
     }
 
     ObjectNode podMetadata(String deployment) {
-        return (ObjectNode) get("Deployment", deployment).path("spec").path("template").path("metadata");
+        return (ObjectNode)
+                get("Deployment", deployment).path("spec").path("template").path("metadata");
     }
 
     ObjectNode container(String deployment) {
@@ -59,7 +62,8 @@ final class Docs {
     /** Adds an env entry taking its value from a Secret key. */
     void addSecretEnv(String deployment, String name, String secret, String key) {
         ArrayNode env = container(deployment).withArray("env");
-        ObjectNode ref = env.addObject().put("name", name).putObject("valueFrom").putObject("secretKeyRef");
+        ObjectNode ref =
+                env.addObject().put("name", name).putObject("valueFrom").putObject("secretKeyRef");
         ref.put("name", secret).put("key", key);
     }
 

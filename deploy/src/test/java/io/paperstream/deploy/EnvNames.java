@@ -8,8 +8,7 @@ import java.util.Locale;
  * is {@code PAPERSTREAM_QUERY_CURSOR_SECRET}.
  */
 final class EnvNames {
-    private EnvNames() {
-    }
+    private EnvNames() {}
 
     static String of(String property) {
         StringBuilder env = new StringBuilder(property.length());
@@ -25,8 +24,10 @@ final class EnvNames {
         for (int i = 0; i < camel.length(); i++) {
             char c = camel.charAt(i);
             boolean upper = Character.isUpperCase(c);
-            boolean boundary = upper && i > 0 && (!Character.isUpperCase(camel.charAt(i - 1))
-                    || (i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1))));
+            boolean boundary = upper
+                    && i > 0
+                    && (!Character.isUpperCase(camel.charAt(i - 1))
+                            || (i + 1 < camel.length() && Character.isLowerCase(camel.charAt(i + 1))));
             if (boundary) {
                 out.append('-');
             }

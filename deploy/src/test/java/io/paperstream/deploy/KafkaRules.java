@@ -1,7 +1,6 @@
 package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,8 +13,7 @@ import java.util.TreeSet;
  * KEDA ScaledObject watches the topic and group the service consumes; autoscalers stay within the partitions.
  */
 final class KafkaRules {
-    private KafkaRules() {
-    }
+    private KafkaRules() {}
 
     /** Strimzi 1.x serves only this API (0.49 and later serve it too). */
     static final String STRIMZI_API = "kafka.strimzi.io/v1";
@@ -46,8 +44,11 @@ final class KafkaRules {
 
     private static void topics(Rendered all, ServiceConfigs services, List<String> problems) {
         Set<String> expected = expectedTopics(services);
-        services.all().forEach(s -> s.topics().stream().filter(t -> !TopicPolicies.EXPECTED.containsKey(t))
-                .forEach(t -> problems.add(s.name + " uses topic " + t + ", which docs/architecture.md does not list")));
+        services.all()
+                .forEach(s -> s.topics().stream()
+                        .filter(t -> !TopicPolicies.EXPECTED.containsKey(t))
+                        .forEach(t -> problems.add(
+                                s.name + " uses topic " + t + ", which docs/architecture.md does not list")));
         var kafkaTopics = all.ofKind("KafkaTopic");
         if (kafkaTopics.isEmpty()) {
             return;
@@ -56,7 +57,8 @@ final class KafkaRules {
         for (var topic : kafkaTopics) {
             String name = Rendered.topicName(topic);
             declared.add(name);
-            problems.addAll(TopicPolicies.check(Yaml.id(topic), name, Yaml.strings(topic.path("spec").path("config"))));
+            problems.addAll(TopicPolicies.check(
+                    Yaml.id(topic), name, Yaml.strings(topic.path("spec").path("config"))));
         }
         for (String topic : expected) {
             if (!declared.contains(topic)) {
@@ -88,20 +90,46 @@ final class KafkaRules {
         JsonNode acls = user.get().path("spec").path("authorization").path("acls");
         config.consumedTopics(w.env()).forEach((topic, group) -> {
             require(acls, "topic", topic, "Read", Yaml.id(user.get()), w.name() + " consumes " + topic, problems);
-            require(acls, "group", group, "Read", Yaml.id(user.get()), w.name() + " consumes in group " + group,
+            require(
+                    acls,
+                    "group",
+                    group,
+                    "Read",
+                    Yaml.id(user.get()),
+                    w.name() + " consumes in group " + group,
                     problems);
         });
-        config.producedTopics().forEach(topic -> require(acls, "topic", topic, "Write", Yaml.id(user.get()),
-                w.name() + " writes " + topic, problems));
+        config.producedTopics()
+                .forEach(topic -> require(
+                        acls, "topic", topic, "Write", Yaml.id(user.get()), w.name() + " writes " + topic, problems));
         // a Kafka Streams topology: its topics, its group (the application id) and its internal topics (id prefix)
         config.streamsApplicationId(w.env()).ifPresent(id -> {
-            config.streamsTopics().forEach(topic -> require(acls, "topic", topic, "Describe", Yaml.id(user.get()),
-                    w.name() + "'s Kafka Streams topology uses " + topic, problems));
-            require(acls, "group", id, "Read", Yaml.id(user.get()), w.name() + "'s Kafka Streams application " + id,
+            config.streamsTopics()
+                    .forEach(topic -> require(
+                            acls,
+                            "topic",
+                            topic,
+                            "Describe",
+                            Yaml.id(user.get()),
+                            w.name() + "'s Kafka Streams topology uses " + topic,
+                            problems));
+            require(
+                    acls,
+                    "group",
+                    id,
+                    "Read",
+                    Yaml.id(user.get()),
+                    w.name() + "'s Kafka Streams application " + id,
                     problems);
             for (String operation : List.of("Create", "Read", "Write")) {
-                require(acls, "topic", id + "-store-changelog", operation, Yaml.id(user.get()),
-                        "the internal topics of Kafka Streams application " + id + " (prefix " + id + "-)", problems);
+                require(
+                        acls,
+                        "topic",
+                        id + "-store-changelog",
+                        operation,
+                        Yaml.id(user.get()),
+                        "the internal topics of Kafka Streams application " + id + " (prefix " + id + "-)",
+                        problems);
             }
         });
         Set<String> known = expectedTopicsOf(all, config);
@@ -110,8 +138,8 @@ final class KafkaRules {
             if (resource.path("type").asText().equals("topic")
                     && !resource.path("patternType").asText("literal").equals("prefix")
                     && !known.contains(resource.path("name").asText())) {
-                problems.add(Yaml.id(user.get()) + ": ACL on topic " + resource.path("name").asText()
-                        + ", which is not one of " + known);
+                problems.add(Yaml.id(user.get()) + ": ACL on topic "
+                        + resource.path("name").asText() + ", which is not one of " + known);
             }
         }
     }
@@ -123,8 +151,8 @@ final class KafkaRules {
         return topics;
     }
 
-    private static void require(JsonNode acls, String type, String name, String operation, String user, String why,
-                                List<String> problems) {
+    private static void require(
+            JsonNode acls, String type, String name, String operation, String user, String why, List<String> problems) {
         for (JsonNode acl : Yaml.each(acls)) {
             JsonNode resource = acl.path("resource");
             boolean prefix = resource.path("patternType").asText("literal").equals("prefix");
@@ -147,7 +175,11 @@ final class KafkaRules {
         Map<String, String> consumed = config.consumedTopics(w.env());
         String deployment = Yaml.name(w.deployment());
         for (var scaled : all.ofKind("ScaledObject")) {
-            if (!scaled.path("spec").path("scaleTargetRef").path("name").asText().equals(deployment)) {
+            if (!scaled.path("spec")
+                    .path("scaleTargetRef")
+                    .path("name")
+                    .asText()
+                    .equals(deployment)) {
                 continue;
             }
             for (JsonNode trigger : Yaml.each(scaled.path("spec").path("triggers"))) {
@@ -156,10 +188,12 @@ final class KafkaRules {
                 }
                 String topic = trigger.path("metadata").path("topic").asText();
                 String group = trigger.path("metadata").path("consumerGroup").asText();
-                String fromEnv = trigger.path("metadata").path("consumerGroupFromEnv").asText("");
+                String fromEnv =
+                        trigger.path("metadata").path("consumerGroupFromEnv").asText("");
                 if (fromEnv.isEmpty()) {
-                    problems.add(Yaml.id(scaled) + ": names its consumer group literally; use consumerGroupFromEnv (the "
-                            + "variable the service reads its group from), so that a replay's new group moves KEDA too");
+                    problems.add(
+                            Yaml.id(scaled) + ": names its consumer group literally; use consumerGroupFromEnv (the "
+                                    + "variable the service reads its group from), so that a replay's new group moves KEDA too");
                 } else if (!w.env().containsKey(fromEnv)) {
                     problems.add(Yaml.id(scaled) + ": consumerGroupFromEnv " + fromEnv + " is not set in the container "
                             + "of " + w.name());
@@ -174,7 +208,8 @@ final class KafkaRules {
                             + " consumes " + topic + " in group " + consumed.get(topic));
                 }
             }
-            maxWithinPartitions(scaled, scaled.path("spec").path("maxReplicaCount").asInt(), consumed, all, problems);
+            maxWithinPartitions(
+                    scaled, scaled.path("spec").path("maxReplicaCount").asInt(), consumed, all, problems);
         }
         for (var hpa : all.ofKind("HorizontalPodAutoscaler")) {
             if (hpa.path("spec").path("scaleTargetRef").path("name").asText().equals(deployment)) {
@@ -183,11 +218,13 @@ final class KafkaRules {
         }
     }
 
-    private static void maxWithinPartitions(JsonNode scaler, int max, Map<String, String> consumed, Rendered all,
-                                            List<String> problems) {
+    private static void maxWithinPartitions(
+            JsonNode scaler, int max, Map<String, String> consumed, Rendered all, List<String> problems) {
         for (String topic : consumed.keySet()) {
-            all.partitions(topic).filter(p -> max > p).ifPresent(p -> problems.add(Yaml.id(scaler) + ": up to "
-                    + max + " replicas, but " + topic + " has " + p + " partitions (the others would sit idle)"));
+            all.partitions(topic)
+                    .filter(p -> max > p)
+                    .ifPresent(p -> problems.add(Yaml.id(scaler) + ": up to " + max + " replicas, but " + topic
+                            + " has " + p + " partitions (the others would sit idle)"));
         }
     }
 }

@@ -1,8 +1,6 @@
 package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Assumptions;
-
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -11,11 +9,11 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Assumptions;
 
 /** Renders a Kustomize directory with {@code kubectl kustomize} (kubectl from $KUBECTL or the PATH). */
 final class Kustomize {
-    private Kustomize() {
-    }
+    private Kustomize() {}
 
     static Optional<Path> kubectl() {
         String explicit = System.getenv("KUBECTL");
@@ -33,8 +31,9 @@ final class Kustomize {
     /** Skips the calling test (not a failure) on a machine without kubectl. */
     static Path requireKubectl() {
         Optional<Path> kubectl = kubectl();
-        String message = "kubectl not found (neither $KUBECTL nor on the PATH): the Kustomize overlays are not rendered "
-                + "or checked on this machine (the base's and components' resources still are). CI has kubectl.";
+        String message =
+                "kubectl not found (neither $KUBECTL nor on the PATH): the Kustomize overlays are not rendered "
+                        + "or checked on this machine (the base's and components' resources still are). CI has kubectl.";
         if (kubectl.isEmpty()) {
             System.err.println("[deploy checks] SKIPPED: " + message);
         }
@@ -65,7 +64,11 @@ final class Kustomize {
     static List<ObjectNode> generatedConfigMaps(Path dir, com.fasterxml.jackson.databind.JsonNode kustomization) {
         List<ObjectNode> maps = new java.util.ArrayList<>();
         for (var generator : Yaml.each(kustomization.path("configMapGenerator"))) {
-            if (generator.path("options").path("annotations").path("config.kubernetes.io/local-config").asText()
+            if (generator
+                    .path("options")
+                    .path("annotations")
+                    .path("config.kubernetes.io/local-config")
+                    .asText()
                     .equals("true")) {
                 continue; // an input of the build only
             }
@@ -102,7 +105,9 @@ final class Kustomize {
             Path err = Files.createTempFile("kustomize", ".err");
             try {
                 Process p = new ProcessBuilder(kubectl.toString(), "kustomize", dir.toString())
-                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+                        .redirectOutput(out.toFile())
+                        .redirectError(err.toFile())
+                        .start();
                 if (!p.waitFor(120, TimeUnit.SECONDS)) {
                     p.destroyForcibly();
                     throw new AssertionError("kubectl kustomize " + dir + " did not finish in 120 s");

@@ -1,11 +1,8 @@
 package io.paperstream.deploy;
 
-import com.sun.net.httpserver.HttpServer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -20,8 +17,10 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deploy/local/SnapshotLoader.java (what load.sh and the Kubernetes Job run), as a process against a stand-in of the
@@ -33,8 +32,7 @@ class LoaderTest {
     private final List<String> received = Collections.synchronizedList(new ArrayList<>());
     private volatile Function<String, Answer> answer;
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
     @TempDir
     Path dir;
@@ -49,7 +47,8 @@ class LoaderTest {
                     body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
                 }
                 Answer a = "Bearer good".equals(exchange.getRequestHeaders().getFirst("Authorization"))
-                        ? answer.apply(body) : new Answer(401, "{\"status\":401}");
+                        ? answer.apply(body)
+                        : new Answer(401, "{\"status\":401}");
                 if (a.status() == 202) {
                     received.addAll(body.lines().toList());
                 }
@@ -77,22 +76,32 @@ class LoaderTest {
         for (int i = 0; i < lines.size(); i++) {
             boolean bad = lines.get(i).contains("BAD");
             rejected += bad ? 1 : 0;
-            records.append(i == 0 ? "" : ",").append(bad
-                    ? "{\"index\":" + i + ",\"location\":\"line " + (i + 1) + "\",\"status\":\"rejected\","
-                    + "\"reason\":\"title is required\",\"errors\":[{\"field\":\"title\",\"code\":\"missing\","
-                    + "\"message\":\"title is required\"}]}"
-                    : "{\"index\":" + i + ",\"location\":\"line " + (i + 1) + "\",\"id\":\"arxiv:x\",\"status\":\"accepted\"}");
+            records.append(i == 0 ? "" : ",")
+                    .append(
+                            bad
+                                    ? "{\"index\":" + i + ",\"location\":\"line " + (i + 1)
+                                            + "\",\"status\":\"rejected\","
+                                            + "\"reason\":\"title is required\",\"errors\":[{\"field\":\"title\",\"code\":\"missing\","
+                                            + "\"message\":\"title is required\"}]}"
+                                    : "{\"index\":" + i + ",\"location\":\"line " + (i + 1)
+                                            + "\",\"id\":\"arxiv:x\",\"status\":\"accepted\"}");
         }
-        return new Answer(202, "{\"format\":\"arxiv-snapshot\",\"received\":" + lines.size() + ",\"accepted\":"
-                + (lines.size() - rejected) + ",\"duplicates\":0,\"rejected\":" + rejected + ",\"published\":"
-                + (lines.size() - rejected) + ",\"ids\":[],\"records\":[" + records + "]}");
+        return new Answer(
+                202,
+                "{\"format\":\"arxiv-snapshot\",\"received\":" + lines.size() + ",\"accepted\":"
+                        + (lines.size() - rejected) + ",\"duplicates\":0,\"rejected\":" + rejected + ",\"published\":"
+                        + (lines.size() - rejected) + ",\"ids\":[],\"records\":[" + records + "]}");
     }
 
     private Path file(int lines, int badLine) throws IOException {
         StringBuilder out = new StringBuilder();
         for (int i = 1; i <= lines; i++) {
-            out.append("{\"id\":\"2601.").append(String.format("%05d", i)).append("\",\"title\":\"")
-                    .append(i == badLine ? "BAD" : "Paper " + i).append("\",\"pad\":\"").append("x".repeat(200))
+            out.append("{\"id\":\"2601.")
+                    .append(String.format("%05d", i))
+                    .append("\",\"title\":\"")
+                    .append(i == badLine ? "BAD" : "Paper " + i)
+                    .append("\",\"pad\":\"")
+                    .append("x".repeat(200))
                     .append("\"}\n");
         }
         Path file = dir.resolve("snapshot.json");
@@ -101,10 +110,22 @@ class LoaderTest {
     }
 
     private Result run(Path file, String token) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                Project.deploy().resolve("local/SnapshotLoader.java").toString(),
-                "--url", "http://127.0.0.1:" + server.getAddress().getPort(), "--state-dir", dir.resolve("state").toString(),
-                "--chunk-bytes", "4096", "--parallel", "1", "--max-attempts", "2", "--every", "1", file.toString())
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        Project.deploy().resolve("local/SnapshotLoader.java").toString(),
+                        "--url",
+                        "http://127.0.0.1:" + server.getAddress().getPort(),
+                        "--state-dir",
+                        dir.resolve("state").toString(),
+                        "--chunk-bytes",
+                        "4096",
+                        "--parallel",
+                        "1",
+                        "--max-attempts",
+                        "2",
+                        "--every",
+                        "1",
+                        file.toString())
                 .redirectErrorStream(true);
         builder.environment().put("PAPERSTREAM_INGEST_TOKEN", token);
         Process process = builder.start();
@@ -113,8 +134,7 @@ class LoaderTest {
         return new Result(process.exitValue(), output);
     }
 
-    record Result(int code, String output) {
-    }
+    record Result(int code, String output) {}
 
     @Test
     void aLoadCutByAFailingServiceResumesAfterTheLastAcknowledgedChunk() throws Exception {
@@ -130,8 +150,12 @@ class LoaderTest {
         answer = LoaderTest::accepted;
         Result resumed = run(file, "good");
         assertThat(resumed.code()).as(resumed.output()).isZero();
-        assertThat(resumed.output()).contains("resuming at byte").contains("done: 200 records, 200 accepted, 0 rejected")
-                .contains("papers/s").contains("ETA").contains("%");
+        assertThat(resumed.output())
+                .contains("resuming at byte")
+                .contains("done: 200 records, 200 accepted, 0 rejected")
+                .contains("papers/s")
+                .contains("ETA")
+                .contains("%");
         assertThat(received).hasSize(200).doesNotHaveDuplicates();
         assertThat(received.get(0)).contains("2601.00001");
         assertThat(received.get(199)).contains("2601.00200");
@@ -154,10 +178,19 @@ class LoaderTest {
             }
             return accepted(body);
         };
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                Project.deploy().resolve("local/SnapshotLoader.java").toString(),
-                "--url", "http://127.0.0.1:" + server.getAddress().getPort(), "--state-dir", dir.resolve("state").toString(),
-                "--chunk-bytes", "4096", "--parallel", "1", file.toString()).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        Project.deploy().resolve("local/SnapshotLoader.java").toString(),
+                        "--url",
+                        "http://127.0.0.1:" + server.getAddress().getPort(),
+                        "--state-dir",
+                        dir.resolve("state").toString(),
+                        "--chunk-bytes",
+                        "4096",
+                        "--parallel",
+                        "1",
+                        file.toString())
+                .redirectErrorStream(true)
                 .redirectOutput(dir.resolve("out.txt").toFile());
         builder.environment().put("PAPERSTREAM_INGEST_TOKEN", "good");
         Process process = builder.start();
@@ -187,7 +220,9 @@ class LoaderTest {
         answer = LoaderTest::accepted;
         Result result = run(file, "good");
         assertThat(result.code()).as(result.output()).isEqualTo(2);
-        assertThat(result.output()).contains("1 records rejected").contains("title missing")
+        assertThat(result.output())
+                .contains("1 records rejected")
+                .contains("title missing")
                 .contains("snapshot.json line 37: title is required");
     }
 

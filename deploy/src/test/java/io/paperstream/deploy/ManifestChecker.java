@@ -1,7 +1,6 @@
 package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +23,8 @@ final class ManifestChecker {
 
     /** The checker for this project: the services' sources and deploy/README.md. */
     static ManifestChecker forProject() {
-        return new ManifestChecker(ServiceConfigs.load(), SecretsDoc.read(Project.deploy().resolve("README.md")));
+        return new ManifestChecker(
+                ServiceConfigs.load(), SecretsDoc.read(Project.deploy().resolve("README.md")));
     }
 
     List<String> check(List<ObjectNode> docs) {

@@ -1,7 +1,6 @@
 package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,22 +20,24 @@ final class NetworkRules {
     static final int POSTGRES = 5432;
     /** Harvesting services (ingest-service with paperstream.sources.*) reach arXiv and Hugging Face over HTTPS. */
     static final int HTTPS = 443;
+
     static final String MONITORING_NAMESPACE = "monitoring";
 
-    private NetworkRules() {
-    }
+    private NetworkRules() {}
 
     static void check(Workload w, Rendered all, Optional<ServiceConfig> config, List<String> problems) {
         Map<String, String> labels = w.labels();
         var policies = all.ofKind("NetworkPolicy").stream()
-                .filter(p -> Yaml.selects(p.path("spec").path("podSelector"), labels)).toList();
+                .filter(p -> Yaml.selects(p.path("spec").path("podSelector"), labels))
+                .toList();
         boolean ingress = false;
         boolean egress = false;
         Optional<Integer> port = config.map(c -> c.httpPort(w.env()));
         Optional<Integer> management = config.map(c -> c.managementPort(w.env()));
         Set<Integer> allowedEgress = new TreeSet<>(KAFKA_PORTS);
         allowedEgress.add(DNS);
-        if (config.map(c -> c.value("quarkus.datasource.db-kind", Map.of()).isPresent()).orElse(false)) {
+        if (config.map(c -> c.value("quarkus.datasource.db-kind", Map.of()).isPresent())
+                .orElse(false)) {
             allowedEgress.add(POSTGRES);
         }
         if (config.map(c -> c.readsEnv("PAPERSTREAM_SOURCES_ENABLED")).orElse(false)) {
@@ -58,7 +59,9 @@ final class NetworkRules {
             problems.add(w.id() + ": no NetworkPolicy restricts its " + (ingress ? "egress" : "ingress")
                     + " (a default-deny policy selecting the pod)");
         }
-        if (PUBLIC.contains(w.name()) && port.isPresent() && policies.stream().noneMatch(p -> opens(p, w, port.get()))) {
+        if (PUBLIC.contains(w.name())
+                && port.isPresent()
+                && policies.stream().noneMatch(p -> opens(p, w, port.get()))) {
             problems.add(w.id() + ": no NetworkPolicy lets clients reach its HTTP port " + port.get());
         }
         if (management.isPresent() && policies.stream().noneMatch(p -> scrapes(p, w, management.get()))) {
@@ -67,12 +70,17 @@ final class NetworkRules {
         }
     }
 
-    private static void ingressRule(Workload w, String policy, JsonNode rule, Optional<Integer> port,
-                                    Optional<Integer> management, List<String> problems) {
+    private static void ingressRule(
+            Workload w,
+            String policy,
+            JsonNode rule,
+            Optional<Integer> port,
+            Optional<Integer> management,
+            List<String> problems) {
         boolean fromOutside = fromOutside(rule);
         if (fromOutside && !PUBLIC.contains(w.name())) {
-            problems.add(policy + ": lets traffic from outside the namespace reach " + w.name()
-                    + " (only " + new TreeSet<>(PUBLIC) + " may receive it)");
+            problems.add(policy + ": lets traffic from outside the namespace reach " + w.name() + " (only "
+                    + new TreeSet<>(PUBLIC) + " may receive it)");
         }
         if (!rule.has("ports")) {
             problems.add(policy + ": ingress rule without ports opens every port of " + w.name());
@@ -125,15 +133,16 @@ final class NetworkRules {
                 .equals(Map.of("kubernetes.io/metadata.name", MONITORING_NAMESPACE));
     }
 
-    private static void egressRule(Workload w, String policy, JsonNode rule, Set<Integer> allowed,
-                                   List<String> problems) {
+    private static void egressRule(
+            Workload w, String policy, JsonNode rule, Set<Integer> allowed, List<String> problems) {
         if (!rule.has("ports") || rule.path("ports").isEmpty()) {
             problems.add(policy + ": egress rule without ports lets " + w.name() + " reach anything");
         }
         for (JsonNode p : Yaml.each(rule.path("ports"))) {
             int number = p.path("port").asInt(-1);
             if (!allowed.contains(number)) {
-                problems.add(policy + ": lets " + w.name() + " reach port " + p.path("port").asText()
+                problems.add(policy + ": lets " + w.name() + " reach port "
+                        + p.path("port").asText()
                         + " (allowed: DNS, Kafka" + (allowed.contains(POSTGRES) ? ", PostgreSQL" : "")
                         + (allowed.contains(HTTPS) ? ", HTTPS" : "") + " " + allowed
                         + ")");

@@ -3,7 +3,6 @@ package io.paperstream.deploy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -43,11 +42,13 @@ final class ObservabilityChecker {
             Optional<Integer> management = config.map(c -> c.managementPort(w.env()));
             String path = config.map(ServiceConfig::metricsPath).orElse("/q/metrics");
             var service = all.ofKind("Service").stream()
-                    .filter(s -> Yaml.matchesAll(s.path("spec").path("selector"), w.labels())).findFirst();
+                    .filter(s -> Yaml.matchesAll(s.path("spec").path("selector"), w.labels()))
+                    .findFirst();
             if (service.isEmpty()) {
                 continue; // WorkloadRules reports it
             }
-            Map<String, String> serviceLabels = Yaml.strings(service.get().path("metadata").path("labels"));
+            Map<String, String> serviceLabels =
+                    Yaml.strings(service.get().path("metadata").path("labels"));
             boolean scraped = false;
             for (ObjectNode monitor : monitors) {
                 if (!Yaml.selects(monitor.path("spec").path("selector"), serviceLabels)) {
@@ -59,7 +60,8 @@ final class ObservabilityChecker {
                     Optional<Integer> target = Optional.empty();
                     for (JsonNode p : Yaml.each(service.get().path("spec").path("ports"))) {
                         if (p.path("name").asText().equals(portName)) {
-                            target = WorkloadRules.containerPort(w, p.has("targetPort") ? p.get("targetPort") : p.get("port"));
+                            target = WorkloadRules.containerPort(
+                                    w, p.has("targetPort") ? p.get("targetPort") : p.get("port"));
                         }
                     }
                     if (target.isEmpty()) {
@@ -71,8 +73,8 @@ final class ObservabilityChecker {
                     }
                     String scrapedPath = endpoint.path("path").asText("/metrics");
                     if (!scrapedPath.equals(path)) {
-                        problems.add(Yaml.id(monitor) + ": scrapes " + w.name() + " at " + scrapedPath + ", the service "
-                                + "serves metrics at " + path);
+                        problems.add(Yaml.id(monitor) + ": scrapes " + w.name() + " at " + scrapedPath
+                                + ", the service " + "serves metrics at " + path);
                     }
                 }
             }
@@ -101,8 +103,10 @@ final class ObservabilityChecker {
                     if (r.path("expr").asText("").isBlank()) {
                         problems.add(Yaml.id(rule) + ": alert " + alert + " has no expr");
                     }
-                    if (!Set.of("critical", "warning", "info").contains(r.path("labels").path("severity").asText())) {
-                        problems.add(Yaml.id(rule) + ": alert " + alert + " has no severity label (critical, warning, info)");
+                    if (!Set.of("critical", "warning", "info")
+                            .contains(r.path("labels").path("severity").asText())) {
+                        problems.add(Yaml.id(rule) + ": alert " + alert
+                                + " has no severity label (critical, warning, info)");
                     }
                     if (r.path("annotations").path("summary").asText("").isBlank()) {
                         problems.add(Yaml.id(rule) + ": alert " + alert + " has no summary annotation");
@@ -110,7 +114,10 @@ final class ObservabilityChecker {
                 }
             }
         }
-        for (String expected : List.of("PaperstreamConsumerLagGrowing", "PaperstreamDeadLetters", "PaperstreamIngest5xx",
+        for (String expected : List.of(
+                "PaperstreamConsumerLagGrowing",
+                "PaperstreamDeadLetters",
+                "PaperstreamIngest5xx",
                 "PaperstreamApiP99OverTarget")) {
             if (!rules.isEmpty() && !names.contains(expected)) {
                 problems.add("no alert " + expected);

@@ -1,23 +1,23 @@
 package io.paperstream.deploy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The opt-in component deploy/observability, with the base, passes its rules; one broken copy per rule. */
 class ObservabilityTest {
     static final Path DIR = Project.deploy().resolve("observability");
 
     static List<ObjectNode> withBase(String monitor, String rule) {
-        List<ObjectNode> docs = new ArrayList<>(Kustomize.unrendered(Project.k8s().resolve("base")));
+        List<ObjectNode> docs =
+                new ArrayList<>(Kustomize.unrendered(Project.k8s().resolve("base")));
         docs.addAll(Yaml.parseAll(monitor));
         docs.addAll(Yaml.parseAll(rule));
         return docs;
@@ -29,8 +29,11 @@ class ObservabilityTest {
 
     @Test
     void theComponentAsWrittenPassesEveryRule() {
-        assertThat(check(Project.read(DIR.resolve("service-monitor.yaml")), Project.read(DIR.resolve("prometheus-rule.yaml")),
-                Project.read(DIR.resolve("dashboard.json")))).isEmpty();
+        assertThat(check(
+                        Project.read(DIR.resolve("service-monitor.yaml")),
+                        Project.read(DIR.resolve("prometheus-rule.yaml")),
+                        Project.read(DIR.resolve("dashboard.json"))))
+                .isEmpty();
     }
 
     @Test
@@ -47,11 +50,21 @@ class ObservabilityTest {
                   - %s
                 """.formatted(k8s, observability));
         List<ObjectNode> docs = Kustomize.render(dir);
-        assertThat(docs).extracting(Yaml::id).contains("ServiceMonitor/paperstream", "PrometheusRule/paperstream",
-                "ConfigMap/paperstream-grafana-dashboard");
-        String dashboard = docs.stream().filter(d -> Yaml.id(d).equals("ConfigMap/paperstream-grafana-dashboard"))
-                .findFirst().orElseThrow().path("data").path("dashboard.json").asText();
-        assertThat(new ObservabilityChecker(ServiceConfigs.load()).check(docs, dashboard)).isEmpty();
+        assertThat(docs)
+                .extracting(Yaml::id)
+                .contains(
+                        "ServiceMonitor/paperstream",
+                        "PrometheusRule/paperstream",
+                        "ConfigMap/paperstream-grafana-dashboard");
+        String dashboard = docs.stream()
+                .filter(d -> Yaml.id(d).equals("ConfigMap/paperstream-grafana-dashboard"))
+                .findFirst()
+                .orElseThrow()
+                .path("data")
+                .path("dashboard.json")
+                .asText();
+        assertThat(new ObservabilityChecker(ServiceConfigs.load()).check(docs, dashboard))
+                .isEmpty();
         assertThat(ManifestChecker.forProject().check(docs)).isEmpty();
     }
 
@@ -68,18 +81,20 @@ class ObservabilityTest {
         String monitor = Project.read(DIR.resolve("service-monitor.yaml"));
         String rule = Project.read(DIR.resolve("prometheus-rule.yaml"));
         String dashboard = Project.read(DIR.resolve("dashboard.json"));
-        String original = switch (file) {
-            case "service-monitor.yaml" -> monitor;
-            case "prometheus-rule.yaml" -> rule;
-            default -> dashboard;
-        };
+        String original =
+                switch (file) {
+                    case "service-monitor.yaml" -> monitor;
+                    case "prometheus-rule.yaml" -> rule;
+                    default -> dashboard;
+                };
         assertThat(original).as("the test's starting point").contains(from);
         String broken = original.replace(from, to);
-        List<String> problems = switch (file) {
-            case "service-monitor.yaml" -> check(broken, rule, dashboard);
-            case "prometheus-rule.yaml" -> check(monitor, broken, dashboard);
-            default -> check(monitor, rule, broken);
-        };
+        List<String> problems =
+                switch (file) {
+                    case "service-monitor.yaml" -> check(broken, rule, dashboard);
+                    case "prometheus-rule.yaml" -> check(monitor, broken, dashboard);
+                    default -> check(monitor, rule, broken);
+                };
         assertThat(problems).as(what).anySatisfy(p -> assertThat(p).contains(expected));
     }
 }

@@ -1,18 +1,17 @@
 package io.paperstream.deploy;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Every overlay renders with {@code kubectl kustomize} and passes every rule (skipped where kubectl is missing). */
 class OverlaysTest {
@@ -21,7 +20,9 @@ class OverlaysTest {
     static Stream<String> overlays() throws IOException {
         try (Stream<Path> dirs = Files.list(Project.k8s().resolve("overlays"))) {
             List<String> names = dirs.filter(d -> Files.isRegularFile(d.resolve("kustomization.yaml")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
             assertThat(names).contains("dev", "production");
             return names.stream();
         }
@@ -30,25 +31,34 @@ class OverlaysTest {
     @ParameterizedTest(name = "overlays/{0}")
     @MethodSource("overlays")
     void everyOverlayRendersAndPassesEveryRule(String overlay) {
-        List<ObjectNode> docs = Kustomize.render(Project.k8s().resolve("overlays").resolve(overlay));
+        List<ObjectNode> docs =
+                Kustomize.render(Project.k8s().resolve("overlays").resolve(overlay));
         assertThat(ManifestChecker.forProject().check(docs)).isEmpty();
         List<String> rollout = new java.util.ArrayList<>();
         RolloutRules.check(new Rendered(docs), rollout);
         assertThat(rollout).as("a configuration change rolls the pods").isEmpty();
-        assertThat(docs).extracting(Yaml::id).contains("Deployment/ingest-service", "Deployment/enrich-service",
-                "Deployment/query-service");
+        assertThat(docs)
+                .extracting(Yaml::id)
+                .contains("Deployment/ingest-service", "Deployment/enrich-service", "Deployment/query-service");
         assertThat(docs).extracting(Yaml::kind).contains("Namespace");
-        assertThat(docs).as("the endpoints ConfigMap is an input of the build only")
-                .extracting(Yaml::id).doesNotContain("ConfigMap/paperstream-endpoints");
+        assertThat(docs)
+                .as("the endpoints ConfigMap is an input of the build only")
+                .extracting(Yaml::id)
+                .doesNotContain("ConfigMap/paperstream-endpoints");
     }
 
     @Test
     void devRunsEverythingInTheCluster() {
         List<ObjectNode> docs = Kustomize.render(Project.k8s().resolve("overlays/dev"));
-        assertThat(docs).extracting(Yaml::kind).contains("Kafka", "KafkaNodePool", "KafkaUser", "Cluster")
-                .filteredOn("KafkaTopic"::equals).hasSize(7);
-        assertThat(new Rendered(docs).workloads()).allSatisfy(w -> assertThat(w.deployment().path("spec")
-                .path("replicas").asInt()).isEqualTo(1));
+        assertThat(docs)
+                .extracting(Yaml::kind)
+                .contains("Kafka", "KafkaNodePool", "KafkaUser", "Cluster")
+                .filteredOn("KafkaTopic"::equals)
+                .hasSize(7);
+        assertThat(new Rendered(docs).workloads())
+                .allSatisfy(w -> assertThat(
+                                w.deployment().path("spec").path("replicas").asInt())
+                        .isEqualTo(1));
     }
 
     @Test
@@ -66,8 +76,10 @@ class OverlaysTest {
                   - %s/components/gateway-api
                 """);
         List<ObjectNode> docs = Kustomize.render(dir);
-        assertThat(docs).extracting(Yaml::kind).contains("Kafka", "KafkaTopic", "KafkaUser", "Cluster",
-                "ScaledObject").doesNotContain("HorizontalPodAutoscaler");
+        assertThat(docs)
+                .extracting(Yaml::kind)
+                .contains("Kafka", "KafkaTopic", "KafkaUser", "Cluster", "ScaledObject")
+                .doesNotContain("HorizontalPodAutoscaler");
         assertThat(ManifestChecker.forProject().check(docs)).isEmpty();
     }
 
@@ -79,7 +91,8 @@ class OverlaysTest {
                 ((ObjectNode) doc.path("metadata")).put("name", "query-service");
             }
             if (Yaml.id(doc).equals("Deployment/query-service")) {
-                ((ObjectNode) doc.at("/spec/template/spec/containers/0/envFrom/0/configMapRef")).put("name", "query-service");
+                ((ObjectNode) doc.at("/spec/template/spec/containers/0/envFrom/0/configMapRef"))
+                        .put("name", "query-service");
             }
         }
         List<String> problems = new java.util.ArrayList<>();
@@ -102,8 +115,9 @@ class OverlaysTest {
                       data:
                         PAPERSTREAM_QUERY_CURSOR_SECRT: typo
                 """);
-        assertThat(ManifestChecker.forProject().check(Kustomize.render(misspelt))).anySatisfy(p -> assertThat(p)
-                .contains("PAPERSTREAM_QUERY_CURSOR_SECRT (from ConfigMap/query-service-"));
+        assertThat(ManifestChecker.forProject().check(Kustomize.render(misspelt)))
+                .anySatisfy(
+                        p -> assertThat(p).contains("PAPERSTREAM_QUERY_CURSOR_SECRT (from ConfigMap/query-service-"));
 
         Path unrenderable = kustomization("broken-patch", """
                 resources:
@@ -111,8 +125,10 @@ class OverlaysTest {
                 patches:
                   - path: does-not-exist.yaml
                 """);
-        assertThatThrownBy(() -> Kustomize.render(unrenderable)).isInstanceOf(AssertionError.class)
-                .hasMessageContaining("kubectl kustomize").hasMessageContaining("failed");
+        assertThatThrownBy(() -> Kustomize.render(unrenderable))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("kubectl kustomize")
+                .hasMessageContaining("failed");
     }
 
     /** A kustomization in target/ ("%s" = the relative path to deploy/k8s: Kustomize refuses absolute ones). */

@@ -8,11 +8,12 @@ import java.util.List;
 final class Project {
     static final List<String> SERVICES = List.of("ingest-service", "enrich-service", "query-service");
 
-    private Project() {
-    }
+    private Project() {}
 
     static Path root() {
-        return Path.of(System.getProperty("paperstream.root", "..")).toAbsolutePath().normalize();
+        return Path.of(System.getProperty("paperstream.root", ".."))
+                .toAbsolutePath()
+                .normalize();
     }
 
     static Path deploy() {

@@ -1,14 +1,13 @@
 package io.paperstream.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The read-only KafkaUser for other systems (component kafka-reader, docs/consuming.md): only Describe/Read, only on
@@ -22,8 +21,10 @@ class ReaderUserTest {
     /** Problems of the reader user and the external listener in a rendered set of manifests. */
     static List<String> check(List<ObjectNode> docs) {
         List<String> problems = new ArrayList<>();
-        JsonNode user = docs.stream().filter(d -> Yaml.kind(d).equals("KafkaUser") && Yaml.name(d).equals(USER))
-                .findFirst().orElse(null);
+        JsonNode user = docs.stream()
+                .filter(d -> Yaml.kind(d).equals("KafkaUser") && Yaml.name(d).equals(USER))
+                .findFirst()
+                .orElse(null);
         if (user == null) {
             problems.add("no KafkaUser " + USER);
             return problems;
@@ -39,11 +40,13 @@ class ReaderUserTest {
             boolean prefix = resource.path("patternType").asText("literal").equals("prefix");
             for (JsonNode op : Yaml.each(acl.path("operations"))) {
                 if (!READ_ONLY.contains(op.asText())) {
-                    problems.add(USER + ": operation " + op.asText() + " on " + type + " " + name + " (read-only: Describe, Read)");
+                    problems.add(USER + ": operation " + op.asText() + " on " + type + " " + name
+                            + " (read-only: Describe, Read)");
                 }
             }
             if (type.equals("topic") && (prefix || !PUBLIC_TOPICS.contains(name))) {
-                problems.add(USER + ": ACL on topic " + name + (prefix ? " (prefix)" : "") + ", not one of " + PUBLIC_TOPICS);
+                problems.add(USER + ": ACL on topic " + name + (prefix ? " (prefix)" : "") + ", not one of "
+                        + PUBLIC_TOPICS);
             } else if (type.equals("group") && !(prefix && name.contains(USER))) {
                 problems.add(USER + ": ACL on group " + name + ", not a prefix of its own (" + USER + "…)");
             } else if (!type.equals("topic") && !type.equals("group")) {
@@ -57,8 +60,10 @@ class ReaderUserTest {
         docs.stream().filter(d -> Yaml.kind(d).equals("Kafka")).forEach(kafka -> {
             for (JsonNode listener : Yaml.each(kafka.at("/spec/kafka/listeners"))) {
                 if (!listener.path("type").asText().equals("internal")
-                        && (!listener.path("tls").asBoolean() || listener.at("/authentication/type").isMissingNode())) {
-                    problems.add(Yaml.id(kafka) + ": listener " + listener.path("name").asText()
+                        && (!listener.path("tls").asBoolean()
+                                || listener.at("/authentication/type").isMissingNode())) {
+                    problems.add(Yaml.id(kafka) + ": listener "
+                            + listener.path("name").asText()
                             + " is reachable from outside the cluster without TLS and authentication");
                 }
             }
@@ -70,8 +75,10 @@ class ReaderUserTest {
     void devHasAReadOnlyReaderAndAnAuthenticatedExternalListener() {
         List<ObjectNode> docs = Kustomize.render(Project.k8s().resolve("overlays/dev"));
         assertThat(check(docs)).isEmpty();
-        assertThat(docs).filteredOn(d -> Yaml.kind(d).equals("Kafka"))
-                .allSatisfy(k -> assertThat(k.at("/spec/kafka/listeners").findValuesAsText("name")).contains("external"));
+        assertThat(docs)
+                .filteredOn(d -> Yaml.kind(d).equals("Kafka"))
+                .allSatisfy(k -> assertThat(k.at("/spec/kafka/listeners").findValuesAsText("name"))
+                        .contains("external"));
     }
 
     @Test
@@ -106,7 +113,8 @@ class ReaderUserTest {
                     listeners:
                       - {name: external, port: 9094, type: loadbalancer, tls: false}
                 """);
-        assertThat(check(docs)).anySatisfy(p -> assertThat(p).contains("operation Write on topic papers.enriched"))
+        assertThat(check(docs))
+                .anySatisfy(p -> assertThat(p).contains("operation Write on topic papers.enriched"))
                 .anySatisfy(p -> assertThat(p).contains("ACL on topic papers.raw"))
                 .anySatisfy(p -> assertThat(p).contains("ACL on group paperstream-query"))
                 .anySatisfy(p -> assertThat(p).contains("listener external is reachable from outside"));

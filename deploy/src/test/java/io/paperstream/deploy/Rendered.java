@@ -2,7 +2,6 @@ package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,14 +20,17 @@ final class Rendered {
     }
 
     Optional<ObjectNode> get(String kind, String name) {
-        return docs.stream().filter(d -> Yaml.kind(d).equals(kind) && Yaml.name(d).equals(name)).findFirst();
+        return docs.stream()
+                .filter(d -> Yaml.kind(d).equals(kind) && Yaml.name(d).equals(name))
+                .findFirst();
     }
 
     /** Every container of every Deployment, with its effective environment. */
     List<Workload> workloads() {
         List<Workload> workloads = new ArrayList<>();
         for (ObjectNode deployment : ofKind("Deployment")) {
-            for (JsonNode container : Yaml.each(deployment.path("spec").path("template").path("spec").path("containers"))) {
+            for (JsonNode container : Yaml.each(
+                    deployment.path("spec").path("template").path("spec").path("containers"))) {
                 workloads.add(Workload.of(deployment, container, this));
             }
         }
@@ -37,8 +39,10 @@ final class Rendered {
 
     /** Partitions of a topic, if a KafkaTopic for it is among the objects. */
     Optional<Integer> partitions(String topic) {
-        return ofKind("KafkaTopic").stream().filter(t -> topicName(t).equals(topic))
-                .map(t -> t.path("spec").path("partitions").asInt()).findFirst();
+        return ofKind("KafkaTopic").stream()
+                .filter(t -> topicName(t).equals(topic))
+                .map(t -> t.path("spec").path("partitions").asInt())
+                .findFirst();
     }
 
     static String topicName(JsonNode kafkaTopic) {
@@ -47,6 +51,7 @@ final class Rendered {
     }
 
     static Map<String, String> podLabels(JsonNode deployment) {
-        return Yaml.strings(deployment.path("spec").path("template").path("metadata").path("labels"));
+        return Yaml.strings(
+                deployment.path("spec").path("template").path("metadata").path("labels"));
     }
 }

@@ -1,7 +1,6 @@
 package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -14,16 +13,16 @@ final class RolloutRules {
     /** Kustomize's content hash: a dash and ten characters of its own alphabet. */
     static final Pattern HASHED = Pattern.compile(".+-[a-z0-9]{10}");
 
-    private RolloutRules() {
-    }
+    private RolloutRules() {}
 
     static void check(Rendered all, List<String> problems) {
         for (Workload w : all.workloads()) {
             for (JsonNode from : Yaml.each(w.container().path("envFrom"))) {
                 String name = from.path("configMapRef").path("name").asText("");
                 if (!name.isEmpty() && !HASHED.matcher(name).matches()) {
-                    problems.add(w.id() + ": ConfigMap " + name + " has no content hash in its name (configMapGenerator): "
-                            + "a change of its values would not roll the pods");
+                    problems.add(
+                            w.id() + ": ConfigMap " + name + " has no content hash in its name (configMapGenerator): "
+                                    + "a change of its values would not roll the pods");
                 }
             }
         }
@@ -46,8 +45,9 @@ final class RolloutRules {
     /** Image references of the services: a release tag, not latest, not a snapshot (also checked unrendered). */
     static void images(Workload w, List<String> problems) {
         String image = w.container().path("image").asText("");
-        String tag = image.contains("@") ? "digest" : image.lastIndexOf(':') > image.lastIndexOf('/')
-                ? image.substring(image.lastIndexOf(':') + 1) : "";
+        String tag = image.contains("@")
+                ? "digest"
+                : image.lastIndexOf(':') > image.lastIndexOf('/') ? image.substring(image.lastIndexOf(':') + 1) : "";
         if (tag.isEmpty() || tag.equals("latest") || tag.toUpperCase().endsWith("-SNAPSHOT")) {
             problems.add(w.id() + ": image " + image + " is not a release image (a version tag or a digest, not "
                     + "latest or -SNAPSHOT)");

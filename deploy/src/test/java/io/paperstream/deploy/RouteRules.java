@@ -1,7 +1,6 @@
 package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.util.List;
 import java.util.Optional;
 
@@ -11,15 +10,15 @@ import java.util.Optional;
  * inside).
  */
 final class RouteRules {
-    private RouteRules() {
-    }
+    private RouteRules() {}
 
     static void check(Rendered all, ServiceConfigs services, List<String> problems) {
         for (var ingress : all.ofKind("Ingress")) {
             for (JsonNode rule : Yaml.each(ingress.path("spec").path("rules"))) {
                 for (JsonNode path : Yaml.each(rule.path("http").path("paths"))) {
                     JsonNode service = path.path("backend").path("service");
-                    JsonNode port = service.path("port").has("name") ? service.path("port").path("name")
+                    JsonNode port = service.path("port").has("name")
+                            ? service.path("port").path("name")
                             : service.path("port").path("number");
                     backend(Yaml.id(ingress), service.path("name").asText(), port, all, services, problems);
                 }
@@ -34,8 +33,13 @@ final class RouteRules {
         }
     }
 
-    private static void backend(String where, String serviceName, JsonNode port, Rendered all, ServiceConfigs services,
-                                List<String> problems) {
+    private static void backend(
+            String where,
+            String serviceName,
+            JsonNode port,
+            Rendered all,
+            ServiceConfigs services,
+            List<String> problems) {
         Optional<com.fasterxml.jackson.databind.node.ObjectNode> service = all.get("Service", serviceName);
         if (service.isEmpty()) {
             problems.add(where + ": routes to Service " + serviceName + ", which is not among the manifests");

@@ -15,8 +15,7 @@ import java.util.regex.Pattern;
 final class SecretsDoc {
     private static final Pattern TICKED = Pattern.compile("`([^`]+)`");
 
-    private SecretsDoc() {
-    }
+    private SecretsDoc() {}
 
     static Map<String, Set<String>> read(Path readme) {
         return parse(Project.read(readme));

@@ -37,6 +37,7 @@ final class ServiceConfig {
     final String name;
     /** property name (no profile) -> value in the prod profile (the %prod value if any, else the plain one) */
     private final Map<String, String> prod = new LinkedHashMap<>();
+
     private final Set<String> readableEnv = new TreeSet<>();
     private final Set<Pattern> wildcards = new java.util.HashSet<>();
 
@@ -53,8 +54,8 @@ final class ServiceConfig {
         if (!Files.isRegularFile(properties)) {
             throw new AssertionError(service + ": no " + properties);
         }
-        return Optional.of(of(service, Project.read(properties),
-                ConfigMappings.properties(moduleDir.resolve("src/main/java"))));
+        return Optional.of(
+                of(service, Project.read(properties), ConfigMappings.properties(moduleDir.resolve("src/main/java"))));
     }
 
     static ServiceConfig of(String service, String applicationProperties, Set<String> mappedProperties) {
@@ -107,7 +108,8 @@ final class ServiceConfig {
 
     /** Whether an environment variable of this name is a configuration property the service reads. */
     boolean readsEnv(String env) {
-        return readableEnv.contains(env) || wildcards.stream().anyMatch(p -> p.matcher(env).matches());
+        return readableEnv.contains(env)
+                || wildcards.stream().anyMatch(p -> p.matcher(env).matches());
     }
 
     /** The value in the prod profile, with {@code ${ENV:default}} resolved against the given environment. */
@@ -165,12 +167,17 @@ final class ServiceConfig {
     /** Topics read: topic -> consumer group (both resolved against env). */
     Map<String, String> consumedTopics(Map<String, String> env) {
         Map<String, String> topics = new LinkedHashMap<>();
-        channels("incoming").keySet().forEach(channel -> topics.put(
-                value("mp.messaging.incoming." + channel + ".topic", env).orElse(channel),
-                value("mp.messaging.incoming." + channel + ".group.id", env).orElse("")));
+        channels("incoming")
+                .keySet()
+                .forEach(channel -> topics.put(
+                        value("mp.messaging.incoming." + channel + ".topic", env)
+                                .orElse(channel),
+                        value("mp.messaging.incoming." + channel + ".group.id", env)
+                                .orElse("")));
         // ingest-service's harvesting lease: its checkpoint topic, consumed in a group (io.paperstream.ingest.sources)
-        value(SOURCES_CHECKPOINT_TOPIC, env).ifPresent(topic -> topics.put(topic,
-                value("paperstream.sources.group", env).orElse("paperstream-sources")));
+        value(SOURCES_CHECKPOINT_TOPIC, env)
+                .ifPresent(topic -> topics.put(
+                        topic, value("paperstream.sources.group", env).orElse("paperstream-sources")));
         return topics;
     }
 
@@ -179,8 +186,10 @@ final class ServiceConfig {
     /** Topics written, including dead-letter topics. */
     Set<String> producedTopics() {
         Set<String> topics = new TreeSet<>();
-        channels("outgoing").keySet().forEach(channel -> topics.add(
-                value("mp.messaging.outgoing." + channel + ".topic", Map.of()).orElse(channel)));
+        channels("outgoing")
+                .keySet()
+                .forEach(channel -> topics.add(value("mp.messaging.outgoing." + channel + ".topic", Map.of())
+                        .orElse(channel)));
         channels("incoming").forEach((channel, settings) -> {
             if ("dead-letter-queue".equals(settings.get("failure-strategy"))) {
                 topics.add(value("mp.messaging.incoming." + channel + ".dead-letter-queue.topic", Map.of())

@@ -1,12 +1,11 @@
 package io.paperstream.deploy;
 
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /** What the checks take a service to read: the parsing of application.properties and @ConfigMapping sources. */
 class ServiceConfigTest {
@@ -14,9 +13,11 @@ class ServiceConfigTest {
 
     @Test
     void everyServicesSourcesAreHere() {
-        Assumptions.assumeTrue(PROJECT.missing().isEmpty(), "the sources of " + PROJECT.missing() + " are not in "
-                + "this checkout: the variables the manifests set for them are not checked against their configuration "
-                + "(-Dpaperstream.service-dir.<service>=<module dir> points at another checkout)");
+        Assumptions.assumeTrue(
+                PROJECT.missing().isEmpty(),
+                "the sources of " + PROJECT.missing() + " are not in "
+                        + "this checkout: the variables the manifests set for them are not checked against their configuration "
+                        + "(-Dpaperstream.service-dir.<service>=<module dir> points at another checkout)");
         assertThat(PROJECT.all()).hasSize(3);
     }
 
@@ -55,9 +56,15 @@ class ServiceConfigTest {
                     }
                 }
                 """;
-        assertThat(ConfigMappings.parse(source)).containsExactlyInAnyOrder("acme.app.max-body-bytes",
-                "acme.app.publish-timeout", "acme.app.legacy-name", "acme.app.limits.title-min",
-                "acme.app.auth.enabled", "acme.app.auth.tokens", "acme.app.labels.*");
+        assertThat(ConfigMappings.parse(source))
+                .containsExactlyInAnyOrder(
+                        "acme.app.max-body-bytes",
+                        "acme.app.publish-timeout",
+                        "acme.app.legacy-name",
+                        "acme.app.limits.title-min",
+                        "acme.app.auth.enabled",
+                        "acme.app.auth.tokens",
+                        "acme.app.labels.*");
         ServiceConfig config = ServiceConfig.of("x", "", ConfigMappings.parse(source));
         assertThat(config.readsEnv("ACME_APP_LABELS_TEAM")).isTrue();
         assertThat(config.readsEnv("ACME_APP_LIMITS_TITLE_MIN")).isTrue();
@@ -78,7 +85,9 @@ class ServiceConfigTest {
                 """, Set.of());
         assertThat(config.readsEnv("KAFKA_BOOTSTRAP_SERVERS")).isTrue();
         assertThat(config.readsEnv("POSTGRES_JDBC_URL")).isTrue();
-        assertThat(config.readsEnv("QUARKUS_SHUTDOWN_TIMEOUT")).as("allowlisted").isTrue();
+        assertThat(config.readsEnv("QUARKUS_SHUTDOWN_TIMEOUT"))
+                .as("allowlisted")
+                .isTrue();
         assertThat(config.readsEnv("QUARKUS_HTTP_PROT")).isFalse();
         assertThat(config.httpPort(Map.of())).isEqualTo(8090);
         assertThat(config.httpPort(Map.of("QUARKUS_HTTP_PORT", "9000"))).isEqualTo(9000);
@@ -110,7 +119,8 @@ class ServiceConfigTest {
             assertThat(ingest.readsEnv("PAPERSTREAM_INGEST_AUTH_TOKENS")).isTrue();
             assertThat(ingest.readsEnv("PAPERSTREAM_INGEST_LIMITS_TITLE_MAX")).isTrue();
             assertThat(ingest.producedTopics()).containsExactly("papers.raw", "paperstream.sources.checkpoints");
-            assertThat(ingest.consumedTopics(Map.of())).containsEntry("paperstream.sources.checkpoints", "paperstream-sources");
+            assertThat(ingest.consumedTopics(Map.of()))
+                    .containsEntry("paperstream.sources.checkpoints", "paperstream-sources");
             assertThat(ingest.readsEnv("PAPERSTREAM_SOURCES_ARXIV_OAI_URL")).isTrue();
         });
     }
@@ -124,6 +134,8 @@ class ServiceConfigTest {
         Rendered none = new Rendered(java.util.List.of());
         java.util.List<String> problems = new java.util.ArrayList<>();
         KafkaRules.check(none, ServiceConfigs.of(odd), problems);
-        assertThat(problems).anySatisfy(p -> assertThat(p).contains("uses topic papers.other, which docs/architecture.md does not list"));
+        assertThat(problems)
+                .anySatisfy(p ->
+                        assertThat(p).contains("uses topic papers.other, which docs/architecture.md does not list"));
     }
 }

@@ -14,8 +14,8 @@ final class ServiceConfigs {
     static ServiceConfigs load() {
         ServiceConfigs configs = new ServiceConfigs();
         for (String service : Project.SERVICES) {
-            ServiceConfig.load(service, Project.serviceDir(service)).ifPresentOrElse(
-                    c -> configs.present.put(service, c), () -> configs.missing.add(service));
+            ServiceConfig.load(service, Project.serviceDir(service))
+                    .ifPresentOrElse(c -> configs.present.put(service, c), () -> configs.missing.add(service));
         }
         return configs;
     }

@@ -1,14 +1,13 @@
 package io.paperstream.deploy;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The bulk-load Job (deploy/k8s/jobs/snapshot-load): the loader image runs SnapshotLoader.java against ingest-service
@@ -21,7 +20,10 @@ class SnapshotLoadJobTest {
     @Test
     void theJobResumesFromTheVolumeAndRunsLockedDown() {
         List<ObjectNode> docs = Kustomize.render(DIR);
-        JsonNode job = docs.stream().filter(d -> Yaml.kind(d).equals("Job")).findFirst().orElseThrow();
+        JsonNode job = docs.stream()
+                .filter(d -> Yaml.kind(d).equals("Job"))
+                .findFirst()
+                .orElseThrow();
         assertThat(docs).extracting(Yaml::kind).contains("PersistentVolumeClaim");
         JsonNode pod = job.path("spec").path("template").path("spec");
         JsonNode loader = pod.path("containers").get(0);
@@ -35,18 +37,26 @@ class SnapshotLoadJobTest {
         assertThat(args.get(args.size() - 1)).startsWith(mount + "/");
         JsonNode token = loader.path("env").get(0);
         assertThat(token.path("name").asText()).isEqualTo("PAPERSTREAM_INGEST_TOKEN");
-        assertThat(token.path("valueFrom").path("secretKeyRef").path("name").asText()).isEqualTo("paperstream-ingest-tokens");
-        assertThat(loader.path("securityContext").path("readOnlyRootFilesystem").asBoolean()).isTrue();
+        assertThat(token.path("valueFrom").path("secretKeyRef").path("name").asText())
+                .isEqualTo("paperstream-ingest-tokens");
+        assertThat(loader.path("securityContext").path("readOnlyRootFilesystem").asBoolean())
+                .isTrue();
         assertThat(pod.path("securityContext").path("runAsNonRoot").asBoolean()).isTrue();
-        assertThat(loader.path("resources").path("limits").path("memory").asText()).isNotEmpty();
+        assertThat(loader.path("resources").path("limits").path("memory").asText())
+                .isNotEmpty();
         assertThat(pod.path("restartPolicy").asText()).isEqualTo("Never");
-        assertThat(job.path("spec").path("podFailurePolicy").toString()).contains("FailJob").contains("2").contains("3");
+        assertThat(job.path("spec").path("podFailurePolicy").toString())
+                .contains("FailJob")
+                .contains("2")
+                .contains("3");
     }
 
     @Test
     void theLoaderImageRunsTheLoaderProgramAsNonRoot() {
         String dockerfile = Project.read(Project.deploy().resolve("local/Dockerfile.loader"));
-        assertThat(dockerfile).contains("COPY --chown=185:185 SnapshotLoader.java").contains("USER 185")
+        assertThat(dockerfile)
+                .contains("COPY --chown=185:185 SnapshotLoader.java")
+                .contains("USER 185")
                 .contains("ENTRYPOINT [\"java\", \"/opt/paperstream/SnapshotLoader.java\"]");
     }
 }

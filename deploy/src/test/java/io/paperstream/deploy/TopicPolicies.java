@@ -11,8 +11,7 @@ final class TopicPolicies {
     static final long DAY_MS = 24L * 60 * 60 * 1000;
 
     /** topic -> cleanup.policy and retention.ms (null: not time-limited). */
-    record Policy(String cleanup, Long retentionMs) {
-    }
+    record Policy(String cleanup, Long retentionMs) {}
 
     static final Map<String, Policy> EXPECTED = Map.of(
             "papers.raw", new Policy("delete", 7 * DAY_MS),
@@ -25,8 +24,7 @@ final class TopicPolicies {
             // ingest-service's harvesting checkpoints (and lease): the latest position per source, kept forever
             "paperstream.sources.checkpoints", new Policy("compact", null));
 
-    private TopicPolicies() {
-    }
+    private TopicPolicies() {}
 
     /** The topic constants of paper-events' Topics class (the event contract), if its source is here. */
     static Set<String> contractTopics() {
@@ -56,9 +54,11 @@ final class TopicPolicies {
             problems.add(where + ": topic " + topic + " has cleanup.policy=" + cleanup + ", docs/architecture.md says "
                     + policy.cleanup());
         }
-        if (policy.retentionMs() != null && !String.valueOf(policy.retentionMs()).equals(config.get("retention.ms"))) {
+        if (policy.retentionMs() != null
+                && !String.valueOf(policy.retentionMs()).equals(config.get("retention.ms"))) {
             problems.add(where + ": topic " + topic + " has retention.ms=" + config.get("retention.ms")
-                    + ", docs/architecture.md says " + policy.retentionMs() + " (" + policy.retentionMs() / DAY_MS + " days)");
+                    + ", docs/architecture.md says " + policy.retentionMs() + " (" + policy.retentionMs() / DAY_MS
+                    + " days)");
         }
         return problems;
     }

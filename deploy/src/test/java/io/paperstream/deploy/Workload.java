@@ -2,7 +2,6 @@ package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,8 +11,13 @@ import java.util.Map;
  * One container of a Deployment and the environment it gets: variable -> value (literal values; a Secret's value
  * is shown as {@code <secret name/key>}), and where each variable comes from.
  */
-record Workload(ObjectNode deployment, JsonNode pod, JsonNode container, Map<String, String> env,
-                Map<String, String> envSource, List<String> problems) {
+record Workload(
+        ObjectNode deployment,
+        JsonNode pod,
+        JsonNode container,
+        Map<String, String> env,
+        Map<String, String> envSource,
+        List<String> problems) {
 
     static Workload of(ObjectNode deployment, JsonNode container, Rendered all) {
         Map<String, String> env = new LinkedHashMap<>();
@@ -33,7 +37,8 @@ record Workload(ObjectNode deployment, JsonNode pod, JsonNode container, Map<Str
                 }));
             }
             if (from.has("secretRef")) {
-                problems.add(id + ": envFrom Secret " + from.path("secretRef").path("name").asText()
+                problems.add(id + ": envFrom Secret "
+                        + from.path("secretRef").path("name").asText()
                         + " - name each variable with env[].valueFrom.secretKeyRef, so that it can be checked");
             }
         }
@@ -41,7 +46,10 @@ record Workload(ObjectNode deployment, JsonNode pod, JsonNode container, Map<Str
             String name = var.path("name").asText();
             JsonNode secret = var.path("valueFrom").path("secretKeyRef");
             if (!secret.isMissingNode()) {
-                env.put(name, "<" + secret.path("name").asText() + "/" + secret.path("key").asText() + ">");
+                env.put(
+                        name,
+                        "<" + secret.path("name").asText() + "/"
+                                + secret.path("key").asText() + ">");
                 source.put(name, "Secret/" + secret.path("name").asText());
             } else {
                 env.put(name, var.path("value").asText());

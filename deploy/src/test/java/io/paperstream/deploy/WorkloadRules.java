@@ -1,7 +1,6 @@
 package io.paperstream.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +22,7 @@ final class WorkloadRules {
     /** Time for the JVM to exit once Quarkus' shutdown timeout is over. */
     static final int EXIT_MARGIN_SECONDS = 5;
 
-    private WorkloadRules() {
-    }
+    private WorkloadRules() {}
 
     static void check(Workload w, Rendered all, Optional<ServiceConfig> config, List<String> problems) {
         Optional<Integer> port = config.map(c -> c.httpPort(w.env()));
@@ -45,7 +43,8 @@ final class WorkloadRules {
                 return;
             }
             if (!path.equals(get.path("path").asText())) {
-                problems.add(w.id() + ": " + probe + " checks " + get.path("path").asText() + ", not " + path);
+                problems.add(
+                        w.id() + ": " + probe + " checks " + get.path("path").asText() + ", not " + path);
             }
             Optional<Integer> probed = containerPort(w, get.path("port"));
             if (port.isPresent() && !probed.equals(port)) {
@@ -88,7 +87,9 @@ final class WorkloadRules {
         if (!dropsAll) {
             problems.add(w.id() + ": securityContext.capabilities.drop does not contain ALL");
         }
-        String seccomp = setting(c, pod, "seccompProfile").map(s -> s.path("type").asText()).orElse("");
+        String seccomp = setting(c, pod, "seccompProfile")
+                .map(s -> s.path("type").asText())
+                .orElse("");
         if (!seccomp.equals("RuntimeDefault") && !seccomp.equals("Localhost")) {
             problems.add(w.id() + ": no seccompProfile RuntimeDefault (pod or container)");
         }
@@ -104,7 +105,8 @@ final class WorkloadRules {
 
     private static boolean writableTmp(Workload w) {
         for (JsonNode mount : Yaml.each(w.container().path("volumeMounts"))) {
-            if (mount.path("mountPath").asText().equals("/tmp") && !mount.path("readOnly").asBoolean(false)) {
+            if (mount.path("mountPath").asText().equals("/tmp")
+                    && !mount.path("readOnly").asBoolean(false)) {
                 for (JsonNode volume : Yaml.each(w.podSpec().path("volumes"))) {
                     if (volume.path("name").asText().equals(mount.path("name").asText()) && volume.has("emptyDir")) {
                         return true;
@@ -160,8 +162,8 @@ final class WorkloadRules {
         return 0;
     }
 
-    private static void metrics(Workload w, Optional<Integer> port, Optional<ServiceConfig> config,
-                                List<String> problems) {
+    private static void metrics(
+            Workload w, Optional<Integer> port, Optional<ServiceConfig> config, List<String> problems) {
         Map<String, String> annotations = Yaml.strings(w.pod().path("metadata").path("annotations"));
         if (!"true".equals(annotations.get("prometheus.io/scrape"))) {
             problems.add(w.id() + ": pod annotation prometheus.io/scrape is not \"true\"");
@@ -177,8 +179,8 @@ final class WorkloadRules {
         }
     }
 
-    private static void ports(Workload w, Rendered all, Optional<Integer> port, Optional<Integer> management,
-                              List<String> problems) {
+    private static void ports(
+            Workload w, Rendered all, Optional<Integer> port, Optional<Integer> management, List<String> problems) {
         Optional<Integer> http = containerPort(w, Yaml.MAPPER.valueToTree("http"));
         if (http.isEmpty()) {
             problems.add(w.id() + ": no container port named http");
@@ -197,7 +199,8 @@ final class WorkloadRules {
         }
         Map<String, String> labels = w.labels();
         var services = all.ofKind("Service").stream()
-                .filter(s -> Yaml.matchesAll(s.path("spec").path("selector"), labels)).toList();
+                .filter(s -> Yaml.matchesAll(s.path("spec").path("selector"), labels))
+                .toList();
         if (services.isEmpty()) {
             problems.add(w.id() + ": no Service selects its pods");
         }
@@ -205,7 +208,8 @@ final class WorkloadRules {
             for (JsonNode p : Yaml.each(service.path("spec").path("ports"))) {
                 JsonNode target = p.has("targetPort") ? p.get("targetPort") : p.get("port");
                 Optional<Integer> resolved = containerPort(w, target);
-                if (resolved.isEmpty() || (port.isPresent() && !resolved.equals(port) && !resolved.equals(management))) {
+                if (resolved.isEmpty()
+                        || (port.isPresent() && !resolved.equals(port) && !resolved.equals(management))) {
                     problems.add(Yaml.id(service) + ": targetPort " + target.asText()
                             + " is neither the HTTP nor the management port of " + w.id());
                 }

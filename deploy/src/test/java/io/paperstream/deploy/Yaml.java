@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -17,8 +16,7 @@ import java.util.TreeMap;
 final class Yaml {
     static final ObjectMapper MAPPER = new ObjectMapper(new YAMLFactory());
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** All documents of a (multi-document) YAML text; empty documents are skipped. */
     static List<ObjectNode> parseAll(String yaml) {
@@ -78,13 +76,14 @@ final class Yaml {
             String value = labels.get(expr.path("key").asText());
             List<String> values = new ArrayList<>();
             each(expr.path("values")).forEach(v -> values.add(v.asText()));
-            boolean ok = switch (expr.path("operator").asText()) {
-                case "In" -> value != null && values.contains(value);
-                case "NotIn" -> value == null || !values.contains(value);
-                case "Exists" -> value != null;
-                case "DoesNotExist" -> value == null;
-                default -> false;
-            };
+            boolean ok =
+                    switch (expr.path("operator").asText()) {
+                        case "In" -> value != null && values.contains(value);
+                        case "NotIn" -> value == null || !values.contains(value);
+                        case "Exists" -> value != null;
+                        case "DoesNotExist" -> value == null;
+                        default -> false;
+                    };
             if (!ok) {
                 return false;
             }
@@ -95,7 +94,7 @@ final class Yaml {
     /** A selector-style map (Service.spec.selector) selects these labels. */
     static boolean matchesAll(JsonNode map, Map<String, String> labels) {
         Map<String, String> wanted = strings(map);
-        return !wanted.isEmpty() && wanted.entrySet().stream()
-                .allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
+        return !wanted.isEmpty()
+                && wanted.entrySet().stream().allMatch(e -> e.getValue().equals(labels.get(e.getKey())));
     }
 }

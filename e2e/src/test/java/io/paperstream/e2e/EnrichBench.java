@@ -1,5 +1,14 @@
 package io.paperstream.e2e;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -11,16 +20,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.stream.Collectors;
-import java.util.stream.IntStream;
 
 /**
  * Benchmark (bench/enrich/topic-bench.sh): the packaged enrich-service consuming a pre-filled papers.raw and producing
@@ -36,10 +35,18 @@ public final class EnrichBench {
         try (Stack stack = new Stack().startLocalStack()) {
             String bootstrap = stack.kafkaBootstrap();
             SyntheticPapers generator = new SyntheticPapers(7);
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
-                    ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ProducerConfig.ACKS_CONFIG, "all",
-                    ProducerConfig.LINGER_MS_CONFIG, 5, ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4"),
-                    new StringSerializer(), new StringSerializer())) {
+            try (KafkaProducer<String, String> producer = new KafkaProducer<>(
+                    Map.of(
+                            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                            bootstrap,
+                            ProducerConfig.ACKS_CONFIG,
+                            "all",
+                            ProducerConfig.LINGER_MS_CONFIG,
+                            5,
+                            ProducerConfig.COMPRESSION_TYPE_CONFIG,
+                            "lz4"),
+                    new StringSerializer(),
+                    new StringSerializer())) {
                 for (int i = 0; i < papers; i++) {
                     String id = "title:%016x".formatted(i);
                     String body = generator.json(i);
@@ -54,11 +61,20 @@ public final class EnrichBench {
             long first = 0;
             long count = 0;
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                List<TopicPartition> partitions = IntStream.range(0, 3).mapToObj(p -> new TopicPartition("papers.enriched", p)).toList();
+                List<TopicPartition> partitions = IntStream.range(0, 3)
+                        .mapToObj(p -> new TopicPartition("papers.enriched", p))
+                        .toList();
                 long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
                 while (count < papers && System.nanoTime() < deadline) {
-                    count = admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
-                            .all().get().values().stream().mapToLong(o -> o.offset()).sum();
+                    count = admin
+                            .listOffsets(
+                                    partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+                            .all()
+                            .get()
+                            .values()
+                            .stream()
+                            .mapToLong(o -> o.offset())
+                            .sum();
                     if (first == 0 && count > 0) {
                         first = System.nanoTime();
                     }
@@ -74,23 +90,43 @@ public final class EnrichBench {
             Path enriched = stack.workDir.resolve("enriched.ndjson");
             Files.write(enriched, readAll(bootstrap, "papers.enriched", papers));
             double consumerRate = KafkaTools.consumerRate(bootstrap, input, papers);
-            double producerRate = KafkaTools.producerRate(bootstrap, "bench.enriched", papers, enriched,
+            double producerRate = KafkaTools.producerRate(
+                    bootstrap,
+                    "bench.enriched",
+                    papers,
+                    enriched,
                     List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5"));
 
-            System.out.printf("machine: %d cores, %s; %d papers%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), papers);
-            System.out.printf("enrich-service " + input + " -> papers.enriched: %,.0f records/s (first to last output; %.1f s from process start)%n",
-                    enrichRate, (last - started) / 1e9);
-            System.out.printf("kafka ConsumerPerformance on " + input + ":       %,.0f records/s  (ratio %.2f)%n", consumerRate, enrichRate / consumerRate);
-            System.out.printf("kafka ProducerPerformance, enriched payloads:  %,.0f records/s  (ratio %.2f)%n", producerRate, enrichRate / producerRate);
+            System.out.printf(
+                    "machine: %d cores, %s; %d papers%n",
+                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), papers);
+            System.out.printf(
+                    "enrich-service " + input
+                            + " -> papers.enriched: %,.0f records/s (first to last output; %.1f s from process start)%n",
+                    enrichRate,
+                    (last - started) / 1e9);
+            System.out.printf(
+                    "kafka ConsumerPerformance on " + input + ":       %,.0f records/s  (ratio %.2f)%n",
+                    consumerRate,
+                    enrichRate / consumerRate);
+            System.out.printf(
+                    "kafka ProducerPerformance, enriched payloads:  %,.0f records/s  (ratio %.2f)%n",
+                    producerRate, enrichRate / producerRate);
         }
     }
 
     private static List<String> readAll(String bootstrap, String topic, int n) {
         List<String> values = new ArrayList<>(n);
-        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap, ConsumerConfig.GROUP_ID_CONFIG, "bench-read",
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new StringDeserializer())) {
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrap,
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "bench-read",
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new StringDeserializer())) {
             consumer.subscribe(List.of(topic));
             while (values.size() < n) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofSeconds(1))) {

@@ -33,7 +33,8 @@ public final class IngestBench {
             for (int i = 0; i < papers; i++) {
                 lines.add(generator.json(i));
             }
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             // warm-up (JIT of both sides, connections, producer buffers): the same load, not measured
             for (int posted = 0; posted < warmup; posted += papers) {
                 ingestRound(stack, http, lines.subList(0, Math.min(papers, warmup - posted)), batch, clients);
@@ -47,24 +48,47 @@ public final class IngestBench {
                 Duration[] cpuBefore = cpu(stack);
                 ingest.add(ingestRound(stack, http, lines, batch, clients));
                 Duration[] cpuAfter = cpu(stack);
-                System.out.printf("round %d: CPU ms per 1,000 papers: ingest-service %d, broker+postgres %d, this client %d%n",
-                        round, (cpuAfter[0].toMillis() - cpuBefore[0].toMillis()) * 1000 / papers,
+                System.out.printf(
+                        "round %d: CPU ms per 1,000 papers: ingest-service %d, broker+postgres %d, this client %d%n",
+                        round,
+                        (cpuAfter[0].toMillis() - cpuBefore[0].toMillis()) * 1000 / papers,
                         (cpuAfter[1].toMillis() - cpuBefore[1].toMillis()) * 1000 / papers,
                         (cpuAfter[2].toMillis() - cpuBefore[2].toMillis()) * 1000 / papers);
-                producer.add(KafkaTools.producerRate(stack.kafkaBootstrap(), "bench.raw", papers, payloads,
-                        List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5", "batch.size=131072")));
-                System.out.printf("round %d: ingest %,.0f papers/s, producer %,.0f records/s (%.2f)%n", round,
-                        ingest.get(round - 1), producer.get(round - 1), ingest.get(round - 1) / producer.get(round - 1));
+                producer.add(KafkaTools.producerRate(
+                        stack.kafkaBootstrap(),
+                        "bench.raw",
+                        papers,
+                        payloads,
+                        List.of(
+                                "acks=all",
+                                "enable.idempotence=true",
+                                "compression.type=lz4",
+                                "linger.ms=5",
+                                "batch.size=131072")));
+                System.out.printf(
+                        "round %d: ingest %,.0f papers/s, producer %,.0f records/s (%.2f)%n",
+                        round,
+                        ingest.get(round - 1),
+                        producer.get(round - 1),
+                        ingest.get(round - 1) / producer.get(round - 1));
             }
             double ingestRate = median(ingest);
             double producerRate = median(producer);
 
-            System.out.printf("machine: %d cores, %s, load average %s%n", Runtime.getRuntime().availableProcessors(),
-                    System.getProperty("java.version"), Files.readString(Path.of("/proc/loadavg")).strip());
-            System.out.printf("papers: %d per round (avg %d bytes), NDJSON batches of %d, %d concurrent clients, %d rounds after %d warm-up papers%n",
+            System.out.printf(
+                    "machine: %d cores, %s, load average %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    Files.readString(Path.of("/proc/loadavg")).strip());
+            System.out.printf(
+                    "papers: %d per round (avg %d bytes), NDJSON batches of %d, %d concurrent clients, %d rounds after %d warm-up papers%n",
                     papers, lines.stream().mapToInt(String::length).sum() / papers, batch, clients, rounds, warmup);
-            System.out.printf("ingest-service (HTTP NDJSON -> papers.raw, 202 after acks=all), median: %,.0f papers/s%n", ingestRate);
-            System.out.printf("kafka ProducerPerformance (acks=all, same payloads), median:             %,.0f records/s%n", producerRate);
+            System.out.printf(
+                    "ingest-service (HTTP NDJSON -> papers.raw, 202 after acks=all), median: %,.0f papers/s%n",
+                    ingestRate);
+            System.out.printf(
+                    "kafka ProducerPerformance (acks=all, same payloads), median:             %,.0f records/s%n",
+                    producerRate);
             System.out.printf("ratio: %.2f (target >= 0.50)%n", ingestRate / producerRate);
         }
     }
@@ -102,8 +126,11 @@ public final class IngestBench {
     }
 
     private static Duration[] cpu(Stack stack) {
-        return new Duration[] {stack.cpu("ingest-service"), stack.cpu("local-stack"),
-                ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO)};
+        return new Duration[] {
+            stack.cpu("ingest-service"),
+            stack.cpu("local-stack"),
+            ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO)
+        };
     }
 
     private static double median(List<Double> values) {
@@ -114,7 +141,10 @@ public final class IngestBench {
 
     private static HttpRequest request(Stack stack, String body) {
         return HttpRequest.newBuilder(URI.create("http://localhost:" + stack.ingestPort + "/api/v1/papers"))
-                .timeout(Duration.ofMinutes(2)).header("Content-Type", "application/x-ndjson")
-                .header("Authorization", "Bearer " + Stack.TOKEN).POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .timeout(Duration.ofMinutes(2))
+                .header("Content-Type", "application/x-ndjson")
+                .header("Authorization", "Bearer " + Stack.TOKEN)
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build();
     }
 }

@@ -9,18 +9,31 @@ import java.util.regex.Pattern;
 
 /** Runs Kafka's own performance tools (kafka-tools jar) as child processes and reads their rate. */
 final class KafkaTools {
-    private KafkaTools() {
-    }
+    private KafkaTools() {}
 
     /** ProducerPerformance with the payloads of a file (one per line); returns records/s. */
     static double producerRate(String bootstrap, String topic, int records, Path payloads, List<String> producerProps)
             throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Integer.toString(records),
-                "--payload-file", payloads.toString(), "--throughput", "-1", "--producer-props", "bootstrap.servers=" + bootstrap));
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ProducerPerformance",
+                "--topic",
+                topic,
+                "--num-records",
+                Integer.toString(records),
+                "--payload-file",
+                payloads.toString(),
+                "--throughput",
+                "-1",
+                "--producer-props",
+                "bootstrap.servers=" + bootstrap));
         command.addAll(producerProps);
         String out = run(command);
-        Matcher m = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec").matcher(out);
+        Matcher m =
+                Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec").matcher(out);
         double rate = -1;
         while (m.find()) {
             rate = Double.parseDouble(m.group(2));
@@ -33,10 +46,24 @@ final class KafkaTools {
 
     /** ConsumerPerformance reading {@code records} from a topic; returns records/s (nMsg.sec). */
     static double consumerRate(String bootstrap, String topic, int records) throws IOException, InterruptedException {
-        String out = run(List.of(java(), "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                "org.apache.kafka.tools.ConsumerPerformance", "--bootstrap-server", bootstrap, "--topic", topic,
-                "--messages", Integer.toString(records), "--timeout", "60000", "--group", "perf-" + System.nanoTime()));
-        // header line then a CSV line: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg, nMsg.sec, ...
+        String out = run(List.of(
+                java(),
+                "-Xmx512m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                "org.apache.kafka.tools.ConsumerPerformance",
+                "--bootstrap-server",
+                bootstrap,
+                "--topic",
+                topic,
+                "--messages",
+                Integer.toString(records),
+                "--timeout",
+                "60000",
+                "--group",
+                "perf-" + System.nanoTime()));
+        // header line then a CSV line: start.time, end.time, data.consumed.in.MB, MB.sec, data.consumed.in.nMsg,
+        // nMsg.sec, ...
         String[] lines = out.strip().split("\n");
         String[] fields = lines[lines.length - 1].split(",\\s*");
         return Double.parseDouble(fields[5]);

@@ -14,11 +14,22 @@ final class MetricNames {
     private static final Pattern EXPR = Pattern.compile("^(\\s*)(?:-\\s+)?expr:\\s*(.*)$");
     private static final Pattern JSON_EXPR = Pattern.compile("\"expr\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
     private static final Pattern NAME = Pattern.compile("[a-zA-Z_:][a-zA-Z0-9_:]*");
-    private static final Set<String> KEYWORDS = Set.of("by", "without", "on", "ignoring", "group_left", "group_right",
-            "bool", "and", "or", "unless", "offset", "inf", "nan");
+    private static final Set<String> KEYWORDS = Set.of(
+            "by",
+            "without",
+            "on",
+            "ignoring",
+            "group_left",
+            "group_right",
+            "bool",
+            "and",
+            "or",
+            "unless",
+            "offset",
+            "inf",
+            "nan");
 
-    private MetricNames() {
-    }
+    private MetricNames() {}
 
     /** The metric names read by every {@code expr:} of a YAML file (PrometheusRule) or "expr" of a Grafana JSON. */
     static Set<String> inRulesOrDashboard(String text) {
@@ -55,10 +66,9 @@ final class MetricNames {
     }
 
     static Set<String> inPromQl(String expr) {
-        String text = expr
-                .replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"")             // string literals
-                .replaceAll("\\{[^}]*}", " ")                                 // label matchers
-                .replaceAll("\\[[^]]*]", " ")                                 // ranges and subqueries
+        String text = expr.replaceAll("\"(?:[^\"\\\\]|\\\\.)*\"", "\"\"") // string literals
+                .replaceAll("\\{[^}]*}", " ") // label matchers
+                .replaceAll("\\[[^]]*]", " ") // ranges and subqueries
                 .replaceAll("\\b(by|without|on|ignoring|group_left|group_right)\\s*\\([^)]*\\)", " "); // label lists
         Set<String> names = new TreeSet<>();
         Matcher m = NAME.matcher(text);

@@ -1,10 +1,6 @@
 package io.paperstream.e2e;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,6 +21,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Benchmark (bench/e2e/pipeline-bench.sh): papers sent to ingest-service until visible in the query API, next to each
@@ -46,8 +45,11 @@ public final class PipelineBench {
 
     public static void main(String[] args) throws Exception {
         int papers = Integer.getInteger("papers", 100_000);
-        List<Integer> instanceCounts = java.util.Arrays.stream(System.getProperty("instances", "1,2").split(","))
-                .map(String::trim).map(Integer::parseInt).toList();
+        List<Integer> instanceCounts = java.util.Arrays.stream(
+                        System.getProperty("instances", "1,2").split(","))
+                .map(String::trim)
+                .map(Integer::parseInt)
+                .toList();
         SyntheticPapers first = new SyntheticPapers(11);
         SyntheticPapers second = new SyntheticPapers(13);
         List<String> setA = new ArrayList<>(papers);
@@ -60,16 +62,20 @@ public final class PipelineBench {
         for (int instances : instanceCounts) {
             lines.add(run(instances, papers, setA, setB));
         }
-        System.out.printf("%nmachine: %d cores, %s, load average %s; %,d papers per phase, topics of 6 partitions%n",
-                Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"),
-                Files.readString(Path.of("/proc/loadavg")).strip(), papers);
+        System.out.printf(
+                "%nmachine: %d cores, %s, load average %s; %,d papers per phase, topics of 6 partitions%n",
+                Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"),
+                Files.readString(Path.of("/proc/loadavg")).strip(),
+                papers);
         lines.forEach(System.out::println);
     }
 
     private static String run(int instances, int papers, List<String> setA, List<String> setB) throws Exception {
         try (Stack stack = new Stack().withPartitions(6).startLocalStack()) {
             stack.startServices(Set.of("ingest-service"));
-            HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+            HttpClient http =
+                    HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             Cpu cpu = new Cpu(stack);
             double ingest = send(stack, http, setA);
             String ingestCpu = cpu.since(papers);
@@ -99,21 +105,33 @@ public final class PipelineBench {
                 long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(15);
                 while (total(stack, http) < 2L * papers) {
                     if (System.nanoTime() > deadline) {
-                        throw new IllegalStateException("not all papers visible after 15 minutes; see " + stack.workDir);
+                        throw new IllegalStateException(
+                                "not all papers visible after 15 minutes; see " + stack.workDir);
                     }
                     Thread.sleep(100);
                 }
                 double endToEnd = papers / ((System.nanoTime() - start) / 1e9);
                 String endToEndCpu = cpu.since(papers);
                 double slowest = Math.min(ingest, Math.min(enrich, store));
-                return String.format(Locale.ROOT, "%d instance(s) of enrich-service and query-service:%n"
+                return String.format(
+                        Locale.ROOT,
+                        "%d instance(s) of enrich-service and query-service:%n"
                                 + "  ingest alone %,9.0f papers/s   CPU per 1,000 papers: %s%n"
                                 + "  enrich alone %,9.0f papers/s   CPU per 1,000 papers: %s%n"
                                 + "  store alone  %,9.0f papers/s   CPU per 1,000 papers: %s%n"
                                 + "  end to end   %,9.0f papers/s   CPU per 1,000 papers: %s%n"
                                 + "    (sent -> visible in the API; all sent after %.1f s) = %.0f %% of the slowest stage "
                                 + "(target >= 60 %%)",
-                        instances, ingest, ingestCpu, enrich, enrichCpu, store, storeCpu, endToEnd, endToEndCpu, sent,
+                        instances,
+                        ingest,
+                        ingestCpu,
+                        enrich,
+                        enrichCpu,
+                        store,
+                        storeCpu,
+                        endToEnd,
+                        endToEndCpu,
+                        sent,
                         100 * endToEnd / slowest);
             }
         }
@@ -131,8 +149,13 @@ public final class PipelineBench {
 
         private Map<String, Duration> now() {
             Map<String, Duration> byGroup = new java.util.TreeMap<>();
-            for (String name : List.of("local-stack", "ingest-service", "enrich-service", "enrich-service-2",
-                    "query-service", "query-service-2")) {
+            for (String name : List.of(
+                    "local-stack",
+                    "ingest-service",
+                    "enrich-service",
+                    "enrich-service-2",
+                    "query-service",
+                    "query-service-2")) {
                 try {
                     Duration d = stack.cpu(name); // the local stack's: its broker process (a child)
                     String group = name.replaceAll("-\\d$", "").replace("local-stack", "broker");
@@ -165,10 +188,11 @@ public final class PipelineBench {
         String since(int papers) {
             StringBuilder sb = new StringBuilder();
             now().forEach((group, d) -> {
-                double seconds = (d.toMillis() - start.getOrDefault(group, Duration.ZERO).toMillis()) / 1000.0;
+                double seconds =
+                        (d.toMillis() - start.getOrDefault(group, Duration.ZERO).toMillis()) / 1000.0;
                 if (seconds > 0.05) {
-                    sb.append(sb.length() == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.2f s", group,
-                            seconds * 1000 / papers));
+                    sb.append(sb.length() == 0 ? "" : ", ")
+                            .append(String.format(Locale.ROOT, "%s %.2f s", group, seconds * 1000 / papers));
                 }
             });
             return sb.toString();
@@ -186,10 +210,15 @@ public final class PipelineBench {
                 done.add(pool.submit(() -> {
                     for (int from = next.getAndAdd(1000); from < lines.size(); from = next.getAndAdd(1000)) {
                         String body = String.join("\n", lines.subList(from, Math.min(from + 1000, lines.size())));
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                                        + stack.ingestPort + "/api/v1/papers")).header("Content-Type", "application/x-ndjson")
-                                .header("Authorization", "Bearer " + Stack.TOKEN).timeout(Duration.ofMinutes(2))
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = http.send(
+                                HttpRequest.newBuilder(
+                                                URI.create("http://localhost:" + stack.ingestPort + "/api/v1/papers"))
+                                        .header("Content-Type", "application/x-ndjson")
+                                        .header("Authorization", "Bearer " + Stack.TOKEN)
+                                        .timeout(Duration.ofMinutes(2))
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         if (r.statusCode() != 202) {
                             throw new IllegalStateException("HTTP " + r.statusCode() + ": " + r.body());
                         }
@@ -226,9 +255,17 @@ public final class PipelineBench {
 
     private static long endOffsets(Admin admin, String topic) {
         try {
-            List<TopicPartition> partitions = IntStream.range(0, 6).mapToObj(p -> new TopicPartition(topic, p)).toList();
-            return admin.listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
-                    .all().get(10, TimeUnit.SECONDS).values().stream().mapToLong(o -> o.offset()).sum();
+            List<TopicPartition> partitions = IntStream.range(0, 6)
+                    .mapToObj(p -> new TopicPartition(topic, p))
+                    .toList();
+            return admin
+                    .listOffsets(partitions.stream().collect(Collectors.toMap(tp -> tp, tp -> OffsetSpec.latest())))
+                    .all()
+                    .get(10, TimeUnit.SECONDS)
+                    .values()
+                    .stream()
+                    .mapToLong(o -> o.offset())
+                    .sum();
         } catch (Exception e) {
             return 0;
         }
@@ -237,8 +274,12 @@ public final class PipelineBench {
     /** The API's total of all papers (exact: trigger-kept counters). */
     private static long total(Stack stack, HttpClient http) {
         try {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + stack.queryPort
-                    + "/api/v1/papers?limit=1&fields=id")).timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(
+                                    "http://localhost:" + stack.queryPort + "/api/v1/papers?limit=1&fields=id"))
+                            .timeout(Duration.ofSeconds(10))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             return r.statusCode() == 200 ? JSON.readTree(r.body()).get("total").asLong() : 0;
         } catch (Exception e) {
             return 0;

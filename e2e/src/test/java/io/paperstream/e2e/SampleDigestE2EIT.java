@@ -1,27 +1,26 @@
 package io.paperstream.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.TestMethodOrder;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * The system as a user runs it: the sample digest posted to ingest-service comes out of query-service's API as 70
@@ -44,23 +43,28 @@ class SampleDigestE2EIT {
         }
     }
 
-    record ExpectedLink(String titlePrefix, String url, String kind, String subject) {
-    }
+    record ExpectedLink(String titlePrefix, String url, String kind, String subject) {}
 
     @Test
     @Order(1)
     void theSampleDigestFlowsThroughToTheQueryApi() throws Exception {
         String digest = Files.readString(stack.root.resolve("deploy/local/sample/daily-papers-sample.txt"));
-        HttpResponse<String> accepted = stack.post(stack.ingestPort, "/api/v1/papers", "text/plain", digest, Stack.TOKEN);
+        HttpResponse<String> accepted =
+                stack.post(stack.ingestPort, "/api/v1/papers", "text/plain", digest, Stack.TOKEN);
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
                 .until(() -> papers().size() == 70);
         List<JsonNode> papers = papers();
         for (ExpectedLink expected : expectedLinks()) {
-            JsonNode paper = papers.stream().filter(p -> p.get("title").asText().startsWith(expected.titlePrefix()))
-                    .findFirst().orElseThrow(() -> new AssertionError("no paper titled " + expected.titlePrefix()));
-            assertThat(paper.get("links").findValuesAsText("url")).as(expected.titlePrefix()).contains(expected.url());
+            JsonNode paper = papers.stream()
+                    .filter(p -> p.get("title").asText().startsWith(expected.titlePrefix()))
+                    .findFirst()
+                    .orElseThrow(() -> new AssertionError("no paper titled " + expected.titlePrefix()));
+            assertThat(paper.get("links").findValuesAsText("url"))
+                    .as(expected.titlePrefix())
+                    .contains(expected.url());
             JsonNode link = findLink(paper, expected.url());
             assertThat(link.get("kind").asText()).as(expected.url()).isEqualTo(expected.kind());
             assertThat(link.get("subject").asText()).as(expected.url()).isEqualTo(expected.subject());
@@ -71,8 +75,10 @@ class SampleDigestE2EIT {
         // a second ingest of the same digest is an update of the same 70 papers, not 70 more
         HttpResponse<String> again = stack.post(stack.ingestPort, "/api/v1/papers", "text/plain", digest, Stack.TOKEN);
         assertThat(again.statusCode()).isEqualTo(202);
-        await().atMost(Duration.ofSeconds(60)).until(() -> papers().stream()
-                .allMatch(p -> p.get("revision").asLong() > revisionOf(papers, p.get("id").asText())));
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> papers().stream()
+                        .allMatch(p -> p.get("revision").asLong()
+                                > revisionOf(papers, p.get("id").asText())));
         assertThat(papers()).hasSize(70);
     }
 
@@ -90,19 +96,27 @@ class SampleDigestE2EIT {
     void theSamePapersFromArxivAndHuggingFaceStaySeventyPapers() throws Exception {
         List<JsonNode> digestPapers = papers();
         assertThat(digestPapers).hasSize(70);
-        StringBuilder atom = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
-                + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
+        StringBuilder atom = new StringBuilder(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + "<feed xmlns=\"http://www.w3.org/2005/Atom\">\n");
         com.fasterxml.jackson.databind.node.ArrayNode hf = JSON.createArrayNode();
         java.util.Map<String, String> arxivOf = new java.util.HashMap<>();
         for (int i = 0; i < digestPapers.size(); i++) {
             JsonNode p = digestPapers.get(i);
             String arxiv = "2409.%05d".formatted(90000 + i);
             arxivOf.put(p.get("id").asText(), arxiv);
-            atom.append("<entry><id>http://arxiv.org/abs/").append(arxiv).append("v1</id>")
+            atom.append("<entry><id>http://arxiv.org/abs/")
+                    .append(arxiv)
+                    .append("v1</id>")
                     .append("<published>2024-09-07T14:25:39Z</published><updated>2024-09-08T10:00:00Z</updated>")
-                    .append("<title>").append(xml(p.get("title").asText())).append("</title>")
-                    .append("<summary>").append(xml(p.get("abstract").asText())).append("</summary>")
-                    .append("<author><name>Author ").append(i).append("</name></author></entry>\n");
+                    .append("<title>")
+                    .append(xml(p.get("title").asText()))
+                    .append("</title>")
+                    .append("<summary>")
+                    .append(xml(p.get("abstract").asText()))
+                    .append("</summary>")
+                    .append("<author><name>Author ")
+                    .append(i)
+                    .append("</name></author></entry>\n");
             if (i % 7 == 0) {
                 com.fasterxml.jackson.databind.node.ObjectNode entry = hf.addObject();
                 com.fasterxml.jackson.databind.node.ObjectNode paper = entry.putObject("paper");
@@ -115,30 +129,42 @@ class SampleDigestE2EIT {
             }
         }
         atom.append("</feed>\n");
-        HttpResponse<String> feed = stack.post(stack.ingestPort, "/api/v1/papers", "application/atom+xml",
-                atom.toString(), Stack.TOKEN);
+        HttpResponse<String> feed =
+                stack.post(stack.ingestPort, "/api/v1/papers", "application/atom+xml", atom.toString(), Stack.TOKEN);
         assertThat(feed.statusCode()).as(feed.body()).isEqualTo(202);
-        HttpResponse<String> daily = stack.post(stack.ingestPort, "/api/v1/papers", "application/json",
-                JSON.writeValueAsString(hf), Stack.TOKEN);
+        HttpResponse<String> daily = stack.post(
+                stack.ingestPort, "/api/v1/papers", "application/json", JSON.writeValueAsString(hf), Stack.TOKEN);
         assertThat(daily.statusCode()).as(daily.body()).isEqualTo(202);
 
-        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            List<JsonNode> now = papers();
-            return now.size() == 70 && now.stream().allMatch(p -> p.get("id").asText().startsWith("arxiv:"))
-                    && now.stream().filter(p -> p.get("sources").size() == 3).count() == 10;
-        });
+        await().atMost(Duration.ofSeconds(180))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    List<JsonNode> now = papers();
+                    return now.size() == 70
+                            && now.stream().allMatch(p -> p.get("id").asText().startsWith("arxiv:"))
+                            && now.stream()
+                                            .filter(p -> p.get("sources").size() == 3)
+                                            .count()
+                                    == 10;
+                });
         List<JsonNode> merged = papers();
         for (JsonNode before : digestPapers) {
             String arxiv = arxivOf.get(before.get("id").asText());
-            JsonNode after = merged.stream().filter(p -> p.get("id").asText().equals("arxiv:" + arxiv)).findFirst()
+            JsonNode after = merged.stream()
+                    .filter(p -> p.get("id").asText().equals("arxiv:" + arxiv))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError("no paper arxiv:" + arxiv));
-            assertThat(after.get("title").asText()).isEqualTo(before.get("title").asText());
+            assertThat(after.get("title").asText())
+                    .isEqualTo(before.get("title").asText());
             assertThat(after.at("/ids/arxiv").asText()).isEqualTo(arxiv);
-            assertThat(after.at("/ids/aliases").toString()).contains(before.get("id").asText());
-            assertThat(after.get("links").findValuesAsText("url")).as(arxiv)
+            assertThat(after.at("/ids/aliases").toString())
+                    .contains(before.get("id").asText());
+            assertThat(after.get("links").findValuesAsText("url"))
+                    .as(arxiv)
                     .containsAll(before.get("links").findValuesAsText("url"));
             // the digest's id still finds the paper, as do the other forms
-            for (String form : List.of(before.get("id").asText(), arxiv, "arXiv:" + arxiv + "v1", "10.48550/arXiv." + arxiv)) {
+            for (String form :
+                    List.of(before.get("id").asText(), arxiv, "arXiv:" + arxiv + "v1", "10.48550/arXiv." + arxiv)) {
                 HttpResponse<String> one = stack.get(stack.queryPort, "/api/v1/papers/" + form);
                 assertThat(one.statusCode()).as(form).isEqualTo(200);
                 assertThat(JSON.readTree(one.body()).get("id").asText()).isEqualTo("arxiv:" + arxiv);
@@ -163,22 +189,37 @@ class SampleDigestE2EIT {
                     terms:
                       permutation: 1
                 """);
-        stack.restart("enrich-service", Map.of("PAPERSTREAM_ENRICH_TAXONOMY_FILE", taxonomy.toString(),
-                "PAPERSTREAM_ENRICH_GROUP", "paperstream-enrich-replay", "PAPERSTREAM_ENRICH_VERSION", "2.0.0-replay"));
+        stack.restart(
+                "enrich-service",
+                Map.of(
+                        "PAPERSTREAM_ENRICH_TAXONOMY_FILE",
+                        taxonomy.toString(),
+                        "PAPERSTREAM_ENRICH_GROUP",
+                        "paperstream-enrich-replay",
+                        "PAPERSTREAM_ENRICH_VERSION",
+                        "2.0.0-replay"));
 
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500)).until(() -> papers().stream()
-                .allMatch(p -> p.at("/enrichment/version").asText().equals("2.0.0-replay")));
+        await().atMost(Duration.ofSeconds(120))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> papers().stream()
+                        .allMatch(p -> p.at("/enrichment/version").asText().equals("2.0.0-replay")));
         List<JsonNode> papers = papers();
         assertThat(papers).hasSize(70);
-        String digest = Files.readString(stack.root.resolve("deploy/local/sample/daily-papers-sample.txt")).toLowerCase();
+        String digest = Files.readString(stack.root.resolve("deploy/local/sample/daily-papers-sample.txt"))
+                .toLowerCase();
         for (JsonNode paper : papers) {
             List<String> tags = paper.get("tags").findValuesAsText("name");
-            boolean mentions = (paper.get("title").asText() + " " + paper.get("abstract").asText()).toLowerCase()
+            boolean mentions = (paper.get("title").asText() + " "
+                            + paper.get("abstract").asText())
+                    .toLowerCase()
                     .contains("permutation");
-            assertThat(tags).as(paper.get("title").asText()).isEqualTo(mentions ? List.of("replay-permutations") : List.of());
+            assertThat(tags)
+                    .as(paper.get("title").asText())
+                    .isEqualTo(mentions ? List.of("replay-permutations") : List.of());
         }
         assertThat(digest).contains("permutation");
-        assertThat(papers.stream().filter(p -> p.get("tags").size() > 0).count()).isGreaterThan(3);
+        assertThat(papers.stream().filter(p -> p.get("tags").size() > 0).count())
+                .isGreaterThan(3);
     }
 
     /**
@@ -194,22 +235,31 @@ class SampleDigestE2EIT {
         String id = "arxiv:2612.00042";
         java.net.http.HttpRequest request = java.net.http.HttpRequest.newBuilder(
                         java.net.URI.create("http://localhost:" + stack.ingestPort + "/api/v1/papers"))
-                .header("Content-Type", "application/json").header("Authorization", "Bearer " + Stack.TOKEN)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + Stack.TOKEN)
                 .header("traceparent", "00-" + trace + "-00f067aa0ba902b7-01")
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("""
                         {"title":"A paper followed by its trace","abstract":"Its trace id is on the stored paper's log line.",
-                         "authors":["T. Racer"],"arxivId":"2612.00042"}""")).build();
-        HttpResponse<String> accepted = java.net.http.HttpClient.newHttpClient().send(request,
-                HttpResponse.BodyHandlers.ofString());
+                         "authors":["T. Racer"],"arxivId":"2612.00042"}"""))
+                .build();
+        HttpResponse<String> accepted =
+                java.net.http.HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(202);
         Path log = stack.workDir.resolve("query-service.log");
         String expectedTrace = trace;
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> Files.readAllLines(log)
-                .stream().anyMatch(l -> l.contains("stored " + id) && l.contains(expectedTrace)));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> Files.readAllLines(log).stream()
+                        .anyMatch(l -> l.contains("stored " + id) && l.contains(expectedTrace)));
         JsonNode line = JSON.readTree(Files.readAllLines(log).stream()
-                .filter(l -> l.contains("stored " + id) && l.contains(expectedTrace)).findFirst().orElseThrow());
-        assertThat(line.path("mdc").path("traceId").asText()).as("a JSON log line with the trace id").isEqualTo(trace);
-        assertThat(stack.get(stack.queryPort, "/api/v1/papers/" + id).statusCode()).isEqualTo(200);
+                .filter(l -> l.contains("stored " + id) && l.contains(expectedTrace))
+                .findFirst()
+                .orElseThrow());
+        assertThat(line.path("mdc").path("traceId").asText())
+                .as("a JSON log line with the trace id")
+                .isEqualTo(trace);
+        assertThat(stack.get(stack.queryPort, "/api/v1/papers/" + id).statusCode())
+                .isEqualTo(200);
     }
 
     /**
@@ -245,8 +295,12 @@ class SampleDigestE2EIT {
     }
 
     private static long revisionOf(List<JsonNode> before, String id) {
-        return before.stream().filter(p -> p.get("id").asText().equals(id)).findFirst().orElseThrow()
-                .get("revision").asLong();
+        return before.stream()
+                .filter(p -> p.get("id").asText().equals(id))
+                .findFirst()
+                .orElseThrow()
+                .get("revision")
+                .asLong();
     }
 
     private static JsonNode findLink(JsonNode paper, String url) {

@@ -1,16 +1,11 @@
 package io.paperstream.e2e;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.common.TopicPartition;
-
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +14,9 @@ import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Bulk load of the arXiv snapshot, end to end, against each stage alone, in one run (packaged services as processes,
@@ -46,12 +44,15 @@ public final class SnapshotLoadBench {
         try (Stack stack = new Stack()) {
             stack.start(Set.of("ingest-service"));
             double ingest = load(stack, first, dir.resolve("state-a"), papers).rate;
-            System.out.printf(Locale.ROOT, "ingest alone (loader -> ingest-service -> papers.raw): %,.0f papers/s%n", ingest);
+            System.out.printf(
+                    Locale.ROOT, "ingest alone (loader -> ingest-service -> papers.raw): %,.0f papers/s%n", ingest);
 
             long enrichedBefore = endOffsets(stack.kafkaBootstrap(), "papers.enriched");
             stack.startServices(Set.of("enrich-service"));
-            double enrich = backlogRate(() -> endOffsets(stack.kafkaBootstrap(), "papers.enriched") - enrichedBefore, papers);
-            System.out.printf(Locale.ROOT, "enrich alone (papers.raw backlog -> papers.enriched): %,.0f papers/s%n", enrich);
+            double enrich =
+                    backlogRate(() -> endOffsets(stack.kafkaBootstrap(), "papers.enriched") - enrichedBefore, papers);
+            System.out.printf(
+                    Locale.ROOT, "enrich alone (papers.raw backlog -> papers.enriched): %,.0f papers/s%n", enrich);
 
             stack.startServices(Set.of("query-service"));
             double sink = backlogRate(() -> total(stack), papers);
@@ -66,22 +67,36 @@ public final class SnapshotLoadBench {
             double seconds = (System.nanoTime() - start) / 1e9;
             double stored = papers / seconds;
             double slowest = Math.min(ingest, Math.min(enrich, sink));
-            System.out.printf(Locale.ROOT, "whole load (loader -> ... -> visible in the query API): %,.0f papers/s"
-                    + " (%.1f s; the loader alone finished after %.1f s)%n", stored, seconds, whole.seconds);
-            System.out.printf(Locale.ROOT, "ratio whole / slowest stage: %.0f %% (target >= 70 %%); load average %.2f%n",
-                    100 * stored / slowest, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            System.out.printf(
+                    Locale.ROOT,
+                    "whole load (loader -> ... -> visible in the query API): %,.0f papers/s"
+                            + " (%.1f s; the loader alone finished after %.1f s)%n",
+                    stored,
+                    seconds,
+                    whole.seconds);
+            System.out.printf(
+                    Locale.ROOT,
+                    "ratio whole / slowest stage: %.0f %% (target >= 70 %%); load average %.2f%n",
+                    100 * stored / slowest,
+                    ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
         }
     }
 
-    record Loaded(double rate, double seconds) {
-    }
+    record Loaded(double rate, double seconds) {}
 
     /** Runs the loader as a user would (java SnapshotLoader.java), returns papers/s it reports for its own run. */
     private static Loaded load(Stack stack, Path file, Path state, int papers) throws Exception {
-        ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                stack.root.resolve("deploy/local/SnapshotLoader.java").toString(),
-                "--url", "http://localhost:" + stack.ingestPort, "--state-dir", state.toString(), "--every", "10",
-                file.toString()).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        stack.root.resolve("deploy/local/SnapshotLoader.java").toString(),
+                        "--url",
+                        "http://localhost:" + stack.ingestPort,
+                        "--state-dir",
+                        state.toString(),
+                        "--every",
+                        "10",
+                        file.toString())
+                .redirectErrorStream(true);
         builder.environment().put("PAPERSTREAM_INGEST_TOKEN", Stack.TOKEN);
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -90,7 +105,8 @@ public final class SnapshotLoadBench {
         if (code != 0) {
             throw new IllegalStateException("the loader exited with " + code);
         }
-        Matcher done = Pattern.compile("done: ([\\d,]+) records.* in ([\\d.]+) s").matcher(output);
+        Matcher done =
+                Pattern.compile("done: ([\\d,]+) records.* in ([\\d.]+) s").matcher(output);
         if (!done.find()) {
             throw new IllegalStateException("no summary from the loader");
         }
@@ -119,7 +135,8 @@ public final class SnapshotLoadBench {
 
     private static long total(Stack stack) {
         try {
-            String body = stack.get(stack.queryPort, "/api/v1/papers?limit=1&fields=id").body();
+            String body = stack.get(stack.queryPort, "/api/v1/papers?limit=1&fields=id")
+                    .body();
             Matcher m = Pattern.compile("\"total\"\\s*:\\s*(\\d+)").matcher(body);
             return m.find() ? Long.parseLong(m.group(1)) : 0;
         } catch (IOException e) {
@@ -132,12 +149,19 @@ public final class SnapshotLoadBench {
 
     private static long endOffsets(String bootstrap, String topic) {
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            int partitions = admin.describeTopics(List.of(topic)).allTopicNames().get().get(topic).partitions().size();
+            int partitions = admin.describeTopics(List.of(topic))
+                    .allTopicNames()
+                    .get()
+                    .get(topic)
+                    .partitions()
+                    .size();
             Map<TopicPartition, OffsetSpec> specs = new java.util.HashMap<>();
             for (int p = 0; p < partitions; p++) {
                 specs.put(new TopicPartition(topic, p), OffsetSpec.latest());
             }
-            return admin.listOffsets(specs).all().get().values().stream().mapToLong(i -> i.offset()).sum();
+            return admin.listOffsets(specs).all().get().values().stream()
+                    .mapToLong(i -> i.offset())
+                    .sum();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
@@ -152,13 +176,16 @@ public final class SnapshotLoadBench {
                 String title = field(paper, "title");
                 String abstractText = field(paper, "abstract");
                 String id = prefix + "." + String.format("%05d", i);
-                out.write("{\"id\":\"" + id + "\",\"submitter\":\"A. Author\",\"authors\":\"A. Author, B. Author and C. Author\","
-                        + "\"title\":\"" + title + "\",\"comments\":\"12 pages" + (i % 4 == 0 ? "; code: https://github.com/lab"
-                        + (i % 89) + "/p" + i : "") + "\",\"journal-ref\":null,\"doi\":null,\"report-no\":null,"
-                        + "\"categories\":\"cs.LG cs.CL\",\"license\":\"http://creativecommons.org/licenses/by/4.0/\","
-                        + "\"abstract\":\"" + abstractText + "\",\"versions\":[{\"version\":\"v1\",\"created\":"
-                        + "\"Mon, 5 Jan 2026 10:00:00 GMT\"}],\"update_date\":\"2026-01-06\","
-                        + "\"authors_parsed\":[[\"Author\",\"A.\",\"\"],[\"Author\",\"B.\",\"\"],[\"Author\",\"C.\",\"\"]]}\n");
+                out.write(
+                        "{\"id\":\"" + id
+                                + "\",\"submitter\":\"A. Author\",\"authors\":\"A. Author, B. Author and C. Author\","
+                                + "\"title\":\"" + title + "\",\"comments\":\"12 pages"
+                                + (i % 4 == 0 ? "; code: https://github.com/lab" + (i % 89) + "/p" + i : "")
+                                + "\",\"journal-ref\":null,\"doi\":null,\"report-no\":null,"
+                                + "\"categories\":\"cs.LG cs.CL\",\"license\":\"http://creativecommons.org/licenses/by/4.0/\","
+                                + "\"abstract\":\"" + abstractText + "\",\"versions\":[{\"version\":\"v1\",\"created\":"
+                                + "\"Mon, 5 Jan 2026 10:00:00 GMT\"}],\"update_date\":\"2026-01-06\","
+                                + "\"authors_parsed\":[[\"Author\",\"A.\",\"\"],[\"Author\",\"B.\",\"\"],[\"Author\",\"C.\",\"\"]]}\n");
             }
         }
     }

@@ -32,7 +32,8 @@ final class Stack implements AutoCloseable {
     final Path workDir;
     private static final Pattern LISTENING = Pattern.compile("Listening on: https?://[^:\\s]+:(\\d+)");
     /** Health and metrics: the management interface, a port of its own (also of the OS's choosing). */
-    private static final Pattern MANAGEMENT = Pattern.compile("Management interface listening on https?://[^:\\s]+:(\\d+)");
+    private static final Pattern MANAGEMENT =
+            Pattern.compile("Management interface listening on https?://[^:\\s]+:(\\d+)");
 
     volatile int ingestPort;
     volatile int enrichPort;
@@ -46,11 +47,14 @@ final class Stack implements AutoCloseable {
     private int partitions = 3;
     private final String cursorSecret = "e2e-cursor-secret-" + Long.toHexString(System.nanoTime());
     private final Map<String, Long> logStart = new HashMap<>();
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     private Map<String, String> stackEnv;
 
     Stack() throws IOException {
-        root = Path.of(System.getProperty("paperstream.root", "..")).toAbsolutePath().normalize();
+        root = Path.of(System.getProperty("paperstream.root", ".."))
+                .toAbsolutePath()
+                .normalize();
         workDir = Files.createTempDirectory("paperstream-e2e-");
         // a test JVM that exits without closing (killed build, System.exit) must not leave the services running
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stack-close"));
@@ -80,9 +84,22 @@ final class Stack implements AutoCloseable {
     /** The local stack alone (Kafka + PostgreSQL as one process). */
     Stack startLocalStack() throws Exception {
         Path ready = workDir.resolve("stack.env");
-        start("local-stack", List.of(java(), "-Xmx768m", "-jar", jar("local-stack", "local-stack-1.0.0-SNAPSHOT.jar").toString(),
-                "--data-dir", workDir.resolve("data").toString(), "--ready-file", ready.toString(), "--clean", "--temporary",
-                "--partitions", Integer.toString(partitions)), Map.of());
+        start(
+                "local-stack",
+                List.of(
+                        java(),
+                        "-Xmx768m",
+                        "-jar",
+                        jar("local-stack", "local-stack-1.0.0-SNAPSHOT.jar").toString(),
+                        "--data-dir",
+                        workDir.resolve("data").toString(),
+                        "--ready-file",
+                        ready.toString(),
+                        "--clean",
+                        "--temporary",
+                        "--partitions",
+                        Integer.toString(partitions)),
+                Map.of());
         long deadline = System.currentTimeMillis() + 120_000;
         while (!Files.exists(ready)) {
             if (System.currentTimeMillis() > deadline || !processes.get(0).isAlive()) {
@@ -118,7 +135,9 @@ final class Stack implements AutoCloseable {
 
     /** Sends a signal (KILL, STOP, CONT, TERM) to a process, e.g. the broker or the postmaster. */
     static void signal(long pid, String signal) throws IOException, InterruptedException {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).redirectErrorStream(true).start();
+        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid))
+                .redirectErrorStream(true)
+                .start();
         String out = new String(kill.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (kill.waitFor() != 0) {
             throw new IllegalStateException("kill -" + signal + " " + pid + " failed: " + out);
@@ -215,17 +234,29 @@ final class Stack implements AutoCloseable {
         return switch (module) {
             case "ingest-service" -> merge(common, Map.of("PAPERSTREAM_INGEST_AUTH_TOKENS", TOKEN));
             case "enrich-service" -> common;
-            case "query-service" -> merge(common, Map.of(
-                    "POSTGRES_JDBC_URL", jdbc,
-                    "POSTGRES_REACTIVE_URL", jdbc.substring("jdbc:".length()),
-                    "POSTGRES_USER", stackEnv.get("POSTGRES_USER"),
-                    "POSTGRES_PASSWORD", stackEnv.get("POSTGRES_PASSWORD"),
-                    // prod refuses to start without a cursor secret of its own (shared by a module's instances)
-                    "PAPERSTREAM_QUERY_CURSOR_SECRET", cursorSecret,
-                    // one log line per stored paper, with its trace id (SampleDigestE2EIT follows a trace to it)
-                    "QUARKUS_LOG_CATEGORY__IO_PAPERSTREAM_QUERY_STORED__LEVEL", "DEBUG",
-                    // as in the local run: no per-client rate limit (the tests read the API in bursts)
-                    "PAPERSTREAM_QUERY_RATE_LIMIT_ENABLED", "false"));
+            case "query-service" ->
+                merge(
+                        common,
+                        Map.of(
+                                "POSTGRES_JDBC_URL",
+                                jdbc,
+                                "POSTGRES_REACTIVE_URL",
+                                jdbc.substring("jdbc:".length()),
+                                "POSTGRES_USER",
+                                stackEnv.get("POSTGRES_USER"),
+                                "POSTGRES_PASSWORD",
+                                stackEnv.get("POSTGRES_PASSWORD"),
+                                // prod refuses to start without a cursor secret of its own (shared by a module's
+                                // instances)
+                                "PAPERSTREAM_QUERY_CURSOR_SECRET",
+                                cursorSecret,
+                                // one log line per stored paper, with its trace id (SampleDigestE2EIT follows a trace
+                                // to it)
+                                "QUARKUS_LOG_CATEGORY__IO_PAPERSTREAM_QUERY_STORED__LEVEL",
+                                "DEBUG",
+                                // as in the local run: no per-client rate limit (the tests read the API in bursts)
+                                "PAPERSTREAM_QUERY_RATE_LIMIT_ENABLED",
+                                "false"));
             default -> throw new IllegalArgumentException("unknown service " + module);
         };
     }
@@ -258,14 +289,19 @@ final class Stack implements AutoCloseable {
         if (!extra.isBlank()) {
             command.addAll(List.of(extra.trim().split("\\s+")));
         }
-        command.addAll(List.of("-jar", root.resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toString()));
+        command.addAll(List.of(
+                "-jar",
+                root.resolve(module)
+                        .resolve("target/quarkus-app/quarkus-run.jar")
+                        .toString()));
         start(name, command, all);
     }
 
     private void start(String name, List<String> command, Map<String, String> env) throws IOException {
         Path log = workDir.resolve(name + ".log");
         logStart.put(name, Files.exists(log) ? Files.size(log) : 0L); // a restart appends; its port is after this
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         Process process = builder.start();
@@ -347,14 +383,18 @@ final class Stack implements AutoCloseable {
     }
 
     HttpResponse<String> get(int port, String pathAndQuery) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
+                        .timeout(Duration.ofSeconds(30))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     HttpResponse<String> post(int port, String pathAndQuery, String contentType, String body, String token)
             throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + pathAndQuery))
-                .timeout(Duration.ofSeconds(60)).header("Content-Type", contentType)
+                .timeout(Duration.ofSeconds(60))
+                .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofString(body));
         if (token != null) {
             request.header("Authorization", "Bearer " + token);

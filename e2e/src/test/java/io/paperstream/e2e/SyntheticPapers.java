@@ -8,10 +8,11 @@ import java.util.Random;
  */
 final class SyntheticPapers {
     private static final String[] WORDS = ("model learning neural network training data language vision transformer "
-            + "diffusion graph reinforcement policy benchmark dataset efficient scalable robust attention token "
-            + "retrieval generation alignment reasoning multimodal image video speech audio segmentation detection "
-            + "representation contrastive pretraining finetuning quantization pruning distillation inference latent "
-            + "optimization gradient convergence theory agent planning robot control sparse dense embedding").split(" ");
+                    + "diffusion graph reinforcement policy benchmark dataset efficient scalable robust attention token "
+                    + "retrieval generation alignment reasoning multimodal image video speech audio segmentation detection "
+                    + "representation contrastive pretraining finetuning quantization pruning distillation inference latent "
+                    + "optimization gradient convergence theory agent planning robot control sparse dense embedding")
+            .split(" ");
 
     private final Random random;
 
@@ -26,9 +27,15 @@ final class SyntheticPapers {
             abstractText.append(capitalised(sentence(18, 160))).append(". ");
         }
         if (index % 5 == 0) {
-            abstractText.append("Code: https://github.com/lab").append(index % 97).append("/project").append(index).append('.');
+            abstractText
+                    .append("Code: https://github.com/lab")
+                    .append(index % 97)
+                    .append("/project")
+                    .append(index)
+                    .append('.');
         }
-        return "{\"title\":\"" + capitalised(title) + "\",\"abstract\":\"" + abstractText.toString().strip()
+        return "{\"title\":\"" + capitalised(title) + "\",\"abstract\":\""
+                + abstractText.toString().strip()
                 + "\",\"authors\":[\"A. Author\",\"B. Author\"],\"publishedOn\":\"2026-03-14\"}";
     }
 

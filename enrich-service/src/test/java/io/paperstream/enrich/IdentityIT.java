@@ -1,5 +1,8 @@
 package io.paperstream.enrich;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperstream.enrich.messaging.ResolverTopology;
@@ -8,6 +11,16 @@ import io.paperstream.events.PaperJson;
 import io.paperstream.localstack.KafkaResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Random;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -21,20 +34,6 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-
-import java.nio.file.Files;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.Random;
-import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The same papers from three sources at once — title-only digest records, arXiv records and Hugging Face records,
@@ -71,11 +70,15 @@ class IdentityIT {
     @Test
     void theSamePapersFromThreeSourcesAtOnceEndAsOnePaperEach() throws Exception {
         Properties props = new Properties();
-        props.put(StreamsConfig.APPLICATION_ID_CONFIG,
+        props.put(
+                StreamsConfig.APPLICATION_ID_CONFIG,
                 ConfigProvider.getConfig().getValue("quarkus.kafka-streams.application-id", String.class));
         props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-        props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("second-resolver").toString());
-        try (KafkaStreams second = new KafkaStreams(new ResolverTopology().topology(new SimpleMeterRegistry()), props)) {
+        props.put(
+                StreamsConfig.STATE_DIR_CONFIG,
+                Files.createTempDirectory("second-resolver").toString());
+        try (KafkaStreams second =
+                new KafkaStreams(new ResolverTopology().topology(new SimpleMeterRegistry()), props)) {
             second.start();
             List<ProducerRecord<String, String>> records = new ArrayList<>();
             Map<String, String> titleIds = new HashMap<>();
@@ -84,18 +87,29 @@ class IdentityIT {
                 String title = "Identity test paper number " + i + ": merging sources";
                 String titleId = PaperIds.titleId(title).orElseThrow();
                 titleIds.put("arxiv:" + arxiv, titleId);
-                records.add(new ProducerRecord<>("papers.raw", titleId,
-                        record(titleId, "digest", null, title, "Digest text of paper " + i + ", code at https://github.com/id/p" + i)));
-                records.add(new ProducerRecord<>("papers.raw", "arxiv:" + arxiv,
+                records.add(new ProducerRecord<>(
+                        "papers.raw",
+                        titleId,
+                        record(
+                                titleId,
+                                "digest",
+                                null,
+                                title,
+                                "Digest text of paper " + i + ", code at https://github.com/id/p" + i)));
+                records.add(new ProducerRecord<>(
+                        "papers.raw",
+                        "arxiv:" + arxiv,
                         record("arxiv:" + arxiv, "atom", arxiv + "v1", title, "arXiv text of paper " + i)));
-                records.add(new ProducerRecord<>("papers.raw", "arxiv:" + arxiv,
+                records.add(new ProducerRecord<>(
+                        "papers.raw",
+                        "arxiv:" + arxiv,
                         record("arxiv:" + arxiv, "hf-daily", arxiv, title.toUpperCase(), "HF text of paper " + i)));
             }
             Collections.shuffle(records, new Random(7));
             Properties producerProps = new Properties();
             producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-            try (KafkaProducer<String, String> producer = new KafkaProducer<>(producerProps, new StringSerializer(),
-                    new StringSerializer())) {
+            try (KafkaProducer<String, String> producer =
+                    new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
                 records.forEach(producer::send);
             }
 
@@ -104,31 +118,44 @@ class IdentityIT {
             try (KafkaConsumer<String, String> consumer = consumer()) {
                 List<TopicPartition> partitions = new ArrayList<>();
                 for (String topic : List.of("papers.enriched", "papers.aliases")) {
-                    consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+                    consumer.partitionsFor(topic)
+                            .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
                 }
                 consumer.assign(partitions);
                 consumer.seekToBeginning(partitions);
-                await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(200))
+                await().atMost(Duration.ofSeconds(180))
+                        .pollInterval(Duration.ofMillis(200))
                         .conditionEvaluationListener(c -> {
                             if (c.getElapsedTimeInMS() % 30_000 < 700) {
-                                System.out.printf("IdentityIT: %d enriched keys, %d aliases, %d complete; second "
-                                                + "instance %s %s%n", enriched.size(), aliases.size(),
-                                        titleIds.keySet().stream().filter(k -> complete(enriched.get(k))).count(),
-                                        second.state(), second.metadataForLocalThreads());
+                                System.out.printf(
+                                        "IdentityIT: %d enriched keys, %d aliases, %d complete; second "
+                                                + "instance %s %s%n",
+                                        enriched.size(),
+                                        aliases.size(),
+                                        titleIds.keySet().stream()
+                                                .filter(k -> complete(enriched.get(k)))
+                                                .count(),
+                                        second.state(),
+                                        second.metadataForLocalThreads());
                             }
-                        }).until(() -> {
-                    for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                        (r.topic().equals("papers.enriched") ? enriched : aliases).put(r.key(), r.value());
-                    }
-                    return titleIds.entrySet().stream().allMatch(e -> complete(enriched.get(e.getKey()))
-                            // a digest record that came before its arXiv record was a paper of its own for a
-                            // while: then it was tombstoned; one that came after never had a key of its own
-                            && enriched.get(e.getValue()) == null
-                            && e.getKey().equals(canonicalOf(aliases.get(e.getValue()))));
-                });
+                        })
+                        .until(() -> {
+                            for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                                (r.topic().equals("papers.enriched") ? enriched : aliases).put(r.key(), r.value());
+                            }
+                            return titleIds.entrySet().stream()
+                                    .allMatch(e -> complete(enriched.get(e.getKey()))
+                                            // a digest record that came before its arXiv record was a paper of its own
+                                            // for a
+                                            // while: then it was tombstoned; one that came after never had a key of its
+                                            // own
+                                            && enriched.get(e.getValue()) == null
+                                            && e.getKey().equals(canonicalOf(aliases.get(e.getValue()))));
+                        });
             }
             Map<String, String> live = enriched.entrySet().stream()
-                    .filter(e -> e.getValue() != null && (titleIds.containsKey(e.getKey()) || titleIds.containsValue(e.getKey())))
+                    .filter(e -> e.getValue() != null
+                            && (titleIds.containsKey(e.getKey()) || titleIds.containsValue(e.getKey())))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             assertThat(live.keySet()).containsExactlyInAnyOrderElementsOf(titleIds.keySet());
             JsonNode one = PaperJson.mapper().readTree(live.get("arxiv:2602.00007"));

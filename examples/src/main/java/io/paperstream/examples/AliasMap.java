@@ -2,7 +2,6 @@ package io.paperstream.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -14,7 +13,12 @@ import java.util.TreeMap;
  */
 public final class AliasMap {
     /** What one record did: SET (new or changed), REMOVED, ABSENT (tombstone for an unknown alias) or INVALID. */
-    public enum Change { SET, REMOVED, ABSENT, INVALID }
+    public enum Change {
+        SET,
+        REMOVED,
+        ABSENT,
+        INVALID
+    }
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -29,7 +33,8 @@ public final class AliasMap {
         }
         try {
             JsonNode alias = JSON.readTree(value);
-            if (alias == null || !key.equals(alias.path("alias").asText(null))
+            if (alias == null
+                    || !key.equals(alias.path("alias").asText(null))
                     || !alias.path("canonical").isTextual()) {
                 return Change.INVALID;
             }

@@ -2,7 +2,6 @@ package io.paperstream.examples;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Collections;
 import java.util.Map;
 import java.util.TreeMap;
@@ -22,11 +21,17 @@ import java.util.TreeMap;
  */
 public final class PaperReplica {
     /** What one record did to the replica. */
-    public enum Change { ADDED, UPDATED, DELETED, STALE, ABSENT, INVALID }
+    public enum Change {
+        ADDED,
+        UPDATED,
+        DELETED,
+        STALE,
+        ABSENT,
+        INVALID
+    }
 
     /** The outcome of one record: what it did, the paper id, and the revisions before and after. */
-    public record Outcome(Change change, String id, Long previousRevision, Long revision, String reason) {
-    }
+    public record Outcome(Change change, String id, Long previousRevision, Long revision, String reason) {}
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -52,12 +57,18 @@ public final class PaperReplica {
         } catch (Exception e) {
             return new Outcome(Change.INVALID, key, storedRevision, null, "not JSON: " + e.getMessage());
         }
-        if (paper == null || !paper.isObject() || !paper.path("revision").canConvertToLong()
+        if (paper == null
+                || !paper.isObject()
+                || !paper.path("revision").canConvertToLong()
                 || !paper.path("revision").isIntegralNumber()) {
             return new Outcome(Change.INVALID, key, storedRevision, null, "not a paper (no integer revision)");
         }
         if (!key.equals(paper.path("id").asText(null))) {
-            return new Outcome(Change.INVALID, key, storedRevision, null,
+            return new Outcome(
+                    Change.INVALID,
+                    key,
+                    storedRevision,
+                    null,
                     "key differs from the paper id " + paper.path("id").asText(null));
         }
         long revision = paper.get("revision").asLong();

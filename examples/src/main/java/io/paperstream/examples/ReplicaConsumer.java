@@ -1,15 +1,5 @@
 package io.paperstream.examples;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.WakeupException;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintStream;
@@ -27,6 +17,15 @@ import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /**
  * Keeps a replica of {@code papers.enriched} (see {@link PaperReplica} for the rules) and prints every change.
@@ -49,10 +48,17 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class ReplicaConsumer implements AutoCloseable {
     /** The options of one run. */
-    public record Options(String bootstrapServers, String topic, boolean fromBeginning, String group,
-                          Path commandConfig, boolean untilCaughtUp, Path dump, boolean quiet, String compareApi,
-                          String aliasesTopic) {
-    }
+    public record Options(
+            String bootstrapServers,
+            String topic,
+            boolean fromBeginning,
+            String group,
+            Path commandConfig,
+            boolean untilCaughtUp,
+            Path dump,
+            boolean quiet,
+            String compareApi,
+            String aliasesTopic) {}
 
     private final Options options;
     private final PrintStream out;
@@ -116,7 +122,9 @@ public final class ReplicaConsumer implements AutoCloseable {
                 if (!caughtUp && isCaughtUp()) {
                     caughtUp = true;
                     out.println("caught up: " + replica.size() + " papers"
-                            + (options.aliasesTopic() == null ? "" : ", " + aliases.aliases().size() + " aliases")
+                            + (options.aliasesTopic() == null
+                                    ? ""
+                                    : ", " + aliases.aliases().size() + " aliases")
                             + " " + summary());
                     dump();
                     if (options.untilCaughtUp()) {
@@ -167,7 +175,9 @@ public final class ReplicaConsumer implements AutoCloseable {
     }
 
     private List<String> topics() {
-        return options.aliasesTopic() == null ? List.of(options.topic()) : List.of(options.topic(), options.aliasesTopic());
+        return options.aliasesTopic() == null
+                ? List.of(options.topic())
+                : List.of(options.topic(), options.aliasesTopic());
     }
 
     private void start() {
@@ -205,13 +215,20 @@ public final class ReplicaConsumer implements AutoCloseable {
         }
         String where = " (" + record.topic() + "-" + record.partition() + "@" + record.offset() + ")";
         switch (outcome.change()) {
-            case ADDED -> out.println("ADDED   " + outcome.id() + " r" + outcome.revision() + " "
-                    + replica.papers().get(outcome.id()).path("paper").path("title").asText() + where);
-            case UPDATED -> out.println("UPDATED " + outcome.id() + " r" + outcome.previousRevision() + " -> r"
-                    + outcome.revision() + where);
+            case ADDED ->
+                out.println("ADDED   " + outcome.id() + " r" + outcome.revision() + " "
+                        + replica.papers()
+                                .get(outcome.id())
+                                .path("paper")
+                                .path("title")
+                                .asText() + where);
+            case UPDATED ->
+                out.println("UPDATED " + outcome.id() + " r" + outcome.previousRevision() + " -> r" + outcome.revision()
+                        + where);
             case DELETED -> out.println("DELETED " + outcome.id() + where);
-            case STALE -> out.println("STALE   " + outcome.id() + " r" + outcome.revision() + " < stored r"
-                    + outcome.previousRevision() + ", ignored" + where);
+            case STALE ->
+                out.println("STALE   " + outcome.id() + " r" + outcome.revision() + " < stored r"
+                        + outcome.previousRevision() + ", ignored" + where);
             case ABSENT -> out.println("ABSENT  " + outcome.id() + " tombstone, nothing to delete" + where);
             case INVALID -> out.println("INVALID " + outcome.id() + " " + outcome.reason() + ", skipped" + where);
         }
@@ -298,8 +315,8 @@ public final class ReplicaConsumer implements AutoCloseable {
     static Options parse(String[] args) {
         Map<String, String> o = new HashMap<>();
         List<String> flags = List.of("until-caught-up", "quiet");
-        List<String> valued = List.of("bootstrap-server", "topic", "from", "group", "command-config", "dump",
-                "compare-api", "aliases-topic");
+        List<String> valued = List.of(
+                "bootstrap-server", "topic", "from", "group", "command-config", "dump", "compare-api", "aliases-topic");
         for (int i = 0; i < args.length; i++) {
             if (!args[i].startsWith("--")) {
                 throw new IllegalArgumentException("unexpected argument: " + args[i]);
@@ -320,11 +337,18 @@ public final class ReplicaConsumer implements AutoCloseable {
         if (!from.equals("beginning") && !from.equals("now")) {
             throw new IllegalArgumentException("--from is beginning or now, not " + from);
         }
-        String bootstrap = o.getOrDefault("bootstrap-server", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS",
-                "localhost:9092"));
-        return new Options(bootstrap, o.getOrDefault("topic", "papers.enriched"), from.equals("beginning"),
-                o.get("group"), o.containsKey("command-config") ? Path.of(o.get("command-config")) : null,
-                o.containsKey("until-caught-up"), o.containsKey("dump") ? Path.of(o.get("dump")) : null,
-                o.containsKey("quiet"), o.get("compare-api"), o.get("aliases-topic"));
+        String bootstrap = o.getOrDefault(
+                "bootstrap-server", System.getenv().getOrDefault("KAFKA_BOOTSTRAP_SERVERS", "localhost:9092"));
+        return new Options(
+                bootstrap,
+                o.getOrDefault("topic", "papers.enriched"),
+                from.equals("beginning"),
+                o.get("group"),
+                o.containsKey("command-config") ? Path.of(o.get("command-config")) : null,
+                o.containsKey("until-caught-up"),
+                o.containsKey("dump") ? Path.of(o.get("dump")) : null,
+                o.containsKey("quiet"),
+                o.get("compare-api"),
+                o.get("aliases-topic"));
     }
 }

@@ -1,7 +1,19 @@
 package io.paperstream.examples;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.localstack.KafkaBroker;
 import io.paperstream.localstack.Ports;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.config.ConfigValue;
 import org.apache.kafka.connect.cli.ConnectStandalone;
 import org.apache.kafka.connect.file.FileStreamSinkConnector;
@@ -14,19 +26,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The Kafka Connect sink configuration of the guide (examples/connect/), checked against the connector's ConfigDef,
@@ -56,7 +55,9 @@ class ConnectFileSinkIT {
             value.errorMessages().forEach(m -> errors.add(value.name() + ": " + m));
         }
         assertThat(errors).isEmpty();
-        assertThat(config).containsEntry("topics", "papers.enriched").containsEntry("name", "paperstream-reader-file-sink");
+        assertThat(config)
+                .containsEntry("topics", "papers.enriched")
+                .containsEntry("name", "paperstream-reader-file-sink");
     }
 
     @Test
@@ -83,13 +84,22 @@ class ConnectFileSinkIT {
             ConfigInfos infos = validated.get(30, TimeUnit.SECONDS);
             List<String> errors = new ArrayList<>();
             for (ConfigInfo info : infos.values()) {
-                info.configValue().errors().forEach(e -> errors.add(info.configValue().name() + ": " + e));
+                info.configValue()
+                        .errors()
+                        .forEach(e -> errors.add(info.configValue().name() + ": " + e));
             }
-            assertThat(errors).as("worker validation (connector, converters, transforms, predicates)").isEmpty();
+            assertThat(errors)
+                    .as("worker validation (connector, converters, transforms, predicates)")
+                    .isEmpty();
             assertThat(infos.errorCount()).isZero();
 
             FutureCallback<org.apache.kafka.connect.runtime.Herder.Created<?>> created = new FutureCallback<>();
-            connect.herder().putConnectorConfig(connector.get("name"), connector, false, (error, result) -> created.onCompletion(error, result));
+            connect.herder()
+                    .putConnectorConfig(
+                            connector.get("name"),
+                            connector,
+                            false,
+                            (error, result) -> created.onCompletion(error, result));
             created.get(30, TimeUnit.SECONDS);
 
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
@@ -100,12 +110,15 @@ class ConnectFileSinkIT {
             }
             assertThat(lines).hasSize(2);
             assertThat(lines.get(0)).startsWith("{\"id\":\"arxiv:2401.0003");
-            assertThat(String.join("\n", lines)).contains("\"title\":\"Sunk\"", "\"title\":\"Deleted\"").doesNotContain("null\n");
+            assertThat(String.join("\n", lines))
+                    .contains("\"title\":\"Sunk\"", "\"title\":\"Deleted\"")
+                    .doesNotContain("null\n");
         } finally {
             connect.stop();
             connect.awaitStop();
         }
-        System.out.printf("Connect standalone: started, validated, sank 2 records and stopped in %.1f s%n",
+        System.out.printf(
+                "Connect standalone: started, validated, sank 2 records and stopped in %.1f s%n",
                 (System.nanoTime() - started) / 1e9);
     }
 

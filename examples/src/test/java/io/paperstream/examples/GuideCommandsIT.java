@@ -1,10 +1,9 @@
 package io.paperstream.examples;
 
-import io.paperstream.localstack.KafkaBroker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.paperstream.localstack.KafkaBroker;
 import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -16,9 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The commands of docs/consuming.md, as written, against a real broker holding papers.enriched records: the Kafka
@@ -65,14 +64,19 @@ class GuideCommandsIT {
 
     @Test
     void theKafkaToolLinesRun() throws Exception {
-        List<String> tools = commands().stream().filter(c -> c.contains("-cp 'examples/target/lib/*' org.apache.kafka"))
+        List<String> tools = commands().stream()
+                .filter(c -> c.contains("-cp 'examples/target/lib/*' org.apache.kafka"))
                 .toList();
         assertThat(tools).hasSizeGreaterThanOrEqualTo(4);
         for (String command : tools) {
             String output = run(command);
             if (command.contains("ConsoleConsumer")) {
-                assertThat(output).contains("Partition:", "ce_type:paperstream.paper.enriched.v1", "arxiv:2401.00041",
-                        "\tarxiv:2401.00042\tnull");
+                assertThat(output)
+                        .contains(
+                                "Partition:",
+                                "ce_type:paperstream.paper.enriched.v1",
+                                "arxiv:2401.00041",
+                                "\tarxiv:2401.00042\tnull");
             } else if (command.contains("GetOffsetShell")) {
                 assertThat(output).contains("papers.enriched:0:", "papers.enriched:2:");
             } else if (command.contains("TopicCommand")) {
@@ -85,18 +89,29 @@ class GuideCommandsIT {
 
     @Test
     void theReplicaConsumerLinesRun() throws Exception {
-        List<String> lines = commands().stream().filter(c -> c.startsWith("java -jar examples/target/paperstream-examples.jar")
-                && c.contains("--until-caught-up") && !c.contains("--compare-api") && !c.contains("--command-config")).toList();
-        List<String> all = commands().stream().filter(c -> c.startsWith("java -jar examples/target/paperstream-examples.jar")).toList();
+        List<String> lines = commands().stream()
+                .filter(c -> c.startsWith("java -jar examples/target/paperstream-examples.jar")
+                        && c.contains("--until-caught-up")
+                        && !c.contains("--compare-api")
+                        && !c.contains("--command-config"))
+                .toList();
+        List<String> all = commands().stream()
+                .filter(c -> c.startsWith("java -jar examples/target/paperstream-examples.jar"))
+                .toList();
         assertThat(all).hasSizeGreaterThanOrEqualTo(3);
         // the --compare-api line minus the API: the same consumer, dump included
-        String compare = all.stream().filter(c -> c.contains("--compare-api")).findFirst().orElseThrow()
+        String compare = all.stream()
+                .filter(c -> c.contains("--compare-api"))
+                .findFirst()
+                .orElseThrow()
                 .replaceAll("--compare-api \\S+", "");
         List<String> runnable = new ArrayList<>(lines);
         runnable.add(compare);
         for (String command : runnable) {
-            String output = run(command.replace("java -jar examples/target/paperstream-examples.jar",
-                    "java -cp 'examples/target/classes" + File.pathSeparator + "examples/target/lib/*' io.paperstream.examples.ReplicaConsumer"));
+            String output = run(command.replace(
+                    "java -jar examples/target/paperstream-examples.jar",
+                    "java -cp 'examples/target/classes" + File.pathSeparator
+                            + "examples/target/lib/*' io.paperstream.examples.ReplicaConsumer"));
             assertThat(output).contains("caught up: 1 papers");
         }
         Path dump = ROOT.resolve("replica.ndjson");
@@ -110,7 +125,9 @@ class GuideCommandsIT {
     @Test
     void theKcatLinesRunWhereKcatIsInstalled() throws Exception {
         assumeTrue(new ProcessBuilder("sh", "-c", "command -v kcat").start().waitFor() == 0, "kcat is not installed");
-        List<String> kcat = commands().stream().filter(c -> c.startsWith("kcat -b $B") && !c.contains("-o end")).toList();
+        List<String> kcat = commands().stream()
+                .filter(c -> c.startsWith("kcat -b $B") && !c.contains("-o end"))
+                .toList();
         assertThat(kcat).hasSizeGreaterThanOrEqualTo(3);
         for (String command : kcat) {
             String output = run(command);
@@ -120,8 +137,10 @@ class GuideCommandsIT {
 
     private static String run(String command) throws Exception {
         Path log = Files.createTempFile("guide-command", ".out");
-        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder("bash", "-c", command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("B", broker.bootstrapServers());
         Process process = builder.start();
         process.getOutputStream().close();
@@ -132,7 +151,9 @@ class GuideCommandsIT {
             process.destroyForcibly();
         }
         assertThat(done).as("finished: " + command + "\n" + output).isTrue();
-        assertThat(process.exitValue()).as("exit status of: " + command + "\n" + output).isZero();
+        assertThat(process.exitValue())
+                .as("exit status of: " + command + "\n" + output)
+                .isZero();
         return output;
     }
 }

@@ -9,14 +9,13 @@ import io.paperstream.events.RawPaper;
 import io.paperstream.events.Tag;
 import io.paperstream.events.Topics;
 import io.paperstream.localstack.KafkaBroker;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.StringSerializer;
-
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /** Writes papers.enriched records as enrich-service does: the value JSON of paper-events, CloudEvents headers. */
 final class Records implements AutoCloseable {
@@ -25,19 +24,43 @@ final class Records implements AutoCloseable {
 
     Records(KafkaBroker broker, String topic) {
         this.topic = topic;
-        this.producer = new KafkaProducer<>(Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
-                ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class,
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class));
+        this.producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                broker.bootstrapServers(),
+                ProducerConfig.ACKS_CONFIG,
+                "all",
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class,
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG,
+                StringSerializer.class));
     }
 
     static String paper(String id, long revision, String title, String tag) {
-        RawPaper raw = new RawPaper(id, revision, title, "An abstract of " + title + ".", List.of("Ada Lovelace"),
-                null, null, null, null, List.of("cs.LG"), null, null, null, new RawPaper.Source("json", "test"),
+        RawPaper raw = new RawPaper(
+                id,
+                revision,
+                title,
+                "An abstract of " + title + ".",
+                List.of("Ada Lovelace"),
+                null,
+                null,
+                null,
+                null,
+                List.of("cs.LG"),
+                null,
+                null,
+                null,
+                new RawPaper.Source("json", "test"),
                 Instant.parse("2026-01-01T00:00:00Z"));
-        EnrichedPaper enriched = new EnrichedPaper(id, revision, raw,
+        EnrichedPaper enriched = new EnrichedPaper(
+                id,
+                revision,
+                raw,
                 List.of(new Tag(tag, 1.0, null, List.of(tag), Tag.ORIGIN_TAXONOMY)),
-                List.of(new Link("https://github.com/me/mine", LinkKind.CODE, "github.com", "me/mine", Link.ORIGIN_TEXT)),
-                List.of("keyphrase"), new EnrichedPaper.Enrichment("1.0.0", "2026.1", Instant.now()));
+                List.of(new Link(
+                        "https://github.com/me/mine", LinkKind.CODE, "github.com", "me/mine", Link.ORIGIN_TEXT)),
+                List.of("keyphrase"),
+                new EnrichedPaper.Enrichment("1.0.0", "2026.1", Instant.now()));
         try {
             return PaperJson.mapper().writeValueAsString(enriched);
         } catch (Exception e) {

@@ -1,20 +1,9 @@
 package io.paperstream.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
-
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -36,8 +25,18 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /**
  * Faults injected into the running system while papers stream through it: the local stack (a real Kafka broker and a
@@ -65,6 +64,7 @@ class FaultsIT {
     static final String RESOLVER_GROUP = "paperstream-resolver";
     /** A replacement must resume a killed instance's partitions within 15 s; a loaded CI machine gets some slack. */
     static final Duration RESUME_LIMIT = Duration.ofSeconds(Long.getLong("faults.resume-limit-seconds", 60));
+
     static final ObjectMapper JSON = new ObjectMapper();
 
     static Stack stack;
@@ -79,12 +79,22 @@ class FaultsIT {
             stack.startInstance("enrich-service-" + i, "enrich-service");
             stack.startInstance("query-service-" + i, "query-service");
         }
-        admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 3000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000));
+        admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                stack.kafkaBootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG,
+                3000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5000));
         http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        report.add(String.format(Locale.ROOT, "faults: at least %,d papers per scenario (sent until its faults are over), "
-                + "%d partitions, %d instance(s) each of enrich-service and query-service, load average %s",
-                PAPERS, PARTITIONS, REPLICAS, loadAverage()));
+        report.add(String.format(
+                Locale.ROOT,
+                "faults: at least %,d papers per scenario (sent until its faults are over), "
+                        + "%d partitions, %d instance(s) each of enrich-service and query-service, load average %s",
+                PAPERS,
+                PARTITIONS,
+                REPLICAS,
+                loadAverage()));
     }
 
     @AfterAll
@@ -114,17 +124,23 @@ class FaultsIT {
     @Test
     @Order(2)
     void enrichServiceKilledTwice() throws Exception {
-        scenario("kill-enrich", 2, stream -> List.of(
-                killAndReplace("enrich-service", ENRICH_GROUP, stream),
-                killAndReplace(REPLICAS > 1 ? "enrich-service-2" : "enrich-service", ENRICH_GROUP, stream)));
+        scenario(
+                "kill-enrich",
+                2,
+                stream -> List.of(
+                        killAndReplace("enrich-service", ENRICH_GROUP, stream),
+                        killAndReplace(REPLICAS > 1 ? "enrich-service-2" : "enrich-service", ENRICH_GROUP, stream)));
     }
 
     @Test
     @Order(3)
     void queryServiceKilledTwice() throws Exception {
-        scenario("kill-query", 3, stream -> List.of(
-                killAndReplace("query-service", QUERY_GROUP, stream),
-                killAndReplace(REPLICAS > 1 ? "query-service-2" : "query-service", QUERY_GROUP, stream)));
+        scenario(
+                "kill-query",
+                3,
+                stream -> List.of(
+                        killAndReplace("query-service", QUERY_GROUP, stream),
+                        killAndReplace(REPLICAS > 1 ? "query-service-2" : "query-service", QUERY_GROUP, stream)));
     }
 
     @Test
@@ -138,8 +154,11 @@ class FaultsIT {
                 long at = System.nanoTime();
                 Stack.signal(pid, "KILL");
                 Duration resumed = awaitResumed(QUERY_GROUP, before, at, stream);
-                outcomes.add(String.format(Locale.ROOT, "kill -9 of the postmaster #%d: store resumed on all partitions in %.1f s",
-                        i, seconds(resumed)));
+                outcomes.add(String.format(
+                        Locale.ROOT,
+                        "kill -9 of the postmaster #%d: store resumed on all partitions in %.1f s",
+                        i,
+                        seconds(resumed)));
             }
             return outcomes;
         });
@@ -164,8 +183,12 @@ class FaultsIT {
                 cont = System.nanoTime();
             }
             Duration resumed = awaitResumed(QUERY_GROUP, before, cont, stream);
-            return List.of(reads, String.format(Locale.ROOT,
-                    "SIGSTOP of the postmaster for 30 s: store resumed on all partitions %.1f s after SIGCONT", seconds(resumed)));
+            return List.of(
+                    reads,
+                    String.format(
+                            Locale.ROOT,
+                            "SIGSTOP of the postmaster for 30 s: store resumed on all partitions %.1f s after SIGCONT",
+                            seconds(resumed)));
         });
     }
 
@@ -179,23 +202,31 @@ class FaultsIT {
             int sentBefore = stream.sentPapers.get();
             long at = System.nanoTime();
             Stack.signal(pid, "KILL");
-            await(() -> {
-                try {
-                    return stack.kafkaPid() != pid;
-                } catch (IOException e) {
-                    return false;
-                }
-            }, Duration.ofSeconds(120), "the local stack restarts the broker");
+            await(
+                    () -> {
+                        try {
+                            return stack.kafkaPid() != pid;
+                        } catch (IOException e) {
+                            return false;
+                        }
+                    },
+                    Duration.ofSeconds(120),
+                    "the local stack restarts the broker");
             Duration back = Duration.ofNanos(System.nanoTime() - at);
             Duration enrich = awaitResumed(ENRICH_GROUP, enrichBefore, at, stream);
             Duration query = awaitResumed(QUERY_GROUP, queryBefore, at, stream);
             await(() -> stream.sentPapers.get() > sentBefore, Duration.ofSeconds(180), "ingest accepts papers again");
             // ingest's 503 comes within its publish timeout (15 s), as its message says
-            assertThat(stream.longestFailure.get()).as("longest time to a 503")
+            assertThat(stream.longestFailure.get())
+                    .as("longest time to a 503")
                     .isLessThan(TimeUnit.SECONDS.toNanos(15 + Long.getLong("faults.http-slack-seconds", 3)));
-            return List.of(String.format(Locale.ROOT, "kill -9 of the broker: new broker process up after %.1f s; "
+            return List.of(String.format(
+                    Locale.ROOT,
+                    "kill -9 of the broker: new broker process up after %.1f s; "
                             + "enrich resumed on all partitions %.1f s after the kill, store %.1f s",
-                    seconds(back), seconds(enrich), seconds(query)));
+                    seconds(back),
+                    seconds(enrich),
+                    seconds(query)));
         });
     }
 
@@ -213,10 +244,15 @@ class FaultsIT {
             Duration ready = Duration.ofNanos(System.nanoTime() - at);
             await(() -> s.sentPapers.get() > sentBefore, Duration.ofSeconds(60), "a batch accepted by the replacement");
             Duration accepted = Duration.ofNanos(System.nanoTime() - at);
-            return List.of(String.format(Locale.ROOT, "kill -9 of ingest-service mid-request: replacement ready after "
-                    + "%.1f s, first batch accepted again after %.1f s", seconds(ready), seconds(accepted)));
+            return List.of(String.format(
+                    Locale.ROOT,
+                    "kill -9 of ingest-service mid-request: replacement ready after "
+                            + "%.1f s, first batch accepted again after %.1f s",
+                    seconds(ready),
+                    seconds(accepted)));
         });
-        assertThat(stream.failedRequests.get()).as("the client saw the unacknowledged batch fail")
+        assertThat(stream.failedRequests.get())
+                .as("the client saw the unacknowledged batch fail")
                 .isGreaterThan(failedBefore[0]);
     }
 
@@ -240,13 +276,22 @@ class FaultsIT {
         double stored = seconds(Duration.ofNanos(System.nanoTime() - start));
         verifyExactly(stream);
         assertDeadLetterTopicsEmpty();
-        report.add(String.format(Locale.ROOT, "%-16s %,d papers: all accepted %.1f s and all stored %.1f s after the first "
-                + "send; exactly once, contents equal, DLQs empty; requests failed and re-sent: %d",
-                name, papers, sent, stored, stream.failedRequests.get()));
+        report.add(String.format(
+                Locale.ROOT,
+                "%-16s %,d papers: all accepted %.1f s and all stored %.1f s after the first "
+                        + "send; exactly once, contents equal, DLQs empty; requests failed and re-sent: %d",
+                name,
+                papers,
+                sent,
+                stored,
+                stream.failedRequests.get()));
         outcomes.forEach(o -> report.add("                 " + o));
         if (stream.failedRequests.get() > 0) {
-            report.add(String.format(Locale.ROOT, "                 longest answered failure: %.1f s; first failures seen by the "
-                    + "client: %s", stream.longestFailure.get() / 1e9, stream.failures()));
+            report.add(String.format(
+                    Locale.ROOT,
+                    "                 longest answered failure: %.1f s; first failures seen by the " + "client: %s",
+                    stream.longestFailure.get() / 1e9,
+                    stream.failures()));
         }
         System.out.println(String.join("\n", report.subList(lines, report.size())));
         return stream;
@@ -259,14 +304,16 @@ class FaultsIT {
         long at = System.nanoTime();
         stack.kill(instance);
         long[] readyAt = new long[1];
-        Thread replacement = new Thread(() -> {
-            try {
-                stack.replace(instance);
-                readyAt[0] = System.nanoTime();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }, "replace-" + instance);
+        Thread replacement = new Thread(
+                () -> {
+                    try {
+                        stack.replace(instance);
+                        readyAt[0] = System.nanoTime();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                },
+                "replace-" + instance);
         replacement.start();
         Duration consumer = awaitResumed(group, before, at, stream);
         Duration resumed = consumer;
@@ -274,14 +321,22 @@ class FaultsIT {
         if (resolverBefore != null && !resolverBefore.isEmpty()) {
             Duration resolver = awaitResumed(RESOLVER_GROUP, resolverBefore, at, stream);
             resumed = resolver.compareTo(resumed) > 0 ? resolver : resumed;
-            groups = String.format(Locale.ROOT, "the resolver's group %.1f s, the enricher's %.1f s", seconds(resolver),
+            groups = String.format(
+                    Locale.ROOT,
+                    "the resolver's group %.1f s, the enricher's %.1f s",
+                    seconds(resolver),
                     seconds(consumer));
         }
         replacement.join(TimeUnit.MINUTES.toMillis(3));
         Duration ready = Duration.ofNanos((readyAt[0] != 0 ? readyAt[0] : System.nanoTime()) - at);
         assertThat(resumed).as("%s's partitions resumed", instance).isLessThanOrEqualTo(RESUME_LIMIT);
-        return String.format(Locale.ROOT, "kill -9 of %s: all partitions worked on again after %.1f s (%s; "
-                + "replacement ready after %.1f s)", instance, seconds(resumed), groups, seconds(ready));
+        return String.format(
+                Locale.ROOT,
+                "kill -9 of %s: all partitions worked on again after %.1f s (%s; " + "replacement ready after %.1f s)",
+                instance,
+                seconds(resumed),
+                groups,
+                seconds(ready));
     }
 
     /** Reads while PostgreSQL is frozen: how fast and with what the query API answers. */
@@ -289,13 +344,20 @@ class FaultsIT {
         long t = System.nanoTime();
         int status;
         try {
-            status = http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
-                            + stack.port("query-service") + "/api/v1/papers/arxiv:2601.00001")).timeout(Duration.ofSeconds(10))
-                    .build(), HttpResponse.BodyHandlers.ofString()).statusCode();
+            status = http.send(
+                            java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://localhost:"
+                                            + stack.port("query-service") + "/api/v1/papers/arxiv:2601.00001"))
+                                    .timeout(Duration.ofSeconds(10))
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .statusCode();
         } catch (IOException e) {
             status = -1; // no answer within 10 s
         }
-        return String.format(Locale.ROOT, "a read while PostgreSQL is frozen: HTTP %d after %.1f s", status,
+        return String.format(
+                Locale.ROOT,
+                "a read while PostgreSQL is frozen: HTTP %d after %.1f s",
+                status,
                 seconds(Duration.ofNanos(System.nanoTime() - t)));
     }
 
@@ -306,7 +368,8 @@ class FaultsIT {
         while (true) {
             try {
                 Map<TopicPartition, OffsetAndMetadata> offsets = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
+                        .partitionsToOffsetAndMetadata()
+                        .get(5, TimeUnit.SECONDS);
                 Map<TopicPartition, Long> result = new HashMap<>();
                 offsets.forEach((tp, om) -> {
                     if (om != null) {
@@ -335,7 +398,8 @@ class FaultsIT {
      * Waits until the group has moved the committed offset of every partition that has records beyond where it stood
      * before the fault; answers the time since {@code since}.
      */
-    private static Duration awaitResumed(String group, Map<TopicPartition, Long> before, long since, PaperStream stream) {
+    private static Duration awaitResumed(
+            String group, Map<TopicPartition, Long> before, long since, PaperStream stream) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         long idleSince = -1;
         while (System.nanoTime() < deadline) {
@@ -384,9 +448,10 @@ class FaultsIT {
         long deadline = System.nanoTime() + timeout.toNanos();
         long count = -1;
         while (System.nanoTime() < deadline) {
-            try (Connection c = DriverManager.getConnection(env.get("POSTGRES_JDBC_URL"), env.get("POSTGRES_USER"),
-                    env.get("POSTGRES_PASSWORD"));
-                 PreparedStatement s = c.prepareStatement("SELECT count(*) FROM paper WHERE published_on = CAST(? AS date)")) {
+            try (Connection c = DriverManager.getConnection(
+                            env.get("POSTGRES_JDBC_URL"), env.get("POSTGRES_USER"), env.get("POSTGRES_PASSWORD"));
+                    PreparedStatement s =
+                            c.prepareStatement("SELECT count(*) FROM paper WHERE published_on = CAST(? AS date)")) {
                 s.setString(1, stream.date);
                 try (ResultSet rs = s.executeQuery()) {
                     rs.next();
@@ -414,7 +479,8 @@ class FaultsIT {
                     + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8));
             HttpResponse<String> page = stack.get(stack.port("query-service"), query);
             for (int retry = 0; page.statusCode() == 503 && retry < 10; retry++) {
-                sleep(1000); // as a client honours Retry-After (a read slower than the read timeout on a loaded machine)
+                sleep(1000); // as a client honours Retry-After (a read slower than the read timeout on a loaded
+                // machine)
                 page = stack.get(stack.port("query-service"), query);
             }
             assertThat(page.statusCode()).as(page.body()).isEqualTo(200);
@@ -434,7 +500,9 @@ class FaultsIT {
             assertThat(got.get("abstract").asText()).as(sent.id()).isEqualTo(sent.abstractText());
             assertThat(texts(got.get("authors"))).as(sent.id()).isEqualTo(sent.authors());
             assertThat(got.get("publishedOn").asText()).as(sent.id()).isEqualTo(sent.publishedOn());
-            assertThat(got.has("links") && got.get("links").size() > 0).as(sent.id() + " has its code link").isEqualTo(sent.hasCode());
+            assertThat(got.has("links") && got.get("links").size() > 0)
+                    .as(sent.id() + " has its code link")
+                    .isEqualTo(sent.hasCode());
         }
     }
 
@@ -446,10 +514,16 @@ class FaultsIT {
 
     private static void assertDeadLetterTopicsEmpty() throws Exception {
         Map<String, TopicDescription> topics = admin.describeTopics(List.of("papers.raw.dlq", "papers.enriched.dlq"))
-                .allTopicNames().get(10, TimeUnit.SECONDS);
+                .allTopicNames()
+                .get(10, TimeUnit.SECONDS);
         Set<TopicPartition> partitions = new HashSet<>();
-        topics.values().forEach(t -> t.partitions().forEach(p -> partitions.add(new TopicPartition(t.name(), p.partition()))));
-        assertThat(endOffsets(partitions).values().stream().mapToLong(Long::longValue).sum()).as("dead-lettered records").isZero();
+        topics.values()
+                .forEach(t -> t.partitions().forEach(p -> partitions.add(new TopicPartition(t.name(), p.partition()))));
+        assertThat(endOffsets(partitions).values().stream()
+                        .mapToLong(Long::longValue)
+                        .sum())
+                .as("dead-lettered records")
+                .isZero();
     }
 
     // --- helpers --------------------------------------------------------------------------------------------------

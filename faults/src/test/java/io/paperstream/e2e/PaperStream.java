@@ -23,12 +23,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class PaperStream {
     private static final String[] WORDS = ("model learning neural network training data language vision transformer "
-            + "diffusion graph reinforcement policy benchmark dataset efficient scalable robust attention token "
-            + "retrieval generation alignment reasoning multimodal image video speech audio segmentation detection "
-            + "representation contrastive pretraining finetuning quantization pruning distillation inference latent").split(" ");
+                    + "diffusion graph reinforcement policy benchmark dataset efficient scalable robust attention token "
+                    + "retrieval generation alignment reasoning multimodal image video speech audio segmentation detection "
+                    + "representation contrastive pretraining finetuning quantization pruning distillation inference latent")
+            .split(" ");
 
-    record Paper(String id, String title, String abstractText, List<String> authors, String publishedOn, boolean hasCode) {
-    }
+    record Paper(
+            String id, String title, String abstractText, List<String> authors, String publishedOn, boolean hasCode) {}
 
     final String name;
     final String date;
@@ -38,14 +39,17 @@ final class PaperStream {
     private final Random random;
     /** Every paper accepted or being sent, in order; read it after the sender finished. */
     final List<Paper> papers = java.util.Collections.synchronizedList(new ArrayList<>());
+
     final AtomicInteger sentPapers = new AtomicInteger();
     final AtomicInteger failedRequests = new AtomicInteger();
     final AtomicBoolean inFlight = new AtomicBoolean();
     /** The longest time an answered request took to fail (e.g. ingest's 503 when Kafka does not acknowledge). */
     final java.util.concurrent.atomic.AtomicLong longestFailure = new java.util.concurrent.atomic.AtomicLong();
+
     private final AtomicBoolean finishing = new AtomicBoolean();
     /** Set once the stream stopped growing at its maximum (3 x the minimum) before being finished. */
     final AtomicBoolean capped = new AtomicBoolean();
+
     private final int maximum;
     private final List<String> failures = new ArrayList<>();
 
@@ -88,17 +92,35 @@ final class PaperStream {
             }
             boolean code = i % 5 == 0;
             if (code) {
-                abstractText.append("Code: https://github.com/faultlab").append(month).append("/project").append(i).append('.');
+                abstractText
+                        .append("Code: https://github.com/faultlab")
+                        .append(month)
+                        .append("/project")
+                        .append(i)
+                        .append('.');
             }
-            Paper p = new Paper("arxiv:" + arxiv, title, abstractText.toString().strip(),
-                    List.of("A. Author", "B. Author " + i), date, code);
+            Paper p = new Paper(
+                    "arxiv:" + arxiv,
+                    title,
+                    abstractText.toString().strip(),
+                    List.of("A. Author", "B. Author " + i),
+                    date,
+                    code);
             papers.add(p);
             if (batch.length() > 0) {
                 batch.append('\n');
             }
-            batch.append("{\"arxivId\":\"").append(arxiv).append("\",\"title\":\"").append(p.title())
-                    .append("\",\"abstract\":\"").append(p.abstractText()).append("\",\"authors\":[\"")
-                    .append(String.join("\",\"", p.authors())).append("\"],\"publishedOn\":\"").append(date).append("\"}");
+            batch.append("{\"arxivId\":\"")
+                    .append(arxiv)
+                    .append("\",\"title\":\"")
+                    .append(p.title())
+                    .append("\",\"abstract\":\"")
+                    .append(p.abstractText())
+                    .append("\",\"authors\":[\"")
+                    .append(String.join("\",\"", p.authors()))
+                    .append("\"],\"publishedOn\":\"")
+                    .append(date)
+                    .append("\"}");
         }
         return batch.toString();
     }
@@ -113,13 +135,15 @@ final class PaperStream {
 
     /** Sends every batch until it is accepted; {@code pauseMillis} between batches paces the stream. */
     Thread start(Stack stack, HttpClient http, long pauseMillis) {
-        Thread sender = new Thread(() -> {
-            try {
-                send(stack, http, pauseMillis);
-            } catch (RuntimeException | Error e) {
-                error = e;
-            }
-        }, "sender-" + name);
+        Thread sender = new Thread(
+                () -> {
+                    try {
+                        send(stack, http, pauseMillis);
+                    } catch (RuntimeException | Error e) {
+                        error = e;
+                    }
+                },
+                "sender-" + name);
         sender.setDaemon(true);
         sender.start();
         return sender;
@@ -141,17 +165,25 @@ final class PaperStream {
                     long started = System.nanoTime();
                     try {
                         inFlight.set(true);
-                        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create("http://localhost:"
-                                        + stack.port("ingest-service") + "/api/v1/papers"))
-                                .timeout(Duration.ofSeconds(60)).header("Content-Type", "application/x-ndjson")
-                                .header("Authorization", "Bearer " + Stack.TOKEN)
-                                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                        HttpResponse<String> r = http.send(
+                                HttpRequest.newBuilder(URI.create(
+                                                "http://localhost:" + stack.port("ingest-service") + "/api/v1/papers"))
+                                        .timeout(Duration.ofSeconds(60))
+                                        .header("Content-Type", "application/x-ndjson")
+                                        .header("Authorization", "Bearer " + Stack.TOKEN)
+                                        .POST(HttpRequest.BodyPublishers.ofString(body))
+                                        .build(),
+                                HttpResponse.BodyHandlers.ofString());
                         inFlight.set(false);
                         if (r.statusCode() == 202) {
                             break;
                         }
-                        fail(String.format(Locale.ROOT, "HTTP %d after %.1f s: %s", r.statusCode(),
-                                (System.nanoTime() - started) / 1e9, r.body().substring(0, Math.min(300, r.body().length()))));
+                        fail(String.format(
+                                Locale.ROOT,
+                                "HTTP %d after %.1f s: %s",
+                                r.statusCode(),
+                                (System.nanoTime() - started) / 1e9,
+                                r.body().substring(0, Math.min(300, r.body().length()))));
                         longestFailure.accumulateAndGet(System.nanoTime() - started, Math::max);
                     } catch (IOException | IllegalStateException e) {
                         inFlight.set(false);

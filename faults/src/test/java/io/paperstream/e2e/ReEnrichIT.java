@@ -1,11 +1,9 @@
 package io.paperstream.e2e;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,8 +12,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * Re-enrich everything, as documented (faults/README.md, "Re-enrich everything"): enrich-service run as a job with a
@@ -42,18 +41,28 @@ class ReEnrichIT {
     @Test
     void aJobWithANewGroupReEnrichesEveryPaperAndExits() throws Exception {
         String digest = Files.readString(stack.root.resolve("deploy/local/sample/daily-papers-sample.txt"));
-        assertThat(stack.post(stack.ingestPort, "/api/v1/papers", "text/plain", digest, Stack.TOKEN).statusCode()).isEqualTo(202);
+        assertThat(stack.post(stack.ingestPort, "/api/v1/papers", "text/plain", digest, Stack.TOKEN)
+                        .statusCode())
+                .isEqualTo(202);
         await(() -> papers().size() == 70, "70 papers stored");
 
-        Map<String, String> job = Map.of("PAPERSTREAM_ENRICH_GROUP", "paperstream-enrich-reenrich-it",
-                "PAPERSTREAM_ENRICH_VERSION", "9.9.9-reenrich", "PAPERSTREAM_REPLAY_EXIT_WHEN_CAUGHT_UP", "true",
-                "PAPERSTREAM_REPLAY_PROGRESS_INTERVAL", "2s");
+        Map<String, String> job = Map.of(
+                "PAPERSTREAM_ENRICH_GROUP",
+                "paperstream-enrich-reenrich-it",
+                "PAPERSTREAM_ENRICH_VERSION",
+                "9.9.9-reenrich",
+                "PAPERSTREAM_REPLAY_EXIT_WHEN_CAUGHT_UP",
+                "true",
+                "PAPERSTREAM_REPLAY_PROGRESS_INTERVAL",
+                "2s");
         Process first = stack.startJob("re-enrich", "enrich-service", job);
         assertThat(first.waitFor(4, TimeUnit.MINUTES)).as("the job ends").isTrue();
         assertThat(first.exitValue()).isZero();
         String log = Files.readString(stack.workDir.resolve("re-enrich.log"), StandardCharsets.UTF_8);
         assertThat(log).contains("re-enrichment progress:").contains("re-enrichment done");
-        await(() -> papers().stream().allMatch(p -> p.at("/enrichment/version").asText().equals("9.9.9-reenrich")),
+        await(
+                () -> papers().stream()
+                        .allMatch(p -> p.at("/enrichment/version").asText().equals("9.9.9-reenrich")),
                 "every paper re-enriched");
         assertThat(papers()).hasSize(70);
 

@@ -6,7 +6,6 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -85,7 +84,10 @@ public final class Problem {
 
     /** A copy to change, e.g. to add the request's path or a sentence to the detail. */
     public Builder toBuilder() {
-        Builder b = new Builder(type, title, status).detail(detail).instance(instance).errors(errors);
+        Builder b = new Builder(type, title, status)
+                .detail(detail)
+                .instance(instance)
+                .errors(errors);
         extensions.forEach(b::extension);
         return b;
     }
@@ -184,7 +186,8 @@ public final class Problem {
 
         /** An extension member; a null value is left out. The standard members' names are refused. */
         public Builder extension(String name, Object value) {
-            if (List.of("type", "title", "status", "detail", "instance", "errors").contains(name)) {
+            if (List.of("type", "title", "status", "detail", "instance", "errors")
+                    .contains(name)) {
                 throw new IllegalArgumentException(name + " is a standard member, not an extension");
             }
             if (value == null) {

@@ -26,7 +26,8 @@ public class ProblemException extends RuntimeException {
         if (problem.instance() != null || path == null) {
             return this;
         }
-        ProblemException located = new ProblemException(problem.toBuilder().instance(path).build(), headers);
+        ProblemException located =
+                new ProblemException(problem.toBuilder().instance(path).build(), headers);
         located.setStackTrace(getStackTrace());
         return located;
     }

@@ -1,18 +1,15 @@
 package io.paperstream.problem;
 
 import jakarta.ws.rs.core.Response;
-
 import java.util.Map;
 
 /** A problem as a JAX-RS response: its status, {@code application/problem+json}, its JSON and the given headers. */
 public final class ProblemResponses {
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     public static Response response(Problem problem, Map<String, String> headers) {
-        Response.ResponseBuilder builder = Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem.toJson());
+        Response.ResponseBuilder builder =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toJson());
         headers.forEach(builder::header);
         return builder.build();
     }

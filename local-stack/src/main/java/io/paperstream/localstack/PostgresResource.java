@@ -1,9 +1,8 @@
 package io.paperstream.localstack;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import org.testcontainers.postgresql.PostgreSQLContainer;
-
 import java.util.Map;
+import org.testcontainers.postgresql.PostgreSQLContainer;
 
 /**
  * Quarkus test resource: a real PostgreSQL for the test JVM. By default embedded PostgreSQL 17 (zonky); with
@@ -19,13 +18,16 @@ public class PostgresResource implements QuarkusTestResourceLifecycleManager {
     public synchronized Map<String, String> start() {
         String external = System.getProperty("paperstream.postgres.jdbc-url");
         if (external != null && !external.isBlank()) {
-            return properties(external,
+            return properties(
+                    external,
                     System.getProperty("paperstream.postgres.username", Postgres.USER),
                     System.getProperty("paperstream.postgres.password", Postgres.PASSWORD));
         }
         if (Boolean.getBoolean("paperstream.containers")) {
             container = new PostgreSQLContainer(System.getProperty("paperstream.postgres.image", "postgres:17"))
-                    .withDatabaseName(Postgres.DATABASE).withUsername(Postgres.USER).withPassword(Postgres.PASSWORD);
+                    .withDatabaseName(Postgres.DATABASE)
+                    .withUsername(Postgres.USER)
+                    .withPassword(Postgres.PASSWORD);
             container.start();
             return properties(container.getJdbcUrl(), Postgres.USER, Postgres.PASSWORD);
         }

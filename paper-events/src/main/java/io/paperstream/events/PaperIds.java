@@ -17,19 +17,21 @@ import java.util.regex.Pattern;
  */
 public final class PaperIds {
     /** New-style (2007+) and old-style (e.g. {@code hep-th/9901001}) arXiv identifiers, optional version. */
-    private static final Pattern ARXIV = Pattern.compile(
-            "(?i)^(?:arxiv:)?(\\d{4}\\.\\d{4,5}|[a-z][a-z.-]*/\\d{7})(?:v(\\d+))?$");
-    private static final Pattern DOI = Pattern.compile("(?i)^(?:doi:|https?://(?:dx\\.)?doi\\.org/)?(10\\.\\d{4,9}/\\S+)$");
+    private static final Pattern ARXIV =
+            Pattern.compile("(?i)^(?:arxiv:)?(\\d{4}\\.\\d{4,5}|[a-z][a-z.-]*/\\d{7})(?:v(\\d+))?$");
+
+    private static final Pattern DOI =
+            Pattern.compile("(?i)^(?:doi:|https?://(?:dx\\.)?doi\\.org/)?(10\\.\\d{4,9}/\\S+)$");
     /** {@code https://arxiv.org/abs/X} (or /pdf/X, with or without .pdf), also with a merged {@code //}. */
-    private static final Pattern ARXIV_URL = Pattern.compile(
-            "(?i)^(?:https?:/{1,2})?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/(.+?)(?:\\.pdf)?$");
+    private static final Pattern ARXIV_URL =
+            Pattern.compile("(?i)^(?:https?:/{1,2})?(?:www\\.|export\\.)?arxiv\\.org/(?:abs|pdf)/(.+?)(?:\\.pdf)?$");
     /** A resolver URL whose {@code //} a URL-path normaliser merged into {@code /}. */
     private static final Pattern DOI_URL_MERGED = Pattern.compile("(?i)^https?:/{1,2}(?:dx\\.)?doi\\.org/");
+
     private static final String ARXIV_DOI_PREFIX = "10.48550/arxiv.";
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
-    private PaperIds() {
-    }
+    private PaperIds() {}
 
     public static String derive(String arxivId, String doi, String title) {
         Optional<String> arxiv = normaliseArxivId(arxivId).or(() -> arxivOfDoi(doi));
@@ -40,8 +42,9 @@ public final class PaperIds {
         if (cleanDoi.isPresent()) {
             return "doi:" + cleanDoi.get();
         }
-        return titleId(title).orElseThrow(
-                () -> new IllegalArgumentException("a paper needs an arXiv id, a DOI or a title to be identified"));
+        return titleId(title)
+                .orElseThrow(() ->
+                        new IllegalArgumentException("a paper needs an arXiv id, a DOI or a title to be identified"));
     }
 
     /** {@code title:<16 hex>} of a title, or empty when the title has no letter or digit. */
@@ -50,13 +53,17 @@ public final class PaperIds {
             return Optional.empty();
         }
         String normal = normaliseTitle(title);
-        return normal.isEmpty() ? Optional.empty() : Optional.of("title:" + sha256Hex(normal).substring(0, 16));
+        return normal.isEmpty()
+                ? Optional.empty()
+                : Optional.of("title:" + sha256Hex(normal).substring(0, 16));
     }
 
     /** The arXiv id a DOI names when it is arXiv's own DOI ({@code 10.48550/arXiv.<id>}), else empty. */
     public static Optional<String> arxivOfDoi(String doi) {
-        return normaliseDoi(doi).flatMap(d -> d.startsWith(ARXIV_DOI_PREFIX)
-                ? normaliseArxivId(d.substring(ARXIV_DOI_PREFIX.length())) : Optional.empty());
+        return normaliseDoi(doi)
+                .flatMap(d -> d.startsWith(ARXIV_DOI_PREFIX)
+                        ? normaliseArxivId(d.substring(ARXIV_DOI_PREFIX.length()))
+                        : Optional.empty());
     }
 
     /** A DOI that is not arXiv's own (which is the arXiv id, not a second identifier), normalised, or empty. */
@@ -139,10 +146,14 @@ public final class PaperIds {
             return false;
         }
         if (id.startsWith("arxiv:")) {
-            return normaliseArxivId(id.substring(6)).map(a -> ("arxiv:" + a).equals(id)).orElse(false);
+            return normaliseArxivId(id.substring(6))
+                    .map(a -> ("arxiv:" + a).equals(id))
+                    .orElse(false);
         }
         if (id.startsWith("doi:")) {
-            return normaliseDoi(id.substring(4)).map(d -> ("doi:" + d).equals(id)).orElse(false);
+            return normaliseDoi(id.substring(4))
+                    .map(d -> ("doi:" + d).equals(id))
+                    .orElse(false);
         }
         return id.matches("title:[0-9a-f]{16}");
     }

@@ -13,8 +13,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 public final class PaperJson {
     private static final ObjectMapper MAPPER = configure(JsonMapper.builder().build());
 
-    private PaperJson() {
-    }
+    private PaperJson() {}
 
     public static ObjectMapper mapper() {
         return MAPPER;

@@ -5,7 +5,6 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -25,8 +24,7 @@ public final class PaperSchemas {
     private static final JsonSchema RAW = load(RAW_RESOURCE);
     private static final JsonSchema ENRICHED = load(ENRICHED_RESOURCE);
 
-    private PaperSchemas() {
-    }
+    private PaperSchemas() {}
 
     /** The violations of a {@code papers.raw} value, empty when it is valid. */
     public static List<String> validateRaw(JsonNode value) {
@@ -39,7 +37,10 @@ public final class PaperSchemas {
     }
 
     private static List<String> messages(JsonSchema schema, JsonNode value) {
-        return schema.validate(value).stream().map(ValidationMessage::getMessage).sorted().toList();
+        return schema.validate(value).stream()
+                .map(ValidationMessage::getMessage)
+                .sorted()
+                .toList();
     }
 
     private static JsonSchema load(String resource) {
@@ -49,7 +50,8 @@ public final class PaperSchemas {
             }
             JsonNode node = PaperJson.mapper().readTree(in);
             // The enriched schema refers to the raw one by its $id: resolve those ids from this jar, never the network.
-            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+            JsonSchemaFactory factory = JsonSchemaFactory.getInstance(
+                    SpecVersion.VersionFlag.V202012,
                     builder -> builder.schemaMappers(m -> m.mapPrefix(SCHEMA_BASE, "classpath:schemas/")));
             return factory.getSchema(node);
         } catch (IOException e) {

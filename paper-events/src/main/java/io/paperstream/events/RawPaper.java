@@ -2,7 +2,6 @@ package io.paperstream.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -51,17 +50,64 @@ public record RawPaper(
     }
 
     /** A record as one source gave it: no license, aliases or merged sources. */
-    public RawPaper(String id, long revision, String title, String abstractText, List<String> authors, String arxivId,
-                    String doi, LocalDate publishedOn, Instant updatedAt, List<String> categories, String comment,
-                    List<SourceLink> links, List<String> keywords, Source source, Instant ingestedAt) {
-        this(id, revision, title, abstractText, authors, arxivId, doi, publishedOn, updatedAt, categories, comment,
-                links, keywords, source, ingestedAt, null, null, null);
+    public RawPaper(
+            String id,
+            long revision,
+            String title,
+            String abstractText,
+            List<String> authors,
+            String arxivId,
+            String doi,
+            LocalDate publishedOn,
+            Instant updatedAt,
+            List<String> categories,
+            String comment,
+            List<SourceLink> links,
+            List<String> keywords,
+            Source source,
+            Instant ingestedAt) {
+        this(
+                id,
+                revision,
+                title,
+                abstractText,
+                authors,
+                arxivId,
+                doi,
+                publishedOn,
+                updatedAt,
+                categories,
+                comment,
+                links,
+                keywords,
+                source,
+                ingestedAt,
+                null,
+                null,
+                null);
     }
 
     /** This paper with another id and revision (e.g. stamped by ingest, or merged under its canonical id). */
     public RawPaper withIdAndRevision(String newId, long newRevision) {
-        return new RawPaper(newId, newRevision, title, abstractText, authors, arxivId, doi, publishedOn, updatedAt,
-                categories, comment, links, keywords, source, ingestedAt, license, aliases, sources);
+        return new RawPaper(
+                newId,
+                newRevision,
+                title,
+                abstractText,
+                authors,
+                arxivId,
+                doi,
+                publishedOn,
+                updatedAt,
+                categories,
+                comment,
+                links,
+                keywords,
+                source,
+                ingestedAt,
+                license,
+                aliases,
+                sources);
     }
 
     /** A builder, for code and tests that set a few of the eighteen fields (the rest stay empty). */
@@ -114,8 +160,7 @@ public record RawPaper(
         private List<String> aliases;
         private List<Source> sources;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder id(String id) {
             this.id = id;
@@ -208,17 +253,33 @@ public record RawPaper(
         }
 
         public RawPaper build() {
-            return new RawPaper(id, revision, title, abstractText, authors, arxivId, doi, publishedOn, updatedAt, categories, comment, links, keywords, source, ingestedAt, license, aliases, sources);
+            return new RawPaper(
+                    id,
+                    revision,
+                    title,
+                    abstractText,
+                    authors,
+                    arxivId,
+                    doi,
+                    publishedOn,
+                    updatedAt,
+                    categories,
+                    comment,
+                    links,
+                    keywords,
+                    source,
+                    ingestedAt,
+                    license,
+                    aliases,
+                    sources);
         }
     }
 
     /** A link the source itself gave (e.g. the GitHub repository a daily-papers entry names). */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record SourceLink(String url, String label) {
-    }
+    public record SourceLink(String url, String label) {}
 
     /** Where the record came from: the input format and, optionally, the feed or client that sent it. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Source(String format, String name) {
-    }
+    public record Source(String format, String name) {}
 }

@@ -1,7 +1,6 @@
 package io.paperstream.events;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-
 import java.util.List;
 
 /**

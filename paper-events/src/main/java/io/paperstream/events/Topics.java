@@ -8,6 +8,7 @@ public final class Topics {
     public static final String RESOLVED = "papers.resolved";
     /** Compacted: key an alias id, value {@code {"alias":…,"canonical":…}}; a tombstone when the alias goes away. */
     public static final String ALIASES = "papers.aliases";
+
     public static final String RAW_DLQ = "papers.raw.dlq";
     public static final String ENRICHED_DLQ = "papers.enriched.dlq";
 
@@ -16,6 +17,5 @@ public final class Topics {
     public static final String RESOLVED_TYPE = "paperstream.paper.resolved.v1";
     public static final String ALIAS_TYPE = "paperstream.paper.alias.v1";
 
-    private Topics() {
-    }
+    private Topics() {}
 }

@@ -1,12 +1,11 @@
 package io.paperstream.events;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class DeadLettersTest {
     private static Map<String, String> text(Map<String, byte[]> headers) {
@@ -18,7 +17,8 @@ class DeadLettersTest {
     @Test
     void everyHeaderWhereTheStageKnowsIt() {
         assertThat(text(DeadLetters.headers("not JSON", new IllegalArgumentException("x"), Topics.RAW, 3, 42)))
-                .containsExactly(Map.entry("dead-letter-reason", "not JSON"),
+                .containsExactly(
+                        Map.entry("dead-letter-reason", "not JSON"),
                         Map.entry("dead-letter-cause", "java.lang.IllegalArgumentException"),
                         Map.entry("dead-letter-topic", "papers.raw"),
                         Map.entry("dead-letter-partition", "3"),
@@ -28,7 +28,8 @@ class DeadLettersTest {
     @Test
     void unknownPositionAndReasonAreLeftOutOrDerived() {
         assertThat(text(DeadLetters.headers(null, new IllegalStateException("boom"), Topics.ENRICHED, -1, -1)))
-                .containsExactly(Map.entry("dead-letter-reason", "java.lang.IllegalStateException: boom"),
+                .containsExactly(
+                        Map.entry("dead-letter-reason", "java.lang.IllegalStateException: boom"),
                         Map.entry("dead-letter-cause", "java.lang.IllegalStateException"),
                         Map.entry("dead-letter-topic", "papers.enriched"));
     }

@@ -1,40 +1,49 @@
 package io.paperstream.events;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Every consumer reads a record the same way, and a refused record gets the same reason whichever stage refused it. */
 class EventReaderTest {
     private static final String ID = "arxiv:2401.00001";
 
     private static String raw(String id) throws Exception {
-        RawPaper paper = RawPaper.builder().id(id).revision(1).title("A title").abstractText("An abstract.")
-                .authors(List.of("A. Author")).publishedOn(LocalDate.of(2024, 1, 2)).build();
+        RawPaper paper = RawPaper.builder()
+                .id(id)
+                .revision(1)
+                .title("A title")
+                .abstractText("An abstract.")
+                .authors(List.of("A. Author"))
+                .publishedOn(LocalDate.of(2024, 1, 2))
+                .build();
         return PaperJson.mapper().writeValueAsString(paper);
     }
 
     @Test
     void aValidRecordIsReadAsThePaper() throws Exception {
-        assertThat(EventReader.raw(ID, raw(ID).getBytes(StandardCharsets.UTF_8)).title()).isEqualTo("A title");
+        assertThat(EventReader.raw(ID, raw(ID).getBytes(StandardCharsets.UTF_8)).title())
+                .isEqualTo("A title");
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-            "not-an-id        | {}                        | record key is not a paper id: not-an-id",
-            "arxiv:2401.00001 | {not json                 | value is not JSON",
-            "arxiv:2401.00001 | {\"id\":\"arxiv:2401.00001\"} | value violates the RawPaper v1 schema",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "not-an-id        | {}                        | record key is not a paper id: not-an-id",
+                "arxiv:2401.00001 | {not json                 | value is not JSON",
+                "arxiv:2401.00001 | {\"id\":\"arxiv:2401.00001\"} | value violates the RawPaper v1 schema",
+            })
     void refusedWithTheReason(String key, String value, String reason) {
         assertThatThrownBy(() -> EventReader.raw(key, value.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(EventReader.InvalidEventException.class).hasMessageStartingWith(reason);
+                .isInstanceOf(EventReader.InvalidEventException.class)
+                .hasMessageStartingWith(reason);
     }
 
     @Test

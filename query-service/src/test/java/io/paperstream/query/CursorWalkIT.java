@@ -1,14 +1,14 @@
 package io.paperstream.query;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -16,9 +16,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A full cursor walk while papers are being inserted (newer, older and on the very dates of the walk) never repeats a
@@ -29,8 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 @WithTestResource(PostgresResource.class)
 class CursorWalkIT {
     private static final String TAG = "walk-it";
-    private static final LocalDate[] DATES = {LocalDate.of(2023, 3, 1), LocalDate.of(2023, 6, 1), LocalDate.of(2023, 9, 1),
-            LocalDate.of(2024, 1, 1), LocalDate.of(2024, 6, 1)};
+    private static final LocalDate[] DATES = {
+        LocalDate.of(2023, 3, 1),
+        LocalDate.of(2023, 6, 1),
+        LocalDate.of(2023, 9, 1),
+        LocalDate.of(2024, 1, 1),
+        LocalDate.of(2024, 6, 1)
+    };
     private static final Set<String> stored = new HashSet<>();
     private static int next = 1;
 
@@ -67,7 +71,9 @@ class CursorWalkIT {
             String cursor = null;
             int pages = 0;
             do {
-                var request = given().queryParam("tag", TAG).queryParam("sort", sort).queryParam("limit", 8)
+                var request = given().queryParam("tag", TAG)
+                        .queryParam("sort", sort)
+                        .queryParam("limit", 8)
                         .queryParam("fields", "id");
                 if (sort.equals("relevance")) {
                     request.queryParam("q", "lantern");
@@ -75,15 +81,26 @@ class CursorWalkIT {
                 if (cursor != null) {
                     request.queryParam("cursor", cursor);
                 }
-                JsonPath page = request.when().get("/api/v1/papers").then().statusCode(200).extract().jsonPath();
+                JsonPath page = request.when()
+                        .get("/api/v1/papers")
+                        .then()
+                        .statusCode(200)
+                        .extract()
+                        .jsonPath();
                 for (String id : page.getList("items.id", String.class)) {
-                    assertThat(seen.add(id)).as("%s repeated on page %d", id, pages).isTrue();
+                    assertThat(seen.add(id))
+                            .as("%s repeated on page %d", id, pages)
+                            .isTrue();
                     order.add(id);
                 }
                 cursor = page.getString("nextCursor");
                 // between pages: one paper newer than all, one older than all, one on a date the walk is crossing
-                storeMore(feed, List.of(paper(LocalDate.of(2025, 1, 1)), paper(LocalDate.of(2022, 1, 1)),
-                        paper(DATES[pages % DATES.length])));
+                storeMore(
+                        feed,
+                        List.of(
+                                paper(LocalDate.of(2025, 1, 1)),
+                                paper(LocalDate.of(2022, 1, 1)),
+                                paper(DATES[pages % DATES.length])));
                 pages++;
             } while (cursor != null && pages < 100);
             // every paper mentions the lantern (title, keyphrases or abstract), so relevance walks them all too
@@ -104,19 +121,39 @@ class CursorWalkIT {
             }
         }
         // %test.paperstream.query.total-limit=10
-        JsonPath counted = given().queryParam("tag", TAG).queryParam("q", "lantern").when().get("/api/v1/papers")
-                .then().statusCode(200).extract().jsonPath();
+        JsonPath counted = given().queryParam("tag", TAG)
+                .queryParam("q", "lantern")
+                .when()
+                .get("/api/v1/papers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(counted.getBoolean("totalExact")).isFalse();
         assertThat(counted.getLong("total")).isGreaterThan(10);
-        JsonPath oneTag = given().queryParam("tag", TAG).when().get("/api/v1/papers").then().statusCode(200)
-                .extract().jsonPath();
+        JsonPath oneTag = given().queryParam("tag", TAG)
+                .when()
+                .get("/api/v1/papers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(oneTag.getBoolean("totalExact")).isTrue();
         assertThat(oneTag.getLong("total")).isEqualTo(stored.size());
         // the same search with a page that holds the whole result: its length is the exact total, beyond the limit too
-        JsonPath whole = given().queryParam("tag", TAG).queryParam("q", "lantern").queryParam("limit", 200)
-                .when().get("/api/v1/papers").then().statusCode(200).extract().jsonPath();
+        JsonPath whole = given().queryParam("tag", TAG)
+                .queryParam("q", "lantern")
+                .queryParam("limit", 200)
+                .when()
+                .get("/api/v1/papers")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
         assertThat(whole.getString("nextCursor")).isNull();
         assertThat(whole.getBoolean("totalExact")).isTrue();
-        assertThat(whole.getLong("total")).isGreaterThan(10).isEqualTo(whole.getList("items").size());
+        assertThat(whole.getLong("total"))
+                .isGreaterThan(10)
+                .isEqualTo(whole.getList("items").size());
     }
 }

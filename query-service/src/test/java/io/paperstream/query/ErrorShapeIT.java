@@ -1,22 +1,21 @@
 package io.paperstream.query;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Every error path of query-service answers the one problem+json shape of both APIs ({@link ProblemShape}): 400 (a
@@ -43,7 +42,8 @@ class ErrorShapeIT {
         check(unknown, 400, "invalid-parameter", "/api/v1/facets");
         assertThat(unknown.jsonPath().getString("errors[0].code")).isEqualTo("unknown");
         check(given().get("/api/v1/papers/not an id"), 400, "invalid-parameter", "/api/v1/papers/not%20an%20id");
-        Response batch = given().contentType("application/json").body("{\"ids\": [\"2409.04828\", 7]}")
+        Response batch = given().contentType("application/json")
+                .body("{\"ids\": [\"2409.04828\", 7]}")
                 .post("/api/v1/papers/batch");
         check(batch, 400, "invalid-parameter", "/api/v1/papers/batch");
         assertThat(batch.jsonPath().getString("errors[0].field")).isEqualTo("ids[1]");
@@ -67,8 +67,11 @@ class ErrorShapeIT {
 
     @Test
     void unsupportedMediaType() {
-        check(given().contentType("text/plain").body("2409.04828").post("/api/v1/papers/batch"), 415,
-                "unsupported-media-type", "/api/v1/papers/batch");
+        check(
+                given().contentType("text/plain").body("2409.04828").post("/api/v1/papers/batch"),
+                415,
+                "unsupported-media-type",
+                "/api/v1/papers/batch");
     }
 
     @Test
@@ -78,7 +81,8 @@ class ErrorShapeIT {
             socket.setSoTimeout(5_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST /api/v1/papers/batch HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: 20000000\r\nConnection: close\r\n\r\n{\"ids\":[").getBytes(StandardCharsets.US_ASCII));
+                            + "Content-Length: 20000000\r\nConnection: close\r\n\r\n{\"ids\":[")
+                    .getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
             ByteArrayOutputStream answer = new ByteArrayOutputStream();
@@ -90,7 +94,8 @@ class ErrorShapeIT {
             } catch (IOException e) {
                 // a reset after the answer: what was read is the answer
             }
-            ProblemShape.checkRaw(answer.toString(StandardCharsets.UTF_8), 413, "body-too-large", "/api/v1/papers/batch");
+            ProblemShape.checkRaw(
+                    answer.toString(StandardCharsets.UTF_8), 413, "body-too-large", "/api/v1/papers/batch");
         }
     }
 
@@ -98,12 +103,12 @@ class ErrorShapeIT {
     void theOpenApiDocumentDescribesTheOneShape() {
         Response doc = RestAssured.given().queryParam("format", "json").get("/q/openapi");
         assertThat(doc.statusCode()).isEqualTo(200);
-        assertThat(doc.jsonPath().getMap("components.schemas.Problem.properties")).containsKeys("type", "title",
-                "status", "detail", "instance", "errors");
+        assertThat(doc.jsonPath().getMap("components.schemas.Problem.properties"))
+                .containsKeys("type", "title", "status", "detail", "instance", "errors");
         assertThat(doc.jsonPath().getMap("components.schemas.Problem.properties.errors.items"))
                 .containsEntry("$ref", "#/components/schemas/FieldError");
-        assertThat(doc.jsonPath().getMap("components.schemas.FieldError.properties")).containsKeys("field", "code",
-                "message");
+        assertThat(doc.jsonPath().getMap("components.schemas.FieldError.properties"))
+                .containsKeys("field", "code", "message");
         assertThat(doc.asString()).as("the error responses refer to it").contains("#/components/schemas/Problem\"");
     }
 }

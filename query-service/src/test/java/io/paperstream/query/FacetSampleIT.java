@@ -1,5 +1,11 @@
 package io.paperstream.query;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
@@ -10,11 +16,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -25,18 +26,16 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Set;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * Facets too costly to count exactly are counted on a sample of the papers: here the budget is zero, so every counted
@@ -76,13 +75,18 @@ class FacetSampleIT {
             TAGS.stream().filter(t -> random.nextInt(3) == 0).forEach(tags::add);
             List<Link> links = new ArrayList<>();
             for (int l = random.nextInt(3); l > 0; l--) {
-                links.add(Papers.link(KINDS.get(random.nextInt(KINDS.size())), HOSTS.get(random.nextInt(HOSTS.size())),
+                links.add(Papers.link(
+                        KINDS.get(random.nextInt(KINDS.size())),
+                        HOSTS.get(random.nextInt(HOSTS.size())),
                         "o/r" + random.nextInt(1000)));
             }
             boolean phrase = i % 3 == 0;
-            String text = (phrase ? "We record zebrafinch songs at dawn." : "Songs, we find, are what a zebrafinch learns.")
-                    + (i % 100 == 0 ? " A quiet lantern." : "");
-            PAPERS.put(id, Papers.paper(id, 1, "Sampled paper " + i, text, LocalDate.of(2023, 1 + i % 12, 1), tags, links));
+            String text =
+                    (phrase ? "We record zebrafinch songs at dawn." : "Songs, we find, are what a zebrafinch learns.")
+                            + (i % 100 == 0 ? " A quiet lantern." : "");
+            PAPERS.put(
+                    id,
+                    Papers.paper(id, 1, "Sampled paper " + i, text, LocalDate.of(2023, 1 + i % 12, 1), tags, links));
             PHRASE.put(id, phrase);
         }
         try (Feed feed = new Feed()) {
@@ -98,7 +102,9 @@ class FacetSampleIT {
         assertThat(sampled.getDouble("sample")).isEqualTo(0.125);
         Set<String> inSample = sampledIds();
         assertMatchesModel(sampled, inSample::contains, 8);
-        assertThat(inSample).as("the sample is a part of the papers, neither none nor all").hasSizeBetween(20, 80);
+        assertThat(inSample)
+                .as("the sample is a part of the papers, neither none nor all")
+                .hasSizeBetween(20, 80);
 
         JsonPath exact = facets("zebrafinch", true);
         assertThat(exact.getBoolean("countsExact")).isTrue();
@@ -123,15 +129,29 @@ class FacetSampleIT {
         Map<String, EnrichedPaper> papers = new TreeMap<>();
         for (int i = 0; i < 120; i++) {
             String id = "doi:10.9999/fs-sync" + i;
-            papers.put(id, Papers.paper(id, 1, "Synced " + i, "About syncing.", LocalDate.of(2022, 5, 1),
-                    List.of(tag, "fs-old"), List.of(Papers.link(LinkKind.CODE, "fs-one.example", "o/r" + i))));
+            papers.put(
+                    id,
+                    Papers.paper(
+                            id,
+                            1,
+                            "Synced " + i,
+                            "About syncing.",
+                            LocalDate.of(2022, 5, 1),
+                            List.of(tag, "fs-old"),
+                            List.of(Papers.link(LinkKind.CODE, "fs-one.example", "o/r" + i))));
         }
         List<ProducerRecord<String, String>> records = new ArrayList<>();
         papers.values().forEach(p -> records.add(new ProducerRecord<>("papers.enriched", p.id(), Papers.json(p))));
         for (int i = 0; i < 120; i += 2) { // a newer revision with other values
             String id = "doi:10.9999/fs-sync" + i;
-            EnrichedPaper p = Papers.paper(id, 2, "Synced " + i, "About syncing.", LocalDate.of(2022, 5, 1),
-                    List.of(tag, "fs-new"), List.of(Papers.link(LinkKind.MODEL, "fs-two.example", "o/m" + i)));
+            EnrichedPaper p = Papers.paper(
+                    id,
+                    2,
+                    "Synced " + i,
+                    "About syncing.",
+                    LocalDate.of(2022, 5, 1),
+                    List.of(tag, "fs-new"),
+                    List.of(Papers.link(LinkKind.MODEL, "fs-two.example", "o/m" + i)));
             papers.put(id, p);
             records.add(new ProducerRecord<>("papers.enriched", id, Papers.json(p)));
         }
@@ -143,8 +163,8 @@ class FacetSampleIT {
             feed.kafka().produceStrings().fromRecords(records).awaitCompletion();
         }
         // the exact counts read table paper: once they are right, every write has committed (the sample with it)
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                assertMatchesModel(synced(tag, true), papers.values(), id -> true, 1));
+        await().atMost(Duration.ofSeconds(60))
+                .untilAsserted(() -> assertMatchesModel(synced(tag, true), papers.values(), id -> true, 1));
         Set<String> inSample = sampledIds();
         JsonPath sampled = synced(tag, false);
         assertThat(sampled.getDouble("sample")).isEqualTo(0.125);
@@ -154,23 +174,45 @@ class FacetSampleIT {
 
     private static JsonPath synced(String tag, boolean exact) {
         // a date bound makes it a filter the counters cannot answer
-        return given().queryParam("tag", tag).queryParam("from", "1900-01-01").queryParam("limit", 1000)
-                .queryParam("exact", exact).when().get("/api/v1/facets").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("tag", tag)
+                .queryParam("from", "1900-01-01")
+                .queryParam("limit", 1000)
+                .queryParam("exact", exact)
+                .when()
+                .get("/api/v1/facets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     @Test
     void theTotalOfAQuotedPhraseBeyondTheLimitIsTheSamplesCountTimesEight() throws Exception {
         Set<String> inSample = sampledIds();
-        long sampledPhrase = PAPERS.keySet().stream().filter(id -> PHRASE.get(id) && inSample.contains(id)).count();
+        long sampledPhrase = PAPERS.keySet().stream()
+                .filter(id -> PHRASE.get(id) && inSample.contains(id))
+                .count();
         assertThat(sampledPhrase * 8).isGreaterThan(20);
-        given().queryParam("q", "\"zebrafinch songs\"").queryParam("tag", ALL).queryParam("limit", 1)
-                .when().get("/api/v1/papers").then().statusCode(200)
-                .body("total", equalTo((int) sampledPhrase * 8)).body("totalExact", equalTo(false));
+        given().queryParam("q", "\"zebrafinch songs\"")
+                .queryParam("tag", ALL)
+                .queryParam("limit", 1)
+                .when()
+                .get("/api/v1/papers")
+                .then()
+                .statusCode(200)
+                .body("total", equalTo((int) sampledPhrase * 8))
+                .body("totalExact", equalTo(false));
         // 4 papers have this phrase: counted exactly unless the sample alone makes more than the limit (20)
-        long sampledLantern = Set.of("doi:10.9999/fs0", "doi:10.9999/fs100",
-                "doi:10.9999/fs200", "doi:10.9999/fs300").stream().filter(inSample::contains).count();
-        var lantern = given().queryParam("q", "\"quiet lantern\"").queryParam("limit", 1).when().get("/api/v1/papers")
-                .then().statusCode(200);
+        long sampledLantern =
+                Set.of("doi:10.9999/fs0", "doi:10.9999/fs100", "doi:10.9999/fs200", "doi:10.9999/fs300").stream()
+                        .filter(inSample::contains)
+                        .count();
+        var lantern = given().queryParam("q", "\"quiet lantern\"")
+                .queryParam("limit", 1)
+                .when()
+                .get("/api/v1/papers")
+                .then()
+                .statusCode(200);
         if (sampledLantern * 8 > 20) {
             lantern.body("total", equalTo((int) sampledLantern * 8)).body("totalExact", equalTo(false));
         } else {
@@ -180,15 +222,29 @@ class FacetSampleIT {
 
     @Test
     void exactMustBeABoolean() {
-        given().queryParam("tag", ALL).queryParam("exact", "maybe").when().get("/api/v1/facets").then().statusCode(400)
-                .contentType("application/problem+json").body("errors[0].field", equalTo("exact"))
+        given().queryParam("tag", ALL)
+                .queryParam("exact", "maybe")
+                .when()
+                .get("/api/v1/facets")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
+                .body("errors[0].field", equalTo("exact"))
                 .body("detail", containsString("true or false"));
     }
 
     private static JsonPath facets(String q, boolean exact) {
         // tag plus text: a filter the counters cannot answer
-        return given().queryParam("tag", ALL).queryParam("q", q).queryParam("limit", 1000).queryParam("exact", exact)
-                .when().get("/api/v1/facets").then().statusCode(200).extract().jsonPath();
+        return given().queryParam("tag", ALL)
+                .queryParam("q", q)
+                .queryParam("limit", 1000)
+                .queryParam("exact", exact)
+                .when()
+                .get("/api/v1/facets")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath();
     }
 
     private static void assertMatchesModel(JsonPath answer, Predicate<String> selected, double scale) {
@@ -196,17 +252,27 @@ class FacetSampleIT {
     }
 
     /** The counts and total of the answer equal counting the selected papers' values here, times {@code scale}. */
-    private static void assertMatchesModel(JsonPath answer, Collection<EnrichedPaper> all, Predicate<String> selected,
-                                           double scale) {
-        List<EnrichedPaper> papers = all.stream().filter(p -> selected.test(p.id())).toList();
+    private static void assertMatchesModel(
+            JsonPath answer, Collection<EnrichedPaper> all, Predicate<String> selected, double scale) {
+        List<EnrichedPaper> papers =
+                all.stream().filter(p -> selected.test(p.id())).toList();
         Map<String, Map<String, Integer>> want = new HashMap<>();
         for (EnrichedPaper p : papers) {
-            p.tags().stream().map(t -> t.name()).distinct()
-                    .forEach(v -> want.computeIfAbsent("tags", f -> new TreeMap<>()).merge(v, 1, Integer::sum));
-            p.links().stream().map(l -> l.kind().wireName()).distinct()
-                    .forEach(v -> want.computeIfAbsent("linkKinds", f -> new TreeMap<>()).merge(v, 1, Integer::sum));
-            p.links().stream().map(Link::host).distinct()
-                    .forEach(v -> want.computeIfAbsent("hosts", f -> new TreeMap<>()).merge(v, 1, Integer::sum));
+            p.tags().stream()
+                    .map(t -> t.name())
+                    .distinct()
+                    .forEach(v ->
+                            want.computeIfAbsent("tags", f -> new TreeMap<>()).merge(v, 1, Integer::sum));
+            p.links().stream()
+                    .map(l -> l.kind().wireName())
+                    .distinct()
+                    .forEach(v -> want.computeIfAbsent("linkKinds", f -> new TreeMap<>())
+                            .merge(v, 1, Integer::sum));
+            p.links().stream()
+                    .map(Link::host)
+                    .distinct()
+                    .forEach(v ->
+                            want.computeIfAbsent("hosts", f -> new TreeMap<>()).merge(v, 1, Integer::sum));
         }
         for (String facet : List.of("tags", "linkKinds", "hosts")) {
             Map<String, Long> expected = new TreeMap<>();
@@ -223,12 +289,13 @@ class FacetSampleIT {
     private static Set<String> sampledIds() throws Exception {
         var config = ConfigProvider.getConfig();
         Set<String> ids = new HashSet<>();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-             PreparedStatement s = db.prepareStatement("SELECT id FROM paper WHERE id LIKE 'doi:10.9999/fs%' "
-                     + "AND hashtext(id) & 7 = 0");
-             ResultSet rs = s.executeQuery()) {
+        try (Connection db = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement s = db.prepareStatement(
+                        "SELECT id FROM paper WHERE id LIKE 'doi:10.9999/fs%' " + "AND hashtext(id) & 7 = 0");
+                ResultSet rs = s.executeQuery()) {
             while (rs.next()) {
                 ids.add(rs.getString(1));
             }

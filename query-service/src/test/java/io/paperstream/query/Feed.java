@@ -1,19 +1,18 @@
 package io.paperstream.query;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.Topics;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /** Produces test papers to papers.enriched on the test broker and waits until the service has stored them. */
 public final class Feed implements AutoCloseable {
@@ -25,12 +24,17 @@ public final class Feed implements AutoCloseable {
     }
 
     public void send(Collection<EnrichedPaper> papers) {
-        kafka.produceStrings().fromRecords(papers.stream()
-                .map(p -> new ProducerRecord<>(Topics.ENRICHED, p.id(), Papers.json(p))).toList()).awaitCompletion();
+        kafka.produceStrings()
+                .fromRecords(papers.stream()
+                        .map(p -> new ProducerRecord<>(Topics.ENRICHED, p.id(), Papers.json(p)))
+                        .toList())
+                .awaitCompletion();
     }
 
     public void sendRaw(String key, String value) {
-        kafka.produceStrings().fromRecords(List.of(new ProducerRecord<>(Topics.ENRICHED, key, value))).awaitCompletion();
+        kafka.produceStrings()
+                .fromRecords(List.of(new ProducerRecord<>(Topics.ENRICHED, key, value)))
+                .awaitCompletion();
     }
 
     public KafkaCompanion kafka() {
@@ -44,8 +48,14 @@ public final class Feed implements AutoCloseable {
     }
 
     public static void awaitTagged(String tag, int count) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().queryParam("tag", tag).queryParam("limit", 1)
-                .when().get("/api/v1/papers").then().statusCode(200).body("total", equalTo(count)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().queryParam("tag", tag)
+                        .queryParam("limit", 1)
+                        .when()
+                        .get("/api/v1/papers")
+                        .then()
+                        .statusCode(200)
+                        .body("total", equalTo(count)));
     }
 
     @Override

@@ -1,19 +1,18 @@
 package io.paperstream.query;
 
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
-
-import static io.restassured.RestAssured.given;
-import static io.restassured.RestAssured.when;
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * While PostgreSQL is frozen (SIGSTOP of the postmaster and every backend: connections open but nothing answers), reads
@@ -31,21 +30,28 @@ class FrozenDatabaseIT {
         long postmaster = PostgresResource.postgres().postmasterPid();
         signalTree(postmaster, "STOP");
         try {
-            for (String path : List.of("/api/v1/papers/arxiv:2601.00001", "/api/v1/papers?q=frozen", "/api/v1/facets",
-                    "/api/v1/tags")) {
+            for (String path : List.of(
+                    "/api/v1/papers/arxiv:2601.00001", "/api/v1/papers?q=frozen", "/api/v1/facets", "/api/v1/tags")) {
                 long start = System.nanoTime();
                 Response r = given().when().get(path);
                 long millis = (System.nanoTime() - start) / 1_000_000;
                 assertThat(r.statusCode()).as(path).isEqualTo(503);
-                ProblemShape.check(r.statusCode(), r.contentType(), r.asString(), "database-unavailable",
+                ProblemShape.check(
+                        r.statusCode(),
+                        r.contentType(),
+                        r.asString(),
+                        "database-unavailable",
                         path.replaceAll("\\?.*", ""));
                 assertThat(r.header("Retry-After")).as(path).isNotBlank();
-                assertThat(millis).as(path + " answered within the read timeout (5 s) and some slack").isLessThan(8000);
+                assertThat(millis)
+                        .as(path + " answered within the read timeout (5 s) and some slack")
+                        .isLessThan(8000);
             }
         } finally {
             signalTree(postmaster, "CONT");
         }
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+        org.awaitility.Awaitility.await()
+                .atMost(java.time.Duration.ofSeconds(30))
                 .untilAsserted(() -> when().get("/api/v1/papers?limit=1").then().statusCode(200));
     }
 

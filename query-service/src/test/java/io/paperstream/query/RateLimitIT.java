@@ -1,5 +1,8 @@
 package io.paperstream.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
@@ -7,8 +10,6 @@ import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
-import org.junit.jupiter.api.Test;
-
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -19,9 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
 
 /**
  * Per-client rate limiting: a client beyond its burst gets 429 problem+json with Retry-After, other clients are
@@ -36,11 +35,17 @@ class RateLimitIT {
     public static class Limited implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("paperstream.query.rate-limit.enabled", "true",
-                    "paperstream.query.rate-limit.burst", "5",
-                    "paperstream.query.rate-limit.per-second", "1",
-                    "quarkus.http.proxy.proxy-address-forwarding", "true",
-                    "quarkus.http.proxy.allow-x-forwarded", "true");
+            return Map.of(
+                    "paperstream.query.rate-limit.enabled",
+                    "true",
+                    "paperstream.query.rate-limit.burst",
+                    "5",
+                    "paperstream.query.rate-limit.per-second",
+                    "1",
+                    "quarkus.http.proxy.proxy-address-forwarding",
+                    "true",
+                    "quarkus.http.proxy.allow-x-forwarded",
+                    "true");
         }
     }
 
@@ -58,7 +63,9 @@ class RateLimitIT {
     }
 
     private HttpRequest request(String client) {
-        return HttpRequest.newBuilder(URI.create(tags.toString())).header("X-Forwarded-For", client).build();
+        return HttpRequest.newBuilder(URI.create(tags.toString()))
+                .header("X-Forwarded-For", client)
+                .build();
     }
 
     @Test
@@ -66,18 +73,31 @@ class RateLimitIT {
         // 20 requests at once from one client: at most its burst (5, plus what refills meanwhile) pass
         List<HttpResponse<String>> answers = IntStream.range(0, 20)
                 .mapToObj(i -> http.sendAsync(request("203.0.113.7"), HttpResponse.BodyHandlers.ofString()))
-                .toList().stream().map(CompletableFuture::join).toList();
-        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200, 429).contains(429);
-        HttpResponse<String> refused = answers.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                t -> assertThat(t).startsWith("application/problem+json"));
-        assertThat(refused.headers().firstValue("Retry-After").map(Integer::parseInt)).hasValueSatisfying(
-                s -> assertThat(s).isBetween(1, 5));
+                .toList()
+                .stream()
+                .map(CompletableFuture::join)
+                .toList();
+        assertThat(answers)
+                .extracting(HttpResponse::statusCode)
+                .containsOnly(200, 429)
+                .contains(429);
+        HttpResponse<String> refused =
+                answers.stream().filter(r -> r.statusCode() == 429).findFirst().orElseThrow();
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Retry-After").map(Integer::parseInt))
+                .hasValueSatisfying(s -> assertThat(s).isBetween(1, 5));
         assertThat(refused.body()).contains("\"status\":429");
-        ProblemShape.check(429, refused.headers().firstValue("Content-Type").orElse(""), refused.body(),
-                "too-many-requests", "/api/v1/tags");
+        ProblemShape.check(
+                429,
+                refused.headers().firstValue("Content-Type").orElse(""),
+                refused.body(),
+                "too-many-requests",
+                "/api/v1/tags");
 
-        assertThat(get("198.51.100.9").statusCode()).as("another client has its own bucket").isEqualTo(200);
+        assertThat(get("198.51.100.9").statusCode())
+                .as("another client has its own bucket")
+                .isEqualTo(200);
         await().atMost(Duration.ofSeconds(10)).until(() -> get("203.0.113.7").statusCode() == 200);
     }
 }

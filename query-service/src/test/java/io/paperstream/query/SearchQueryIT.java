@@ -1,20 +1,19 @@
 package io.paperstream.query;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
 
 /**
  * {@code paper_search_query} (V5) replaces the phrase that websearch_to_tsquery makes of a hyphenated word by the
@@ -41,9 +40,24 @@ class SearchQueryIT {
             "Non autoregressive decoding and co-training of e mail filters.",
             "A large-scale study of small-scale models.",
             "Large scale and small scale.");
-    private static final List<String> WORDS = List.of("state-of-the-art", "self-supervised", "in-context", "context-free",
-            "gpt-3.5-turbo", "gpt-4o-mini", "e-mail", "covid-19-related", "x-ray-based", "3d-aware", "non-autoregressive",
-            "co-training", "large-scale", "small-scale", "state-of-the-art-ish", "covid-19", "gpt-3.5");
+    private static final List<String> WORDS = List.of(
+            "state-of-the-art",
+            "self-supervised",
+            "in-context",
+            "context-free",
+            "gpt-3.5-turbo",
+            "gpt-4o-mini",
+            "e-mail",
+            "covid-19-related",
+            "x-ray-based",
+            "3d-aware",
+            "non-autoregressive",
+            "co-training",
+            "large-scale",
+            "small-scale",
+            "state-of-the-art-ish",
+            "covid-19",
+            "gpt-3.5");
 
     @Test
     void selectsWhatWebsearchSelects() throws Exception {
@@ -61,12 +75,14 @@ class SearchQueryIT {
         int compared = 0;
         int rewritten = 0;
         var config = ConfigProvider.getConfig();
-        try (Connection db = DriverManager.getConnection(config.getValue("quarkus.datasource.jdbc.url", String.class),
-                config.getValue("quarkus.datasource.username", String.class),
-                config.getValue("quarkus.datasource.password", String.class));
-             PreparedStatement s = db.prepareStatement("SELECT to_tsvector('english', ?) @@ websearch_to_tsquery('english', ?), "
-                     + "to_tsvector('english', ?) @@ paper_search_query(?), "
-                     + "CAST(websearch_to_tsquery('english', ?) AS text) <> CAST(paper_search_query(?) AS text)")) {
+        try (Connection db = DriverManager.getConnection(
+                        config.getValue("quarkus.datasource.jdbc.url", String.class),
+                        config.getValue("quarkus.datasource.username", String.class),
+                        config.getValue("quarkus.datasource.password", String.class));
+                PreparedStatement s = db.prepareStatement(
+                        "SELECT to_tsvector('english', ?) @@ websearch_to_tsquery('english', ?), "
+                                + "to_tsvector('english', ?) @@ paper_search_query(?), "
+                                + "CAST(websearch_to_tsquery('english', ?) AS text) <> CAST(paper_search_query(?) AS text)")) {
             for (String q : queries) {
                 boolean changed = false;
                 for (String text : TEXTS) {

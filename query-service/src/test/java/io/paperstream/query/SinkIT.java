@@ -1,20 +1,20 @@
 package io.paperstream.query;
 
+import static io.restassured.RestAssured.given;
+import static io.restassured.RestAssured.when;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
 import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import io.restassured.path.json.JsonPath;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -25,13 +25,12 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.notNullValue;
-import static io.restassured.RestAssured.when;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** papers.enriched → PostgreSQL → HTTP, on a real broker and a real database. */
 @QuarkusTest
@@ -51,7 +50,9 @@ class SinkIT {
     }
 
     static void send(String key, String value) {
-        kafka.produceStrings().fromRecords(new ProducerRecord<>("papers.enriched", key, value)).awaitCompletion();
+        kafka.produceStrings()
+                .fromRecords(new ProducerRecord<>("papers.enriched", key, value))
+                .awaitCompletion();
     }
 
     static void send(EnrichedPaper paper) {
@@ -59,16 +60,26 @@ class SinkIT {
     }
 
     static void awaitTitle(String id, String title) {
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                when().get("/api/v1/papers/{id}", id).then().statusCode(200).body("title", equalTo(title)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> when().get("/api/v1/papers/{id}", id)
+                        .then()
+                        .statusCode(200)
+                        .body("title", equalTo(title)));
     }
 
     @Test
     void storesAPaperAndServesIt() {
-        send(Papers.paper("arxiv:2501.00001", 1, "Stored paper", "About storing.", LocalDate.of(2025, 1, 2),
-                List.of("databases"), List.of(Papers.code("octo", "store"))));
+        send(Papers.paper(
+                "arxiv:2501.00001",
+                1,
+                "Stored paper",
+                "About storing.",
+                LocalDate.of(2025, 1, 2),
+                List.of("databases"),
+                List.of(Papers.code("octo", "store"))));
         awaitTitle("arxiv:2501.00001", "Stored paper");
-        when().get("/api/v1/papers/{id}", "arxiv:2501.00001").then()
+        when().get("/api/v1/papers/{id}", "arxiv:2501.00001")
+                .then()
                 .body("abstract", equalTo("About storing."))
                 .body("publishedOn", equalTo("2025-01-02"))
                 .body("tags[0].name", equalTo("databases"))
@@ -83,11 +94,17 @@ class SinkIT {
         send(Papers.paper(id, 5, "Revision five", "a", LocalDate.of(2025, 1, 3), List.of("dedupe-test"), List.of()));
         send(Papers.paper(id, 5, "Revision five", "a", LocalDate.of(2025, 1, 3), List.of("dedupe-test"), List.of()));
         awaitTitle(id, "Revision five");
-        send(Papers.paper(id, 3, "Revision three (late)", "a", LocalDate.of(2025, 1, 3), List.of("dedupe-test"), List.of()));
+        send(Papers.paper(
+                id, 3, "Revision three (late)", "a", LocalDate.of(2025, 1, 3), List.of("dedupe-test"), List.of()));
         send(Papers.paper(id, 7, "Revision seven", "a", LocalDate.of(2025, 1, 3), List.of("dedupe-test"), List.of()));
         awaitTitle(id, "Revision seven");
-        given().queryParam("tag", "dedupe-test").when().get("/api/v1/papers").then()
-                .body("items.size()", equalTo(1)).body("total", equalTo(1)).body("items[0].revision", equalTo(7));
+        given().queryParam("tag", "dedupe-test")
+                .when()
+                .get("/api/v1/papers")
+                .then()
+                .body("items.size()", equalTo(1))
+                .body("total", equalTo(1))
+                .body("items[0].revision", equalTo(7));
     }
 
     @Test
@@ -96,9 +113,12 @@ class SinkIT {
         send(Papers.paper(id, 1, "To be deleted", "a", LocalDate.of(2025, 1, 4), List.of(), List.of()));
         awaitTitle(id, "To be deleted");
         send(id, null);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                when().get("/api/v1/papers/{id}", id).then().statusCode(404)
-                        .contentType("application/problem+json").body("status", equalTo(404)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> when().get("/api/v1/papers/{id}", id)
+                        .then()
+                        .statusCode(404)
+                        .contentType("application/problem+json")
+                        .body("status", equalTo(404)));
     }
 
     @Test
@@ -106,17 +126,26 @@ class SinkIT {
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics("papers.enriched.dlq");
         send("arxiv:2501.00004", "{this is not json");
         send("arxiv:2501.00005", "{\"id\":\"arxiv:2501.00005\",\"revision\":1}");
-        send(Papers.paper("arxiv:2501.00006", 1, "After the poison", "a", LocalDate.of(2025, 1, 5), List.of(), List.of()));
+        send(Papers.paper(
+                "arxiv:2501.00006", 1, "After the poison", "a", LocalDate.of(2025, 1, 5), List.of(), List.of()));
         awaitTitle("arxiv:2501.00006", "After the poison");
-        await().atMost(Duration.ofSeconds(30)).until(() -> dlq.getRecords().stream()
-                .filter(r -> r.key().equals("arxiv:2501.00004") || r.key().equals("arxiv:2501.00005")).count() == 2);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> dlq.getRecords().stream()
+                                .filter(r -> r.key().equals("arxiv:2501.00004")
+                                        || r.key().equals("arxiv:2501.00005"))
+                                .count()
+                        == 2);
         ConsumerRecord<String, String> notJson = dlq.getRecords().stream()
-                .filter(r -> r.key().equals("arxiv:2501.00004")).findFirst().orElseThrow();
+                .filter(r -> r.key().equals("arxiv:2501.00004"))
+                .findFirst()
+                .orElseThrow();
         assertThat(notJson.value()).isEqualTo("{this is not json");
         assertThat(new String(notJson.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .startsWith("value is not JSON");
         ConsumerRecord<String, String> invalid = dlq.getRecords().stream()
-                .filter(r -> r.key().equals("arxiv:2501.00005")).findFirst().orElseThrow();
+                .filter(r -> r.key().equals("arxiv:2501.00005"))
+                .findFirst()
+                .orElseThrow();
         assertThat(new String(invalid.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .startsWith("value violates the EnrichedPaper v1 schema");
         dlq.stop();
@@ -129,11 +158,22 @@ class SinkIT {
         send(Papers.paper(id, 5, "Revision five", "a", LocalDate.of(2025, 1, 7), List.of(), List.of()));
         awaitTitle(id, "Revision five");
         // same partition, one produce: the consumer sees them in one poll
-        kafka.produceStrings().fromRecords(
-                new ProducerRecord<>("papers.enriched", 0, id, null),
-                new ProducerRecord<>("papers.enriched", 0, id,
-                        Papers.json(Papers.paper(id, 2, "Recreated at revision two", "a", LocalDate.of(2025, 1, 7),
-                                List.of(), List.of())))).awaitCompletion();
+        kafka.produceStrings()
+                .fromRecords(
+                        new ProducerRecord<>("papers.enriched", 0, id, null),
+                        new ProducerRecord<>(
+                                "papers.enriched",
+                                0,
+                                id,
+                                Papers.json(Papers.paper(
+                                        id,
+                                        2,
+                                        "Recreated at revision two",
+                                        "a",
+                                        LocalDate.of(2025, 1, 7),
+                                        List.of(),
+                                        List.of()))))
+                .awaitCompletion();
         awaitTitle(id, "Recreated at revision two");
         when().get("/api/v1/papers/{id}", id).then().body("revision", equalTo(2));
     }
@@ -141,20 +181,30 @@ class SinkIT {
     @Test
     void aRecordTheDatabaseRefusesIsDeadLetteredAndItsBatchMatesAreStored() {
         ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics("papers.enriched.dlq");
-        EnrichedPaper good = Papers.paper("arxiv:2501.00009", 1, "Stored beside a bad one", "a", LocalDate.of(2025, 1, 8),
-                List.of(), List.of());
+        EnrichedPaper good = Papers.paper(
+                "arxiv:2501.00009", 1, "Stored beside a bad one", "a", LocalDate.of(2025, 1, 8), List.of(), List.of());
         // valid JSON and schema, but beyond PostgreSQL's timestamp range (year 294276)
-        String refused = Papers.json(Papers.paper("arxiv:2501.00010", 1, "From the far future", "a",
-                LocalDate.of(2025, 1, 8), List.of(), List.of())).replaceFirst("\"ingestedAt\":\"[^\"]+\"",
-                "\"ingestedAt\":\"+300000-01-01T00:00:00Z\"");
-        kafka.produceStrings().fromRecords(
-                new ProducerRecord<>("papers.enriched", 0, "arxiv:2501.00010", refused),
-                new ProducerRecord<>("papers.enriched", 0, good.id(), Papers.json(good))).awaitCompletion();
+        String refused = Papers.json(Papers.paper(
+                        "arxiv:2501.00010",
+                        1,
+                        "From the far future",
+                        "a",
+                        LocalDate.of(2025, 1, 8),
+                        List.of(),
+                        List.of()))
+                .replaceFirst("\"ingestedAt\":\"[^\"]+\"", "\"ingestedAt\":\"+300000-01-01T00:00:00Z\"");
+        kafka.produceStrings()
+                .fromRecords(
+                        new ProducerRecord<>("papers.enriched", 0, "arxiv:2501.00010", refused),
+                        new ProducerRecord<>("papers.enriched", 0, good.id(), Papers.json(good)))
+                .awaitCompletion();
         awaitTitle(good.id(), "Stored beside a bad one");
-        await().atMost(Duration.ofSeconds(30)).until(() -> dlq.getRecords().stream()
-                .anyMatch(r -> r.key().equals("arxiv:2501.00010")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> dlq.getRecords().stream().anyMatch(r -> r.key().equals("arxiv:2501.00010")));
         ConsumerRecord<String, String> dead = dlq.getRecords().stream()
-                .filter(r -> r.key().equals("arxiv:2501.00010")).findFirst().orElseThrow();
+                .filter(r -> r.key().equals("arxiv:2501.00010"))
+                .findFirst()
+                .orElseThrow();
         assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
                 .startsWith("refused by the database");
         assertThat(dead.value()).isEqualTo(refused);
@@ -166,17 +216,26 @@ class SinkIT {
     void aDatabaseRestartMidStreamLeavesExactlyTheRightRows() {
         String tag = "outage-it";
         IntFunction<String> id = i -> String.format(Locale.ROOT, "arxiv:2505.%05d", i);
-        BiFunction<Integer, Integer, EnrichedPaper> v = (i, revision) -> Papers.paper(id.apply(i), revision,
-                "v" + revision + " " + i, "a", LocalDate.of(2025, 5, 1 + i % 28), List.of(tag), List.of());
+        BiFunction<Integer, Integer, EnrichedPaper> v = (i, revision) -> Papers.paper(
+                id.apply(i),
+                revision,
+                "v" + revision + " " + i,
+                "a",
+                LocalDate.of(2025, 5, 1 + i % 28),
+                List.of(tag),
+                List.of());
         IntStream.range(0, 60).forEach(i -> send(v.apply(i, 1)));
         PostgresResource.postgres().pause();
         try {
             IntStream.range(0, 20).forEach(i -> send(v.apply(i, 3)));
-            IntStream.range(10, 30).forEach(i -> send(v.apply(i, 2)));   // 10..19: older than what they already have
-            IntStream.range(0, 5).forEach(i -> send(v.apply(i, 1)));     // duplicates of old revisions
+            IntStream.range(10, 30).forEach(i -> send(v.apply(i, 2))); // 10..19: older than what they already have
+            IntStream.range(0, 5).forEach(i -> send(v.apply(i, 1))); // duplicates of old revisions
             IntStream.range(40, 46).forEach(i -> send(id.apply(i), null));
             IntStream.range(60, 80).forEach(i -> send(v.apply(i, 1)));
-            when().get("/api/v1/papers/{id}", id.apply(0)).then().statusCode(503).contentType("application/problem+json")
+            when().get("/api/v1/papers/{id}", id.apply(0))
+                    .then()
+                    .statusCode(503)
+                    .contentType("application/problem+json")
                     .header("Retry-After", notNullValue());
         } finally {
             PostgresResource.postgres().resume();
@@ -185,11 +244,19 @@ class SinkIT {
         send(id.apply(85), null);
 
         Map<String, String> expected = new TreeMap<>();
-        IntStream.range(0, 90).filter(i -> !(i >= 40 && i < 46) && i != 85).forEach(i ->
-                expected.put(id.apply(i), i < 20 ? "v3 " + i : i < 30 ? "v2 " + i : "v1 " + i));
+        IntStream.range(0, 90)
+                .filter(i -> !(i >= 40 && i < 46) && i != 85)
+                .forEach(i -> expected.put(id.apply(i), i < 20 ? "v3 " + i : i < 30 ? "v2 " + i : "v1 " + i));
         await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
-            JsonPath page = given().queryParam("tag", tag).queryParam("limit", 200).queryParam("fields", "title")
-                    .when().get("/api/v1/papers").then().statusCode(200).extract().jsonPath();
+            JsonPath page = given().queryParam("tag", tag)
+                    .queryParam("limit", 200)
+                    .queryParam("fields", "title")
+                    .when()
+                    .get("/api/v1/papers")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .jsonPath();
             Map<String, String> actual = new TreeMap<>();
             page.getList("items", Map.class).forEach(m -> actual.put((String) m.get("id"), (String) m.get("title")));
             assertThat(actual).isEqualTo(expected);

@@ -11,8 +11,7 @@ import net.jpountz.lz4.LZ4Factory;
  * platform, no writable temporary directory) the Java codec stays in use and nothing else changes.
  */
 public final class Lz4Codec {
-    private Lz4Codec() {
-    }
+    private Lz4Codec() {}
 
     /** Loads the native codec if possible; answers the implementation the Kafka client will now use, e.g. "JNI". */
     public static String preferNative() {

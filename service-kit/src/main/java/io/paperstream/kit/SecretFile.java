@@ -1,7 +1,6 @@
 package io.paperstream.kit;
 
 import io.quarkus.logging.Log;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

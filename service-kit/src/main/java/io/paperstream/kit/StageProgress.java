@@ -9,6 +9,12 @@ import io.smallrye.common.annotation.Identifier;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
@@ -16,13 +22,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Whether this stage, as a whole, makes progress: every few seconds it reads the consumer group's committed offsets and
@@ -52,20 +51,28 @@ public class StageProgress implements HealthCheck {
     private volatile boolean stalled;
     private volatile String lastError;
 
-    public StageProgress(@ConfigProperty(name = "paperstream.progress.group") String group,
-                         @ConfigProperty(name = "paperstream.progress.topic") String topic,
-                         @ConfigProperty(name = "paperstream.progress.stall-after", defaultValue = "30s") Duration stallAfter,
-                         @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig, MeterRegistry registry) {
+    public StageProgress(
+            @ConfigProperty(name = "paperstream.progress.group") String group,
+            @ConfigProperty(name = "paperstream.progress.topic") String topic,
+            @ConfigProperty(name = "paperstream.progress.stall-after", defaultValue = "30s") Duration stallAfter,
+            @Identifier("default-kafka-broker") Map<String, Object> kafkaConfig,
+            MeterRegistry registry) {
         this.group = group;
         this.topic = topic;
         this.stallAfter = stallAfter;
         this.kafkaConfig = kafkaConfig;
-        Gauge.builder("paperstream.stage.lag", () -> lag).tag("group", group)
-                .description("records of the topic not yet committed by the consumer group (all partitions)").register(registry);
-        Gauge.builder("paperstream.stage.seconds.since.progress", this::secondsSinceProgress).tag("group", group)
-                .description("seconds since the group's committed offsets last moved while records waited").register(registry);
-        Gauge.builder("paperstream.stage.stalled", () -> stalled ? 1 : 0).tag("group", group)
-                .description("1 when records wait and the group has not moved for paperstream.progress.stall-after").register(registry);
+        Gauge.builder("paperstream.stage.lag", () -> lag)
+                .tag("group", group)
+                .description("records of the topic not yet committed by the consumer group (all partitions)")
+                .register(registry);
+        Gauge.builder("paperstream.stage.seconds.since.progress", this::secondsSinceProgress)
+                .tag("group", group)
+                .description("seconds since the group's committed offsets last moved while records waited")
+                .register(registry);
+        Gauge.builder("paperstream.stage.stalled", () -> stalled ? 1 : 0)
+                .tag("group", group)
+                .description("1 when records wait and the group has not moved for paperstream.progress.stall-after")
+                .register(registry);
     }
 
     void start(@Observes StartupEvent event) {
@@ -119,15 +126,21 @@ public class StageProgress implements HealthCheck {
                 admin = Admin.create(config);
             }
             Map<TopicPartition, Long> committed = new HashMap<>();
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS)
+            admin.listConsumerGroupOffsets(group)
+                    .partitionsToOffsetAndMetadata()
+                    .get(5, TimeUnit.SECONDS)
                     .forEach((tp, om) -> {
                         if (om != null) {
                             committed.put(tp, om.offset());
                         }
                     });
             Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-            admin.describeTopics(java.util.List.of(topic)).allTopicNames().get(5, TimeUnit.SECONDS).get(topic)
-                    .partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+            admin.describeTopics(java.util.List.of(topic))
+                    .allTopicNames()
+                    .get(5, TimeUnit.SECONDS)
+                    .get(topic)
+                    .partitions()
+                    .forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
             Map<TopicPartition, Long> ends = new HashMap<>();
             admin.listOffsets(latest).all().get(5, TimeUnit.SECONDS).forEach((tp, info) -> ends.put(tp, info.offset()));
             return new Offsets(committed, ends);
@@ -171,8 +184,11 @@ public class StageProgress implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        var response = HealthCheckResponse.named("paperstream-stage-progress").status(!stalled)
-                .withData("group", group).withData("topic", topic).withData("lag", lag)
+        var response = HealthCheckResponse.named("paperstream-stage-progress")
+                .status(!stalled)
+                .withData("group", group)
+                .withData("topic", topic)
+                .withData("lag", lag)
                 .withData("secondsSinceProgress", Math.round(secondsSinceProgress()))
                 .withData("stallAfterSeconds", stallAfter.toSeconds());
         if (lastError != null) {

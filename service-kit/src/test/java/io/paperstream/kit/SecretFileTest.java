@@ -1,16 +1,15 @@
 package io.paperstream.kit;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** Tokens from a mounted Secret file: parsed, re-read after the interval, kept when the file vanishes for a moment. */
 class SecretFileTest {
@@ -39,7 +38,9 @@ class SecretFileTest {
 
         Files.delete(file);
         clock.addAndGet(Duration.ofSeconds(10).toNanos());
-        assertThat(secret.values()).as("a file missing for a moment keeps the last values").containsExactly("first", "second");
+        assertThat(secret.values())
+                .as("a file missing for a moment keeps the last values")
+                .containsExactly("first", "second");
         Files.writeString(file, "second\n");
         clock.addAndGet(Duration.ofSeconds(10).toNanos());
         assertThat(secret.values()).containsExactly("second");
@@ -48,7 +49,8 @@ class SecretFileTest {
     @Test
     void aMissingFileAtStartIsAClearError() {
         assertThatThrownBy(() -> new SecretFile(dir.resolve("absent"), Duration.ofSeconds(1)))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("cannot read the secret file");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("cannot read the secret file");
     }
 
     @Test

@@ -2,7 +2,6 @@ package io.paperstream.enrich.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Optional;
 
 /** Settings of the enricher ({@code paperstream.enrich.*}). */

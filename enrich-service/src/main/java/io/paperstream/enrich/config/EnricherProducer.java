@@ -6,7 +6,6 @@ import io.quarkus.logging.Log;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
-
 import java.nio.file.Path;
 
 /**
@@ -24,7 +23,10 @@ public class EnricherProducer {
         Taxonomy taxonomy = config.taxonomyFile()
                 .map(file -> Taxonomy.fromFile(Path.of(file)))
                 .orElseGet(() -> Taxonomy.fromResource("/taxonomy/taxonomy.yaml"));
-        Log.infof("taxonomy %s with %d tags (%s)", taxonomy.version(), taxonomy.tags().size(),
+        Log.infof(
+                "taxonomy %s with %d tags (%s)",
+                taxonomy.version(),
+                taxonomy.tags().size(),
                 config.taxonomyFile().orElse("built-in"));
         return new Enricher(taxonomy, config.version());
     }

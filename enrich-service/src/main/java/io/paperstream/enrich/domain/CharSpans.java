@@ -5,8 +5,7 @@ package io.paperstream.enrich.domain;
  * and the keyphrase extractor's word table, which both look words up without making strings.
  */
 public final class CharSpans {
-    private CharSpans() {
-    }
+    private CharSpans() {}
 
     /**
      * Whether the span of {@code pool} holds the same chars as {@code buf[off, off + len)}. A plain loop: for words of

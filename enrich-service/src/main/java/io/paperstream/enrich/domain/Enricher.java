@@ -7,7 +7,6 @@ import io.paperstream.enrich.domain.tags.Taxonomy;
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.Link;
 import io.paperstream.events.RawPaper;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -32,7 +31,10 @@ public final class Enricher {
     }
 
     public EnrichedPaper enrich(RawPaper raw, Instant now) {
-        return new EnrichedPaper(raw.id(), raw.revision(), raw,
+        return new EnrichedPaper(
+                raw.id(),
+                raw.revision(),
+                raw,
                 tagger.tag(raw.title(), raw.abstractText(), raw.categories()),
                 links(raw),
                 keyphrases.extract(raw.title(), raw.abstractText(), MAX_KEYPHRASES),

@@ -2,13 +2,6 @@ package io.paperstream.enrich.messaging;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.paperstream.enrich.domain.Enricher;
-import io.paperstream.events.CloudEvents;
-import io.paperstream.events.DeadLetters;
-import io.paperstream.events.EventReader;
-import io.paperstream.events.EnrichedPaper;
-import io.paperstream.events.RawPaper;
-import io.paperstream.events.Topics;
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
@@ -16,20 +9,18 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.context.Context;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapPropagator;
+import io.paperstream.enrich.domain.Enricher;
+import io.paperstream.events.CloudEvents;
+import io.paperstream.events.DeadLetters;
+import io.paperstream.events.EnrichedPaper;
+import io.paperstream.events.EventReader;
+import io.paperstream.events.RawPaper;
+import io.paperstream.events.Topics;
 import io.quarkus.logging.Log;
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.clients.producer.Producer;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,6 +30,14 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * {@code papers.raw} → {@code papers.enriched}, same key, a polled batch at a time. Each record of the batch is
@@ -73,11 +72,17 @@ public class RawPaperProcessor {
      * The emitters are not used to send: they make the two outgoing channels (and their producers, configured in
      * application.properties and watched by the health checks) exist.
      */
-    public RawPaperProcessor(Enricher enricher, MeterRegistry registry, KafkaClientService clients,
-                             @Channel(OUT) MutinyEmitter<EnrichedPaper> out, @Channel(DLQ) MutinyEmitter<byte[]> dlq,
-                             @ConfigProperty(name = "mp.messaging.outgoing." + OUT + ".topic", defaultValue = Topics.ENRICHED) String outTopic,
-                             @ConfigProperty(name = "mp.messaging.outgoing." + DLQ + ".topic", defaultValue = Topics.RAW_DLQ) String dlqTopic,
-                             OpenTelemetry telemetry) {
+    public RawPaperProcessor(
+            Enricher enricher,
+            MeterRegistry registry,
+            KafkaClientService clients,
+            @Channel(OUT) MutinyEmitter<EnrichedPaper> out,
+            @Channel(DLQ) MutinyEmitter<byte[]> dlq,
+            @ConfigProperty(name = "mp.messaging.outgoing." + OUT + ".topic", defaultValue = Topics.ENRICHED)
+                    String outTopic,
+            @ConfigProperty(name = "mp.messaging.outgoing." + DLQ + ".topic", defaultValue = Topics.RAW_DLQ)
+                    String dlqTopic,
+            OpenTelemetry telemetry) {
         this.enricher = enricher;
         this.tracer = telemetry.getTracer("paperstream-enrich");
         this.propagator = telemetry.getPropagators().getTextMapPropagator();
@@ -91,8 +96,7 @@ public class RawPaperProcessor {
     }
 
     /** An output of one input record: an enriched paper (or tombstone) for papers.enriched, or a dead letter. */
-    private record Output(ProducerRecord<String, EnrichedPaper> enriched, ProducerRecord<String, byte[]> deadLetter) {
-    }
+    private record Output(ProducerRecord<String, EnrichedPaper> enriched, ProducerRecord<String, byte[]> deadLetter) {}
 
     /**
      * One polled batch, on a worker thread (enrichment is CPU work; each consumer of the channel handles its batches
@@ -112,7 +116,8 @@ public class RawPaperProcessor {
                 return;
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 resent.increment();
-                Log.warnf("the broker did not acknowledge a batch of %d records (%s); sending it again in %d ms",
+                Log.warnf(
+                        "the broker did not acknowledge a batch of %d records (%s); sending it again in %d ms",
                         outputs.size(), e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), backoff);
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
@@ -121,7 +126,8 @@ public class RawPaperProcessor {
     }
 
     private void sendAll(List<Output> outputs) throws InterruptedException, ExecutionException, TimeoutException {
-        Producer<String, EnrichedPaper> out = clients.<String, EnrichedPaper>getProducer(OUT).unwrap();
+        Producer<String, EnrichedPaper> out =
+                clients.<String, EnrichedPaper>getProducer(OUT).unwrap();
         Producer<String, byte[]> dlq = null;
         List<CompletableFuture<Void>> acks = new ArrayList<>(outputs.size());
         for (Output o : outputs) {
@@ -169,7 +175,9 @@ public class RawPaperProcessor {
      */
     private Output process(ConsumerRecord<String, byte[]> in) {
         Context parent = propagator.extract(Context.root(), in, HEADERS);
-        Span span = tracer.spanBuilder(in.topic() + " process").setParent(parent).setSpanKind(SpanKind.CONSUMER)
+        Span span = tracer.spanBuilder(in.topic() + " process")
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
                 .startSpan();
         try {
             Output output;
@@ -177,14 +185,20 @@ public class RawPaperProcessor {
                 output = new Output(enrich(in.key(), in.value()), null);
             } catch (RuntimeException e) {
                 failed.increment();
-                Log.warnf("dead-lettering a papers.raw record (partition %d, offset %d): %s", in.partition(), in.offset(), e.getMessage());
+                Log.warnf(
+                        "dead-lettering a papers.raw record (partition %d, offset %d): %s",
+                        in.partition(), in.offset(), e.getMessage());
                 output = new Output(null, deadLetter(in, e));
             }
-            var headers = output.enriched() != null ? output.enriched().headers() : output.deadLetter().headers();
+            var headers = output.enriched() != null
+                    ? output.enriched().headers()
+                    : output.deadLetter().headers();
             headers.remove("traceparent");
             headers.remove("tracestate");
-            propagator.inject(parent.with(span), headers, (carrier, key, value) ->
-                    carrier.add(key, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+            propagator.inject(
+                    parent.with(span),
+                    headers,
+                    (carrier, key, value) -> carrier.add(key, value.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
             return output;
         } finally {
             span.end();
@@ -203,7 +217,8 @@ public class RawPaperProcessor {
         EnrichedPaper paper = enricher.enrich(raw, Instant.now());
         enriched.increment();
         RecordHeaders headers = new RecordHeaders();
-        Map<String, byte[]> ce = CloudEvents.headers(Topics.ENRICHED_TYPE, CE_SOURCE, paper.id(), paper.enrichment().enrichedAt());
+        Map<String, byte[]> ce = CloudEvents.headers(
+                Topics.ENRICHED_TYPE, CE_SOURCE, paper.id(), paper.enrichment().enrichedAt());
         ce.forEach(headers::add);
         return new ProducerRecord<>(outTopic, null, key, paper, headers);
     }
@@ -211,7 +226,8 @@ public class RawPaperProcessor {
     /** The original key and bytes, with the dead-letter headers of {@link DeadLetters}. */
     private ProducerRecord<String, byte[]> deadLetter(ConsumerRecord<String, byte[]> in, RuntimeException e) {
         RecordHeaders headers = new RecordHeaders();
-        DeadLetters.headers(e.getMessage(), e, in.topic(), in.partition(), in.offset()).forEach(headers::add);
+        DeadLetters.headers(e.getMessage(), e, in.topic(), in.partition(), in.offset())
+                .forEach(headers::add);
         return new ProducerRecord<>(dlqTopic, null, in.key(), in.value(), headers);
     }
 

@@ -7,12 +7,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.health.api.Wellness;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Re-enrichment as a job that ends: with {@code paperstream.replay.exit-when-caught-up=true} (env
@@ -33,9 +32,11 @@ public class ReplayJob {
     private long startedAt;
     private long committedAtStart = -1;
 
-    public ReplayJob(@ConfigProperty(name = "paperstream.replay.exit-when-caught-up", defaultValue = "false") boolean enabled,
-                     @ConfigProperty(name = "paperstream.replay.progress-interval", defaultValue = "10s") java.time.Duration interval,
-                     @Wellness StageProgress progress) {
+    public ReplayJob(
+            @ConfigProperty(name = "paperstream.replay.exit-when-caught-up", defaultValue = "false") boolean enabled,
+            @ConfigProperty(name = "paperstream.replay.progress-interval", defaultValue = "10s")
+                    java.time.Duration interval,
+            @Wellness StageProgress progress) {
         this.enabled = enabled;
         this.intervalSeconds = Math.max(1, interval.toSeconds());
         this.progress = progress;
@@ -52,7 +53,8 @@ public class ReplayJob {
             return t;
         });
         timer.scheduleWithFixedDelay(this::check, 2, intervalSeconds, TimeUnit.SECONDS);
-        Log.infof("re-enrichment job: will exit once group %s has caught up with %s", progress.group(), progress.topic());
+        Log.infof(
+                "re-enrichment job: will exit once group %s has caught up with %s", progress.group(), progress.topic());
     }
 
     private void check() {
@@ -67,10 +69,15 @@ public class ReplayJob {
             boolean caughtUp = target.entrySet().stream()
                     .allMatch(e -> now.committed().getOrDefault(e.getKey(), 0L) >= e.getValue());
             double seconds = (System.nanoTime() - startedAt) / 1e9;
-            Log.infof("re-enrichment progress: %,d of %,d records (%.1f %%), %,.0f records/s", done, total,
-                    total == 0 ? 100.0 : 100.0 * done / total, (done - committedAtStart) / Math.max(seconds, 1e-3));
+            Log.infof(
+                    "re-enrichment progress: %,d of %,d records (%.1f %%), %,.0f records/s",
+                    done,
+                    total,
+                    total == 0 ? 100.0 : 100.0 * done / total,
+                    (done - committedAtStart) / Math.max(seconds, 1e-3));
             if (caughtUp) {
-                Log.infof("re-enrichment done: group %s has committed past the end offsets of %s it found at start",
+                Log.infof(
+                        "re-enrichment done: group %s has committed past the end offsets of %s it found at start",
                         progress.group(), progress.topic());
                 timer.shutdown();
                 Quarkus.asyncExit(0);

@@ -8,6 +8,10 @@ import io.paperstream.events.DeadLetters;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.Topics;
 import io.quarkus.logging.Log;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.Headers;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -15,11 +19,6 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 
 /**
  * Resolves each {@code papers.raw} record (all of them arrive on one partition, so in one task, one at a time) and
@@ -66,8 +65,10 @@ final class ResolverProcessor implements Processor<String, byte[], String, Route
             deadLetter(record, "identity resolution failed: " + e, e);
             return;
         }
-        count(record.value() == null ? "tombstone" : changes.stream().anyMatch(c -> c instanceof Change.Removed)
-                ? "merged" : "resolved");
+        count(
+                record.value() == null
+                        ? "tombstone"
+                        : changes.stream().anyMatch(c -> c instanceof Change.Removed) ? "merged" : "resolved");
         Instant now = Instant.now();
         for (Change change : changes) {
             if (change instanceof Change.Upsert upsert) {
@@ -102,7 +103,8 @@ final class ResolverProcessor implements Processor<String, byte[], String, Route
         count("dead-lettered");
         Headers headers = new RecordHeaders(in.headers().toArray());
         // the resolver reads papers.raw through its repartition topic: a position there would not find the original
-        boolean fromRaw = context.recordMetadata().map(m -> Topics.RAW.equals(m.topic())).orElse(false);
+        boolean fromRaw =
+                context.recordMetadata().map(m -> Topics.RAW.equals(m.topic())).orElse(false);
         int partition = fromRaw ? context.recordMetadata().get().partition() : -1;
         long offset = fromRaw ? context.recordMetadata().get().offset() : -1L;
         DeadLetters.headers(reason, cause, Topics.RAW, partition, offset).forEach(headers::add);

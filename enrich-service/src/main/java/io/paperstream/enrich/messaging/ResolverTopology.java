@@ -29,18 +29,29 @@ public class ResolverTopology {
     @Produces
     public Topology topology(MeterRegistry registry) {
         StreamsBuilder builder = new StreamsBuilder();
-        for (String store : new String[]{StreamsIdentityStore.IDS, StreamsIdentityStore.TITLES, StreamsIdentityStore.PAPERS}) {
-            builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(store),
-                    Serdes.String(), Serdes.ByteArray()).withCachingEnabled());
+        for (String store :
+                new String[] {StreamsIdentityStore.IDS, StreamsIdentityStore.TITLES, StreamsIdentityStore.PAPERS}) {
+            builder.addStateStore(Stores.keyValueStoreBuilder(
+                            Stores.persistentKeyValueStore(store), Serdes.String(), Serdes.ByteArray())
+                    .withCachingEnabled());
         }
-        builder.stream(Topics.RAW, Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("papers-raw"))
+        builder.stream(
+                        Topics.RAW,
+                        Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("papers-raw"))
                 // keep records without a key (they are dead-lettered with a reason, not dropped by the repartition)
                 .selectKey((key, value) -> key == null ? "" : key, Named.as("keep-keyless"))
                 .repartition(Repartitioned.<String, byte[]>with(Serdes.String(), Serdes.ByteArray())
-                        .withName(REPARTITION).withNumberOfPartitions(1))
-                .process(() -> new ResolverProcessor(registry), Named.as("resolve"),
-                        StreamsIdentityStore.IDS, StreamsIdentityStore.TITLES, StreamsIdentityStore.PAPERS)
-                .to((key, value, context) -> value.topic(), Produced.with(Serdes.String(), Routed.SERDE).withName("out"));
+                        .withName(REPARTITION)
+                        .withNumberOfPartitions(1))
+                .process(
+                        () -> new ResolverProcessor(registry),
+                        Named.as("resolve"),
+                        StreamsIdentityStore.IDS,
+                        StreamsIdentityStore.TITLES,
+                        StreamsIdentityStore.PAPERS)
+                .to(
+                        (key, value, context) -> value.topic(),
+                        Produced.with(Serdes.String(), Routed.SERDE).withName("out"));
         return builder.build();
     }
 }

@@ -5,27 +5,27 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperstream.enrich.domain.identity.IdentityStore;
 import io.paperstream.enrich.domain.identity.PaperCluster;
 import io.paperstream.events.PaperJson;
-import org.apache.kafka.streams.state.KeyValueStore;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /** The resolver's state in three Kafka Streams key-value stores (RocksDB, each with a compacted changelog topic). */
 final class StreamsIdentityStore implements IdentityStore {
     static final String IDS = "identity-ids";
     static final String TITLES = "identity-titles";
     static final String PAPERS = "identity-papers";
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
 
     private final ObjectMapper json = PaperJson.mapper();
     private final KeyValueStore<String, byte[]> ids;
     private final KeyValueStore<String, byte[]> titles;
     private final KeyValueStore<String, byte[]> papers;
 
-    StreamsIdentityStore(KeyValueStore<String, byte[]> ids, KeyValueStore<String, byte[]> titles,
-                         KeyValueStore<String, byte[]> papers) {
+    StreamsIdentityStore(
+            KeyValueStore<String, byte[]> ids,
+            KeyValueStore<String, byte[]> titles,
+            KeyValueStore<String, byte[]> papers) {
         this.ids = ids;
         this.titles = titles;
         this.papers = papers;

@@ -8,14 +8,6 @@ import io.paperstream.enrich.domain.tags.Taxonomy;
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.RawPaper;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
-
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
@@ -28,6 +20,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
 
 /**
  * JMH: the pure enrichment (links + tags + keyphrases) of one paper, cycling through the 70 abstracts of the sample
@@ -46,7 +45,8 @@ public class EnrichBenchmark {
         Taxonomy taxonomy = Taxonomy.fromResource("/taxonomy/taxonomy.yaml");
         enricher = new Enricher(taxonomy, "bench");
         tagger = new Tagger(taxonomy);
-        papers = samplePapers(Path.of(System.getProperty("paperstream.sample", "deploy/local/sample/daily-papers-sample.txt")));
+        papers = samplePapers(
+                Path.of(System.getProperty("paperstream.sample", "deploy/local/sample/daily-papers-sample.txt")));
     }
 
     private final LinkExtractor links = new LinkExtractor();
@@ -115,15 +115,23 @@ public class EnrichBenchmark {
             }
             double[] measured = Arrays.copyOfRange(rates, 3, rates.length);
             Arrays.sort(measured);
-            System.out.printf(Locale.ROOT, "cpu %-16s %,10.0f papers per CPU-second (median of %d; min %,.0f, max %,.0f)%n",
-                    names[k], measured[measured.length / 2], measured.length, measured[0],
+            System.out.printf(
+                    Locale.ROOT,
+                    "cpu %-16s %,10.0f papers per CPU-second (median of %d; min %,.0f, max %,.0f)%n",
+                    names[k],
+                    measured[measured.length / 2],
+                    measured.length,
+                    measured[0],
                     measured[measured.length - 1]);
         }
     }
 
     /** Title/abstract pairs of the digest: the lines after the date line, blank-separated, alternating. */
     static List<RawPaper> samplePapers(Path digest) throws IOException {
-        List<String> lines = Files.readAllLines(digest).stream().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> lines = Files.readAllLines(digest).stream()
+                .map(String::strip)
+                .filter(l -> !l.isEmpty())
+                .toList();
         int start = 0;
         while (start < lines.size() && !lines.get(start).matches("[A-Z][a-z]{2} \\d{1,2}")) {
             start++;
@@ -131,8 +139,22 @@ public class EnrichBenchmark {
         List<RawPaper> papers = new ArrayList<>();
         for (int i = start + 1; i + 1 < lines.size(); i += 2) {
             String title = lines.get(i);
-            papers.add(new RawPaper(PaperIds.derive(null, null, title), 1, title, lines.get(i + 1), List.of(), null,
-                    null, null, null, List.of(), null, List.of(), List.of(), null, null));
+            papers.add(new RawPaper(
+                    PaperIds.derive(null, null, title),
+                    1,
+                    title,
+                    lines.get(i + 1),
+                    List.of(),
+                    null,
+                    null,
+                    null,
+                    null,
+                    List.of(),
+                    null,
+                    List.of(),
+                    List.of(),
+                    null,
+                    null));
         }
         if (papers.size() != 70) {
             throw new IllegalStateException("expected the 70 papers of the sample digest, found " + papers.size());

@@ -1,10 +1,9 @@
 package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.config.IngestConfig;
-import io.paperstream.kit.SecretFile;
 import io.paperstream.ingest.domain.BearerTokens;
+import io.paperstream.kit.SecretFile;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -22,7 +21,9 @@ public class AcceptedTokens {
 
     public AcceptedTokens(IngestConfig config) {
         this.configured = config.auth().tokens().orElse(List.of());
-        this.file = config.auth().tokensFile().map(path -> new SecretFile(path, config.auth().reloadInterval()));
+        this.file = config.auth()
+                .tokensFile()
+                .map(path -> new SecretFile(path, config.auth().reloadInterval()));
         this.fileValues = file.map(SecretFile::values).orElse(List.of());
         this.current = new BearerTokens(all(fileValues));
     }

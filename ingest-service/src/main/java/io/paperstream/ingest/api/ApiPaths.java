@@ -4,6 +4,5 @@ package io.paperstream.ingest.api;
 final class ApiPaths {
     static final String PAPERS = "/api/v1/papers";
 
-    private ApiPaths() {
-    }
+    private ApiPaths() {}
 }

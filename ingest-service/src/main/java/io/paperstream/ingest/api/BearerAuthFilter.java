@@ -8,10 +8,9 @@ import io.paperstream.problem.ProblemType;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.util.Map;
 import java.util.Set;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Writes (POST, DELETE, any method but GET, HEAD, OPTIONS) need {@code Authorization: Bearer <token>} with a
@@ -44,7 +43,11 @@ public class BearerAuthFilter {
                 ? "This request needs an Authorization: Bearer <token> header."
                 : "The bearer token is not valid.";
         String challenge = token == null ? REALM : REALM + ", error=\"invalid_token\"";
-        return ProblemResponses.response(Problem.of(ProblemType.UNAUTHORIZED).detail(detail)
-                .instance(request.getUriInfo().getPath()).build(), Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
+        return ProblemResponses.response(
+                Problem.of(ProblemType.UNAUTHORIZED)
+                        .detail(detail)
+                        .instance(request.getUriInfo().getPath())
+                        .build(),
+                Map.of(HttpHeaders.WWW_AUTHENTICATE, challenge));
     }
 }

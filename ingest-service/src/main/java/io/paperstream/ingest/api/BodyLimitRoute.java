@@ -11,9 +11,8 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a body whose Content-Length is over a limit with a problem+json 413 from the header alone, then closes the
@@ -27,8 +26,9 @@ public class BodyLimitRoute {
     private final long bodyLimit;
     private final long ndjsonLimit;
 
-    public BodyLimitRoute(@ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
-                          IngestConfig config) {
+    public BodyLimitRoute(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> limit,
+            IngestConfig config) {
         this.serverLimit = limit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE);
         this.bodyLimit = config.maxBodyBytes().asLongValue();
         this.ndjsonLimit = config.maxNdjsonBytes().asLongValue();
@@ -42,8 +42,10 @@ public class BodyLimitRoute {
         long length = parse(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
         long limit = limitFor(ctx);
         if (length > limit) {
-            byte[] body = Problems.tooLarge(limit).at(ctx.normalizedPath()).problem().toJson();
-            ctx.response().setStatusCode(413)
+            byte[] body =
+                    Problems.tooLarge(limit).at(ctx.normalizedPath()).problem().toJson();
+            ctx.response()
+                    .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(Buffer.buffer(body))

@@ -11,8 +11,7 @@ import io.vertx.core.http.HttpServerRequest;
 final class Connections {
     static final long LINGER_MILLIS = 2000;
 
-    private Connections() {
-    }
+    private Connections() {}
 
     static void lingerThenClose(Vertx vertx, HttpServerRequest request) {
         if (request.isEnded()) {
@@ -20,8 +19,7 @@ final class Connections {
             return;
         }
         long timer = vertx.setTimer(LINGER_MILLIS, t -> request.connection().close());
-        request.handler(ignored -> {
-        });
+        request.handler(ignored -> {});
         request.endHandler(done -> {
             vertx.cancelTimer(timer);
             request.connection().close();

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.paperstream.ingest.config.IngestConfig;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -26,7 +25,8 @@ public class InFlightBytes {
                 .description("bytes of request bodies held (received, or reserved for a stream) until their answer")
                 .register(registry);
         this.shed = Counter.builder("paperstream.ingest.overloaded")
-                .description("requests answered 503 because the in-flight bytes were at their bound").register(registry);
+                .description("requests answered 503 because the in-flight bytes were at their bound")
+                .register(registry);
     }
 
     /** Takes {@code bytes} if they fit under the bound; false (and the request counted as shed) otherwise. */

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.paperstream.ingest.domain.BatchResult;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -28,7 +27,8 @@ public class IngestMetrics {
     public void request(Timer.Sample sample, String format, int status) {
         sample.stop(Timer.builder("paperstream.ingest.requests")
                 .description("Time to answer an ingest request, including the broker's acknowledgements")
-                .tag("format", format).tag("status", Integer.toString(status))
+                .tag("format", format)
+                .tag("status", Integer.toString(status))
                 .register(registry));
     }
 
@@ -39,8 +39,11 @@ public class IngestMetrics {
             String[] parts = key.split("\\|", 2);
             Counter.builder("paperstream.ingest.records")
                     .description("Input records by format, outcome and (for rejections) reason")
-                    .tag("format", format).tag("outcome", parts[0]).tag("reason", parts[1])
-                    .register(registry).increment(count);
+                    .tag("format", format)
+                    .tag("outcome", parts[0])
+                    .tag("reason", parts[1])
+                    .register(registry)
+                    .increment(count);
         });
     }
 }

@@ -15,7 +15,6 @@ import io.paperstream.problem.Problem;
 import io.paperstream.problem.ProblemException;
 import io.paperstream.problem.ProblemType;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -38,8 +37,8 @@ public class IngestService {
     private final IngestMetrics metrics;
     private final Clock clock;
 
-    public IngestService(IngestConfig config, BatchIngestor ingestor, PaperSink sink, IngestMetrics metrics,
-                         Clock clock) {
+    public IngestService(
+            IngestConfig config, BatchIngestor ingestor, PaperSink sink, IngestMetrics metrics, Clock clock) {
         this.config = config;
         this.ingestor = ingestor;
         this.sink = sink;
@@ -54,20 +53,31 @@ public class IngestService {
         try {
             Format format = FormatResolver.resolve(request.contentType(), request.format());
             formatTag = format.label();
-            long limit = format.streamed() ? config.maxNdjsonBytes().asLongValue() : config.maxBodyBytes().asLongValue();
+            long limit = format.streamed()
+                    ? config.maxNdjsonBytes().asLongValue()
+                    : config.maxBodyBytes().asLongValue();
             checkAnnouncedLength(request.contentLength(), limit);
             Optional<LocalDate> date = date(request.date());
             RawPaper.Source source = new RawPaper.Source(format.label(), sourceName(request.source()));
-            // a streamed body is read as it arrives: hold it to the minimum upload rate (UploadRoute receives the others)
-            InputStream in = format.streamed() ? new MinRateInputStream(request.body(),
-                    config.overload().minUploadRate(), config.overload().uploadGrace().toNanos()) : request.body();
-            ParsedBody body = BodyParsers.read(format, request.format() != null && !request.format().isBlank(),
+            // a streamed body is read as it arrives: hold it to the minimum upload rate (UploadRoute receives the
+            // others)
+            InputStream in = format.streamed()
+                    ? new MinRateInputStream(
+                            request.body(),
+                            config.overload().minUploadRate(),
+                            config.overload().uploadGrace().toNanos())
+                    : request.body();
+            ParsedBody body = BodyParsers.read(
+                    format,
+                    request.format() != null && !request.format().isBlank(),
                     new BoundedInputStream(in, limit),
-                    (int) Math.min(Integer.MAX_VALUE, config.maxNdjsonLineBytes().asLongValue()),
-                    date, LocalDate.now(clock));
+                    (int) Math.min(
+                            Integer.MAX_VALUE, config.maxNdjsonLineBytes().asLongValue()),
+                    date,
+                    LocalDate.now(clock));
             formatTag = body.format().label();
-            BatchResult result = ingestor.ingest(body.records(),
-                    sink, new RawPaper.Source(body.format().label(), source.name()));
+            BatchResult result = ingestor.ingest(
+                    body.records(), sink, new RawPaper.Source(body.format().label(), source.name()));
             metrics.records(formatTag, result);
             IngestResponse response = IngestResponse.of(formatTag, result, body.digestDate());
             if (result.nothingAccepted()) {
@@ -104,15 +114,18 @@ public class IngestService {
     private static ProblemException nothingAccepted(IngestResponse response) {
         List<Problem.FieldError> errors = response.records().stream()
                 .filter(r -> RecordOutcome.Status.REJECTED.label().equals(r.status()))
-                .flatMap(r -> r.errors().stream().map(e -> new Problem.FieldError(e.field(), e.code(), e.message(),
-                        r.index(), r.location())))
+                .flatMap(r -> r.errors().stream()
+                        .map(e -> new Problem.FieldError(e.field(), e.code(), e.message(), r.index(), r.location())))
                 .limit(1000)
                 .toList();
         String detail = response.received() == 0
                 ? "The body holds no paper."
                 : "None of the " + response.received() + " records is valid; nothing was published. See errors.";
-        return Problem.of(ProblemType.NO_VALID_PAPER).detail(detail).errors(errors)
-                .extension("records", response.received() <= 1000 ? response.records() : null).exception();
+        return Problem.of(ProblemType.NO_VALID_PAPER)
+                .detail(detail)
+                .errors(errors)
+                .extension("records", response.received() <= 1000 ? response.records() : null)
+                .exception();
     }
 
     private static void checkAnnouncedLength(String contentLength, long limit) {
@@ -124,8 +137,10 @@ public class IngestService {
                 throw Problems.tooLarge(limit);
             }
         } catch (NumberFormatException e) {
-            throw Problem.of(ProblemType.BAD_CONTENT_LENGTH).detail("Content-Length is not a number.")
-                    .error("Content-Length", "invalid", "not a number").exception();
+            throw Problem.of(ProblemType.BAD_CONTENT_LENGTH)
+                    .detail("Content-Length is not a number.")
+                    .error("Content-Length", "invalid", "not a number")
+                    .exception();
         }
     }
 
@@ -136,8 +151,8 @@ public class IngestService {
         try {
             return Optional.of(LocalDate.parse(date.trim()));
         } catch (DateTimeParseException e) {
-            throw Problems.invalidParameter("date", "date must be an ISO date such as 2025-03-14.",
-                    "not an ISO date: YYYY-MM-DD");
+            throw Problems.invalidParameter(
+                    "date", "date must be an ISO date such as 2025-03-14.", "not an ISO date: YYYY-MM-DD");
         }
     }
 
@@ -146,7 +161,9 @@ public class IngestService {
             return null;
         }
         if (!SOURCE_NAME.matcher(source).matches()) {
-            throw Problems.invalidParameter("source", "source must be 1 to 100 characters of letters, digits and . _ : / @ -",
+            throw Problems.invalidParameter(
+                    "source",
+                    "source must be 1 to 100 characters of letters, digits and . _ : / @ -",
                     "not a valid source name");
         }
         return source;

@@ -1,9 +1,7 @@
 package io.paperstream.ingest.api;
 
 import io.paperstream.problem.Problem;
-import io.paperstream.problem.ProblemException;
 import io.paperstream.problem.ProblemType;
-
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,9 +47,11 @@ final class MinRateInputStream extends FilterInputStream {
         waitedNanos += System.nanoTime() - start;
         bytes += n;
         if (waitedNanos > graceNanos && bytes < minRate * (waitedNanos - graceNanos) / TimeUnit.SECONDS.toNanos(1)) {
-            throw Problem.of(ProblemType.REQUEST_TIMEOUT).detail("The body came in too slowly: " + bytes + " bytes while"
+            throw Problem.of(ProblemType.REQUEST_TIMEOUT)
+                    .detail("The body came in too slowly: " + bytes + " bytes while"
                             + " the service waited " + TimeUnit.NANOSECONDS.toSeconds(waitedNanos) + " s for it; after "
-                            + TimeUnit.NANOSECONDS.toSeconds(graceNanos) + " s of waiting a body must arrive at " + minRate
+                            + TimeUnit.NANOSECONDS.toSeconds(graceNanos) + " s of waiting a body must arrive at "
+                            + minRate
                             + " bytes/s at least. The connection is closed.")
                     .exception(Map.of("Connection", "close"));
         }

@@ -14,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.io.InputStream;
 import java.util.Map;
 
@@ -32,16 +31,24 @@ public class PaperResource {
     }
 
     @POST
-    @Consumes({MediaType.APPLICATION_JSON, "application/x-ndjson", "application/ndjson", "application/jsonl",
-            MediaType.TEXT_PLAIN, "application/atom+xml"})
+    @Consumes({
+        MediaType.APPLICATION_JSON,
+        "application/x-ndjson",
+        "application/ndjson",
+        "application/jsonl",
+        MediaType.TEXT_PLAIN,
+        "application/atom+xml"
+    })
     @Produces(MediaType.APPLICATION_JSON)
-    public Response ingest(InputStream body,
-                           @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
-                           @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
-                           @QueryParam("format") String format,
-                           @QueryParam("date") String date,
-                           @QueryParam("source") String source) {
-        IngestResponse response = ingest.ingest(new IngestRequest(body, contentType, contentLength, format, date, source));
+    public Response ingest(
+            InputStream body,
+            @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+            @HeaderParam(HttpHeaders.CONTENT_LENGTH) String contentLength,
+            @QueryParam("format") String format,
+            @QueryParam("date") String date,
+            @QueryParam("source") String source) {
+        IngestResponse response =
+                ingest.ingest(new IngestRequest(body, contentType, contentLength, format, date, source));
         return Response.accepted(response).build();
     }
 
@@ -51,9 +58,11 @@ public class PaperResource {
     public Response delete(@PathParam("id") String id) {
         if (!PaperIds.isValid(id)) {
             throw Problem.of(ProblemType.INVALID_ID)
-                    .detail("'" + (id.length() > 120 ? id.substring(0, 120) + "..." : id)
-                            + "' is not a paper id: arxiv:<id without version>, doi:<lower-case doi> or title:<16 hex>.")
-                    .error("id", "invalid", "not a paper id").exception();
+                    .detail(
+                            "'" + (id.length() > 120 ? id.substring(0, 120) + "..." : id)
+                                    + "' is not a paper id: arxiv:<id without version>, doi:<lower-case doi> or title:<16 hex>.")
+                    .error("id", "invalid", "not a paper id")
+                    .exception();
         }
         ingest.delete(id);
         return Response.accepted(Map.of("id", id, "tombstone", true)).build();

@@ -43,15 +43,18 @@ public class ProblemMappers {
         if (e instanceof NotFoundException) {
             detail = "There is no resource at " + uri.getPath() + ". The API is under /api/v1/papers; see /q/openapi.";
         } else if (e instanceof NotAllowedException) {
-            detail = "This method is not allowed here; allowed: " + e.getResponse().getAllowedMethods() + ".";
+            detail = "This method is not allowed here; allowed: "
+                    + e.getResponse().getAllowedMethods() + ".";
         } else if (e instanceof NotSupportedException) {
             detail = "Content-Type " + headers.getHeaderString(HttpHeaders.CONTENT_TYPE) + " is not supported. Use "
                     + "application/json, application/x-ndjson, text/plain (daily digest) or application/atom+xml.";
         } else {
             detail = e.getMessage();
         }
-        Problem problem = Problem.ofStatus(status).detail(detail).instance(uri.getPath()).build();
-        Response.ResponseBuilder builder = Response.fromResponse(ProblemResponses.response(problem, java.util.Map.of()));
+        Problem problem =
+                Problem.ofStatus(status).detail(detail).instance(uri.getPath()).build();
+        Response.ResponseBuilder builder =
+                Response.fromResponse(ProblemResponses.response(problem, java.util.Map.of()));
         if (e instanceof NotAllowedException) {
             builder.allow(e.getResponse().getAllowedMethods());
         }
@@ -65,8 +68,12 @@ public class ProblemMappers {
             return problem(known, request);
         }
         Log.errorf(e, "Unexpected failure of a request");
-        return ProblemResponses.response(Problem.of(ProblemType.INTERNAL_ERROR).instance(request.path())
-                .detail("The request failed unexpectedly; the failure is logged. Nothing is known to have been published.")
-                .build(), java.util.Map.of());
+        return ProblemResponses.response(
+                Problem.of(ProblemType.INTERNAL_ERROR)
+                        .instance(request.path())
+                        .detail(
+                                "The request failed unexpectedly; the failure is logged. Nothing is known to have been published.")
+                        .build(),
+                java.util.Map.of());
     }
 }

@@ -7,7 +7,6 @@ import io.paperstream.ingest.domain.format.UnreadableBodyException;
 import io.paperstream.problem.Problem;
 import io.paperstream.problem.ProblemException;
 import io.paperstream.problem.ProblemType;
-
 import java.io.UncheckedIOException;
 import java.util.Map;
 
@@ -16,8 +15,7 @@ import java.util.Map;
  * writing are http-problem's ({@link Problem}), the same for query-service.
  */
 public final class Problems {
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The problem for a known failure, or null for an unexpected one (a bug: answered 500). */
     public static ProblemException from(Throwable e, int retryAfterSeconds) {
@@ -32,17 +30,23 @@ public final class Problems {
             Problem p = cause.problem();
             String detail = p.detail() + " " + aborted.published() + " papers of this request had already been"
                     + " published; sending the request again is safe (ids are derived, a re-sent paper is an update).";
-            return new ProblemException(p.toBuilder().detail(detail).extension("published", aborted.published()).build(),
+            return new ProblemException(
+                    p.toBuilder()
+                            .detail(detail)
+                            .extension("published", aborted.published())
+                            .build(),
                     cause.headers());
         }
         if (e instanceof BodyTooLargeException tooLarge) {
             return tooLarge(tooLarge.limit());
         }
         if (e instanceof UnreadableBodyException unreadable) {
-            String detail = unreadable.getMessage() + (unreadable.location() == null ? "" : " at " + unreadable.location());
-            return Problem.of(ProblemType.MALFORMED_BODY).detail(detail)
-                    .errors(java.util.List.of(new Problem.FieldError("$", "malformed", unreadable.getMessage(), null,
-                            unreadable.location())))
+            String detail =
+                    unreadable.getMessage() + (unreadable.location() == null ? "" : " at " + unreadable.location());
+            return Problem.of(ProblemType.MALFORMED_BODY)
+                    .detail(detail)
+                    .errors(java.util.List.of(new Problem.FieldError(
+                            "$", "malformed", unreadable.getMessage(), null, unreadable.location())))
                     .exception();
         }
         if (e instanceof PublishFailedException unavailable) {
@@ -52,7 +56,8 @@ public final class Problems {
         }
         if (e instanceof UncheckedIOException) {
             return Problem.of(ProblemType.UNREADABLE_BODY)
-                    .detail("The connection failed while the body was being read.").exception();
+                    .detail("The connection failed while the body was being read.")
+                    .exception();
         }
         return null;
     }
@@ -66,6 +71,9 @@ public final class Problems {
 
     /** A parameter of the request is invalid: 400 naming it. */
     public static ProblemException invalidParameter(String name, String detail, String message) {
-        return Problem.of(ProblemType.INVALID_PARAMETER).detail(detail).error(name, "invalid", message).exception();
+        return Problem.of(ProblemType.INVALID_PARAMETER)
+                .detail(detail)
+                .error(name, "invalid", message)
+                .exception();
     }
 }

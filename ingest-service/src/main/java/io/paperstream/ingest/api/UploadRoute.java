@@ -15,11 +15,10 @@ import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Admission and receiving of {@code POST /api/v1/papers} bodies, on the event loop, before a worker thread is involved:
@@ -48,12 +47,16 @@ public class UploadRoute {
     private final long minRate;
     private final long graceNanos;
 
-    public UploadRoute(InFlightBytes budget, AcceptedTokens tokens, IngestConfig config,
-                       @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> serverLimit) {
+    public UploadRoute(
+            InFlightBytes budget,
+            AcceptedTokens tokens,
+            IngestConfig config,
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size") Optional<MemorySize> serverLimit) {
         this.budget = budget;
         this.tokens = tokens;
         this.authEnabled = config.auth().enabled();
-        this.bodyLimit = Math.min(serverLimit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE),
+        this.bodyLimit = Math.min(
+                serverLimit.map(MemorySize::asLongValue).orElse(Long.MAX_VALUE),
                 config.maxBodyBytes().asLongValue());
         this.streamBytes = config.overload().streamBytes().asLongValue();
         this.retryAfterSeconds = config.overload().retryAfterSeconds();
@@ -67,8 +70,11 @@ public class UploadRoute {
 
     private void admit(RoutingContext ctx) {
         HttpServerRequest request = ctx.request();
-        if (request.method() != HttpMethod.POST || !ctx.normalizedPath().startsWith(ApiPaths.PAPERS)
-                || (authEnabled && !tokens.tokens().accepts(BearerTokens.tokenOf(request.getHeader(HttpHeaders.AUTHORIZATION))))) {
+        if (request.method() != HttpMethod.POST
+                || !ctx.normalizedPath().startsWith(ApiPaths.PAPERS)
+                || (authEnabled
+                        && !tokens.tokens()
+                                .accepts(BearerTokens.tokenOf(request.getHeader(HttpHeaders.AUTHORIZATION))))) {
             ctx.next();
             return;
         }
@@ -139,20 +145,25 @@ public class UploadRoute {
     }
 
     private boolean tooSlow(long received, long elapsedNanos) {
-        return elapsedNanos > graceNanos && received < minRate * (elapsedNanos - graceNanos) / TimeUnit.SECONDS.toNanos(1);
+        return elapsedNanos > graceNanos
+                && received < minRate * (elapsedNanos - graceNanos) / TimeUnit.SECONDS.toNanos(1);
     }
 
     private ProblemException slowUpload(long received, long start) {
         long seconds = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - start);
-        return Problem.of(ProblemType.REQUEST_TIMEOUT).detail("The body came in too slowly: " + received + " bytes in "
-                        + seconds + " s; after " + TimeUnit.NANOSECONDS.toSeconds(graceNanos) + " s a body must arrive at "
+        return Problem.of(ProblemType.REQUEST_TIMEOUT)
+                .detail("The body came in too slowly: " + received + " bytes in "
+                        + seconds + " s; after " + TimeUnit.NANOSECONDS.toSeconds(graceNanos)
+                        + " s a body must arrive at "
                         + minRate + " bytes/s at least. The connection is closed; nothing was published.")
                 .exception(Map.of("Connection", "close"));
     }
 
     private ProblemException overloaded() {
-        return Problem.of(ProblemType.OVERLOADED).detail("ingest-service holds as many request bodies as it takes at once ("
-                        + budget.max() + " bytes) while Kafka acknowledges earlier ones; nothing of this request was read or"
+        return Problem.of(ProblemType.OVERLOADED)
+                .detail("ingest-service holds as many request bodies as it takes at once ("
+                        + budget.max()
+                        + " bytes) while Kafka acknowledges earlier ones; nothing of this request was read or"
                         + " published. Retry after " + retryAfterSeconds + " s.")
                 .exception(Map.of("Retry-After", Integer.toString(retryAfterSeconds), "Connection", "close"));
     }
@@ -164,7 +175,9 @@ public class UploadRoute {
             return;
         }
         ProblemException located = e.at(ctx.normalizedPath());
-        ctx.response().setStatusCode(located.problem().status()).putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        ctx.response()
+                .setStatusCode(located.problem().status())
+                .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE);
         located.headers().forEach(ctx.response()::putHeader);
         ctx.response().end(Buffer.buffer(located.problem().toJson())).onComplete(done -> {
             if (linger) {

@@ -5,7 +5,6 @@ import io.paperstream.ingest.domain.PaperValidator;
 import io.paperstream.ingest.domain.RevisionClock;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.time.Clock;
 
 /** The plain-Java domain objects as CDI beans, built from configuration. */

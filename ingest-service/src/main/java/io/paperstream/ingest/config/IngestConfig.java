@@ -4,7 +4,6 @@ import io.paperstream.ingest.domain.PaperLimits;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -115,8 +114,17 @@ public interface IngestConfig {
         int urlMax();
 
         default PaperLimits toPaperLimits() {
-            return new PaperLimits(titleMin(), titleMax(), abstractMin(), abstractMax(), authorsMax(), authorMax(),
-                    commentMax(), listMax(), termMax(), urlMax());
+            return new PaperLimits(
+                    titleMin(),
+                    titleMax(),
+                    abstractMin(),
+                    abstractMax(),
+                    authorsMax(),
+                    authorMax(),
+                    commentMax(),
+                    listMax(),
+                    termMax(),
+                    urlMax());
         }
     }
 

@@ -1,7 +1,6 @@
 package io.paperstream.ingest.domain;
 
 import io.paperstream.events.RawPaper;
-
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -92,9 +91,25 @@ public final class BatchIngestor {
         }
         long revision = clock.next();
         RawPaper p = checked.paper();
-        RawPaper stamped = new RawPaper(p.id(), revision, p.title(), p.abstractText(), p.authors(), p.arxivId(),
-                p.doi(), p.publishedOn(), p.updatedAt(), p.categories(), p.comment(), p.links(), p.keywords(),
-                source, RevisionClock.toInstant(revision), p.license(), null, null);
+        RawPaper stamped = new RawPaper(
+                p.id(),
+                revision,
+                p.title(),
+                p.abstractText(),
+                p.authors(),
+                p.arxivId(),
+                p.doi(),
+                p.publishedOn(),
+                p.updatedAt(),
+                p.categories(),
+                p.comment(),
+                p.links(),
+                p.keywords(),
+                source,
+                RevisionClock.toInstant(revision),
+                p.license(),
+                null,
+                null);
         chunk.add(stamped);
         RecordOutcome.Status status = seen.add(p.id()) ? RecordOutcome.Status.ACCEPTED : RecordOutcome.Status.DUPLICATE;
         return new RecordOutcome(record.index(), record.location(), p.id(), status, List.of());

@@ -38,7 +38,8 @@ public final class BearerTokens {
             return null;
         }
         String value = authorization.trim();
-        if (value.length() < 7 || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
+        if (value.length() < 7
+                || !value.substring(0, 7).toLowerCase(Locale.ROOT).equals("bearer ")) {
             return null;
         }
         String token = value.substring(7).trim();

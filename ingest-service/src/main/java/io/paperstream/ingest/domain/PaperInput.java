@@ -1,7 +1,6 @@
 package io.paperstream.ingest.domain;
 
 import io.paperstream.events.RawPaper.SourceLink;
-
 import java.util.List;
 
 /**
@@ -30,10 +29,30 @@ public record PaperInput(
     }
 
     /** Without a license (most formats have none). */
-    public PaperInput(String title, String abstractText, List<String> authors, String arxivId, String doi,
-                      String publishedOn, String updatedAt, List<String> categories, String comment,
-                      List<SourceLink> links, List<String> keywords) {
-        this(title, abstractText, authors, arxivId, doi, publishedOn, updatedAt, categories, comment, links, keywords,
+    public PaperInput(
+            String title,
+            String abstractText,
+            List<String> authors,
+            String arxivId,
+            String doi,
+            String publishedOn,
+            String updatedAt,
+            List<String> categories,
+            String comment,
+            List<SourceLink> links,
+            List<String> keywords) {
+        this(
+                title,
+                abstractText,
+                authors,
+                arxivId,
+                doi,
+                publishedOn,
+                updatedAt,
+                categories,
+                comment,
+                links,
+                keywords,
                 null);
     }
 
@@ -43,8 +62,19 @@ public record PaperInput(
     }
 
     public PaperInput withPublishedOn(String date) {
-        return new PaperInput(title, abstractText, authors, arxivId, doi, date, updatedAt, categories, comment, links,
-                keywords, license);
+        return new PaperInput(
+                title,
+                abstractText,
+                authors,
+                arxivId,
+                doi,
+                date,
+                updatedAt,
+                categories,
+                comment,
+                links,
+                keywords,
+                license);
     }
 
     /** A builder, for formats and tests that give a few of the fields (the rest stay null or empty). */
@@ -67,8 +97,7 @@ public record PaperInput(
         private List<String> keywords;
         private String license;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         public Builder title(String title) {
             this.title = title;
@@ -131,7 +160,19 @@ public record PaperInput(
         }
 
         public PaperInput build() {
-            return new PaperInput(title, abstractText, authors, arxivId, doi, publishedOn, updatedAt, categories, comment, links, keywords, license);
+            return new PaperInput(
+                    title,
+                    abstractText,
+                    authors,
+                    arxivId,
+                    doi,
+                    publishedOn,
+                    updatedAt,
+                    categories,
+                    comment,
+                    links,
+                    keywords,
+                    license);
         }
     }
 }

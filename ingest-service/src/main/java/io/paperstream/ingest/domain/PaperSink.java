@@ -1,7 +1,6 @@
 package io.paperstream.ingest.domain;
 
 import io.paperstream.events.RawPaper;
-
 import java.util.List;
 
 /** Where accepted papers go: a chunk counts as published only once every paper of it is durably stored (acknowledged). */
@@ -26,8 +25,7 @@ public interface PaperSink {
      */
     default Pending send(List<RawPaper> papers) {
         publish(papers);
-        return () -> {
-        };
+        return () -> {};
     }
 
     /** A chunk on its way to the sink. */

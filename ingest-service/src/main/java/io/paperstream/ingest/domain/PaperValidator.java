@@ -3,7 +3,6 @@ package io.paperstream.ingest.domain;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.RawPaper;
 import io.paperstream.events.RawPaper.SourceLink;
-
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.DateTimeException;
@@ -39,7 +38,8 @@ public final class PaperValidator {
     public Checked check(PaperInput in) {
         List<Violation> errors = new ArrayList<>();
         String title = required("title", in.title(), limits.titleMin(), limits.titleMax(), errors);
-        String abstractText = required("abstract", in.abstractText(), limits.abstractMin(), limits.abstractMax(), errors);
+        String abstractText =
+                required("abstract", in.abstractText(), limits.abstractMin(), limits.abstractMax(), errors);
         List<String> authors = terms("authors", in.authors(), limits.authorsMax(), limits.authorMax(), errors);
         String arxivId = arxivId(in.arxivId(), errors);
         String doi = doi(in.doi(), errors);
@@ -54,8 +54,25 @@ public final class PaperValidator {
             return new Checked(null, List.copyOf(errors));
         }
         String id = PaperIds.derive(arxivId, doi, title);
-        RawPaper paper = new RawPaper(id, 0, title, abstractText, authors, arxivId, doi, publishedOn, updatedAt,
-                categories, comment, links, keywords, null, null, license, null, null);
+        RawPaper paper = new RawPaper(
+                id,
+                0,
+                title,
+                abstractText,
+                authors,
+                arxivId,
+                doi,
+                publishedOn,
+                updatedAt,
+                categories,
+                comment,
+                links,
+                keywords,
+                null,
+                null,
+                license,
+                null,
+                null);
         return new Checked(paper, List.of());
     }
 
@@ -87,22 +104,28 @@ public final class PaperValidator {
             length = Text.length(text);
         }
         if (length < min) {
-            errors.add(Violation.of(field, "too-short",
+            errors.add(Violation.of(
+                    field,
+                    "too-short",
                     String.format("%s has %d characters, at least %d are required", field, length, min)));
             return null;
         }
         if (length > max) {
-            errors.add(Violation.of(field, "too-long",
+            errors.add(Violation.of(
+                    field,
+                    "too-long",
                     String.format("%s has %d characters, at most %d are allowed", field, length, max)));
             return null;
         }
         return text;
     }
 
-    private static List<String> terms(String field, List<String> raw, int maxCount, int maxLength,
-                                      List<Violation> errors) {
+    private static List<String> terms(
+            String field, List<String> raw, int maxCount, int maxLength, List<Violation> errors) {
         if (raw.size() > maxCount) {
-            errors.add(Violation.of(field, "too-many",
+            errors.add(Violation.of(
+                    field,
+                    "too-many",
                     String.format("%s has %d entries, at most %d are allowed", field, raw.size(), maxCount)));
             return List.of();
         }
@@ -152,10 +175,12 @@ public final class PaperValidator {
         }
         String text = raw.trim();
         try {
-            return text.length() <= 10 ? isoDate(text) : OffsetDateTime.parse(text).toLocalDate();
+            return text.length() <= 10
+                    ? isoDate(text)
+                    : OffsetDateTime.parse(text).toLocalDate();
         } catch (DateTimeParseException e) {
-            errors.add(Violation.of("publishedOn", "invalid",
-                    "publishedOn is not an ISO-8601 date such as 2025-03-14"));
+            errors.add(
+                    Violation.of("publishedOn", "invalid", "publishedOn is not an ISO-8601 date such as 2025-03-14"));
             return null;
         }
     }
@@ -166,11 +191,12 @@ public final class PaperValidator {
         }
         String text = raw.trim();
         try {
-            return text.length() <= 10 ? isoDate(text).atStartOfDay(ZoneOffset.UTC).toInstant()
+            return text.length() <= 10
+                    ? isoDate(text).atStartOfDay(ZoneOffset.UTC).toInstant()
                     : OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException e) {
-            errors.add(Violation.of("updatedAt", "invalid",
-                    "updatedAt is not an ISO-8601 date-time such as 2025-03-14T09:30:00Z"));
+            errors.add(Violation.of(
+                    "updatedAt", "invalid", "updatedAt is not an ISO-8601 date-time such as 2025-03-14T09:30:00Z"));
             return null;
         }
     }
@@ -206,7 +232,9 @@ public final class PaperValidator {
 
     private List<SourceLink> links(List<SourceLink> raw, List<Violation> errors) {
         if (raw.size() > limits.listMax()) {
-            errors.add(Violation.of("links", "too-many",
+            errors.add(Violation.of(
+                    "links",
+                    "too-many",
                     String.format("links has %d entries, at most %d are allowed", raw.size(), limits.listMax())));
             return List.of();
         }
@@ -221,7 +249,9 @@ public final class PaperValidator {
             }
             String clean = url.trim();
             if (clean.length() > limits.urlMax() || !isWebUrl(clean)) {
-                errors.add(Violation.of(name + ".url", "invalid",
+                errors.add(Violation.of(
+                        name + ".url",
+                        "invalid",
                         name + ".url is not an absolute http(s) URL of at most " + limits.urlMax() + " characters"));
                 continue;
             }

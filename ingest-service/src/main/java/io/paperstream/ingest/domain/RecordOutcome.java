@@ -7,7 +7,9 @@ public record RecordOutcome(int index, String location, String id, Status status
 
     /** accepted: published; duplicate-in-batch: same id as an earlier record of the request, published as a later revision; rejected: not published. */
     public enum Status {
-        ACCEPTED("accepted"), DUPLICATE("duplicate-in-batch"), REJECTED("rejected");
+        ACCEPTED("accepted"),
+        DUPLICATE("duplicate-in-batch"),
+        REJECTED("rejected");
 
         private final String label;
 
@@ -22,6 +24,9 @@ public record RecordOutcome(int index, String location, String id, Status status
 
     /** The code of the first problem, e.g. {@code title.missing}: a bounded value, fit for a metric tag. */
     public String reasonCode() {
-        return errors.isEmpty() ? "none" : errors.get(0).field().replaceAll("\\[\\d+]", "") + "." + errors.get(0).code();
+        return errors.isEmpty()
+                ? "none"
+                : errors.get(0).field().replaceAll("\\[\\d+]", "") + "."
+                        + errors.get(0).code();
     }
 }

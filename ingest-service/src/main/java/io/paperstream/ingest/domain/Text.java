@@ -8,8 +8,7 @@ import java.util.Optional;
  * noncharacters) and the normal form of what is kept (Unicode NFC, every whitespace run one space, trimmed).
  */
 public final class Text {
-    private Text() {
-    }
+    private Text() {}
 
     /** Why the text cannot be accepted, or empty when it can. Tab, CR and LF are whitespace, not refused. */
     public static Optional<Violation> problem(String field, String text) {
@@ -24,12 +23,17 @@ public final class Text {
                 continue;
             }
             if (Character.isSurrogate(c)) {
-                return Optional.of(Violation.of(field, "invalid-unicode",
-                        field + " contains an unpaired surrogate at character " + i));
+                return Optional.of(Violation.of(
+                        field, "invalid-unicode", field + " contains an unpaired surrogate at character " + i));
             }
-            if (c != '\t' && c != '\n' && c != '\r' && (Character.getType(c) == Character.CONTROL || isBidiControl(c))) {
-                return Optional.of(Violation.of(field, "control-character", String.format(
-                        "%s contains the control character U+%04X at character %d", field, (int) c, i)));
+            if (c != '\t'
+                    && c != '\n'
+                    && c != '\r'
+                    && (Character.getType(c) == Character.CONTROL || isBidiControl(c))) {
+                return Optional.of(Violation.of(
+                        field,
+                        "control-character",
+                        String.format("%s contains the control character U+%04X at character %d", field, (int) c, i)));
             }
             if (isNonCharacter(c)) {
                 return Optional.of(invalid(field, c, i));
@@ -109,7 +113,9 @@ public final class Text {
     }
 
     private static Violation invalid(String field, int cp, int at) {
-        return Violation.of(field, "invalid-unicode",
+        return Violation.of(
+                field,
+                "invalid-unicode",
                 String.format("%s contains the noncharacter U+%04X at character %d", field, cp, at));
     }
 

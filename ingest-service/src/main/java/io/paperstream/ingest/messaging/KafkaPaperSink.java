@@ -1,6 +1,9 @@
 package io.paperstream.ingest.messaging;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.paperstream.events.CloudEvents;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.RawPaper;
@@ -12,28 +15,24 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.KafkaClientService;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
-import io.opentelemetry.api.OpenTelemetry;
-import io.opentelemetry.context.Context;
-import io.opentelemetry.context.propagation.TextMapPropagator;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
-
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.List;
-import java.util.LinkedHashMap;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Publishes papers to {@code papers.raw}: key = paper id, CloudEvents binary-mode headers, and waits for the
@@ -58,11 +57,15 @@ public class KafkaPaperSink implements PaperSink {
     private final String eventSource;
     private final TextMapPropagator propagator;
 
-    public KafkaPaperSink(@Channel(CHANNEL) MutinyEmitter<byte[]> emitter, KafkaClientService clients,
-                          @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic", defaultValue = Topics.RAW)
-                          String topic, IngestConfig config, OpenTelemetry telemetry,
-                          @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".max.block.ms", defaultValue = "60000")
-                          long maxBlockMs) {
+    public KafkaPaperSink(
+            @Channel(CHANNEL) MutinyEmitter<byte[]> emitter,
+            KafkaClientService clients,
+            @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".topic", defaultValue = Topics.RAW)
+                    String topic,
+            IngestConfig config,
+            OpenTelemetry telemetry,
+            @ConfigProperty(name = "mp.messaging.outgoing." + CHANNEL + ".max.block.ms", defaultValue = "60000")
+                    long maxBlockMs) {
         this.emitter = emitter;
         this.clients = clients;
         this.topic = topic;
@@ -92,7 +95,8 @@ public class KafkaPaperSink implements PaperSink {
         Acknowledgements acks = new Acknowledgements(papers.size());
         try {
             // the connector's producer for this channel (a map lookup, once per chunk)
-            Producer<String, byte[]> kafka = clients.<String, byte[]>getProducer(CHANNEL).unwrap();
+            Producer<String, byte[]> kafka =
+                    clients.<String, byte[]>getProducer(CHANNEL).unwrap();
             // the request's trace context (W3C traceparent/tracestate), the same for every paper of the chunk: each
             // paper's trace goes on from this request through enrich-service to the store
             Map<String, byte[]> trace = traceHeaders();
@@ -118,8 +122,13 @@ public class KafkaPaperSink implements PaperSink {
     public void tombstone(String id) {
         String what = "the tombstone of " + id;
         try {
-            emitter.sendMessage(Message.of((byte[]) null).addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
-                    .withKey(id).withHeaders(headers(id, Instant.now())).build())).await().atMost(timeout);
+            emitter.sendMessage(Message.of((byte[]) null)
+                            .addMetadata(OutgoingKafkaRecordMetadata.<String>builder()
+                                    .withKey(id)
+                                    .withHeaders(headers(id, Instant.now()))
+                                    .build()))
+                    .await()
+                    .atMost(timeout);
         } catch (RuntimeException e) {
             throw failed(what, e);
         }
@@ -141,8 +150,10 @@ public class KafkaPaperSink implements PaperSink {
     /** The current trace context as Kafka headers (W3C Trace Context), empty outside a trace. */
     Map<String, byte[]> traceHeaders() {
         Map<String, byte[]> headers = new LinkedHashMap<>();
-        propagator.inject(Context.current(), headers, (carrier, key, value) -> carrier.put(key,
-                value.getBytes(StandardCharsets.UTF_8)));
+        propagator.inject(
+                Context.current(),
+                headers,
+                (carrier, key, value) -> carrier.put(key, value.getBytes(StandardCharsets.UTF_8)));
         return headers;
     }
 
@@ -159,15 +170,18 @@ public class KafkaPaperSink implements PaperSink {
             Thread.currentThread().interrupt();
             throw failed(what, new IllegalStateException("interrupted", e));
         } catch (ExecutionException e) {
-            throw failed(what, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
+            throw failed(
+                    what, e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause()));
         } catch (java.util.concurrent.TimeoutException e) {
             throw failed(what, new IllegalStateException("no acknowledgement", e));
         }
     }
 
     private PublishFailedException failed(String what, RuntimeException e) {
-        return new PublishFailedException("Kafka did not acknowledge " + what + " within " + timeout.toSeconds()
-                + " s (" + rootMessage(e).replaceAll("[.\\s]+$", "") + ")", e);
+        return new PublishFailedException(
+                "Kafka did not acknowledge " + what + " within " + timeout.toSeconds() + " s ("
+                        + rootMessage(e).replaceAll("[.\\s]+$", "") + ")",
+                e);
     }
 
     private static String rootMessage(Throwable e) {

@@ -10,8 +10,6 @@ import io.paperstream.events.RawPaper;
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.sources.OaiPmhParser.OaiPage;
 import io.paperstream.ingest.sources.OaiPmhParser.OaiRecord;
-import org.jboss.logging.Logger;
-
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -21,6 +19,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Harvests arXiv over OAI-PMH: {@code ListRecords} with {@code metadataPrefix=arXiv}, per configured set, from a
@@ -38,7 +37,8 @@ public final class ArxivOaiHarvester {
     private static final Logger LOG = Logger.getLogger(ArxivOaiHarvester.class);
     static final ObjectMapper JSON = JsonMapper.builder()
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
-            .serializationInclusion(JsonInclude.Include.NON_NULL).build();
+            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .build();
 
     private final String baseUrl;
     private final List<String> sets;
@@ -50,11 +50,17 @@ public final class ArxivOaiHarvester {
     private final Clock clock;
 
     /** The position of one set's harvest. */
-    public record Checkpoint(String from, String token, String nextFrom, String configuredFrom, long pages) {
-    }
+    public record Checkpoint(String from, String token, String nextFrom, String configuredFrom, long pages) {}
 
-    public ArxivOaiHarvester(String baseUrl, List<String> sets, Optional<LocalDate> configuredFrom, SourceHttp http,
-                             SourcePublisher publisher, Checkpoints checkpoints, SourceStatus status, Clock clock) {
+    public ArxivOaiHarvester(
+            String baseUrl,
+            List<String> sets,
+            Optional<LocalDate> configuredFrom,
+            SourceHttp http,
+            SourcePublisher publisher,
+            Checkpoints checkpoints,
+            SourceStatus status,
+            Clock clock) {
         this.baseUrl = baseUrl;
         this.sets = sets.isEmpty() ? List.of("") : List.copyOf(sets);
         this.configuredFrom = configuredFrom;
@@ -103,28 +109,33 @@ public final class ArxivOaiHarvester {
             }
             URI uri = at.token() != null ? tokenUri(at.token()) : listUri(set, at.from());
             status.position(key(set) + " from " + at.from() + (at.token() == null ? "" : " token " + at.token()));
-            OaiPage page = http.get(uri, OaiPmhParser::parse, p -> p.noRecordsMatch() ? "no-records-match"
-                    : p.error() ? "oai-error" : "ok");
+            OaiPage page = http.get(
+                    uri,
+                    OaiPmhParser::parse,
+                    p -> p.noRecordsMatch() ? "no-records-match" : p.error() ? "oai-error" : "ok");
             if (page.error() && !page.noRecordsMatch()) {
                 if ("badResumptionToken".equals(page.errorCode()) && at.token() != null) {
-                    LOG.warnf("arXiv: the resumption token of set %s is no longer valid (%s); listing again from %s",
+                    LOG.warnf(
+                            "arXiv: the resumption token of set %s is no longer valid (%s); listing again from %s",
                             label(set), page.errorMessage(), at.from());
                     at = new Checkpoint(at.from(), null, null, at.configuredFrom(), at.pages());
                     save(set, at);
                     continue;
                 }
                 status.failed("OAI-PMH error " + page.errorCode() + ": " + page.errorMessage());
-                throw new SourceFailure("arXiv OAI-PMH error " + page.errorCode() + " for " + uri + ": "
-                        + page.errorMessage());
+                throw new SourceFailure(
+                        "arXiv OAI-PMH error " + page.errorCode() + " for " + uri + ": " + page.errorMessage());
             }
-            String nextFrom = at.nextFrom() != null ? at.nextFrom()
+            String nextFrom = at.nextFrom() != null
+                    ? at.nextFrom()
                     : page.responseDate().atZone(ZoneOffset.UTC).toLocalDate().toString();
             publish(page.records(), set);
             if (page.resumptionToken() == null) {
                 Checkpoint done = new Checkpoint(nextFrom, null, null, at.configuredFrom(), at.pages() + 1);
                 save(set, done);
-                LOG.infof("arXiv: set %s harvested from %s (%d pages in all so far); next from %s", label(set),
-                        at.from(), done.pages(), nextFrom);
+                LOG.infof(
+                        "arXiv: set %s harvested from %s (%d pages in all so far); next from %s",
+                        label(set), at.from(), done.pages(), nextFrom);
                 return;
             }
             at = new Checkpoint(at.from(), page.resumptionToken(), nextFrom, at.configuredFrom(), at.pages() + 1);
@@ -135,10 +146,13 @@ public final class ArxivOaiHarvester {
     private Checkpoint start(String set) {
         String configured = configuredFrom.map(LocalDate::toString).orElse(null);
         Optional<Checkpoint> saved = checkpoints.get(key(set)).flatMap(ArxivOaiHarvester::read);
-        if (saved.isPresent() && (configured == null || configured.equals(saved.get().configuredFrom()))) {
+        if (saved.isPresent()
+                && (configured == null || configured.equals(saved.get().configuredFrom()))) {
             return saved.get();
         }
-        String from = configured != null ? configured : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(3).toString();
+        String from = configured != null
+                ? configured
+                : LocalDate.now(clock.withZone(ZoneOffset.UTC)).minusDays(3).toString();
         return new Checkpoint(from, null, null, configured, 0);
     }
 
@@ -185,8 +199,8 @@ public final class ArxivOaiHarvester {
     }
 
     private URI tokenUri(String token) {
-        return URI.create(baseUrl + (baseUrl.contains("?") ? "&" : "?") + "verb=ListRecords&resumptionToken="
-                + encode(token));
+        return URI.create(
+                baseUrl + (baseUrl.contains("?") ? "&" : "?") + "verb=ListRecords&resumptionToken=" + encode(token));
     }
 
     private static String encode(String value) {

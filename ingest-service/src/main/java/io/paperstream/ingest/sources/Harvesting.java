@@ -1,11 +1,10 @@
 package io.paperstream.ingest.sources;
 
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import org.jboss.logging.Logger;
 
 /**
  * The harvest loops while this instance holds the lease: one thread per source, each harvesting, then waiting the
@@ -20,8 +19,7 @@ public final class Harvesting implements KafkaLease.Holder {
     }
 
     /** A source: its status and how to build its harvest for a lease's checkpoints. */
-    public record Source(SourceStatus status, Function<Checkpoints, Harvest> harvest) {
-    }
+    public record Source(SourceStatus status, Function<Checkpoints, Harvest> harvest) {}
 
     private final List<Source> sources;
     private final Duration interval;
@@ -45,7 +43,9 @@ public final class Harvesting implements KafkaLease.Holder {
         leader = true;
         for (Source source : sources) {
             Harvest harvest = source.harvest().apply(checkpoints);
-            Thread thread = new Thread(() -> loop(source.status(), harvest), "paperstream-harvest-" + source.status().source());
+            Thread thread = new Thread(
+                    () -> loop(source.status(), harvest),
+                    "paperstream-harvest-" + source.status().source());
             thread.setDaemon(true);
             threads.add(thread);
             thread.start();

@@ -8,8 +8,6 @@ import io.paperstream.ingest.domain.format.HfDailyMapper;
 import io.paperstream.ingest.domain.format.Json;
 import io.paperstream.ingest.domain.format.UnreadableBodyException;
 import io.paperstream.ingest.domain.format.Utf8;
-import org.jboss.logging.Logger;
-
 import java.net.URI;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -17,6 +15,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Harvests Hugging Face's daily papers: {@code GET {url}/api/daily_papers?date=yyyy-MM-dd} for every day from the
@@ -41,11 +40,16 @@ public final class HfDailyHarvester {
     private final SourceStatus status;
     private final Clock clock;
 
-    public record Checkpoint(String done, String configuredFrom) {
-    }
+    public record Checkpoint(String done, String configuredFrom) {}
 
-    public HfDailyHarvester(String baseUrl, Optional<LocalDate> configuredFrom, SourceHttp http,
-                            SourcePublisher publisher, Checkpoints checkpoints, SourceStatus status, Clock clock) {
+    public HfDailyHarvester(
+            String baseUrl,
+            Optional<LocalDate> configuredFrom,
+            SourceHttp http,
+            SourcePublisher publisher,
+            Checkpoints checkpoints,
+            SourceStatus status,
+            Clock clock) {
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
         this.configuredFrom = configuredFrom;
         this.http = http;
@@ -60,7 +64,8 @@ public final class HfDailyHarvester {
         String configured = configuredFrom.map(LocalDate::toString).orElse(null);
         Optional<Checkpoint> saved = checkpoints.get(KEY).flatMap(HfDailyHarvester::read);
         LocalDate day;
-        if (saved.isPresent() && saved.get().done() != null
+        if (saved.isPresent()
+                && saved.get().done() != null
                 && (configured == null || configured.equals(saved.get().configuredFrom()))) {
             LocalDate next = LocalDate.parse(saved.get().done()).plusDays(1);
             LocalDate yesterday = today.minusDays(1);
@@ -77,11 +82,12 @@ public final class HfDailyHarvester {
             URI uri = URI.create(baseUrl + "/api/daily_papers?date=" + day);
             LocalDate date = day;
             // a day the API does not know (404) has no papers, like an empty day: the days after it still come
-            List<SourceRecord> records = http.get(uri, body -> entries(body, date),
-                    r -> r.isEmpty() ? "empty-day" : "ok", List::of);
+            List<SourceRecord> records =
+                    http.get(uri, body -> entries(body, date), r -> r.isEmpty() ? "empty-day" : "ok", List::of);
             publisher.publish(records, new RawPaper.Source(FORMAT, "huggingface:" + day), status);
             try {
-                checkpoints.put(KEY, ArxivOaiHarvester.JSON.writeValueAsString(new Checkpoint(day.toString(), configured)));
+                checkpoints.put(
+                        KEY, ArxivOaiHarvester.JSON.writeValueAsString(new Checkpoint(day.toString(), configured)));
             } catch (JsonProcessingException e) {
                 throw new IllegalStateException(e);
             }
@@ -94,8 +100,10 @@ public final class HfDailyHarvester {
     static List<SourceRecord> entries(byte[] body, LocalDate date) {
         JsonNode root = Json.parse(Utf8.decode(body, 0, body.length, null));
         if (!root.isArray()) {
-            throw new UnreadableBodyException("the daily papers of " + date + " must be a JSON array, not "
-                    + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT), null);
+            throw new UnreadableBodyException(
+                    "the daily papers of " + date + " must be a JSON array, not "
+                            + root.getNodeType().name().toLowerCase(java.util.Locale.ROOT),
+                    null);
         }
         List<SourceRecord> records = new ArrayList<>(root.size());
         for (int i = 0; i < root.size(); i++) {

@@ -1,5 +1,15 @@
 package io.paperstream.ingest.sources;
 
+import java.time.Duration;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,17 +26,6 @@ import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
-
-import java.time.Duration;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One harvesting instance across replicas, and where it keeps its checkpoints: a compacted topic of ONE partition,
@@ -51,7 +50,8 @@ public final class KafkaLease implements AutoCloseable {
         void lost();
     }
 
-    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES = new java.util.concurrent.atomic.AtomicInteger();
+    private static final java.util.concurrent.atomic.AtomicInteger INSTANCES =
+            new java.util.concurrent.atomic.AtomicInteger();
     private final String clientSuffix = "-" + INSTANCES.incrementAndGet();
     private final Map<String, Object> kafka;
     private final String topic;
@@ -105,7 +105,8 @@ public final class KafkaLease implements AutoCloseable {
                     Map<String, String> checkpoints = new ConcurrentHashMap<>(loading);
                     loading = null;
                     held = true;
-                    LOG.infof("sources: this instance holds the harvesting lease (%s, group %s); %d checkpoints",
+                    LOG.infof(
+                            "sources: this instance holds the harvesting lease (%s, group %s); %d checkpoints",
                             topic, group, checkpoints.size());
                     holder.acquired(new TopicCheckpoints(checkpoints));
                 }
@@ -113,7 +114,8 @@ public final class KafkaLease implements AutoCloseable {
         } catch (WakeupException e) {
             // close()
         } catch (RuntimeException e) {
-            LOG.errorf(e, "sources: the harvesting lease failed (%s); harvesting stops on this instance", e.getMessage());
+            LOG.errorf(
+                    e, "sources: the harvesting lease failed (%s); harvesting stops on this instance", e.getMessage());
         } finally {
             release();
             if (consumer != null) {
@@ -142,11 +144,15 @@ public final class KafkaLease implements AutoCloseable {
     private void ensureTopic() {
         try (Admin admin = Admin.create(adminConfig())) {
             admin.createTopics(List.of(new NewTopic(topic, Optional.of(1), Optional.empty())
-                    .configs(Map.of("cleanup.policy", "compact")))).all().get(30, TimeUnit.SECONDS);
+                            .configs(Map.of("cleanup.policy", "compact"))))
+                    .all()
+                    .get(30, TimeUnit.SECONDS);
             LOG.infof("sources: created the checkpoint topic %s", topic);
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
-                LOG.warnf("sources: could not create the checkpoint topic %s (%s); expecting it to exist", topic,
+                LOG.warnf(
+                        "sources: could not create the checkpoint topic %s (%s); expecting it to exist",
+                        topic,
                         e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
             }
         } catch (TimeoutException e) {
@@ -210,8 +216,8 @@ public final class KafkaLease implements AutoCloseable {
         @Override
         public void put(String key, String json) {
             if (!held) {
-                throw new SourceFailure("sources: the harvesting lease is no longer held; checkpoint " + key
-                        + " not written");
+                throw new SourceFailure(
+                        "sources: the harvesting lease is no longer held; checkpoint " + key + " not written");
             }
             try {
                 producer.send(new ProducerRecord<>(topic, 0, key, json)).get(30, TimeUnit.SECONDS);
@@ -219,8 +225,10 @@ public final class KafkaLease implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new SourceFailure("sources: interrupted while writing checkpoint " + key, e);
             } catch (ExecutionException | TimeoutException e) {
-                throw new SourceFailure("sources: checkpoint " + key + " not acknowledged by Kafka: "
-                        + (e.getCause() == null ? e : e.getCause()).getMessage(), e);
+                throw new SourceFailure(
+                        "sources: checkpoint " + key + " not acknowledged by Kafka: "
+                                + (e.getCause() == null ? e : e.getCause()).getMessage(),
+                        e);
             }
             values.put(key, json);
         }
@@ -230,8 +238,11 @@ public final class KafkaLease implements AutoCloseable {
         Map<String, Object> config = new HashMap<>();
         kafka.forEach((key, value) -> {
             // the connector's own settings, not the client's
-            if (!key.startsWith("kafka-configuration") && !key.equals("topic") && !key.contains("serializer")
-                    && !key.contains("deserializer") && !key.equals("group.id")) {
+            if (!key.startsWith("kafka-configuration")
+                    && !key.equals("topic")
+                    && !key.contains("serializer")
+                    && !key.contains("deserializer")
+                    && !key.equals("group.id")) {
                 config.put(key, value);
             }
         });

@@ -5,16 +5,15 @@ import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
 import io.paperstream.ingest.domain.format.SafeXml;
 import io.paperstream.ingest.domain.format.UnreadableBodyException;
-
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.ByteArrayInputStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * One OAI-PMH 2.0 answer to {@code ListRecords} with {@code metadataPrefix=arXiv}: its {@code responseDate}, an
@@ -29,8 +28,7 @@ public final class OaiPmhParser {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final SafeXml XML = new SafeXml("an OAI-PMH answer");
 
-    private OaiPmhParser() {
-    }
+    private OaiPmhParser() {}
 
     /** One record of a page: a paper (or the reasons it cannot be one), or a deletion. */
     public record OaiRecord(String identifier, String datestamp, boolean deleted, SourceRecord record) {
@@ -42,8 +40,13 @@ public final class OaiPmhParser {
     }
 
     /** A page: records and the token of the next page (null at the end), or an OAI-PMH error. */
-    public record OaiPage(Instant responseDate, List<OaiRecord> records, String resumptionToken, String errorCode,
-                          String errorMessage, String completeListSize) {
+    public record OaiPage(
+            Instant responseDate,
+            List<OaiRecord> records,
+            String resumptionToken,
+            String errorCode,
+            String errorMessage,
+            String completeListSize) {
         public boolean noRecordsMatch() {
             return "noRecordsMatch".equals(errorCode);
         }
@@ -73,8 +76,9 @@ public final class OaiPmhParser {
                 String name = r.getLocalName();
                 if (root) {
                     if (!OAI.equals(r.getNamespaceURI()) || !"OAI-PMH".equals(name)) {
-                        throw new UnreadableBodyException("not an OAI-PMH answer: the root element must be <OAI-PMH xmlns=\""
-                                + OAI + "\">", SafeXml.where(r.getLocation()));
+                        throw new UnreadableBodyException(
+                                "not an OAI-PMH answer: the root element must be <OAI-PMH xmlns=\"" + OAI + "\">",
+                                SafeXml.where(r.getLocation()));
                     }
                     root = false;
                     continue;
@@ -109,7 +113,8 @@ public final class OaiPmhParser {
             }
             return new OaiPage(responseDate, records, token, errorCode, errorMessage, size);
         } catch (XMLStreamException e) {
-            throw new UnreadableBodyException("malformed XML: " + SafeXml.cleanMessage(e), SafeXml.where(e.getLocation()), e);
+            throw new UnreadableBodyException(
+                    "malformed XML: " + SafeXml.cleanMessage(e), SafeXml.where(e.getLocation()), e);
         } finally {
             SafeXml.close(r);
         }
@@ -158,8 +163,11 @@ public final class OaiPmhParser {
                         if (ARXIV.equals(r.getNamespaceURI()) && "arXiv".equals(r.getLocalName())) {
                             input = arxiv(r, errors);
                         } else {
-                            errors.add(Violation.of("metadata", "unknown-format", "the metadata is <"
-                                    + r.getLocalName() + "> in " + r.getNamespaceURI() + ", not arXiv's format"));
+                            errors.add(Violation.of(
+                                    "metadata",
+                                    "unknown-format",
+                                    "the metadata is <" + r.getLocalName() + "> in " + r.getNamespaceURI()
+                                            + ", not arXiv's format"));
                             XML.skip(r);
                         }
                     }
@@ -214,11 +222,22 @@ public final class OaiPmhParser {
                 default -> XML.skip(r);
             }
         }
-        List<String> categoryList = categories == null || categories.isBlank() ? List.of()
-                : List.of(WHITESPACE.split(categories.trim()));
+        List<String> categoryList =
+                categories == null || categories.isBlank() ? List.of() : List.of(WHITESPACE.split(categories.trim()));
         String firstDoi = doi == null || doi.isBlank() ? null : WHITESPACE.split(doi)[0];
-        return new PaperInput(title, abstractText, authors, id, firstDoi, created, updated, categoryList, comments,
-                null, null, license == null || license.isBlank() ? null : license);
+        return new PaperInput(
+                title,
+                abstractText,
+                authors,
+                id,
+                firstDoi,
+                created,
+                updated,
+                categoryList,
+                comments,
+                null,
+                null,
+                license == null || license.isBlank() ? null : license);
     }
 
     /** {@code <author><keyname>Balázs</keyname><forenames>C.</forenames><suffix>Jr</suffix></author>} → "C. Balázs Jr". */
@@ -254,7 +273,9 @@ public final class OaiPmhParser {
                     }
                 }
             }
-            String name = WHITESPACE.matcher((forenames + " " + keyname + " " + suffix).trim()).replaceAll(" ");
+            String name = WHITESPACE
+                    .matcher((forenames + " " + keyname + " " + suffix).trim())
+                    .replaceAll(" ");
             if (!name.isEmpty()) {
                 authors.add(name);
             }
@@ -265,9 +286,8 @@ public final class OaiPmhParser {
         try {
             return Instant.parse(text);
         } catch (DateTimeParseException e) {
-            throw new UnreadableBodyException("responseDate '" + text + "' is not a UTC date-time",
-                    SafeXml.where(r.getLocation()));
+            throw new UnreadableBodyException(
+                    "responseDate '" + text + "' is not a UTC date-time", SafeXml.where(r.getLocation()));
         }
     }
-
 }

@@ -1,8 +1,6 @@
 package io.paperstream.ingest.sources;
 
 import io.paperstream.ingest.domain.format.UnreadableBodyException;
-import org.jboss.logging.Logger;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -16,6 +14,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
+import org.jboss.logging.Logger;
 
 /**
  * GET requests to one source with its manners: at least {@code delay} between the end of one request and the start of
@@ -35,8 +34,7 @@ public final class SourceHttp {
     private static final int MAX_FLOW_CONTROL_WAITS = 30;
 
     /** How a successful answer went, for the request counter ({@code ok}, {@code no-records-match}, ...). */
-    public interface Outcome<T> extends Function<T, String> {
-    }
+    public interface Outcome<T> extends Function<T, String> {}
 
     private final HttpClient client;
     private final SourceStatus status;
@@ -50,9 +48,17 @@ public final class SourceHttp {
     private final String accept;
     private long lastRequestEnd = Long.MIN_VALUE;
 
-    public SourceHttp(HttpClient client, SourceStatus status, String accept, Duration delay, int maxAttempts,
-                      Duration backoffInitial, Duration backoffMax, Duration maxRetryAfter, Duration timeout,
-                      String userAgent) {
+    public SourceHttp(
+            HttpClient client,
+            SourceStatus status,
+            String accept,
+            Duration delay,
+            int maxAttempts,
+            Duration backoffInitial,
+            Duration backoffMax,
+            Duration maxRetryAfter,
+            Duration timeout,
+            String userAgent) {
         this.client = client;
         this.status = status;
         this.accept = accept;
@@ -66,8 +72,10 @@ public final class SourceHttp {
     }
 
     public static HttpClient newClient() {
-        return HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10))
-                .followRedirects(HttpClient.Redirect.NORMAL).build();
+        return HttpClient.newBuilder()
+                .connectTimeout(Duration.ofSeconds(10))
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build();
     }
 
     /**
@@ -89,9 +97,15 @@ public final class SourceHttp {
             String failure;
             String kind;
             try {
-                HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(uri).timeout(timeout)
-                        .header("User-Agent", userAgent).header("Accept", accept)
-                        .header("Accept-Encoding", "gzip").GET().build(), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> response = client.send(
+                        HttpRequest.newBuilder(uri)
+                                .timeout(timeout)
+                                .header("User-Agent", userAgent)
+                                .header("Accept", accept)
+                                .header("Accept-Encoding", "gzip")
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
                 byte[] body;
                 try (InputStream in = decoded(response)) {
                     body = in.readNBytes(MAX_BODY_BYTES + 1);
@@ -104,8 +118,9 @@ public final class SourceHttp {
                     waits++;
                     status.request("retry-after");
                     Duration wait = min(retryAfter.get(), maxRetryAfter);
-                    LOG.infof("%s: %d with Retry-After %s s for %s; waiting", status.source(), code,
-                            wait.toSeconds(), uri);
+                    LOG.infof(
+                            "%s: %d with Retry-After %s s for %s; waiting",
+                            status.source(), code, wait.toSeconds(), uri);
                     Thread.sleep(Math.max(0, wait.toMillis()));
                     continue;
                 }
@@ -144,12 +159,14 @@ public final class SourceHttp {
             status.request(kind);
             status.failed(failure);
             if (failures >= maxAttempts) {
-                LOG.warnf("%s: GET %s failed (%s); giving up after %d attempts, the harvest resumes at its checkpoint",
+                LOG.warnf(
+                        "%s: GET %s failed (%s); giving up after %d attempts, the harvest resumes at its checkpoint",
                         status.source(), uri, failure, failures);
                 throw new SourceFailure(status.source() + ": " + failure, null, true);
             }
-            LOG.warnf("%s: GET %s failed (%s); retrying in %d ms (attempt %d of %d)", status.source(), uri, failure,
-                    backoff.toMillis(), failures, maxAttempts);
+            LOG.warnf(
+                    "%s: GET %s failed (%s); retrying in %d ms (attempt %d of %d)",
+                    status.source(), uri, failure, backoff.toMillis(), failures, maxAttempts);
             Thread.sleep(backoff.toMillis());
             backoff = min(backoff.multipliedBy(2), backoffMax);
         }
@@ -196,7 +213,8 @@ public final class SourceHttp {
             return "";
         }
         String text = new String(body, 0, Math.min(body.length, 200), java.nio.charset.StandardCharsets.UTF_8)
-                .replaceAll("\\s+", " ").trim();
+                .replaceAll("\\s+", " ")
+                .trim();
         return text.isEmpty() ? "" : ": " + text;
     }
 

@@ -6,11 +6,10 @@ import io.paperstream.ingest.domain.BatchResult;
 import io.paperstream.ingest.domain.PaperSink;
 import io.paperstream.ingest.domain.RecordOutcome;
 import io.paperstream.ingest.domain.SourceRecord;
-import org.jboss.logging.Logger;
-
 import java.util.List;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+import org.jboss.logging.Logger;
 
 /**
  * Harvested records go the way of ingested ones: validated, given their derived id and a revision, published to
@@ -42,14 +41,25 @@ public final class SourcePublisher {
             throw new SourceFailure(status.source() + ": publishing to Kafka failed: " + e.getMessage(), e);
         }
         List<RecordOutcome> rejected = result.records().stream()
-                .filter(r -> r.status() == RecordOutcome.Status.REJECTED).toList();
+                .filter(r -> r.status() == RecordOutcome.Status.REJECTED)
+                .toList();
         status.papers("accepted", records.size() - rejected.size());
         status.papers("rejected", rejected.size());
         if (!rejected.isEmpty()) {
-            LOG.warnf("%s (%s): %d of %d records rejected: %s", status.source(), source.name(), rejected.size(),
-                    records.size(), rejected.stream().limit(5).map(r -> r.location() + ": " + r.errors().stream()
-                            .map(e -> e.message()).collect(Collectors.joining("; ")))
-                            .collect(Collectors.joining(" | ")) + (rejected.size() > 5 ? " | ..." : ""));
+            LOG.warnf(
+                    "%s (%s): %d of %d records rejected: %s",
+                    status.source(),
+                    source.name(),
+                    rejected.size(),
+                    records.size(),
+                    rejected.stream()
+                                    .limit(5)
+                                    .map(r -> r.location() + ": "
+                                            + r.errors().stream()
+                                                    .map(e -> e.message())
+                                                    .collect(Collectors.joining("; ")))
+                                    .collect(Collectors.joining(" | "))
+                            + (rejected.size() > 5 ? " | ..." : ""));
         }
         return result;
     }
@@ -59,8 +69,8 @@ public final class SourcePublisher {
         try {
             tombstone.accept(id);
         } catch (RuntimeException e) {
-            throw new SourceFailure(status.source() + ": publishing the tombstone of " + id + " failed: "
-                    + e.getMessage(), e);
+            throw new SourceFailure(
+                    status.source() + ": publishing the tombstone of " + id + " failed: " + e.getMessage(), e);
         }
         status.papers("deleted", 1);
     }

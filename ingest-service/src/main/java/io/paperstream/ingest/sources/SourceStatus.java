@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -55,10 +54,15 @@ public final class SourceStatus {
         }
         Gauge.builder("paperstream.source.last.success", lastSuccess, AtomicLong::get)
                 .description("When the source last answered a request successfully (epoch seconds; 0: not yet)")
-                .baseUnit("seconds").tag("source", source).strongReference(true).register(registry);
+                .baseUnit("seconds")
+                .tag("source", source)
+                .strongReference(true)
+                .register(registry);
         Gauge.builder("paperstream.source.enabled", () -> enabled ? 1 : 0)
-                .description("1 when this source is configured to be harvested").tag("source", source)
-                .strongReference(true).register(registry);
+                .description("1 when this source is configured to be harvested")
+                .tag("source", source)
+                .strongReference(true)
+                .register(registry);
     }
 
     /** Without a registry (tests). */
@@ -71,8 +75,12 @@ public final class SourceStatus {
     }
 
     public void request(String outcome) {
-        Counter.builder("paperstream.source.requests").description("Requests to a source by outcome")
-                .tag("source", source).tag("outcome", outcome).register(registry).increment();
+        Counter.builder("paperstream.source.requests")
+                .description("Requests to a source by outcome")
+                .tag("source", source)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
     }
 
     public void succeeded() {
@@ -95,8 +103,12 @@ public final class SourceStatus {
         if (!"rejected".equals(outcome)) {
             papers.addAndGet(count);
         }
-        Counter.builder("paperstream.source.papers").description("Papers harvested from a source by outcome")
-                .tag("source", source).tag("outcome", outcome).register(registry).increment(count);
+        Counter.builder("paperstream.source.papers")
+                .description("Papers harvested from a source by outcome")
+                .tag("source", source)
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment(count);
     }
 
     public void position(String position) {
@@ -116,7 +128,9 @@ public final class SourceStatus {
     }
 
     public double requests(String outcome) {
-        Counter counter = registry.find("paperstream.source.requests").tag("source", source).tag("outcome", outcome)
+        Counter counter = registry.find("paperstream.source.requests")
+                .tag("source", source)
+                .tag("outcome", outcome)
                 .counter();
         return counter == null ? 0 : counter.count();
     }

@@ -1,12 +1,11 @@
 package io.paperstream.ingest.sources;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Map;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.HealthCheckResponseBuilder;
 import org.eclipse.microprofile.health.Readiness;
-
-import java.util.Map;
 
 /**
  * The harvest's state in {@code /q/health/ready}, never blocking and never DOWN: a source being unreachable must not
@@ -24,8 +23,8 @@ public class SourcesHealthCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        HealthCheckResponseBuilder builder = HealthCheckResponse.named("paperstream sources").up()
-                .withData("enabled", runner.enabled());
+        HealthCheckResponseBuilder builder =
+                HealthCheckResponse.named("paperstream sources").up().withData("enabled", runner.enabled());
         if (runner.enabled()) {
             builder.withData("leader", runner.leader());
             add(builder, runner.arxiv());

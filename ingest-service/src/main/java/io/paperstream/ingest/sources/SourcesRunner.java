@@ -9,8 +9,6 @@ import io.smallrye.common.annotation.Identifier;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.jboss.logging.Logger;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Clock;
@@ -20,6 +18,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jboss.logging.Logger;
 
 /**
  * Starts harvesting when {@code paperstream.sources.enabled}: joins the lease group ({@link KafkaLease}); while this
@@ -59,32 +58,54 @@ public class SourcesRunner {
         if (!config.enabled()) {
             return;
         }
-        Optional<LocalDate> arxivFrom = date("paperstream.sources.arxiv.from", config.arxiv().from());
-        Optional<LocalDate> hfFrom = date("paperstream.sources.hf.from", config.hf().from());
+        Optional<LocalDate> arxivFrom =
+                date("paperstream.sources.arxiv.from", config.arxiv().from());
+        Optional<LocalDate> hfFrom =
+                date("paperstream.sources.hf.from", config.hf().from());
         check("paperstream.sources.arxiv.oai-url", config.arxiv().oaiUrl());
         check("paperstream.sources.hf.url", config.hf().url());
         HttpClient client = SourceHttp.newClient();
         SourcePublisher publisher = new SourcePublisher(ingestor, sink, sink::tombstone);
         List<Harvesting.Source> sources = new ArrayList<>();
         if (config.arxiv().enabled()) {
-            SourceHttp http = http(client, arxivStatus, "application/xml, text/xml", config.arxiv().delay());
+            SourceHttp http = http(
+                    client,
+                    arxivStatus,
+                    "application/xml, text/xml",
+                    config.arxiv().delay());
             List<String> sets = ArxivOaiHarvester.sets(config.arxiv().sets());
-            sources.add(new Harvesting.Source(arxivStatus, checkpoints -> new ArxivOaiHarvester(config.arxiv().oaiUrl(),
-                    sets, arxivFrom, http, publisher, checkpoints, arxivStatus, clock)::harvest));
+            sources.add(new Harvesting.Source(
+                    arxivStatus,
+                    checkpoints -> new ArxivOaiHarvester(
+                                    config.arxiv().oaiUrl(),
+                                    sets,
+                                    arxivFrom,
+                                    http,
+                                    publisher,
+                                    checkpoints,
+                                    arxivStatus,
+                                    clock)::harvest));
         }
         if (config.hf().enabled()) {
-            SourceHttp http = http(client, hfStatus, "application/json", config.hf().delay());
-            sources.add(new Harvesting.Source(hfStatus, checkpoints -> new HfDailyHarvester(config.hf().url(), hfFrom,
-                    http, publisher, checkpoints, hfStatus, clock)::harvest));
+            SourceHttp http =
+                    http(client, hfStatus, "application/json", config.hf().delay());
+            sources.add(new Harvesting.Source(
+                    hfStatus,
+                    checkpoints -> new HfDailyHarvester(
+                            config.hf().url(), hfFrom, http, publisher, checkpoints, hfStatus, clock)::harvest));
         }
         harvesting = new Harvesting(sources, config.interval(), config.backoffMax());
         lease = new KafkaLease(kafka, config.checkpointTopic(), config.group(), harvesting).start();
-        LOG.infof("sources: harvesting enabled (arXiv %s sets %s from %s; Hugging Face %s from %s; every %s);"
+        LOG.infof(
+                "sources: harvesting enabled (arXiv %s sets %s from %s; Hugging Face %s from %s; every %s);"
                         + " the instance holding the lease of %s harvests",
-                config.arxiv().enabled() ? config.arxiv().oaiUrl() : "off", config.arxiv().sets(),
+                config.arxiv().enabled() ? config.arxiv().oaiUrl() : "off",
+                config.arxiv().sets(),
                 arxivFrom.map(LocalDate::toString).orElse("3 days ago"),
-                config.hf().enabled() ? config.hf().url() : "off", hfFrom.map(LocalDate::toString).orElse("3 days ago"),
-                config.interval(), config.checkpointTopic());
+                config.hf().enabled() ? config.hf().url() : "off",
+                hfFrom.map(LocalDate::toString).orElse("3 days ago"),
+                config.interval(),
+                config.checkpointTopic());
     }
 
     void onStop(@Observes ShutdownEvent event) {
@@ -113,8 +134,17 @@ public class SourcesRunner {
     }
 
     private SourceHttp http(HttpClient client, SourceStatus status, String accept, java.time.Duration delay) {
-        return new SourceHttp(client, status, accept, delay, config.maxAttempts(), config.backoffInitial(),
-                config.backoffMax(), config.maxRetryAfter(), config.requestTimeout(), config.userAgent());
+        return new SourceHttp(
+                client,
+                status,
+                accept,
+                delay,
+                config.maxAttempts(),
+                config.backoffInitial(),
+                config.backoffMax(),
+                config.maxRetryAfter(),
+                config.requestTimeout(),
+                config.userAgent());
     }
 
     private static Optional<LocalDate> date(String property, Optional<String> value) {
@@ -124,7 +154,8 @@ public class SourcesRunner {
         try {
             return Optional.of(LocalDate.parse(value.get().trim()));
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException(property + " must be a date such as 2025-03-14, not '" + value.get() + "'");
+            throw new IllegalArgumentException(
+                    property + " must be a date such as 2025-03-14, not '" + value.get() + "'");
         }
     }
 

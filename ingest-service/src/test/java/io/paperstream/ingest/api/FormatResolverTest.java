@@ -1,12 +1,12 @@
 package io.paperstream.ingest.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.paperstream.ingest.domain.format.Format;
 import io.paperstream.problem.ProblemException;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Content-Type and format parameter to input format, charset and mismatches refused. */
 class FormatResolverTest {
@@ -39,6 +39,8 @@ class FormatResolverTest {
             """)
     void refuses(String contentType, String format, int status) {
         assertThatThrownBy(() -> FormatResolver.resolve(contentType, format))
-                .isInstanceOfSatisfying(ProblemException.class, e -> assertThat(e.problem().status()).isEqualTo(status));
+                .isInstanceOfSatisfying(
+                        ProblemException.class,
+                        e -> assertThat(e.problem().status()).isEqualTo(status));
     }
 }

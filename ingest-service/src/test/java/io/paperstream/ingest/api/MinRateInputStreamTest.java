@@ -1,15 +1,14 @@
 package io.paperstream.ingest.api;
 
-import io.paperstream.problem.ProblemException;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperstream.problem.ProblemException;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class MinRateInputStreamTest {
 
@@ -45,13 +44,14 @@ class MinRateInputStreamTest {
     @Test
     void aFastBodyPasses() throws IOException {
         byte[] body = new byte[1_000_000];
-        assertThat(new MinRateInputStream(new ByteArrayInputStream(body), 1024, 0).readAllBytes()).hasSize(body.length);
+        assertThat(new MinRateInputStream(new ByteArrayInputStream(body), 1024, 0).readAllBytes())
+                .hasSize(body.length);
     }
 
     @Test
     void timeTheServiceTakesBetweenReadsIsNotTheClients() throws Exception {
-        InputStream in = new MinRateInputStream(new ByteArrayInputStream(new byte[10]), 1_000_000,
-                TimeUnit.MILLISECONDS.toNanos(50));
+        InputStream in = new MinRateInputStream(
+                new ByteArrayInputStream(new byte[10]), 1_000_000, TimeUnit.MILLISECONDS.toNanos(50));
         for (int i = 0; i < 10; i++) {
             assertThat(in.read()).isZero();
             Thread.sleep(20); // e.g. waiting for Kafka's acknowledgements: 200 ms in all, no read outstanding

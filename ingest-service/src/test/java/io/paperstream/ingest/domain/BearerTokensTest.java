@@ -1,13 +1,12 @@
 package io.paperstream.ingest.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Bearer token checks, rotation (several tokens) and the refusal to run open by accident. */
 class BearerTokensTest {
@@ -39,7 +38,8 @@ class BearerTokensTest {
     @Test
     void refusesToRunOpenByAccident() {
         assertThatThrownBy(() -> BearerTokens.requireUsable(true, List.of(" ")))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("PAPERSTREAM_INGEST_AUTH_TOKENS");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("PAPERSTREAM_INGEST_AUTH_TOKENS");
         BearerTokens.requireUsable(false, List.of());
         BearerTokens.requireUsable(true, List.of("t"));
     }

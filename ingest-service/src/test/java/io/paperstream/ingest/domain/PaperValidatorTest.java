@@ -1,19 +1,18 @@
 package io.paperstream.ingest.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.events.RawPaper;
 import io.paperstream.events.RawPaper.SourceLink;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** Validation and normalisation of one paper: every limit and rule, the id derivation. */
 class PaperValidatorTest {
@@ -34,17 +33,35 @@ class PaperValidatorTest {
                 Arguments.of("short abstract", PaperInput.of("Title", "Too short"), "abstract", "too-short"),
                 Arguments.of("20001-char abstract", PaperInput.of("Title", "a".repeat(20_001)), "abstract", "too-long"),
                 Arguments.of("control char", PaperInput.of("Ti\u0001tle", ABSTRACT), "title", "control-character"),
-                Arguments.of("2001 authors", t1().authors(Collections.nCopies(2001, "A")).build(), "authors", "too-many"),
-                Arguments.of("long author", t1().authors(List.of("n".repeat(301))).build(), "authors[0]", "too-long"),
+                Arguments.of(
+                        "2001 authors",
+                        t1().authors(Collections.nCopies(2001, "A")).build(),
+                        "authors",
+                        "too-many"),
+                Arguments.of(
+                        "long author", t1().authors(List.of("n".repeat(301))).build(), "authors[0]", "too-long"),
                 Arguments.of("empty author", t1().authors(List.of(" ")).build(), "authors[0]", "missing"),
                 Arguments.of("bad arXiv id", t1().arxivId("12345").build(), "arxivId", "invalid"),
                 Arguments.of("bad DOI", t1().doi("doi:nope").build(), "doi", "invalid"),
                 Arguments.of("bad date", t1().publishedOn("2025-13-01").build(), "publishedOn", "invalid"),
                 Arguments.of("bad instant", t1().updatedAt("yesterday").build(), "updatedAt", "invalid"),
-                Arguments.of("ftp link", t1().links(List.of(new SourceLink("ftp://x.org/a", null))).build(), "links[0].url", "invalid"),
-                Arguments.of("relative link", t1().links(List.of(new SourceLink("/a/b", null))).build(), "links[0].url", "invalid"),
+                Arguments.of(
+                        "ftp link",
+                        t1().links(List.of(new SourceLink("ftp://x.org/a", null)))
+                                .build(),
+                        "links[0].url",
+                        "invalid"),
+                Arguments.of(
+                        "relative link",
+                        t1().links(List.of(new SourceLink("/a/b", null))).build(),
+                        "links[0].url",
+                        "invalid"),
                 Arguments.of("long comment", t1().comment("c".repeat(5001)).build(), "comment", "too-long"),
-                Arguments.of("101 keywords", t1().keywords(Collections.nCopies(101, "k")).build(), "keywords", "too-many"));
+                Arguments.of(
+                        "101 keywords",
+                        t1().keywords(Collections.nCopies(101, "k")).build(),
+                        "keywords",
+                        "too-many"));
     }
 
     @ParameterizedTest(name = "[{index}] {0}")
@@ -52,17 +69,24 @@ class PaperValidatorTest {
     void rejects(String why, PaperInput input, String field, String code) {
         PaperValidator.Checked checked = validator.check(input);
         assertThat(checked.valid()).isFalse();
-        assertThat(checked.violations()).extracting(Violation::field, Violation::code).contains(
-                org.assertj.core.groups.Tuple.tuple(field, code));
+        assertThat(checked.violations())
+                .extracting(Violation::field, Violation::code)
+                .contains(org.assertj.core.groups.Tuple.tuple(field, code));
     }
 
     @Test
     void normalisesAndDerivesTheId() {
-        PaperInput input = PaperInput.builder().title("  POINTS:\n Improving  ")
+        PaperInput input = PaperInput.builder()
+                .title("  POINTS:\n Improving  ")
                 .abstractText("  An   abstract\twith  spaces, long enough.  ")
-                .authors(List.of(" Ada  Lovelace ", "Ada Lovelace", "Alan")).arxivId("arXiv:2409.04828v2")
-                .publishedOn("2024-09-07T14:25:39Z").updatedAt("2024-09-10").categories(List.of("cs.CV", "cs.CV"))
-                .comment(" ").links(List.of(new SourceLink(" https://github.com/a/b ", "github"))).keywords(List.of("k"))
+                .authors(List.of(" Ada  Lovelace ", "Ada Lovelace", "Alan"))
+                .arxivId("arXiv:2409.04828v2")
+                .publishedOn("2024-09-07T14:25:39Z")
+                .updatedAt("2024-09-10")
+                .categories(List.of("cs.CV", "cs.CV"))
+                .comment(" ")
+                .links(List.of(new SourceLink(" https://github.com/a/b ", "github")))
+                .keywords(List.of("k"))
                 .build();
         RawPaper paper = validator.check(input).paper();
         assertThat(paper.id()).isEqualTo("arxiv:2409.04828");
@@ -79,10 +103,15 @@ class PaperValidatorTest {
 
     @Test
     void idsFollowTheContractRule() {
-        assertThat(validator.check(t1().doi("https://doi.org/10.1000/ABC").build()).paper().id())
+        assertThat(validator
+                        .check(t1().doi("https://doi.org/10.1000/ABC").build())
+                        .paper()
+                        .id())
                 .isEqualTo("doi:10.1000/abc");
-        String a = validator.check(PaperInput.of("Same  Title!", ABSTRACT)).paper().id();
-        String b = validator.check(PaperInput.of("same title", ABSTRACT)).paper().id();
+        String a =
+                validator.check(PaperInput.of("Same  Title!", ABSTRACT)).paper().id();
+        String b =
+                validator.check(PaperInput.of("same title", ABSTRACT)).paper().id();
         assertThat(a).isEqualTo(b).matches("title:[0-9a-f]{16}");
     }
 

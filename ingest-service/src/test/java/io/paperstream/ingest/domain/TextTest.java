@@ -1,13 +1,12 @@
 package io.paperstream.ingest.domain;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Text hygiene: what is refused and the normal form of what is kept. */
 class TextTest {
@@ -32,7 +31,9 @@ class TextTest {
     @ParameterizedTest(name = "[{index}] {2}")
     @MethodSource("texts")
     void problems(String text, String code, String why) {
-        assertThat(Text.problem("title", text).map(Violation::code).orElse("-")).as(why).isEqualTo(code);
+        assertThat(Text.problem("title", text).map(Violation::code).orElse("-"))
+                .as(why)
+                .isEqualTo(code);
     }
 
     @ParameterizedTest(name = "[{index}] {2}")
@@ -49,9 +50,11 @@ class TextTest {
     /** The one-pass shortcut never answers for text the full checks would refuse or change. */
     @org.junit.jupiter.api.Test
     void plainLengthAgreesWithTheFullChecks() {
-        char[] alphabet = {'a', 'Z', '0', ' ', ' ', '.', '~', '\t', '\n', '\r', '\u0000', '\u001f', '\u007f', '\u0085',
-                '\u009f', '\u00a0', '\u00a1', '\u00e9', '\u00ad', '\u02ff', '\u0300', '\u0301', '\u202e', '\u2066',
-                '\ud800', '\udc00', '\ufffe', '\ufdd0', '\u3000', '\u4e2d'};
+        char[] alphabet = {
+            'a', 'Z', '0', ' ', ' ', '.', '~', '\t', '\n', '\r', '\u0000', '\u001f', '\u007f', '\u0085', '\u009f',
+            '\u00a0', '\u00a1', '\u00e9', '\u00ad', '\u02ff', '\u0300', '\u0301', '\u202e', '\u2066', '\ud800',
+            '\udc00', '\ufffe', '\ufdd0', '\u3000', '\u4e2d'
+        };
         java.util.Random random = new java.util.Random(7);
         int plain = 0;
         for (int n = 0; n < 200_000; n++) {
@@ -69,7 +72,8 @@ class TextTest {
             }
         }
         assertThat(plain).as("the shortcut is taken for plain text").isGreaterThan(10_000);
-        assertThat(Text.plainLength("Attention Is All You Need — Über café")).isEqualTo(-1); // U+2014 takes the full path
+        assertThat(Text.plainLength("Attention Is All You Need — Über café"))
+                .isEqualTo(-1); // U+2014 takes the full path
         assertThat(Text.plainLength("Über café, naïve")).isEqualTo(16);
     }
 

@@ -10,12 +10,13 @@ final class Api {
     static final String PAPERS = "/api/v1/papers";
     static final String TOKEN = "dev-token";
 
-    private Api() {
-    }
+    private Api() {}
 
     /** Bodies are sent as given: no charset appended to text types (the service reads UTF-8 only). */
-    private static final RestAssuredConfig AS_GIVEN = RestAssuredConfig.config().encoderConfig(EncoderConfig
-            .encoderConfig().appendDefaultContentCharsetToContentTypeIfUndefined(false).defaultContentCharset("UTF-8"));
+    private static final RestAssuredConfig AS_GIVEN = RestAssuredConfig.config()
+            .encoderConfig(EncoderConfig.encoderConfig()
+                    .appendDefaultContentCharsetToContentTypeIfUndefined(false)
+                    .defaultContentCharset("UTF-8"));
 
     static RequestSpecification anonymous() {
         return RestAssured.given().config(AS_GIVEN);

@@ -1,5 +1,13 @@
 package io.paperstream.ingest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
@@ -9,15 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.notNullValue;
 
 /**
  * Hostile and broken inputs ({@link BadInputs}): each is refused with the right status as problem+json, and none of
@@ -41,22 +40,30 @@ class BadInputCorpusIT {
         Map<TopicPartition, Long> before = RawTopic.mark();
         long start = System.nanoTime();
         bad.send()
-                .then().statusCode(bad.status())
+                .then()
+                .statusCode(bad.status())
                 .contentType("application/problem+json")
                 .body("status", equalTo(bad.status()))
                 .body("type", notNullValue())
                 .body("title", notNullValue())
                 .body("detail", notNullValue());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(RawTopic.written(before, RawTopic.mark())).as("records written by " + bad.name()).isZero();
+        assertThat(RawTopic.written(before, RawTopic.mark()))
+                .as("records written by " + bad.name())
+                .isZero();
     }
 
     @Order(2)
     @Test
     void onlyTheSentinelFollowsTheCorpusOnTheTopic() {
         assertThat(BadInputs.all()).hasSizeGreaterThanOrEqualTo(30);
-        String id = Api.json().body(Api.paper("Sentinel after the bad-input corpus " + UUID.randomUUID()))
-                .post(Api.PAPERS).then().statusCode(202).extract().path("ids[0]");
+        String id = Api.json()
+                .body(Api.paper("Sentinel after the bad-input corpus " + UUID.randomUUID()))
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("ids[0]");
         List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(beforeCorpus, 1);
         assertThat(records).extracting(ConsumerRecord::key).containsExactly(id);
         assertThat(RawTopic.written(beforeCorpus, RawTopic.mark())).isEqualTo(1);

@@ -1,11 +1,11 @@
 package io.paperstream.ingest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every error path of ingest-service answers the one problem+json shape (see {@link ProblemShape}): bad parameters,
@@ -17,17 +17,34 @@ class ErrorShapeIT {
 
     @Test
     void badParameters() {
-        Response date = Api.authorized().contentType("text/plain").body("x").queryParam("date", "yesterday")
+        Response date = Api.authorized()
+                .contentType("text/plain")
+                .body("x")
+                .queryParam("date", "yesterday")
                 .post(Api.PAPERS);
         assertThat(date.statusCode()).isEqualTo(400);
         JsonNode p = ProblemShape.check(400, date.contentType(), date.asString(), "invalid-parameter", Api.PAPERS);
         assertThat(p.at("/errors/0/field").asText()).isEqualTo("date");
         Response format = Api.json().body("{}").queryParam("format", "pdf").post(Api.PAPERS);
-        assertThat(ProblemShape.check(format.statusCode(), format.contentType(), format.asString(), "invalid-parameter",
-                Api.PAPERS).at("/errors/0/field").asText()).isEqualTo("format");
+        assertThat(ProblemShape.check(
+                                format.statusCode(),
+                                format.contentType(),
+                                format.asString(),
+                                "invalid-parameter",
+                                Api.PAPERS)
+                        .at("/errors/0/field")
+                        .asText())
+                .isEqualTo("format");
         Response id = Api.authorized().delete(Api.PAPERS + "/not-an-id");
-        assertThat(ProblemShape.check(id.statusCode(), id.contentType(), id.asString(), "invalid-id",
-                Api.PAPERS + "/not-an-id").at("/errors/0/field").asText()).isEqualTo("id");
+        assertThat(ProblemShape.check(
+                                id.statusCode(),
+                                id.contentType(),
+                                id.asString(),
+                                "invalid-id",
+                                Api.PAPERS + "/not-an-id")
+                        .at("/errors/0/field")
+                        .asText())
+                .isEqualTo("id");
     }
 
     @Test
@@ -35,17 +52,22 @@ class ErrorShapeIT {
         Response malformed = Api.json().body("{\"title\": ").post(Api.PAPERS);
         assertThat(malformed.statusCode()).isEqualTo(400);
         assertThat(ProblemShape.check(400, malformed.contentType(), malformed.asString(), "malformed-body", Api.PAPERS)
-                .at("/errors/0/code").asText()).isEqualTo("malformed");
+                        .at("/errors/0/code")
+                        .asText())
+                .isEqualTo("malformed");
         Response invalid = Api.json().body("[{\"title\": \"x\"}]").post(Api.PAPERS);
-        JsonNode p = ProblemShape.check(invalid.statusCode(), invalid.contentType(), invalid.asString(),
-                "no-valid-paper", Api.PAPERS);
+        JsonNode p = ProblemShape.check(
+                invalid.statusCode(), invalid.contentType(), invalid.asString(), "no-valid-paper", Api.PAPERS);
         assertThat(p.at("/errors/0/index").asInt()).isZero();
         assertThat(p.at("/records/0/status").asText()).isEqualTo("rejected");
     }
 
     @Test
     void unauthorized() {
-        Response r = Api.anonymous().contentType("application/json").body(Api.paper("No token")).post(Api.PAPERS);
+        Response r = Api.anonymous()
+                .contentType("application/json")
+                .body(Api.paper("No token"))
+                .post(Api.PAPERS);
         assertThat(r.statusCode()).isEqualTo(401);
         ProblemShape.check(401, r.contentType(), r.asString(), "unauthorized", Api.PAPERS);
         assertThat(r.header("WWW-Authenticate")).startsWith("Bearer");
@@ -54,8 +76,8 @@ class ErrorShapeIT {
     @Test
     void notFoundAndMethodNotAllowed() {
         Response missing = RestAssured.given().get("/api/v1/nothing-here");
-        ProblemShape.check(missing.statusCode(), missing.contentType(), missing.asString(), "not-found",
-                "/api/v1/nothing-here");
+        ProblemShape.check(
+                missing.statusCode(), missing.contentType(), missing.asString(), "not-found", "/api/v1/nothing-here");
         assertThat(missing.statusCode()).isEqualTo(404);
         Response method = Api.authorized().put(Api.PAPERS);
         assertThat(method.statusCode()).isEqualTo(405);
@@ -65,22 +87,32 @@ class ErrorShapeIT {
     @Test
     void tooLarge() throws Exception {
         // from Content-Length alone (the route before the resource), and while reading a streamed body
-        ProblemShape.checkRaw(RawHttp.post(Api.PAPERS, "application/json", 3_000_000L, "[".getBytes()), 413,
-                "body-too-large", Api.PAPERS);
+        ProblemShape.checkRaw(
+                RawHttp.post(Api.PAPERS, "application/json", 3_000_000L, "[".getBytes()),
+                413,
+                "body-too-large",
+                Api.PAPERS);
         byte[] blankLines = new byte[33 * 1024 * 1024]; // over the NDJSON limit of %test, 32M; no Content-Length
         java.util.Arrays.fill(blankLines, (byte) '\n');
-        Response streamed = Api.authorized().contentType("application/x-ndjson")
-                .body(new java.io.ByteArrayInputStream(blankLines)).post(Api.PAPERS);
+        Response streamed = Api.authorized()
+                .contentType("application/x-ndjson")
+                .body(new java.io.ByteArrayInputStream(blankLines))
+                .post(Api.PAPERS);
         assertThat(streamed.statusCode()).isEqualTo(413);
         ProblemShape.check(413, streamed.contentType(), streamed.asString(), "body-too-large", Api.PAPERS);
     }
 
     @Test
     void unsupportedMediaType() {
-        Response r = Api.authorized().contentType("application/pdf").body("%PDF-1.4".getBytes()).post(Api.PAPERS);
+        Response r = Api.authorized()
+                .contentType("application/pdf")
+                .body("%PDF-1.4".getBytes())
+                .post(Api.PAPERS);
         assertThat(r.statusCode()).isEqualTo(415);
         ProblemShape.check(415, r.contentType(), r.asString(), "unsupported-media-type", Api.PAPERS);
-        Response charset = Api.authorized().contentType("application/json; charset=ISO-8859-1").body("{}".getBytes())
+        Response charset = Api.authorized()
+                .contentType("application/json; charset=ISO-8859-1")
+                .body("{}".getBytes())
                 .post(Api.PAPERS);
         assertThat(charset.statusCode()).isEqualTo(415);
         ProblemShape.check(415, charset.contentType(), charset.asString(), "unsupported-media-type", Api.PAPERS);
@@ -90,12 +122,12 @@ class ErrorShapeIT {
     void theOpenApiDocumentDescribesTheOneShape() {
         Response doc = RestAssured.given().queryParam("format", "json").get("/q/openapi");
         assertThat(doc.statusCode()).isEqualTo(200);
-        assertThat(doc.jsonPath().getMap("components.schemas.Problem.properties")).containsKeys("type", "title",
-                "status", "detail", "instance", "errors");
+        assertThat(doc.jsonPath().getMap("components.schemas.Problem.properties"))
+                .containsKeys("type", "title", "status", "detail", "instance", "errors");
         assertThat(doc.jsonPath().getMap("components.schemas.Problem.properties.errors.items"))
                 .containsEntry("$ref", "#/components/schemas/FieldError");
-        assertThat(doc.jsonPath().getMap("components.schemas.FieldError.properties")).containsKeys("field", "code",
-                "message");
+        assertThat(doc.jsonPath().getMap("components.schemas.FieldError.properties"))
+                .containsKeys("field", "code", "message");
         assertThat(doc.asString()).as("the error responses refer to it").contains("#/components/schemas/Problem\"");
     }
 }

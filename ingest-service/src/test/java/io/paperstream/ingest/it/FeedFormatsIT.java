@@ -1,18 +1,17 @@
 package io.paperstream.ingest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
 
 /** Hugging Face daily-papers JSON (by shape or format=hf-daily) and arXiv Atom feeds land on papers.raw. */
 @IngestIT
@@ -21,8 +20,11 @@ class FeedFormatsIT {
     @Test
     void dailyPapersJsonIsRecognisedByItsShapeKeepingLinksAndKeywords() throws Exception {
         Map<TopicPartition, Long> mark = RawTopic.mark();
-        Api.json().body(Samples.bytes("hf-daily.json")).post(Api.PAPERS)
-                .then().statusCode(202)
+        Api.json()
+                .body(Samples.bytes("hf-daily.json"))
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(202)
                 .body("format", equalTo("hf-daily"))
                 .body("accepted", equalTo(2))
                 .body("rejected", equalTo(1))
@@ -43,15 +45,25 @@ class FeedFormatsIT {
     void theFormatParameterSelectsDailyPapers() {
         String entry = "{\"id\": \"2503.11111\", \"title\": \"Bare Daily Paper\", "
                 + "\"summary\": \"A summary long enough to be an abstract.\", \"authors\": [{\"name\": \"A. Author\"}]}";
-        Api.json().queryParam("format", "hf-daily").body(entry).post(Api.PAPERS)
-                .then().statusCode(202).body("format", equalTo("hf-daily")).body("ids[0]", equalTo("arxiv:2503.11111"));
+        Api.json()
+                .queryParam("format", "hf-daily")
+                .body(entry)
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(202)
+                .body("format", equalTo("hf-daily"))
+                .body("ids[0]", equalTo("arxiv:2503.11111"));
     }
 
     @Test
     void anArxivAtomFeedLandsWithCategoriesLinksCommentAndDoi() throws Exception {
         Map<TopicPartition, Long> mark = RawTopic.mark();
-        Api.authorized().contentType("application/atom+xml").body(Samples.bytes("arxiv-feed.xml")).post(Api.PAPERS)
-                .then().statusCode(202)
+        Api.authorized()
+                .contentType("application/atom+xml")
+                .body(Samples.bytes("arxiv-feed.xml"))
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(202)
                 .body("format", equalTo("atom"))
                 .body("accepted", equalTo(2))
                 .body("records[0].id", equalTo("arxiv:2409.04828"))
@@ -75,9 +87,12 @@ class FeedFormatsIT {
         String body = io.paperstream.ingest.domain.format.ArxivSnapshotMapperTest.FIRST + "\n"
                 + io.paperstream.ingest.domain.format.ArxivSnapshotMapperTest.RECENT + "\n"
                 + "{\"id\":\"2501.00002\",\"title\":\"No abstract here\",\"versions\":[]}\n";
-        Api.authorized().contentType("application/x-ndjson").body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
+        Api.authorized()
+                .contentType("application/x-ndjson")
+                .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8))
                 .post(Api.PAPERS)
-                .then().statusCode(202)
+                .then()
+                .statusCode(202)
                 .body("format", equalTo("arxiv-snapshot"))
                 .body("accepted", equalTo(2))
                 .body("rejected", equalTo(1))
@@ -100,8 +115,7 @@ class FeedFormatsIT {
 
     private static Map<String, JsonNode> values(List<ConsumerRecord<String, String>> records) {
         records.forEach(RawTopic::assertCloudEvents);
-        return records.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> read(r.value()),
-                (a, b) -> b));
+        return records.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> read(r.value()), (a, b) -> b));
     }
 
     private static JsonNode read(String json) {
@@ -111,5 +125,4 @@ class FeedFormatsIT {
             throw new IllegalStateException(e);
         }
     }
-
 }

@@ -3,7 +3,6 @@ package io.paperstream.ingest.it;
 import io.paperstream.localstack.KafkaResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,5 +13,4 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
-public @interface IngestIT {
-}
+public @interface IngestIT {}

@@ -1,22 +1,21 @@
 package io.paperstream.ingest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.CloudEvents;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
 import io.paperstream.events.Topics;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
 
 /** application/json: one paper or an array, per-record outcomes, records on papers.raw with key and CloudEvents headers. */
 @IngestIT
@@ -26,23 +25,31 @@ class JsonIngestIT {
     void onePaperLandsOnTheTopicKeyedByIdWithCloudEventsHeaders() throws Exception {
         Map<TopicPartition, Long> mark = RawTopic.mark();
         String title = "Single paper " + UUID.randomUUID();
-        String id = Api.json().body(Api.paper(title)).post(Api.PAPERS)
-                .then().statusCode(202)
+        String id = Api.json()
+                .body(Api.paper(title))
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(202)
                 .body("format", equalTo("json"))
                 .body("accepted", equalTo(1))
                 .body("ids", hasSize(1))
                 .body("records[0].status", equalTo("accepted"))
-                .extract().path("ids[0]");
+                .extract()
+                .path("ids[0]");
         assertThat(id).startsWith("title:");
 
         ConsumerRecord<String, String> record = RawTopic.awaitAfter(mark, 1).get(0);
         assertThat(record.key()).isEqualTo(id);
         assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.TYPE)).isEqualTo(Topics.RAW_TYPE);
-        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SOURCE)).isEqualTo("/paperstream/ingest-service");
-        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SPEC_VERSION)).isEqualTo("1.0");
-        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SUBJECT)).isEqualTo(id);
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SOURCE))
+                .isEqualTo("/paperstream/ingest-service");
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SPEC_VERSION))
+                .isEqualTo("1.0");
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SUBJECT))
+                .isEqualTo(id);
         assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.ID)).isNotBlank();
-        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.CONTENT_TYPE))
+                .isEqualTo("application/json");
         JsonNode value = PaperJson.mapper().readTree(record.value());
         assertThat(PaperSchemas.validateRaw(value)).isEmpty();
         assertThat(value.get("title").asText()).isEqualTo(title);
@@ -56,8 +63,11 @@ class JsonIngestIT {
         String a = Api.paper("Batch paper A " + UUID.randomUUID());
         String b = Api.paper("Batch paper B " + UUID.randomUUID());
         String bad = "{\"title\": \"No abstract here\"}";
-        List<String> ids = Api.json().body("[" + a + "," + bad + "," + b + "," + a + "]").post(Api.PAPERS)
-                .then().statusCode(202)
+        List<String> ids = Api.json()
+                .body("[" + a + "," + bad + "," + b + "," + a + "]")
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(202)
                 .body("received", equalTo(4))
                 .body("accepted", equalTo(2))
                 .body("duplicates", equalTo(1))
@@ -66,7 +76,8 @@ class JsonIngestIT {
                 .body("records[1].errors[0].field", equalTo("abstract"))
                 .body("records[1].errors[0].code", equalTo("missing"))
                 .body("records[3].status", equalTo("duplicate-in-batch"))
-                .extract().path("ids");
+                .extract()
+                .path("ids");
         assertThat(ids).hasSize(2);
 
         List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, 3);
@@ -78,12 +89,30 @@ class JsonIngestIT {
     void rePostingGivesTheSameIdAndAHigherRevision() throws Exception {
         String body = Api.paper("Posted twice " + UUID.randomUUID());
         Map<TopicPartition, Long> mark = RawTopic.mark();
-        String first = Api.json().body(body).post(Api.PAPERS).then().statusCode(202).extract().path("ids[0]");
-        String second = Api.json().body(body).post(Api.PAPERS).then().statusCode(202).extract().path("ids[0]");
+        String first = Api.json()
+                .body(body)
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("ids[0]");
+        String second = Api.json()
+                .body(body)
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(202)
+                .extract()
+                .path("ids[0]");
         assertThat(second).isEqualTo(first);
         List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, 2);
-        long r1 = PaperJson.mapper().readTree(records.get(0).value()).get("revision").asLong();
-        long r2 = PaperJson.mapper().readTree(records.get(1).value()).get("revision").asLong();
+        long r1 = PaperJson.mapper()
+                .readTree(records.get(0).value())
+                .get("revision")
+                .asLong();
+        long r2 = PaperJson.mapper()
+                .readTree(records.get(1).value())
+                .get("revision")
+                .asLong();
         assertThat(records.get(0).partition()).isEqualTo(records.get(1).partition());
         assertThat(r2).isGreaterThan(r1);
     }

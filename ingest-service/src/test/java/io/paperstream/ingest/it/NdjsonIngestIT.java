@@ -1,18 +1,17 @@
 package io.paperstream.ingest.it;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.containsString;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
 
 /** application/x-ndjson: a body streamed (chunked, no Content-Length) through the service, bad lines rejected one by one. */
 @IngestIT
@@ -23,8 +22,12 @@ class NdjsonIngestIT {
         int papers = 3000;
         String run = UUID.randomUUID().toString();
         Map<TopicPartition, Long> mark = RawTopic.mark();
-        Api.authorized().contentType("application/x-ndjson").body(new GeneratedNdjson(papers, run)).post(Api.PAPERS)
-                .then().statusCode(202)
+        Api.authorized()
+                .contentType("application/x-ndjson")
+                .body(new GeneratedNdjson(papers, run))
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(202)
                 .body("format", equalTo("ndjson"))
                 .body("received", equalTo(papers + 2))
                 .body("accepted", equalTo(papers))
@@ -62,8 +65,13 @@ class NdjsonIngestIT {
                 return n;
             }
         };
-        Api.authorized().contentType("application/x-ndjson").body(blanks).post(Api.PAPERS)
-                .then().statusCode(413).contentType("application/problem+json")
+        Api.authorized()
+                .contentType("application/x-ndjson")
+                .body(blanks)
+                .post(Api.PAPERS)
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json")
                 .body("detail", containsString("33554432"));
         assertThat(RawTopic.written(mark, RawTopic.mark())).isZero();
     }
@@ -105,12 +113,15 @@ class NdjsonIngestIT {
                 return false;
             }
             line++;
-            String text = switch (line) {
-                case 2 -> "{\"title\": \"broken";
-                case 4 -> "{\"title\": \"No abstract " + run + "\"}";
-                default -> "{\"title\": \"Streamed paper " + line + " " + run + "\", \"abstract\": \"An abstract for"
-                        + " paper " + line + " that is long enough to pass validation.\", \"authors\": [\"A\"]}";
-            };
+            String text =
+                    switch (line) {
+                        case 2 -> "{\"title\": \"broken";
+                        case 4 -> "{\"title\": \"No abstract " + run + "\"}";
+                        default ->
+                            "{\"title\": \"Streamed paper " + line + " " + run + "\", \"abstract\": \"An abstract for"
+                                    + " paper " + line
+                                    + " that is long enough to pass validation.\", \"authors\": [\"A\"]}";
+                    };
             current = (text + "\r\n").getBytes(StandardCharsets.UTF_8);
             position = 0;
             return true;

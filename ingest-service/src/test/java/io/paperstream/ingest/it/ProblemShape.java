@@ -1,12 +1,11 @@
 package io.paperstream.ingest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.Iterator;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The one problem+json shape of both APIs (http-problem), checked from the outside: RFC 9457's members, a type URI of
@@ -15,12 +14,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class ProblemShape {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final Set<String> MEMBERS = Set.of("type", "title", "status", "detail", "instance", "errors",
-            "published", "records");
+    private static final Set<String> MEMBERS =
+            Set.of("type", "title", "status", "detail", "instance", "errors", "published", "records");
     private static final Set<String> ERROR_MEMBERS = Set.of("field", "code", "message", "index", "location");
 
-    private ProblemShape() {
-    }
+    private ProblemShape() {}
 
     /** Asserts the answer is the one shape, of this status and type, for a request to this path; returns the body. */
     static JsonNode check(int status, String contentType, String body, String slug, String path) {
@@ -41,10 +39,14 @@ final class ProblemShape {
         assertThat(p.path("detail").asText()).as(body).isNotBlank();
         assertThat(decoded(p.path("instance").asText())).as(body).isEqualTo(decoded(path));
         if (p.has("errors")) {
-            assertThat(p.get("errors").isArray() && !p.get("errors").isEmpty()).as(body).isTrue();
+            assertThat(p.get("errors").isArray() && !p.get("errors").isEmpty())
+                    .as(body)
+                    .isTrue();
             for (JsonNode error : p.get("errors")) {
                 for (Iterator<String> names = error.fieldNames(); names.hasNext(); ) {
-                    assertThat(ERROR_MEMBERS).as("member of an error of " + body).contains(names.next());
+                    assertThat(ERROR_MEMBERS)
+                            .as("member of an error of " + body)
+                            .contains(names.next());
                 }
                 assertThat(error.path("field").asText()).as(body).isNotBlank();
                 assertThat(error.path("code").asText()).as(body).isNotBlank();
@@ -62,8 +64,11 @@ final class ProblemShape {
     static JsonNode checkRaw(String answer, int status, String slug, String path) {
         assertThat(answer).startsWith("HTTP/1.1 " + status);
         String head = answer.substring(0, answer.indexOf("\r\n\r\n"));
-        String contentType = head.lines().filter(l -> l.toLowerCase().startsWith("content-type:"))
-                .map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse("");
+        String contentType = head.lines()
+                .filter(l -> l.toLowerCase().startsWith("content-type:"))
+                .map(l -> l.substring(l.indexOf(':') + 1).trim())
+                .findFirst()
+                .orElse("");
         return check(status, contentType, answer.substring(answer.indexOf("\r\n\r\n") + 4), slug, path);
     }
 }

@@ -1,7 +1,6 @@
 package io.paperstream.ingest.it;
 
 import io.restassured.RestAssured;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,8 +13,7 @@ import java.nio.charset.StandardCharsets;
  * the body (the server must answer from the header alone) and arbitrary bytes.
  */
 final class RawHttp {
-    private RawHttp() {
-    }
+    private RawHttp() {}
 
     /** Status line, headers and body of the answer, as text. */
     static String post(String path, String contentType, long announcedLength, byte[] body) throws IOException {

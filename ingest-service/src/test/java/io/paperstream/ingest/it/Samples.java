@@ -11,8 +11,7 @@ final class Samples {
     /** The project's sample data, shared with the local run; relative to the module directory (Maven's cwd). */
     static final Path DIGEST = Path.of("../deploy/local/sample/daily-papers-sample.txt");
 
-    private Samples() {
-    }
+    private Samples() {}
 
     static byte[] bytes(String name) {
         try (InputStream in = Samples.class.getResourceAsStream("/samples/" + name)) {

@@ -1,5 +1,9 @@
 package io.paperstream.ingest.it;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
@@ -8,17 +12,12 @@ import io.paperstream.localstack.KafkaResource;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * The harvesters inside the running service, against stand-ins of arXiv and Hugging Face and the real broker: papers
@@ -31,22 +30,30 @@ import static org.hamcrest.Matchers.equalTo;
 class SourcesIT {
     @io.quarkus.test.common.http.TestHTTPResource(value = "health/ready", management = true)
     java.net.URL ready;
+
     @io.quarkus.test.common.http.TestHTTPResource(value = "metrics", management = true)
     java.net.URL metrics;
 
     private static Map<String, ConsumerRecord<String, String>> harvested(int atLeast) {
         Map<String, ConsumerRecord<String, String>> byKey = new HashMap<>();
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(500)).until(() -> {
-            List<ConsumerRecord<String, String>> all = RawTopic.companion().consumeStrings()
-                    .fromTopics(Topics.RAW, Duration.ofSeconds(2)).awaitCompletion(Duration.ofSeconds(10)).getRecords();
-            byKey.clear();
-            for (ConsumerRecord<String, String> r : all) {
-                if (r.value() == null || r.value().contains("\"arxiv-oai\"") || r.value().contains("\"hf-daily\"")) {
-                    byKey.put(r.key() + (r.value() == null ? "#tombstone" : "#" + format(r.value())), r);
-                }
-            }
-            return byKey.size() >= atLeast;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .until(() -> {
+                    List<ConsumerRecord<String, String>> all = RawTopic.companion()
+                            .consumeStrings()
+                            .fromTopics(Topics.RAW, Duration.ofSeconds(2))
+                            .awaitCompletion(Duration.ofSeconds(10))
+                            .getRecords();
+                    byKey.clear();
+                    for (ConsumerRecord<String, String> r : all) {
+                        if (r.value() == null
+                                || r.value().contains("\"arxiv-oai\"")
+                                || r.value().contains("\"hf-daily\"")) {
+                            byKey.put(r.key() + (r.value() == null ? "#tombstone" : "#" + format(r.value())), r);
+                        }
+                    }
+                    return byKey.size() >= atLeast;
+                });
         return byKey;
     }
 
@@ -75,16 +82,23 @@ class SourcesIT {
         assertThat(points.get("source").get("name").asText()).isEqualTo("arxiv:cs");
         assertThat(points.get("license").asText()).isEqualTo("http://creativecommons.org/licenses/by/4.0/");
         RawTopic.assertCloudEvents(records.get("arxiv:2409.04828#arxiv-oai"));
-        assertThat(records).containsKeys("arxiv:0704.0001#arxiv-oai", "arxiv:2412.00004#arxiv-oai",
-                "arxiv:math/0703001#arxiv-oai", "arxiv:2401.00002#tombstone");
+        assertThat(records)
+                .containsKeys(
+                        "arxiv:0704.0001#arxiv-oai",
+                        "arxiv:2412.00004#arxiv-oai",
+                        "arxiv:math/0703001#arxiv-oai",
+                        "arxiv:2401.00002#tombstone");
         JsonNode daily = read(records.get("arxiv:2512.07777#hf-daily").value());
         assertThat(daily.get("links").toString()).contains("https://github.com/example/2512-07777");
         assertThat(records).containsKey("arxiv:2409.04828#hf-daily");
 
         // the stand-ins saw the requests the protocols prescribe
-        assertThat(StandInSources.arxiv.requests().get(0).query()).containsEntry("metadataPrefix", "arXiv")
-                .containsEntry("set", "cs").containsEntry("from", "2026-12-01");
-        assertThat(StandInSources.hf.requests()).extracting(r -> r.query().get("date"))
+        assertThat(StandInSources.arxiv.requests().get(0).query())
+                .containsEntry("metadataPrefix", "arXiv")
+                .containsEntry("set", "cs")
+                .containsEntry("from", "2026-12-01");
+        assertThat(StandInSources.hf.requests())
+                .extracting(r -> r.query().get("date"))
                 .contains(StandInSources.TODAY.minusDays(1).toString(), StandInSources.TODAY.toString());
     }
 
@@ -92,7 +106,12 @@ class SourcesIT {
     void metricsAndHealthReportTheHarvest() {
         harvested(7);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String text = RestAssured.given().get(metrics).then().statusCode(200).extract().asString();
+            String text = RestAssured.given()
+                    .get(metrics)
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             assertThat(text)
                     .contains("paperstream_source_requests_total{outcome=\"ok\",source=\"arxiv-oai\"} 3.0")
                     .contains("paperstream_source_requests_total{outcome=\"retry-after\",source=\"arxiv-oai\"} 1.0")
@@ -102,9 +121,14 @@ class SourcesIT {
                     .contains("paperstream_source_enabled{source=\"hf-daily\"} 1.0")
                     .containsPattern("paperstream_source_last_success_seconds\\{source=\"hf-daily\"} 1\\.[0-9]+E9");
         });
-        RestAssured.given().get(ready).then().statusCode(200)
+        RestAssured.given()
+                .get(ready)
+                .then()
+                .statusCode(200)
                 .body("checks.find { it.name == 'paperstream sources' }.status", equalTo("UP"))
                 .body("checks.find { it.name == 'paperstream sources' }.data.leader", equalTo(true))
-                .body("checks.find { it.name == 'paperstream sources' }.data.'arxiv-oai.consecutiveFailures'", equalTo(0));
+                .body(
+                        "checks.find { it.name == 'paperstream sources' }.data.'arxiv-oai.consecutiveFailures'",
+                        equalTo(0));
     }
 }

@@ -3,7 +3,6 @@ package io.paperstream.ingest.it;
 import io.paperstream.ingest.sources.HfDailyHarvesterTestDays;
 import io.paperstream.ingest.sources.StandIn;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Map;
@@ -25,7 +24,8 @@ public class StandInSources implements QuarkusTestResourceLifecycleManager {
         AtomicInteger calls = new AtomicInteger();
         var pages = StandIn.arxivPages();
         arxiv.routes(r -> calls.incrementAndGet() == 1
-                ? StandIn.Answer.status(503, "Retry after 1 second", Map.of("Retry-After", "1")) : pages.apply(r));
+                ? StandIn.Answer.status(503, "Retry after 1 second", Map.of("Retry-After", "1"))
+                : pages.apply(r));
         hf = new StandIn();
         String yesterday = TODAY.minusDays(1).toString();
         hf.routes(r -> {

@@ -1,10 +1,10 @@
 package io.paperstream.ingest.sources;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.paperstream.events.RawPaper;
 import io.paperstream.ingest.sources.StandIn.Answer;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -15,9 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /**
  * The arXiv harvester against a stand-in OAI-PMH server answering in arXiv's real format: pages followed by token,
@@ -36,8 +35,15 @@ class ArxivOaiHarvesterTest {
     }
 
     private ArxivOaiHarvester harvester(Optional<LocalDate> from) {
-        return new ArxivOaiHarvester(arxiv.url() + "/oai", List.of("cs"), from, Recorder.http(status, DELAY),
-                recorder.publisher(), recorder, status, CLOCK);
+        return new ArxivOaiHarvester(
+                arxiv.url() + "/oai",
+                List.of("cs"),
+                from,
+                Recorder.http(status, DELAY),
+                recorder.publisher(),
+                recorder,
+                status,
+                CLOCK);
     }
 
     /** The real routes, with the n-th requests (1-based) answered otherwise. */
@@ -60,18 +66,21 @@ class ArxivOaiHarvesterTest {
 
         List<StandIn.Request> requests = arxiv.requests();
         assertThat(requests).hasSize(5);
-        assertThat(requests.get(0).query()).containsExactlyInAnyOrderEntriesOf(Map.of("verb", "ListRecords",
-                "metadataPrefix", "arXiv", "set", "cs", "from", "2026-12-03"));
-        assertThat(requests.get(2).query()).containsExactlyInAnyOrderEntriesOf(Map.of("verb", "ListRecords",
-                "resumptionToken", "6961218|1001"));
+        assertThat(requests.get(0).query())
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of("verb", "ListRecords", "metadataPrefix", "arXiv", "set", "cs", "from", "2026-12-03"));
+        assertThat(requests.get(2).query())
+                .containsExactlyInAnyOrderEntriesOf(Map.of("verb", "ListRecords", "resumptionToken", "6961218|1001"));
         assertThat(requests.get(4).query().get("resumptionToken")).isEqualTo("6961218|2002");
         assertThat(gapMillis(requests, 1)).as("Retry-After: 1 waited out").isGreaterThanOrEqualTo(1000);
         for (int i = 1; i < requests.size(); i++) {
-            assertThat(gapMillis(requests, i)).as("gap before request %d", i + 1).isGreaterThanOrEqualTo(DELAY.toMillis());
+            assertThat(gapMillis(requests, i))
+                    .as("gap before request %d", i + 1)
+                    .isGreaterThanOrEqualTo(DELAY.toMillis());
         }
 
-        assertThat(recorder.ids()).containsExactly("arxiv:2409.04828", "arxiv:0704.0001", "arxiv:2412.00004",
-                "arxiv:math/0703001");
+        assertThat(recorder.ids())
+                .containsExactly("arxiv:2409.04828", "arxiv:0704.0001", "arxiv:2412.00004", "arxiv:math/0703001");
         assertThat(recorder.tombstones).containsExactly("arxiv:2401.00002");
         RawPaper points = recorder.papers.get(0);
         assertThat(points.source()).isEqualTo(new RawPaper.Source("arxiv-oai", "arxiv:cs"));
@@ -86,7 +95,9 @@ class ArxivOaiHarvesterTest {
         assertThat(status.requests("malformed")).isEqualTo(1);
         assertThat(status.requests("ok")).isEqualTo(3);
         assertThat(status.papers()).isEqualTo(5); // 4 papers and 1 deletion; the record without a title was rejected
-        assertThat(recorder.checkpoints.get("arxiv-oai:cs")).contains("\"from\":\"2026-12-06\"").doesNotContain("token");
+        assertThat(recorder.checkpoints.get("arxiv-oai:cs"))
+                .contains("\"from\":\"2026-12-06\"")
+                .doesNotContain("token");
     }
 
     @Test
@@ -102,8 +113,10 @@ class ArxivOaiHarvesterTest {
     @Test
     void aRestartInTheMiddleResumesFromTheTokenOfItsCheckpoint() throws Exception {
         Function<StandIn.Request, Answer> pages = StandIn.arxivPages();
-        arxiv.routes(r -> r.query().containsKey("resumptionToken") ? Answer.status(500, "oops", Map.of()) : pages.apply(r));
-        assertThatThrownBy(() -> harvester(Optional.empty()).harvest()).isInstanceOf(SourceFailure.class)
+        arxiv.routes(
+                r -> r.query().containsKey("resumptionToken") ? Answer.status(500, "oops", Map.of()) : pages.apply(r));
+        assertThatThrownBy(() -> harvester(Optional.empty()).harvest())
+                .isInstanceOf(SourceFailure.class)
                 .hasMessageContaining("HTTP 500");
         assertThat(recorder.ids()).containsExactly("arxiv:2409.04828", "arxiv:0704.0001");
         assertThat(recorder.checkpoints.get("arxiv-oai:cs")).contains("\"token\":\"6961218|1001\"");
@@ -113,20 +126,25 @@ class ArxivOaiHarvesterTest {
         arxiv.clear();
         arxiv.routes(StandIn.arxivPages());
         harvester(Optional.empty()).harvest();
-        assertThat(arxiv.requests()).extracting(r -> r.query().get("resumptionToken"))
+        assertThat(arxiv.requests())
+                .extracting(r -> r.query().get("resumptionToken"))
                 .containsExactly("6961218|1001", "6961218|2002");
-        assertThat(recorder.ids()).containsExactly("arxiv:2409.04828", "arxiv:0704.0001", "arxiv:2412.00004",
-                "arxiv:math/0703001");
+        assertThat(recorder.ids())
+                .containsExactly("arxiv:2409.04828", "arxiv:0704.0001", "arxiv:2412.00004", "arxiv:math/0703001");
         assertThat(recorder.checkpoints.get("arxiv-oai:cs")).contains("\"from\":\"2026-12-06\"");
     }
 
     @Test
     void anExpiredTokenListsAgainFromTheCheckpointsDate() throws Exception {
-        recorder.put("arxiv-oai:cs", "{\"from\":\"2026-12-01\",\"token\":\"expired\",\"nextFrom\":\"2026-12-05\",\"pages\":3}");
+        recorder.put(
+                "arxiv-oai:cs",
+                "{\"from\":\"2026-12-01\",\"token\":\"expired\",\"nextFrom\":\"2026-12-05\",\"pages\":3}");
         arxiv.routes(StandIn.arxivPages());
         harvester(Optional.empty()).harvest();
         assertThat(arxiv.requests().get(0).query().get("resumptionToken")).isEqualTo("expired");
-        assertThat(arxiv.requests().get(1).query()).containsEntry("from", "2026-12-01").containsEntry("set", "cs");
+        assertThat(arxiv.requests().get(1).query())
+                .containsEntry("from", "2026-12-01")
+                .containsEntry("set", "cs");
         assertThat(recorder.ids()).hasSize(4);
     }
 

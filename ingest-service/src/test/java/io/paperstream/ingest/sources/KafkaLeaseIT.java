@@ -1,11 +1,10 @@
 package io.paperstream.ingest.sources;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.paperstream.ingest.sources.StandIn.Answer;
 import io.paperstream.localstack.KafkaBroker;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,9 +16,9 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The lease and the checkpoints on a real Kafka broker (local-stack's, in this JVM): of two instances in the group
@@ -68,7 +67,8 @@ class KafkaLeaseIT {
         try (StandIn arxiv = new StandIn()) {
             Function<StandIn.Request, Answer> pages = StandIn.arxivPages();
             // page 1 is served, then the source fails: the harvest stops after page 1
-            arxiv.routes(r -> r.query().containsKey("resumptionToken") ? Answer.status(502, "bad gateway", Map.of())
+            arxiv.routes(r -> r.query().containsKey("resumptionToken")
+                    ? Answer.status(502, "bad gateway", Map.of())
                     : pages.apply(r));
             Events first = new Events();
             Events second = new Events();
@@ -79,27 +79,47 @@ class KafkaLeaseIT {
             try {
                 Recorder published = new Recorder();
                 SourceStatus status = SourceStatus.standalone("arxiv-oai");
-                ArxivOaiHarvester harvester = new ArxivOaiHarvester(arxiv.url(), List.of("cs"), Optional.empty(),
-                        Recorder.http(status, Duration.ofMillis(10)), published.publisher(), aCheckpoints, status, clock);
+                ArxivOaiHarvester harvester = new ArxivOaiHarvester(
+                        arxiv.url(),
+                        List.of("cs"),
+                        Optional.empty(),
+                        Recorder.http(status, Duration.ofMillis(10)),
+                        published.publisher(),
+                        aCheckpoints,
+                        status,
+                        clock);
                 assertThatThrownBy(harvester::harvest).isInstanceOf(SourceFailure.class);
                 assertThat(published.ids()).containsExactly("arxiv:2409.04828", "arxiv:0704.0001");
-                assertThat(second.acquired.poll(3, TimeUnit.SECONDS)).as("only one instance holds the lease").isNull();
+                assertThat(second.acquired.poll(3, TimeUnit.SECONDS))
+                        .as("only one instance holds the lease")
+                        .isNull();
 
                 a.close(); // the first instance stops (or is moved): the second takes over
                 assertThat(first.holding).isFalse();
                 Checkpoints bCheckpoints = second.acquired.poll(60, TimeUnit.SECONDS);
-                assertThat(bCheckpoints).as("the second instance acquires the lease").isNotNull();
+                assertThat(bCheckpoints)
+                        .as("the second instance acquires the lease")
+                        .isNotNull();
                 assertThat(bCheckpoints.get("arxiv-oai:cs")).get().asString().contains("\"token\":\"6961218|1001\"");
 
                 arxiv.clear();
                 arxiv.routes(StandIn.arxivPages());
-                new ArxivOaiHarvester(arxiv.url(), List.of("cs"), Optional.empty(),
-                        Recorder.http(status, Duration.ofMillis(10)), published.publisher(), bCheckpoints, status, clock)
+                new ArxivOaiHarvester(
+                                arxiv.url(),
+                                List.of("cs"),
+                                Optional.empty(),
+                                Recorder.http(status, Duration.ofMillis(10)),
+                                published.publisher(),
+                                bCheckpoints,
+                                status,
+                                clock)
                         .harvest();
-                assertThat(arxiv.requests()).extracting(r -> r.query().get("resumptionToken"))
+                assertThat(arxiv.requests())
+                        .extracting(r -> r.query().get("resumptionToken"))
                         .containsExactly("6961218|1001", "6961218|2002");
-                assertThat(published.ids()).containsExactly("arxiv:2409.04828", "arxiv:0704.0001", "arxiv:2412.00004",
-                        "arxiv:math/0703001");
+                assertThat(published.ids())
+                        .containsExactly(
+                                "arxiv:2409.04828", "arxiv:0704.0001", "arxiv:2412.00004", "arxiv:math/0703001");
                 assertThat(bCheckpoints.get("arxiv-oai:cs")).get().asString().contains("\"from\":\"2026-12-06\"");
             } finally {
                 a.close();
@@ -119,7 +139,8 @@ class KafkaLeaseIT {
         checkpoints.put("hf-daily", "{\"done\":\"2026-12-05\"}");
         lease.close();
         assertThatThrownBy(() -> checkpoints.put("hf-daily", "{\"done\":\"2026-12-06\"}"))
-                .isInstanceOf(SourceFailure.class).hasMessageContaining("no longer held");
+                .isInstanceOf(SourceFailure.class)
+                .hasMessageContaining("no longer held");
 
         Events again = new Events();
         KafkaLease next = lease(topic, again);

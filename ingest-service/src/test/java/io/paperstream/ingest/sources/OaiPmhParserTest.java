@@ -1,15 +1,14 @@
 package io.paperstream.ingest.sources;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.format.UnreadableBodyException;
 import io.paperstream.ingest.sources.OaiPmhParser.OaiPage;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** OAI-PMH ListRecords pages in arXiv's metadata format: records, deletions, tokens, errors, refusals. */
 class OaiPmhParserTest {
@@ -71,13 +70,16 @@ class OaiPmhParserTest {
     void malformedOrForeignOrDtdAnswersAreUnreadable() {
         String truncated = StandIn.resource("oai/page1.xml").substring(0, 900);
         assertThatThrownBy(() -> OaiPmhParser.parse(truncated.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UnreadableBodyException.class).hasMessageContaining("malformed XML");
-        assertThatThrownBy(() -> OaiPmhParser.parse("<html><body>Service unavailable</body></html>"
-                .getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UnreadableBodyException.class).hasMessageContaining("not an OAI-PMH answer");
+                .isInstanceOf(UnreadableBodyException.class)
+                .hasMessageContaining("malformed XML");
+        assertThatThrownBy(() -> OaiPmhParser.parse(
+                        "<html><body>Service unavailable</body></html>".getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(UnreadableBodyException.class)
+                .hasMessageContaining("not an OAI-PMH answer");
         String dtd = "<?xml version=\"1.0\"?><!DOCTYPE x [<!ENTITY a \"aaaa\">]>"
                 + "<OAI-PMH xmlns=\"http://www.openarchives.org/OAI/2.0/\"><responseDate>&a;</responseDate></OAI-PMH>";
         assertThatThrownBy(() -> OaiPmhParser.parse(dtd.getBytes(StandardCharsets.UTF_8)))
-                .isInstanceOf(UnreadableBodyException.class).hasMessageContaining("DTD");
+                .isInstanceOf(UnreadableBodyException.class)
+                .hasMessageContaining("DTD");
     }
 }

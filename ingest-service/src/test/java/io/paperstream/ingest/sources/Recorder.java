@@ -5,7 +5,6 @@ import io.paperstream.ingest.domain.BatchIngestor;
 import io.paperstream.ingest.domain.PaperLimits;
 import io.paperstream.ingest.domain.PaperValidator;
 import io.paperstream.ingest.domain.RevisionClock;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,14 +22,23 @@ final class Recorder implements Checkpoints {
     final List<String> checkpointHistory = Collections.synchronizedList(new ArrayList<>());
 
     SourcePublisher publisher() {
-        BatchIngestor ingestor = new BatchIngestor(new PaperValidator(PaperLimits.DEFAULTS),
-                new RevisionClock(Clock.systemUTC()), 100);
+        BatchIngestor ingestor =
+                new BatchIngestor(new PaperValidator(PaperLimits.DEFAULTS), new RevisionClock(Clock.systemUTC()), 100);
         return new SourcePublisher(ingestor, papers::addAll, tombstones::add);
     }
 
     static SourceHttp http(SourceStatus status, Duration delay) {
-        return new SourceHttp(SourceHttp.newClient(), status, "*/*", delay, 3, Duration.ofMillis(20),
-                Duration.ofMillis(100), Duration.ofSeconds(5), Duration.ofSeconds(10), "paperstream-test");
+        return new SourceHttp(
+                SourceHttp.newClient(),
+                status,
+                "*/*",
+                delay,
+                3,
+                Duration.ofMillis(20),
+                Duration.ofMillis(100),
+                Duration.ofSeconds(5),
+                Duration.ofSeconds(10),
+                "paperstream-test");
     }
 
     List<String> ids() {

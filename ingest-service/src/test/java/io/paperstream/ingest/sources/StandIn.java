@@ -1,7 +1,6 @@
 package io.paperstream.ingest.sources;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -42,8 +41,7 @@ public final class StandIn implements AutoCloseable {
     }
 
     /** A request as received: its query parameters and when (System.nanoTime). */
-    public record Request(String path, Map<String, String> query, long nanos) {
-    }
+    public record Request(String path, Map<String, String> query, long nanos) {}
 
     private final HttpServer server;
     private final List<Request> requests = Collections.synchronizedList(new ArrayList<>());
@@ -148,7 +146,8 @@ public final class StandIn implements AutoCloseable {
             }
             String token = r.query().get("resumptionToken");
             if (token == null) {
-                return "arXiv".equals(r.query().get("metadataPrefix")) ? Answer.xml(resource("oai/page1.xml"))
+                return "arXiv".equals(r.query().get("metadataPrefix"))
+                        ? Answer.xml(resource("oai/page1.xml"))
                         : Answer.status(400, "no metadataPrefix", Map.of());
             }
             return switch (token) {

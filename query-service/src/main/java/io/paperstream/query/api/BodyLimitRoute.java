@@ -20,8 +20,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodyLimitRoute {
     private final long limit;
 
-    public BodyLimitRoute(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K")
-                          MemorySize limit) {
+    public BodyLimitRoute(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10240K") MemorySize limit) {
         this.limit = limit.asLongValue();
     }
 
@@ -34,8 +34,11 @@ public class BodyLimitRoute {
         if (length != null && parse(length) > limit) {
             byte[] body = Problem.of(ProblemType.BODY_TOO_LARGE)
                     .detail("The body is larger than " + limit + " bytes, the limit of this API.")
-                    .instance(ctx.normalizedPath()).build().toJson();
-            ctx.response().setStatusCode(413)
+                    .instance(ctx.normalizedPath())
+                    .build()
+                    .toJson();
+            ctx.response()
+                    .setStatusCode(413)
                     .putHeader(HttpHeaders.CONTENT_TYPE, Problem.MEDIA_TYPE)
                     .putHeader(HttpHeaders.CONNECTION, "close")
                     .end(Buffer.buffer(body))

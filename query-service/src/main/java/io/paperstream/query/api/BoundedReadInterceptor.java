@@ -5,9 +5,8 @@ import jakarta.annotation.Priority;
 import jakarta.interceptor.AroundInvoke;
 import jakarta.interceptor.Interceptor;
 import jakarta.interceptor.InvocationContext;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Bounds every {@link Uni} answer of a {@link BoundedRead} method: no item within the read timeout fails it with
@@ -19,7 +18,8 @@ import java.time.Duration;
 public class BoundedReadInterceptor {
     private final Duration timeout;
 
-    public BoundedReadInterceptor(@ConfigProperty(name = "paperstream.api.read-timeout", defaultValue = "5s") Duration timeout) {
+    public BoundedReadInterceptor(
+            @ConfigProperty(name = "paperstream.api.read-timeout", defaultValue = "5s") Duration timeout) {
         this.timeout = timeout;
     }
 
@@ -27,8 +27,10 @@ public class BoundedReadInterceptor {
     Object bound(InvocationContext context) throws Exception {
         Object result = context.proceed();
         if (result instanceof Uni<?> uni) {
-            return uni.ifNoItem().after(timeout).failWith(() -> new ReadTimedOutException(
-                    "the database did not answer within " + timeout.toMillis() + " ms"));
+            return uni.ifNoItem()
+                    .after(timeout)
+                    .failWith(() -> new ReadTimedOutException(
+                            "the database did not answer within " + timeout.toMillis() + " ms"));
         }
         return result;
     }

@@ -2,8 +2,7 @@ package io.paperstream.query.api;
 
 /** Example bodies shown in the OpenAPI document (and Swagger UI). */
 final class Examples {
-    private Examples() {
-    }
+    private Examples() {}
 
     static final String PAPER = """
             {"id": "arxiv:2409.04828", "revision": 1726000000000000,

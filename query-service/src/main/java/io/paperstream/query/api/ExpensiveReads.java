@@ -9,7 +9,6 @@ import io.paperstream.problem.ProblemType;
 import io.paperstream.query.config.QueryConfig;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.Map;
@@ -44,9 +43,11 @@ public class ExpensiveReads {
                 .description("expensive reads answered 503 because the search queue was full or too slow")
                 .register(registry);
         Gauge.builder("paperstream.query.expensive.running", this, r -> r.counts()[0])
-                .description("expensive reads running").register(registry);
+                .description("expensive reads running")
+                .register(registry);
         Gauge.builder("paperstream.query.expensive.waiting", this, r -> r.counts()[1])
-                .description("expensive reads waiting for their turn").register(registry);
+                .description("expensive reads waiting for their turn")
+                .register(registry);
     }
 
     /** Runs the read when its turn comes (at once when there is room), or fails it with a 503 overloaded problem. */
@@ -67,11 +68,13 @@ public class ExpensiveReads {
             }
             Uni<Void> admitted = turn == null ? Uni.createFrom().voidItem() : waitFor(turn);
             AtomicBoolean holds = new AtomicBoolean(turn == null);
-            return admitted.onItem().transformToUni(v -> {
+            return admitted.onItem()
+                    .transformToUni(v -> {
                         holds.set(true);
                         return read.get();
                     })
-                    .onTermination().invoke(() -> {
+                    .onTermination()
+                    .invoke(() -> {
                         if (holds.getAndSet(false)) {
                             release();
                         }
@@ -80,18 +83,23 @@ public class ExpensiveReads {
     }
 
     private Uni<Void> waitFor(CompletableFuture<Void> turn) {
-        return Uni.createFrom().completionStage(turn)
-                .ifNoItem().after(queueTimeout).recoverWithUni(() -> {
+        return Uni.createFrom()
+                .completionStage(turn)
+                .ifNoItem()
+                .after(queueTimeout)
+                .recoverWithUni(() -> {
                     synchronized (this) {
                         if (waiting.remove(turn)) {
                             shed.increment();
-                            return Uni.createFrom().failure(overloaded("no search finished within "
-                                    + queueTimeout.toMillis() + " ms to make room for this one"));
+                            return Uni.createFrom()
+                                    .failure(overloaded("no search finished within " + queueTimeout.toMillis()
+                                            + " ms to make room for this one"));
                         }
                     }
                     return Uni.createFrom().voidItem(); // the turn came just now: go ahead
                 })
-                .onCancellation().invoke(() -> {
+                .onCancellation()
+                .invoke(() -> {
                     synchronized (this) {
                         if (waiting.remove(turn)) {
                             return;
@@ -121,7 +129,8 @@ public class ExpensiveReads {
     }
 
     private ProblemException overloaded(String why) {
-        return Problem.of(ProblemType.OVERLOADED).detail("query-service runs as many searches at once as it takes: "
+        return Problem.of(ProblemType.OVERLOADED)
+                .detail("query-service runs as many searches at once as it takes: "
                         + why + ". Cheap requests (a paper by id, tags, listings without search text) are still served."
                         + " Retry after " + retryAfterSeconds + " s.")
                 .exception(Map.of("Retry-After", Integer.toString(retryAfterSeconds)));

@@ -9,7 +9,6 @@ import io.paperstream.events.Link;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.Tag;
 import io.paperstream.query.store.PaperEntity;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Instant;
@@ -41,9 +40,26 @@ public record PaperView(
         JsonNode sources) {
 
     /** The names {@code fields=} accepts. */
-    public static final Set<String> FIELDS = Set.of("id", "revision", "title", "abstract", "authors", "arxivId", "doi",
-            "ids", "publishedOn", "categories", "tags", "links", "keyphrases", "enrichment", "source", "ingestedAt",
-            "storedAt", "license", "sources");
+    public static final Set<String> FIELDS = Set.of(
+            "id",
+            "revision",
+            "title",
+            "abstract",
+            "authors",
+            "arxivId",
+            "doi",
+            "ids",
+            "publishedOn",
+            "categories",
+            "tags",
+            "links",
+            "keyphrases",
+            "enrichment",
+            "source",
+            "ingestedAt",
+            "storedAt",
+            "license",
+            "sources");
 
     /**
      * Every id the paper is known by: its arXiv id (without version) and DOI (not arXiv's own), and the aliases — ids
@@ -52,7 +68,8 @@ public record PaperView(
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record IdsView(String arxiv, String doi, List<String> aliases) {
         static IdsView of(String id, String arxivId, String doi, List<String> aliases) {
-            String arxiv = id.startsWith("arxiv:") ? id.substring(6)
+            String arxiv = id.startsWith("arxiv:")
+                    ? id.substring(6)
                     : io.paperstream.events.PaperIds.normaliseArxivId(arxivId).orElse(null);
             String cleanDoi = io.paperstream.events.PaperIds.externalDoi(doi).orElse(null);
             return new IdsView(arxiv, cleanDoi, aliases);
@@ -78,30 +95,56 @@ public record PaperView(
         }
     }
 
-    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Tag>> TAGS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<Link>> LINKS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
+    private static final TypeReference<List<Tag>> TAGS = new TypeReference<>() {};
+    private static final TypeReference<List<Link>> LINKS = new TypeReference<>() {};
 
     public static PaperView of(PaperEntity e) {
-        return new PaperView(e.id, e.revision, e.title, e.abstractText, read(e.authors, STRINGS), e.arxivId, e.doi,
+        return new PaperView(
+                e.id,
+                e.revision,
+                e.title,
+                e.abstractText,
+                read(e.authors, STRINGS),
+                e.arxivId,
+                e.doi,
                 IdsView.of(e.id, e.arxivId, e.doi, read(e.aliases, STRINGS)),
-                e.publishedOn, read(e.categories, STRINGS), read(e.tags, TAGS).stream().map(TagView::of).toList(),
-                read(e.links, LINKS).stream().map(LinkView::of).toList(), read(e.keyphrases, STRINGS),
-                tree(e.enrichment), tree(e.source), e.ingestedAt == null ? null : e.ingestedAt.toInstant(),
-                e.storedAt == null ? null : e.storedAt.toInstant(), e.license, tree(e.sources));
+                e.publishedOn,
+                read(e.categories, STRINGS),
+                read(e.tags, TAGS).stream().map(TagView::of).toList(),
+                read(e.links, LINKS).stream().map(LinkView::of).toList(),
+                read(e.keyphrases, STRINGS),
+                tree(e.enrichment),
+                tree(e.source),
+                e.ingestedAt == null ? null : e.ingestedAt.toInstant(),
+                e.storedAt == null ? null : e.storedAt.toInstant(),
+                e.license,
+                tree(e.sources));
     }
 
     public static PaperView of(EnrichedPaper p, Instant storedAt) {
-        return new PaperView(p.id(), p.revision(), p.paper().title(), p.paper().abstractText(), p.paper().authors(),
-                p.paper().arxivId(), p.paper().doi(), IdsView.of(p.id(), p.paper().arxivId(), p.paper().doi(),
-                p.paper().aliases()), p.paper().publishedOn(), p.paper().categories(),
-                p.tags().stream().map(TagView::of).toList(), p.links().stream().map(LinkView::of).toList(),
-                p.keyphrases(), PaperJson.mapper().valueToTree(p.enrichment()),
-                PaperJson.mapper().valueToTree(p.paper().source()), p.paper().ingestedAt(), storedAt,
-                p.paper().license(), p.paper().sources().isEmpty() ? null
+        return new PaperView(
+                p.id(),
+                p.revision(),
+                p.paper().title(),
+                p.paper().abstractText(),
+                p.paper().authors(),
+                p.paper().arxivId(),
+                p.paper().doi(),
+                IdsView.of(
+                        p.id(), p.paper().arxivId(), p.paper().doi(), p.paper().aliases()),
+                p.paper().publishedOn(),
+                p.paper().categories(),
+                p.tags().stream().map(TagView::of).toList(),
+                p.links().stream().map(LinkView::of).toList(),
+                p.keyphrases(),
+                PaperJson.mapper().valueToTree(p.enrichment()),
+                PaperJson.mapper().valueToTree(p.paper().source()),
+                p.paper().ingestedAt(),
+                storedAt,
+                p.paper().license(),
+                p.paper().sources().isEmpty()
+                        ? null
                         : PaperJson.mapper().valueToTree(p.paper().sources()));
     }
 

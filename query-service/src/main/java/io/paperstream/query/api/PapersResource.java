@@ -9,8 +9,8 @@ import io.paperstream.problem.Problem;
 import io.paperstream.problem.ProblemSchemaFilter;
 import io.paperstream.query.config.CursorKeys;
 import io.paperstream.query.config.QueryConfig;
-import io.paperstream.query.domain.Counting;
 import io.paperstream.query.domain.BadParameterException;
+import io.paperstream.query.domain.Counting;
 import io.paperstream.query.domain.Cursor;
 import io.paperstream.query.domain.CursorCodec;
 import io.paperstream.query.domain.PaperFilter;
@@ -23,8 +23,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -34,15 +34,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-
-import java.util.List;
-import java.util.Set;
 
 /** The paper search API: list with filters and keyset paging, one paper, and a live stream of stored papers. */
 @Path("/api/v1/papers")
@@ -54,8 +53,7 @@ public class PapersResource {
      * when {@code totalExact} is true, else it is a lower bound (more papers match than the configured limit).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record PageView(List<ObjectNode> items, String nextCursor, Long total, Boolean totalExact) {
-    }
+    public record PageView(List<ObjectNode> items, String nextCursor, Long total, Boolean totalExact) {}
 
     private final PaperQueries queries;
     private final StoredPapers stored;
@@ -63,8 +61,8 @@ public class PapersResource {
     private final QueryConfig config;
     private final ExpensiveReads expensive;
 
-    public PapersResource(PaperQueries queries, StoredPapers stored, QueryConfig config, CursorKeys keys,
-                          ExpensiveReads expensive) {
+    public PapersResource(
+            PaperQueries queries, StoredPapers stored, QueryConfig config, CursorKeys keys, ExpensiveReads expensive) {
         this.queries = queries;
         this.stored = stored;
         this.config = config;
@@ -88,51 +86,82 @@ public class PapersResource {
             [[start, end], …]}`, at most 200 characters (whitespace collapsed, `…` where cut), starting shortly before
             the first word that matches `q`, else at the abstract's start; `matches` are the offsets (UTF-16 units, end
             exclusive) of the words in `text` whose English stem is one of the search's (negated words excepted).""")
-    @APIResponse(responseCode = "200", description = "A page of papers", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PageView.class),
-            examples = @ExampleObject(name = "search", value = Examples.PAGE)))
-    @APIResponse(responseCode = "400", description = "A parameter is invalid; the problem names it", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM),
-            examples = @ExampleObject(name = "bad limit", value = Examples.BAD_LIMIT)))
-    @APIResponse(responseCode = "503", description = "A search while as many run and wait as the service takes "
-            + "(overloaded), or the database did not answer within the read timeout (database-unavailable); see "
-            + "Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(ref = ProblemSchemaFilter.PROBLEM), examples = @ExampleObject(name = "overloaded",
-            value = Examples.OVERLOADED)))
-    public Uni<PageView> list(@Context UriInfo uri,
-                              @Parameter(description = "search text, web-search syntax", example = "\"vision language\" -survey")
-                              @QueryParam("q") String q,
-                              @Parameter(description = "tag name; repeatable, all must match", example = "computer-vision")
-                              @QueryParam("tag") List<String> tags,
-                              @Parameter(description = "link kind: code, model, dataset, space, organization, paper, "
-                                      + "project-page, other; repeatable, all must match", example = "code")
-                              @QueryParam("linkKind") List<String> linkKinds,
-                              @Parameter(description = "link host; repeatable, all must match", example = "github.com")
-                              @QueryParam("host") List<String> hosts,
-                              @Parameter(description = "link subject (owner/repo for code, org/name for models and datasets); "
-                                      + "repeatable, all must match", example = "facebookresearch/segment-anything")
-                              @QueryParam("subject") List<String> subjects,
-                              @Parameter(description = "published on or after (YYYY-MM-DD)", example = "2024-01-01")
-                              @QueryParam("from") String from,
-                              @Parameter(description = "published on or before (YYYY-MM-DD)", example = "2024-12-31")
-                              @QueryParam("to") String to,
-                              @Parameter(description = "arXiv category; repeatable, all must match", example = "cs.CL")
-                              @QueryParam("category") List<String> categories,
-                              @Parameter(description = "author name or part of it (case and accents ignored); "
-                                      + "repeatable, all must match", example = "Lovelace")
-                              @QueryParam("author") List<String> authors,
-                              @Parameter(description = "relevance (default with q), newest (default without q), oldest")
-                              @QueryParam("sort") String sort,
-                              @Parameter(description = "page size, 1-200 (default 20)", example = "20")
-                              @QueryParam("limit") String limit,
-                              @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-                              @Parameter(description = "comma-separated fields to return (id always): id, revision, title, "
-                                      + "abstract, authors, arxivId, doi, ids, publishedOn, categories, tags, links, "
-                                      + "keyphrases, enrichment, source, ingestedAt, storedAt, license, sources, snippet",
-                                      example = "title,publishedOn,links,snippet")
-                              @QueryParam("fields") String fields,
-                              @Parameter(description = "include the total (default: on the first page only)")
-                              @QueryParam("total") String total) {
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of papers",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PageView.class),
+                            examples = @ExampleObject(name = "search", value = Examples.PAGE)))
+    @APIResponse(
+            responseCode = "400",
+            description = "A parameter is invalid; the problem names it",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = ProblemSchemaFilter.PROBLEM),
+                            examples = @ExampleObject(name = "bad limit", value = Examples.BAD_LIMIT)))
+    @APIResponse(
+            responseCode = "503",
+            description = "A search while as many run and wait as the service takes "
+                    + "(overloaded), or the database did not answer within the read timeout (database-unavailable); see "
+                    + "Retry-After",
+            content =
+                    @Content(
+                            mediaType = Problem.MEDIA_TYPE,
+                            schema = @Schema(ref = ProblemSchemaFilter.PROBLEM),
+                            examples = @ExampleObject(name = "overloaded", value = Examples.OVERLOADED)))
+    public Uni<PageView> list(
+            @Context UriInfo uri,
+            @Parameter(description = "search text, web-search syntax", example = "\"vision language\" -survey")
+                    @QueryParam("q")
+                    String q,
+            @Parameter(description = "tag name; repeatable, all must match", example = "computer-vision")
+                    @QueryParam("tag")
+                    List<String> tags,
+            @Parameter(
+                            description = "link kind: code, model, dataset, space, organization, paper, "
+                                    + "project-page, other; repeatable, all must match",
+                            example = "code")
+                    @QueryParam("linkKind")
+                    List<String> linkKinds,
+            @Parameter(description = "link host; repeatable, all must match", example = "github.com")
+                    @QueryParam("host")
+                    List<String> hosts,
+            @Parameter(
+                            description = "link subject (owner/repo for code, org/name for models and datasets); "
+                                    + "repeatable, all must match",
+                            example = "facebookresearch/segment-anything")
+                    @QueryParam("subject")
+                    List<String> subjects,
+            @Parameter(description = "published on or after (YYYY-MM-DD)", example = "2024-01-01") @QueryParam("from")
+                    String from,
+            @Parameter(description = "published on or before (YYYY-MM-DD)", example = "2024-12-31") @QueryParam("to")
+                    String to,
+            @Parameter(description = "arXiv category; repeatable, all must match", example = "cs.CL")
+                    @QueryParam("category")
+                    List<String> categories,
+            @Parameter(
+                            description = "author name or part of it (case and accents ignored); "
+                                    + "repeatable, all must match",
+                            example = "Lovelace")
+                    @QueryParam("author")
+                    List<String> authors,
+            @Parameter(description = "relevance (default with q), newest (default without q), oldest")
+                    @QueryParam("sort")
+                    String sort,
+            @Parameter(description = "page size, 1-200 (default 20)", example = "20") @QueryParam("limit") String limit,
+            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
+            @Parameter(
+                            description = "comma-separated fields to return (id always): id, revision, title, "
+                                    + "abstract, authors, arxivId, doi, ids, publishedOn, categories, tags, links, "
+                                    + "keyphrases, enrichment, source, ingestedAt, storedAt, license, sources, snippet",
+                            example = "title,publishedOn,links,snippet")
+                    @QueryParam("fields")
+                    String fields,
+            @Parameter(description = "include the total (default: on the first page only)") @QueryParam("total")
+                    String total) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.LIST_PARAMS);
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
         Sort order = QueryParams.sort(sort, filter);
@@ -142,20 +171,30 @@ public class PapersResource {
         Cursor after = cursor == null || cursor.isBlank() ? null : cursors.decode(cursor);
         boolean withTotal = QueryParams.bool("total", total, after == null);
         if (after != null && (after.sort() != order || !after.filterHash().equals(filter.hash(order)))) {
-            throw new BadParameterException("cursor", "was issued for a different query; repeat the query's parameters");
+            throw new BadParameterException(
+                    "cursor", "was issued for a different query; repeat the query's parameters");
         }
-        Uni<Counting.Total> counted = withTotal ? queries.total(filter, config.totalLimit())
+        Uni<Counting.Total> counted = withTotal
+                ? queries.total(filter, config.totalLimit())
                 : Uni.createFrom().nullItem();
         Uni<Set<String>> lexemes = filter.hasText() && wanted.contains(SNIPPET)
-                ? queries.tsquery(filter.q()).map(Snippet::lexemes) : Uni.createFrom().item(Set.of());
-        java.util.function.Supplier<Uni<PageView>> read = () -> queries.page(filter, order, after, size).chain(page -> lexemes.chain(words -> (after == null
-                && page.last() == null && withTotal
-                // the first page holds the whole result: its length is the exact total, nothing to count
-                ? Uni.createFrom().item(new Counting.Total(page.papers().size(), true)) : counted).map(t -> new PageView(
-                page.papers().stream().map(p -> withSnippet(project(PaperView.of(p), wanted), p.abstractText, words,
-                        wanted)).toList(),
-                page.last() == null ? null : cursors.encode(page.last()),
-                t == null ? null : t.count(), t == null ? null : t.exact()))));
+                ? queries.tsquery(filter.q()).map(Snippet::lexemes)
+                : Uni.createFrom().item(Set.of());
+        java.util.function.Supplier<Uni<PageView>> read = () -> queries.page(filter, order, after, size)
+                .chain(page -> lexemes.chain(words -> (after == null && page.last() == null && withTotal
+                                // the first page holds the whole result: its length is the exact total, nothing to
+                                // count
+                                ? Uni.createFrom()
+                                        .item(new Counting.Total(page.papers().size(), true))
+                                : counted)
+                        .map(t -> new PageView(
+                                page.papers().stream()
+                                        .map(p -> withSnippet(
+                                                project(PaperView.of(p), wanted), p.abstractText, words, wanted))
+                                        .toList(),
+                                page.last() == null ? null : cursors.encode(page.last()),
+                                t == null ? null : t.count(),
+                                t == null ? null : t.exact()))));
         // a search is expensive: it waits its turn in a bounded queue, or is shed with 503 (ExpensiveReads)
         return filter.hasText() ? expensive.run(read) : read.get();
     }
@@ -163,10 +202,12 @@ public class PapersResource {
     /** The list's own field: a short piece of the abstract with the words matching {@code q} marked. */
     public static final String SNIPPET = "snippet";
     /** The fields of a list's items: a paper's, and its snippet. */
-    static final Set<String> LIST_FIELDS = java.util.stream.Stream.concat(PaperView.FIELDS.stream(), java.util.stream.Stream.of(SNIPPET))
+    static final Set<String> LIST_FIELDS = java.util.stream.Stream.concat(
+                    PaperView.FIELDS.stream(), java.util.stream.Stream.of(SNIPPET))
             .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
-    private static ObjectNode withSnippet(ObjectNode item, String abstractText, Set<String> lexemes, Set<String> wanted) {
+    private static ObjectNode withSnippet(
+            ObjectNode item, String abstractText, Set<String> lexemes, Set<String> wanted) {
         if (wanted.contains(SNIPPET)) {
             Snippet snippet = Snippet.of(abstractText, lexemes);
             if (snippet != null) {
@@ -183,17 +224,32 @@ public class PapersResource {
             `hep-th/9901001`, `https://arxiv.org/abs/…`, `doi:10.…` in any case, `https://doi.org/10.…`, arXiv's DOI
             `10.48550/arXiv.…` (which is the arXiv id), `title:<16 hex>`, or any alias of a paper (the id of a record that
             was merged into it). Answers the paper under its canonical id (`id`; all its ids in `ids`).""")
-    @APIResponse(responseCode = "200", description = "The paper", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(implementation = PaperView.class), examples = @ExampleObject(name = "paper", value = Examples.PAPER)))
-    @APIResponse(responseCode = "400", description = "Not an id of any form; the problem names the parameter `id`",
+    @APIResponse(
+            responseCode = "200",
+            description = "The paper",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = PaperView.class),
+                            examples = @ExampleObject(name = "paper", value = Examples.PAPER)))
+    @APIResponse(
+            responseCode = "400",
+            description = "Not an id of any form; the problem names the parameter `id`",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
-    @APIResponse(responseCode = "404", description = "No paper with this id", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
-    public Uni<PaperView> byId(@Context UriInfo uri,
-                               @Parameter(description = "paper id in any form", example = "arxiv:2409.04828") @PathParam("id") String id) {
+    @APIResponse(
+            responseCode = "404",
+            description = "No paper with this id",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
+    public Uni<PaperView> byId(
+            @Context UriInfo uri,
+            @Parameter(description = "paper id in any form", example = "arxiv:2409.04828") @PathParam("id") String id) {
         QueryParams.onlyKnown(uri.getQueryParameters(), Set.of());
-        String canonical = PaperIds.parseAnyForm(id).orElseThrow(() -> new BadParameterException("id",
-                "'" + id + "' is not a paper id: expected arxiv:<id>, an arXiv id, doi:<doi>, a DOI or its URL, or title:<16 hex>"));
+        String canonical = PaperIds.parseAnyForm(id)
+                .orElseThrow(
+                        () -> new BadParameterException(
+                                "id",
+                                "'" + id
+                                        + "' is not a paper id: expected arxiv:<id>, an arXiv id, doi:<doi>, a DOI or its URL, or title:<16 hex>"));
         return queries.byAnyIds(List.of(canonical)).map(found -> {
             if (found.get(0) == null) {
                 throw new NotFoundException("no paper with id '" + id + "'");
@@ -213,8 +269,10 @@ public class PapersResource {
             the same order: the paper, or `null` for an id no paper has. An id of no known form, more than 500 ids or
             `ids` not an array of strings is a 400 naming it. `fields` selects fields as in the list.""")
     @APIResponse(responseCode = "200", description = "The papers, in the order of the ids (null where unknown)")
-    @APIResponse(responseCode = "400", description = "The body or an id is invalid; the problem names it", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
+    @APIResponse(
+            responseCode = "400",
+            description = "The body or an id is invalid; the problem names it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
     public Uni<List<ObjectNode>> batch(@Context UriInfo uri, @QueryParam("fields") String fields, JsonNode body) {
         QueryParams.onlyKnown(uri.getQueryParameters(), Set.of("fields"));
         Set<String> wanted = QueryParams.fields(fields);
@@ -226,7 +284,8 @@ public class PapersResource {
             throw new BadParameterException("ids", "must be an array of paper ids");
         }
         if (ids.isEmpty() || ids.size() > MAX_BATCH) {
-            throw new BadParameterException("ids", "out-of-range", "must hold 1 to " + MAX_BATCH + " ids, not " + ids.size());
+            throw new BadParameterException(
+                    "ids", "out-of-range", "must hold 1 to " + MAX_BATCH + " ids, not " + ids.size());
         }
         List<String> canonical = new java.util.ArrayList<>();
         for (int i = 0; i < ids.size(); i++) {
@@ -236,11 +295,13 @@ public class PapersResource {
                 throw new BadParameterException(name, "must be a string");
             }
             String given = idNode.asText();
-            canonical.add(PaperIds.parseAnyForm(given).orElseThrow(() -> new BadParameterException(name,
-                    "'" + given + "' is not a paper id")));
+            canonical.add(PaperIds.parseAnyForm(given)
+                    .orElseThrow(() -> new BadParameterException(name, "'" + given + "' is not a paper id")));
         }
-        return queries.byAnyIds(canonical).map(found -> found.stream()
-                .map(p -> p == null ? null : project(PaperView.of(p), wanted)).toList());
+        return queries.byAnyIds(canonical)
+                .map(found -> found.stream()
+                        .map(p -> p == null ? null : project(PaperView.of(p), wanted))
+                        .toList());
     }
 
     @GET
@@ -252,37 +313,55 @@ public class PapersResource {
             transaction). A client that reconnects with `Last-Event-ID` (browsers' EventSource do so by themselves) first
             gets the matching papers stored since that event (up to `paperstream.query.stream.replay-limit`, 1,000),
             then the live ones. An idle stream carries a comment line every 15 s (heartbeat) so that proxies keep it.""")
-    public Multi<OutboundSseEvent> events(@Context UriInfo uri, @Context Sse sse,
-                                          @HeaderParam("Last-Event-ID") String lastEventId,
-                                          @QueryParam("q") String q, @QueryParam("tag") List<String> tags,
-                                          @QueryParam("linkKind") List<String> linkKinds, @QueryParam("host") List<String> hosts,
-                                          @QueryParam("subject") List<String> subjects, @QueryParam("from") String from,
-                                          @QueryParam("to") String to, @QueryParam("category") List<String> categories,
-                                          @QueryParam("author") List<String> authors) {
+    public Multi<OutboundSseEvent> events(
+            @Context UriInfo uri,
+            @Context Sse sse,
+            @HeaderParam("Last-Event-ID") String lastEventId,
+            @QueryParam("q") String q,
+            @QueryParam("tag") List<String> tags,
+            @QueryParam("linkKind") List<String> linkKinds,
+            @QueryParam("host") List<String> hosts,
+            @QueryParam("subject") List<String> subjects,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("category") List<String> categories,
+            @QueryParam("author") List<String> authors) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FILTER_PARAMS);
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
-        StoredPapers.Position resumeAfter = lastEventId == null || lastEventId.isBlank() ? null
-                : StoredPapers.Position.parse(lastEventId.strip());
+        StoredPapers.Position resumeAfter =
+                lastEventId == null || lastEventId.isBlank() ? null : StoredPapers.Position.parse(lastEventId.strip());
         if (lastEventId != null && !lastEventId.isBlank() && resumeAfter == null) {
             throw new BadParameterException("Last-Event-ID", "not an event id of this stream");
         }
-        Multi<io.paperstream.query.store.PaperEntity> papers = resumeAfter == null ? stored.stream(filter)
+        Multi<io.paperstream.query.store.PaperEntity> papers = resumeAfter == null
+                ? stored.stream(filter)
                 : stored.resume(filter, resumeAfter, config.stream().replayLimit());
         Multi<OutboundSseEvent> events = papers.map(p -> sse.newEventBuilder()
                 .id(StoredPapers.Position.of(p).text())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(PaperView.class, PaperView.of(p))
                 .build());
-        Multi<OutboundSseEvent> heartbeats = Multi.createFrom().ticks().every(config.stream().heartbeat())
-                .onOverflow().drop()
+        Multi<OutboundSseEvent> heartbeats = Multi.createFrom()
+                .ticks()
+                .every(config.stream().heartbeat())
+                .onOverflow()
+                .drop()
                 .map(tick -> sse.newEventBuilder().comment("heartbeat").build());
         return Multi.createBy().merging().streams(events, heartbeats);
     }
 
     /** The live papers matching the filters, as the list shows them (for the web page's own stream). */
-    public Multi<PaperView> stream(UriInfo uri, String q, List<String> tags, List<String> linkKinds, List<String> hosts,
-                                   List<String> subjects, String from, String to, List<String> categories,
-                                   List<String> authors) {
+    public Multi<PaperView> stream(
+            UriInfo uri,
+            String q,
+            List<String> tags,
+            List<String> linkKinds,
+            List<String> hosts,
+            List<String> subjects,
+            String from,
+            String to,
+            List<String> categories,
+            List<String> authors) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FILTER_PARAMS);
         PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
         return stored.stream(filter).map(PaperView::of);

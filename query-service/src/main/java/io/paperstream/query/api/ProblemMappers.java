@@ -11,9 +11,8 @@ import io.vertx.core.http.HttpServerRequest;
 import jakarta.ws.rs.NotAllowedException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Map;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Turns every error at the HTTP edge into the one problem+json shape of http-problem ({@link Problem}). */
 public class ProblemMappers {
@@ -27,9 +26,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response badParameter(BadParameterException e, HttpServerRequest request) {
-        return ProblemResponses.response(Problem.of(ProblemType.INVALID_PARAMETER)
-                .detail("invalid parameter '" + e.parameter() + "': " + e.getMessage()).instance(request.path())
-                .error(e.parameter(), e.code(), e.getMessage()).build(), Map.of());
+        return ProblemResponses.response(
+                Problem.of(ProblemType.INVALID_PARAMETER)
+                        .detail("invalid parameter '" + e.parameter() + "': " + e.getMessage())
+                        .instance(request.path())
+                        .error(e.parameter(), e.code(), e.getMessage())
+                        .build(),
+                Map.of());
     }
 
     @ServerExceptionMapper
@@ -38,8 +41,10 @@ public class ProblemMappers {
         if (status < 400) {
             return e.getResponse(); // a redirect or the like, not an error
         }
-        Problem problem = Problem.ofStatus(status).detail(e.getMessage())
-                .instance(request.path()).build();
+        Problem problem = Problem.ofStatus(status)
+                .detail(e.getMessage())
+                .instance(request.path())
+                .build();
         Response.ResponseBuilder builder = Response.fromResponse(ProblemResponses.response(problem, Map.of()));
         if (e instanceof NotAllowedException) {
             builder.allow(e.getResponse().getAllowedMethods());
@@ -54,11 +59,19 @@ public class ProblemMappers {
             String detail = e instanceof ReadTimedOutException
                     ? e.getMessage() + "; retry after " + DATABASE_RETRY_AFTER_SECONDS + " s"
                     : "the database is unavailable; retry after " + DATABASE_RETRY_AFTER_SECONDS + " s";
-            return ProblemResponses.unavailable(Problem.of(ProblemType.DATABASE_UNAVAILABLE).detail(detail)
-                    .instance(request.path()).build(), DATABASE_RETRY_AFTER_SECONDS);
+            return ProblemResponses.unavailable(
+                    Problem.of(ProblemType.DATABASE_UNAVAILABLE)
+                            .detail(detail)
+                            .instance(request.path())
+                            .build(),
+                    DATABASE_RETRY_AFTER_SECONDS);
         }
         Log.error("unexpected error answering a query", e);
-        return ProblemResponses.response(Problem.of(ProblemType.INTERNAL_ERROR)
-                .detail("the server failed to answer; see its log").instance(request.path()).build(), Map.of());
+        return ProblemResponses.response(
+                Problem.of(ProblemType.INTERNAL_ERROR)
+                        .detail("the server failed to answer; see its log")
+                        .instance(request.path())
+                        .build(),
+                Map.of());
     }
 }

@@ -5,7 +5,6 @@ import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.domain.Normalise;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.domain.Sort;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -19,31 +18,38 @@ import java.util.regex.Pattern;
 
 /** Validates and normalises query parameters; every refusal names its parameter. Plain Java. */
 public final class QueryParams {
-    public static final Set<String> FILTER_PARAMS = Set.of("q", "tag", "linkKind", "host", "subject", "from", "to",
-            "category", "author");
-    public static final Set<String> LIST_PARAMS = union(FILTER_PARAMS, Set.of("sort", "limit", "cursor", "fields", "total"));
+    public static final Set<String> FILTER_PARAMS =
+            Set.of("q", "tag", "linkKind", "host", "subject", "from", "to", "category", "author");
+    public static final Set<String> LIST_PARAMS =
+            union(FILTER_PARAMS, Set.of("sort", "limit", "cursor", "fields", "total"));
     /** The filters that may be given more than once (all values must match). */
     static final Set<String> REPEATABLE = Set.of("tag", "linkKind", "host", "subject", "category", "author");
+
     public static final Set<String> FACET_PARAMS = union(FILTER_PARAMS, Set.of("limit", "exact"));
 
     private static final Pattern TAG = Pattern.compile("[a-z0-9][a-z0-9.-]{0,63}");
-    private static final Pattern HOST = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern HOST =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Pattern SUBJECT = Pattern.compile("[\\p{L}\\p{N}._~/:()@+-]{1,300}");
     private static final Pattern SEGMENT = Pattern.compile("[\\p{L}\\p{N}._-]{1,100}");
     /** arXiv categories: {@code cs.CL}, {@code hep-th}, {@code physics.comp-ph}, {@code q-bio.NC}. */
     private static final Pattern CATEGORY = Pattern.compile("[A-Za-z]+(-[A-Za-z]+)*(\\.[A-Za-z]+(-[A-Za-z]+)*)?");
+
     private static final int MAX_Q = 500;
     private static final int MAX_VALUES = 20;
 
-    private QueryParams() {
-    }
+    private QueryParams() {}
 
     /** Refuses parameters the endpoint does not know, so a typo ({@code tags=}) is an error and not a silent no-op. */
     public static void onlyKnown(Map<String, List<String>> given, Set<String> known) {
         for (Map.Entry<String, List<String>> param : given.entrySet()) {
             String name = param.getKey();
             if (!known.contains(name)) {
-                throw new BadParameterException(name, "unknown", "unknown parameter; known: " + String.join(", ", known.stream().sorted().toList()));
+                throw new BadParameterException(
+                        name,
+                        "unknown",
+                        "unknown parameter; known: "
+                                + String.join(", ", known.stream().sorted().toList()));
             }
             if (REPEATABLE.contains(name) && param.getValue().stream().anyMatch(v -> v == null || v.isBlank())) {
                 throw new BadParameterException(name, "must not be empty");
@@ -56,12 +62,21 @@ public final class QueryParams {
      * paper's) and author names (every word of each must be a word of the paper's author names, compared without case
      * and accents: {@code author=nunez} finds "Ñúñez").
      */
-    public static PaperFilter filter(String q, List<String> tags, List<String> linkKinds, List<String> hosts,
-                                     List<String> subjects, String from, String to, List<String> categories,
-                                     List<String> authors) {
+    public static PaperFilter filter(
+            String q,
+            List<String> tags,
+            List<String> linkKinds,
+            List<String> hosts,
+            List<String> subjects,
+            String from,
+            String to,
+            List<String> categories,
+            List<String> authors) {
         PaperFilter base = filter(q, tags, linkKinds, hosts, subjects, from, to);
-        List<String> cats = values("category", categories, v -> check("category", Normalise.category(v), CATEGORY,
-                "an arXiv category such as cs.CL or hep-th"));
+        List<String> cats = values(
+                "category",
+                categories,
+                v -> check("category", Normalise.category(v), CATEGORY, "an arXiv category such as cs.CL or hep-th"));
         LinkedHashSet<String> words = new LinkedHashSet<>();
         for (String author : values("author", authors, v -> {
             if (v.length() > 200) {
@@ -74,12 +89,26 @@ public final class QueryParams {
         })) {
             words.addAll(Normalise.words(author));
         }
-        return new PaperFilter(base.q(), base.tags(), base.linkKinds(), base.hosts(), base.subjects(), base.from(),
-                base.to(), cats, List.copyOf(words));
+        return new PaperFilter(
+                base.q(),
+                base.tags(),
+                base.linkKinds(),
+                base.hosts(),
+                base.subjects(),
+                base.from(),
+                base.to(),
+                cats,
+                List.copyOf(words));
     }
 
-    public static PaperFilter filter(String q, List<String> tags, List<String> linkKinds, List<String> hosts,
-                                     List<String> subjects, String from, String to) {
+    public static PaperFilter filter(
+            String q,
+            List<String> tags,
+            List<String> linkKinds,
+            List<String> hosts,
+            List<String> subjects,
+            String from,
+            String to) {
         if (q != null && q.length() > MAX_Q) {
             throw new BadParameterException("q", "too-long", "at most " + MAX_Q + " characters");
         }
@@ -91,12 +120,14 @@ public final class QueryParams {
         if (fromDate != null && toDate != null && fromDate.isAfter(toDate)) {
             throw new BadParameterException("from", "is after 'to'");
         }
-        return new PaperFilter(q == null || q.isBlank() ? null : q.strip(),
+        return new PaperFilter(
+                q == null || q.isBlank() ? null : q.strip(),
                 values("tag", tags, v -> check("tag", Normalise.tag(v), TAG, "a tag name such as computer-vision")),
                 values("linkKind", linkKinds, QueryParams::linkKind),
                 values("host", hosts, QueryParams::host),
                 values("subject", subjects, v -> check("subject", Normalise.subject(v), SUBJECT, "e.g. owner/repo")),
-                fromDate, toDate);
+                fromDate,
+                toDate);
     }
 
     /** An owner or repository name in a path: letters, digits, {@code . _ -}. */
@@ -116,7 +147,8 @@ public final class QueryParams {
         } catch (NumberFormatException e) {
             // answered below
         }
-        throw new BadParameterException("limit", "out-of-range", "must be an integer from 1 to " + max + "; got '" + value + "'");
+        throw new BadParameterException(
+                "limit", "out-of-range", "must be an integer from 1 to " + max + "; got '" + value + "'");
     }
 
     public static Sort sort(String value, PaperFilter filter) {
@@ -147,14 +179,19 @@ public final class QueryParams {
                 continue;
             }
             if (!known.contains(name)) {
-                throw new BadParameterException("fields", "unknown", "unknown field '" + name + "'; known: "
-                        + String.join(", ", known.stream().sorted().toList()));
+                throw new BadParameterException(
+                        "fields",
+                        "unknown",
+                        "unknown field '" + name + "'; known: "
+                                + String.join(", ", known.stream().sorted().toList()));
             }
             fields.add(name);
         }
         if (fields.size() == 1 && value.replace(",", "").isBlank()) {
-            throw new BadParameterException("fields", "names no field; known: "
-                    + String.join(", ", known.stream().sorted().toList()));
+            throw new BadParameterException(
+                    "fields",
+                    "names no field; known: "
+                            + String.join(", ", known.stream().sorted().toList()));
         }
         return fields;
     }
@@ -174,8 +211,14 @@ public final class QueryParams {
         try {
             return LinkKind.fromWireName(value).wireName();
         } catch (IllegalArgumentException e) {
-            throw new BadParameterException("linkKind", "must be one of " + String.join(", ",
-                    Arrays.stream(LinkKind.values()).map(LinkKind::wireName).toList()) + "; got '" + value + "'");
+            throw new BadParameterException(
+                    "linkKind",
+                    "must be one of "
+                            + String.join(
+                                    ", ",
+                                    Arrays.stream(LinkKind.values())
+                                            .map(LinkKind::wireName)
+                                            .toList()) + "; got '" + value + "'");
         }
     }
 
@@ -190,7 +233,8 @@ public final class QueryParams {
         return value;
     }
 
-    private static List<String> values(String name, List<String> raw, java.util.function.UnaryOperator<String> normalise) {
+    private static List<String> values(
+            String name, List<String> raw, java.util.function.UnaryOperator<String> normalise) {
         if (raw == null || raw.isEmpty()) {
             return List.of();
         }

@@ -14,11 +14,10 @@ import io.paperstream.query.config.QueryConfig;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.Response;
-import org.jboss.resteasy.reactive.server.ServerRequestFilter;
-
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 
 /**
  * Per-client rate limiting of the API: a token bucket (Bucket4j) per client address, {@code burst} requests at once
@@ -37,14 +36,19 @@ public class RateLimitFilter {
 
     @ServerRequestFilter(preMatching = true)
     public Response limit(HttpServerRequest request) {
-        String client = request.remoteAddress() == null ? "unknown" : request.remoteAddress().hostAddress();
+        String client = request.remoteAddress() == null
+                ? "unknown"
+                : request.remoteAddress().hostAddress();
         long seconds = limiter.retryAfterSeconds(client);
         if (seconds == 0) {
             return null;
         }
-        return ProblemResponses.response(Problem.of(ProblemType.TOO_MANY_REQUESTS)
-                .detail("this client made too many requests; retry after " + seconds + " s").instance(request.path())
-                .build(), Map.of("Retry-After", Long.toString(seconds)));
+        return ProblemResponses.response(
+                Problem.of(ProblemType.TOO_MANY_REQUESTS)
+                        .detail("this client made too many requests; retry after " + seconds + " s")
+                        .instance(request.path())
+                        .build(),
+                Map.of("Retry-After", Long.toString(seconds)));
     }
 
     /** The token buckets, one per client address, in a bounded cache. */
@@ -58,13 +62,18 @@ public class RateLimitFilter {
         public Limiter(QueryConfig config, MeterRegistry registry) {
             QueryConfig.RateLimit limit = config.rateLimit();
             this.enabled = limit.enabled();
-            this.bandwidth = Bandwidth.builder().capacity(limit.burst())
-                    .refillGreedy(limit.perSecond(), Duration.ofSeconds(1)).build();
-            this.buckets = Caffeine.newBuilder().maximumSize(limit.maxClients())
-                    .expireAfterAccess(Duration.ofSeconds(Math.max(60, 2 * limit.burst() / Math.max(1, limit.perSecond()))))
+            this.bandwidth = Bandwidth.builder()
+                    .capacity(limit.burst())
+                    .refillGreedy(limit.perSecond(), Duration.ofSeconds(1))
+                    .build();
+            this.buckets = Caffeine.newBuilder()
+                    .maximumSize(limit.maxClients())
+                    .expireAfterAccess(
+                            Duration.ofSeconds(Math.max(60, 2 * limit.burst() / Math.max(1, limit.perSecond()))))
                     .build();
             this.limited = Counter.builder("paperstream.query.rate.limited")
-                    .description("requests refused with 429 by the per-client rate limit").register(registry);
+                    .description("requests refused with 429 by the per-client rate limit")
+                    .register(registry);
         }
 
         /** 0 when the client may go on, else the seconds it should wait (and the request is counted as limited). */
@@ -72,7 +81,8 @@ public class RateLimitFilter {
             if (!enabled) {
                 return 0;
             }
-            ConsumptionProbe probe = buckets.get(client, c -> Bucket.builder().addLimit(bandwidth).build())
+            ConsumptionProbe probe = buckets.get(
+                            client, c -> Bucket.builder().addLimit(bandwidth).build())
                     .tryConsumeAndReturnRemaining(1);
             if (probe.isConsumed()) {
                 return 0;

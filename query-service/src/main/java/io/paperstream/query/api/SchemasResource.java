@@ -9,12 +9,11 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The event contract where consumers look for it: the JSON Schemas of the topics' values at
@@ -39,7 +38,8 @@ public class SchemasResource {
             ObjectNode schema = (ObjectNode) JSON.readTree(in);
             schema.put("$id", uri.getAbsolutePath().toString());
             return Response.ok(JSON.writeValueAsString(schema), "application/schema+json")
-                    .header("Cache-Control", "public, max-age=300").build();
+                    .header("Cache-Control", "public, max-age=300")
+                    .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -50,7 +50,8 @@ public class SchemasResource {
     @Operation(summary = "The AsyncAPI 3.0 document of the Kafka topics")
     public Response asyncApi() {
         try (InputStream in = resource("asyncapi.yaml")) {
-            return Response.ok(in.readAllBytes(), "application/yaml").header("Cache-Control", "public, max-age=300")
+            return Response.ok(in.readAllBytes(), "application/yaml")
+                    .header("Cache-Control", "public, max-age=300")
                     .build();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,7 +5,6 @@ import io.micrometer.core.instrument.config.MeterFilter;
 import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
-
 import java.time.Duration;
 import java.util.stream.Stream;
 
@@ -18,7 +17,8 @@ import java.util.stream.Stream;
 @Singleton
 public class ApiLatencyHistogram {
     static final double[] BUCKETS_NANOS = Stream.of(2, 5, 10, 25, 50, 75, 100, 250, 500, 1000, 2500)
-            .mapToDouble(ms -> Duration.ofMillis(ms).toNanos()).toArray();
+            .mapToDouble(ms -> Duration.ofMillis(ms).toNanos())
+            .toArray();
 
     @Produces
     @Singleton
@@ -29,7 +29,10 @@ public class ApiLatencyHistogram {
                 if (!"http.server.requests".equals(id.getName())) {
                     return config;
                 }
-                return DistributionStatisticConfig.builder().serviceLevelObjectives(BUCKETS_NANOS).build().merge(config);
+                return DistributionStatisticConfig.builder()
+                        .serviceLevelObjectives(BUCKETS_NANOS)
+                        .build()
+                        .merge(config);
             }
         };
     }

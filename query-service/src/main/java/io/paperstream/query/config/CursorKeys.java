@@ -7,7 +7,6 @@ import io.quarkus.runtime.LaunchMode;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -36,8 +35,12 @@ public class CursorKeys {
     }
 
     void onStart(@Observes StartupEvent event) {
-        Log.infof("paging cursors signed with key %s (%d key(s) accepted)%s", codec.keyIds().get(0), codec.keyIds().size(),
-                file.map(f -> ", file " + f.path() + " re-read every few seconds").orElse(""));
+        Log.infof(
+                "paging cursors signed with key %s (%d key(s) accepted)%s",
+                codec.keyIds().get(0),
+                codec.keyIds().size(),
+                file.map(f -> ", file " + f.path() + " re-read every few seconds")
+                        .orElse(""));
     }
 
     /** The codec of the secrets configured now. */
@@ -49,8 +52,9 @@ public class CursorKeys {
                 List<String> all = all(values);
                 if (all.stream().anyMatch(s -> !s.isBlank())) {
                     codec = new CursorCodec(all);
-                    Log.infof("cursor secrets changed: signing with key %s, %d key(s) accepted", codec.keyIds().get(0),
-                            codec.keyIds().size());
+                    Log.infof(
+                            "cursor secrets changed: signing with key %s, %d key(s) accepted",
+                            codec.keyIds().get(0), codec.keyIds().size());
                 } else {
                     Log.warn("the cursor secret file is empty now; keeping the previous secrets");
                 }
@@ -69,17 +73,19 @@ public class CursorKeys {
     /** @throws IllegalStateException when no secret is configured or, in prod, one is the built-in or too short */
     static void requireUsable(List<String> secrets, boolean prod) {
         if (secrets.isEmpty()) {
-            throw new IllegalStateException("No cursor secret configured: set PAPERSTREAM_QUERY_CURSOR_SECRET (the HMAC key "
-                    + "of the paging cursors, shared by the replicas, e.g. `openssl rand -hex 32`) or "
-                    + "PAPERSTREAM_QUERY_CURSOR_SECRET_FILE (a file holding it, e.g. a mounted Secret).");
+            throw new IllegalStateException(
+                    "No cursor secret configured: set PAPERSTREAM_QUERY_CURSOR_SECRET (the HMAC key "
+                            + "of the paging cursors, shared by the replicas, e.g. `openssl rand -hex 32`) or "
+                            + "PAPERSTREAM_QUERY_CURSOR_SECRET_FILE (a file holding it, e.g. a mounted Secret).");
         }
         if (prod && secrets.contains(QueryConfig.BUILT_IN_CURSOR_SECRET)) {
-            throw new IllegalStateException("The cursor secret is the built-in one of the dev profile, which anyone can "
-                    + "read in the sources: set PAPERSTREAM_QUERY_CURSOR_SECRET to a secret of your own. Refusing to start.");
+            throw new IllegalStateException(
+                    "The cursor secret is the built-in one of the dev profile, which anyone can "
+                            + "read in the sources: set PAPERSTREAM_QUERY_CURSOR_SECRET to a secret of your own. Refusing to start.");
         }
         if (prod && secrets.stream().anyMatch(s -> s.strip().length() < MIN_LENGTH)) {
-            throw new IllegalStateException("A cursor secret is shorter than " + MIN_LENGTH + " characters: use a random "
-                    + "one (e.g. `openssl rand -hex 32`). Refusing to start.");
+            throw new IllegalStateException("A cursor secret is shorter than " + MIN_LENGTH
+                    + " characters: use a random " + "one (e.g. `openssl rand -hex 32`). Refusing to start.");
         }
     }
 }

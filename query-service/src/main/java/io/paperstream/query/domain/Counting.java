@@ -33,8 +33,7 @@ public final class Counting {
     /** The facets whose values have pair counters (the facets of the papers with one given value, V3). */
     private static final Set<String> PAIR_FACETS = Set.of("tag", "linkKind", "host");
 
-    private Counting() {
-    }
+    private Counting() {}
 
     /** A trigger-kept counter: the number of papers with {@code value} of {@code facet}; {@link #ALL}: every paper. */
     public record Counter(String facet, String value) {
@@ -51,8 +50,7 @@ public final class Counting {
     }
 
     /** How many papers match: exact, or an estimate. */
-    public record Total(long count, boolean exact) {
-    }
+    public record Total(long count, boolean exact) {}
 
     /** The counter that holds the filter's exact total: ALL for no filter, one value's counter, or none. */
     public static Optional<Counter> counter(PaperFilter f) {
@@ -60,26 +58,41 @@ public final class Counting {
             return Optional.of(Counter.ALL);
         }
         String year = year(f);
-        if (f.hasText() || !f.subjects().isEmpty() || !f.authorWords().isEmpty()
+        if (f.hasText()
+                || !f.subjects().isEmpty()
+                || !f.authorWords().isEmpty()
                 || ((f.from() != null || f.to() != null) && year == null)) {
             return Optional.empty();
         }
-        int given = f.tags().size() + f.linkKinds().size() + f.hosts().size() + f.categories().size()
+        int given = f.tags().size()
+                + f.linkKinds().size()
+                + f.hosts().size()
+                + f.categories().size()
                 + (year == null ? 0 : 1);
         if (given != 1) {
             return Optional.empty();
         }
-        return Optional.of(!f.tags().isEmpty() ? new Counter("tag", f.tags().get(0))
-                : !f.linkKinds().isEmpty() ? new Counter("linkKind", f.linkKinds().get(0))
-                : !f.hosts().isEmpty() ? new Counter("host", f.hosts().get(0))
-                : !f.categories().isEmpty() ? new Counter("category", f.categories().get(0))
-                : new Counter("year", year));
+        return Optional.of(
+                !f.tags().isEmpty()
+                        ? new Counter("tag", f.tags().get(0))
+                        : !f.linkKinds().isEmpty()
+                                ? new Counter("linkKind", f.linkKinds().get(0))
+                                : !f.hosts().isEmpty()
+                                        ? new Counter("host", f.hosts().get(0))
+                                        : !f.categories().isEmpty()
+                                                ? new Counter(
+                                                        "category",
+                                                        f.categories().get(0))
+                                                : new Counter("year", year));
     }
 
     /** The year when from/to select exactly one calendar year (what a click on the year facet asks), else null. */
     public static String year(PaperFilter f) {
-        if (f.from() == null || f.to() == null || f.from().getYear() != f.to().getYear()
-                || f.from().getDayOfYear() != 1 || !f.to().equals(f.from().withMonth(12).withDayOfMonth(31))) {
+        if (f.from() == null
+                || f.to() == null
+                || f.from().getYear() != f.to().getYear()
+                || f.from().getDayOfYear() != 1
+                || !f.to().equals(f.from().withMonth(12).withDayOfMonth(31))) {
             return null;
         }
         return String.valueOf(f.from().getYear());
@@ -127,7 +140,9 @@ public final class Counting {
         if (f.isEmpty()) {
             return FacetSource.COUNTERS;
         }
-        return counter(f).filter(Counter::hasPairCounters).isPresent() ? FacetSource.PAIR_COUNTERS : FacetSource.COUNTED;
+        return counter(f).filter(Counter::hasPairCounters).isPresent()
+                ? FacetSource.PAIR_COUNTERS
+                : FacetSource.COUNTED;
     }
 
     /**

@@ -5,5 +5,4 @@ package io.paperstream.query.domain;
  * relevance adds the relevance {@code tier} (3 title, 2 keyphrases, 1 elsewhere) in front. {@code filterHash} ties
  * the cursor to the query that made it.
  */
-public record Cursor(Sort sort, String sortDate, int tier, String id, String filterHash) {
-}
+public record Cursor(Sort sort, String sortDate, int tier, String id, String filterHash) {}

@@ -1,7 +1,5 @@
 package io.paperstream.query.domain;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
@@ -9,6 +7,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Opaque cursors: the keyset position, signed with HMAC-SHA256 so that a tampered or foreign cursor is refused
@@ -24,6 +24,7 @@ public final class CursorCodec {
 
     /** key id -> key, in the configured order (the first signs) */
     private final Map<String, SecretKeySpec> keys = new LinkedHashMap<>();
+
     private final String signingId;
 
     public CursorCodec(String secret) {
@@ -34,8 +35,9 @@ public final class CursorCodec {
     public CursorCodec(List<String> secrets) {
         for (String secret : secrets) {
             if (secret != null && !secret.isBlank()) {
-                keys.putIfAbsent(keyId(secret.strip()), new SecretKeySpec(secret.strip().getBytes(StandardCharsets.UTF_8),
-                        "HmacSHA256"));
+                keys.putIfAbsent(
+                        keyId(secret.strip()),
+                        new SecretKeySpec(secret.strip().getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             }
         }
         if (keys.isEmpty()) {
@@ -60,8 +62,15 @@ public final class CursorCodec {
     }
 
     public String encode(Cursor cursor) {
-        String body = cursor.sort().wireName() + SEP + nullToEmpty(cursor.sortDate()) + SEP
-                + cursor.tier() + SEP + cursor.id() + SEP + cursor.filterHash();
+        String body = cursor.sort().wireName()
+                + SEP
+                + nullToEmpty(cursor.sortDate())
+                + SEP
+                + cursor.tier()
+                + SEP
+                + cursor.id()
+                + SEP
+                + cursor.filterHash();
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
         return signingId + "." + ENCODER.encodeToString(bytes) + "."
                 + ENCODER.encodeToString(mac(keys.get(signingId), bytes));
@@ -71,8 +80,10 @@ public final class CursorCodec {
     public Cursor decode(String text) {
         String[] pieces = text.split("\\.", -1);
         if (pieces.length == 3 && !keys.containsKey(pieces[0])) {
-            throw new BadParameterException("cursor", "was signed with a key this service no longer has (the cursor "
-                    + "secret was rotated); start again from the first page");
+            throw new BadParameterException(
+                    "cursor",
+                    "was signed with a key this service no longer has (the cursor "
+                            + "secret was rotated); start again from the first page");
         }
         try {
             if (pieces.length != 2 && pieces.length != 3) {
@@ -80,7 +91,8 @@ public final class CursorCodec {
             }
             byte[] body = DECODER.decode(pieces[pieces.length - 2]);
             byte[] signature = DECODER.decode(pieces[pieces.length - 1]);
-            List<SecretKeySpec> candidates = pieces.length == 3 ? List.of(keys.get(pieces[0])) : List.copyOf(keys.values());
+            List<SecretKeySpec> candidates =
+                    pieces.length == 3 ? List.of(keys.get(pieces[0])) : List.copyOf(keys.values());
             boolean valid = false;
             for (SecretKeySpec key : candidates) {
                 valid |= MessageDigest.isEqual(signature, mac(key, body));
@@ -100,7 +112,8 @@ public final class CursorCodec {
             java.time.LocalDate.parse(parts[1]);
             return new Cursor(Sort.parse(parts[0]), parts[1], tier, parts[3], parts[4]);
         } catch (RuntimeException e) {
-            throw new BadParameterException("cursor", "not a cursor this API issued (it may have been altered or truncated)");
+            throw new BadParameterException(
+                    "cursor", "not a cursor this API issued (it may have been altered or truncated)");
         }
     }
 

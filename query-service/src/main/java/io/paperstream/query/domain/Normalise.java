@@ -9,8 +9,7 @@ import java.util.regex.Pattern;
 
 /** The one normal form of filterable values, applied both when storing a paper and when reading a filter. */
 public final class Normalise {
-    private Normalise() {
-    }
+    private Normalise() {}
 
     /** Host names: lower case, without a leading {@code www.} (so {@code WWW.GitHub.com} is {@code github.com}). */
     public static String host(String host) {
@@ -41,7 +40,8 @@ public final class Normalise {
 
     /** The words of one name or query, folded as {@link #authorWords}. */
     public static List<String> words(String text) {
-        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD)).replaceAll("")
+        String folded = MARKS.matcher(Normalizer.normalize(text, Normalizer.Form.NFKD))
+                .replaceAll("")
                 .toLowerCase(Locale.ROOT);
         return NOT_WORD.splitAsStream(folded).filter(w -> !w.isEmpty()).toList();
     }

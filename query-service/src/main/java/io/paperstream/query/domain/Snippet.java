@@ -1,7 +1,5 @@
 package io.paperstream.query.domain;
 
-import org.tartarus.snowball.ext.EnglishStemmer;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -9,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.tartarus.snowball.ext.EnglishStemmer;
 
 /**
  * A short piece of a paper's abstract for a result list, with the words that match the search marked: {@code text}
@@ -55,7 +54,7 @@ public record Snippet(String text, List<int[]> matches) {
         List<int[]> shown = new ArrayList<>();
         for (int[] s : spans) {
             if (s[0] >= start && s[1] <= end) {
-                shown.add(new int[]{s[0] - start + prefix.length(), s[1] - start + prefix.length()});
+                shown.add(new int[] {s[0] - start + prefix.length(), s[1] - start + prefix.length()});
             }
         }
         return new Snippet(cut, List.copyOf(shown));
@@ -106,16 +105,17 @@ public record Snippet(String text, List<int[]> matches) {
                 while (i < n && Character.isLetterOrDigit(text.charAt(i))) {
                     i++;
                 }
-                parts.add(new int[]{wordStart, i});
+                parts.add(new int[] {wordStart, i});
                 if (i + 1 < n && text.charAt(i) == '-' && Character.isLetterOrDigit(text.charAt(i + 1))) {
                     i++;
                 } else {
                     break;
                 }
             }
-            if (parts.size() > 1 && letters.contains(Character.toLowerCase(text.charAt(compoundStart)))
+            if (parts.size() > 1
+                    && letters.contains(Character.toLowerCase(text.charAt(compoundStart)))
                     && matches(text.substring(compoundStart, i), lexemes, firsts, stemmer, stems)) {
-                out.add(new int[]{compoundStart, i});
+                out.add(new int[] {compoundStart, i});
                 continue;
             }
             for (int[] part : parts) {
@@ -138,11 +138,11 @@ public record Snippet(String text, List<int[]> matches) {
             return word;
         }
         char second = word.charAt(1) == 'y' ? 'i' : word.charAt(1);
-        return new String(new char[]{word.charAt(0), second});
+        return new String(new char[] {word.charAt(0), second});
     }
 
-    private static boolean matches(String word, Set<String> lexemes, Set<String> firsts, EnglishStemmer stemmer,
-                                   Map<String, String> stems) {
+    private static boolean matches(
+            String word, Set<String> lexemes, Set<String> firsts, EnglishStemmer stemmer, Map<String, String> stems) {
         String lower = word.toLowerCase(Locale.ROOT);
         if (!firsts.contains(start(lower)) && !firsts.contains(lower.substring(0, 1))) {
             return false;

@@ -4,7 +4,9 @@ import java.util.Locale;
 
 /** Result orders of the paper search. */
 public enum Sort {
-    RELEVANCE, NEWEST, OLDEST;
+    RELEVANCE,
+    NEWEST,
+    OLDEST;
 
     public static Sort parse(String value) {
         try {

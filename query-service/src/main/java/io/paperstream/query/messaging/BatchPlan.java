@@ -4,7 +4,6 @@ import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.EventReader;
 import io.paperstream.events.PaperIds;
 import io.paperstream.query.store.PaperUpsert;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -21,12 +20,10 @@ import java.util.Set;
  */
 public final class BatchPlan {
     /** A record to dead-letter, with the reason. */
-    public record Rejected(String key, byte[] value, String reason, int partition, long offset) {
-    }
+    public record Rejected(String key, byte[] value, String reason, int partition, long offset) {}
 
     /** One consumed record, reduced to what the plan needs. */
-    public record Input(String key, String value, int partition, long offset) {
-    }
+    public record Input(String key, String value, int partition, long offset) {}
 
     private final Map<String, PaperUpsert> upserts = new LinkedHashMap<>();
     private final Set<String> deletes = new LinkedHashSet<>();

@@ -7,21 +7,13 @@ import io.micrometer.core.instrument.Timer;
 import io.paperstream.events.DeadLetters;
 import io.paperstream.events.Topics;
 import io.paperstream.query.store.DatabaseFailures;
-import io.paperstream.query.store.PaperWriter;
 import io.paperstream.query.store.PaperUpsert;
+import io.paperstream.query.store.PaperWriter;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.eclipse.microprofile.reactive.messaging.Channel;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
-import org.eclipse.microprofile.reactive.messaging.Message;
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,6 +22,13 @@ import java.util.Collection;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * The sink: each polled batch of {@code papers.enriched} becomes one PostgreSQL transaction. The batch is acknowledged
@@ -61,9 +60,12 @@ public class EnrichedPaperSink {
     private final Timer batchDuration;
     private final PaperTraces traces;
 
-    public EnrichedPaperSink(Mutiny.SessionFactory sessions, PaperWriter writer,
-                             @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters, MeterRegistry registry,
-                             PaperTraces traces) {
+    public EnrichedPaperSink(
+            Mutiny.SessionFactory sessions,
+            PaperWriter writer,
+            @Channel(DLQ_CHANNEL) MutinyEmitter<byte[]> deadLetters,
+            MeterRegistry registry,
+            PaperTraces traces) {
         this.traces = traces;
         this.sessions = sessions;
         this.writer = writer;
@@ -71,13 +73,16 @@ public class EnrichedPaperSink {
         // stored/s is rate(paperstream_query_papers_stored_total); consumer lag comes from the Kafka client binder
         this.storedCounter = registry.counter("paperstream.query.papers.stored");
         this.deadLetterCounter = registry.counter("paperstream.query.papers.dead.lettered");
-        this.batchSize = DistributionSummary.builder("paperstream.query.batch.size").register(registry);
+        this.batchSize =
+                DistributionSummary.builder("paperstream.query.batch.size").register(registry);
         this.ingestToStored = Timer.builder("paperstream.query.ingest.to.stored")
                 .description("from the record's ingest time (paper.ingestedAt) to its commit in PostgreSQL")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
         this.batchDuration = Timer.builder("paperstream.query.batch.duration")
                 .description("from receiving a polled batch to its committed transaction")
-                .publishPercentiles(0.5, 0.99).register(registry);
+                .publishPercentiles(0.5, 0.99)
+                .register(registry);
     }
 
     @Incoming(CHANNEL)
@@ -106,13 +111,17 @@ public class EnrichedPaperSink {
             return Uni.createFrom().item(0L);
         }
         return sessions.withTransaction(session -> apply(session, plan.upserts(), plan.deletes()))
-                .onFailure(DatabaseFailures::isUnavailable).invoke(e -> Log.warnf(
-                        "the database is unavailable (%s); holding a batch of %d records and retrying", e.getMessage(),
-                        plan.upserts().size() + plan.deletes().size()))
+                .onFailure(DatabaseFailures::isUnavailable)
+                .invoke(e -> Log.warnf(
+                        "the database is unavailable (%s); holding a batch of %d records and retrying",
+                        e.getMessage(), plan.upserts().size() + plan.deletes().size()))
                 // An outage is waited out, however long: nothing is dead-lettered or skipped because of it.
-                .onFailure(DatabaseFailures::isUnavailable).retry().withBackOff(Duration.ofMillis(200), MAX_RETRY_BACKOFF)
+                .onFailure(DatabaseFailures::isUnavailable)
+                .retry()
+                .withBackOff(Duration.ofMillis(200), MAX_RETRY_BACKOFF)
                 .indefinitely()
-                .onFailure().recoverWithUni(e -> storeOneByOne(plan, e, batchTraces));
+                .onFailure()
+                .recoverWithUni(e -> storeOneByOne(plan, e, batchTraces));
     }
 
     /**
@@ -120,27 +129,37 @@ public class EnrichedPaperSink {
      * those it refuses, so one bad record neither blocks the partition nor takes good ones down with it.
      */
     private Uni<Long> storeOneByOne(BatchPlan plan, Throwable batchFailure, PaperTraces.Batch batchTraces) {
-        Log.warnf("a batch was refused (%s); storing its %d papers one by one", batchFailure.getMessage(),
-                plan.upserts().size());
+        Log.warnf(
+                "a batch was refused (%s); storing its %d papers one by one",
+                batchFailure.getMessage(), plan.upserts().size());
         AtomicLong written = new AtomicLong();
         Uni<Void> chain = sessions.withTransaction(session -> apply(session, List.of(), plan.deletes()))
                 .replaceWithVoid();
         for (PaperUpsert upsert : plan.upserts()) {
             chain = chain.chain(() -> sessions.withTransaction(session -> apply(session, List.of(upsert), List.of()))
-                    .invoke(written::addAndGet).replaceWithVoid()
-                    .onFailure(e -> !DatabaseFailures.isUnavailable(e)).recoverWithUni(e -> deadLetter(
-                            new BatchPlan.Rejected(upsert.paper().id(), upsert.json().getBytes(StandardCharsets.UTF_8),
-                                    "refused by the database: " + e.getMessage(), upsert.partition(), upsert.offset()),
+                    .invoke(written::addAndGet)
+                    .replaceWithVoid()
+                    .onFailure(e -> !DatabaseFailures.isUnavailable(e))
+                    .recoverWithUni(e -> deadLetter(
+                            new BatchPlan.Rejected(
+                                    upsert.paper().id(),
+                                    upsert.json().getBytes(StandardCharsets.UTF_8),
+                                    "refused by the database: " + e.getMessage(),
+                                    upsert.partition(),
+                                    upsert.offset()),
                             batchTraces)));
         }
-        return chain.onFailure(DatabaseFailures::isUnavailable).retry()
-                .withBackOff(Duration.ofMillis(200), MAX_RETRY_BACKOFF).indefinitely()
+        return chain.onFailure(DatabaseFailures::isUnavailable)
+                .retry()
+                .withBackOff(Duration.ofMillis(200), MAX_RETRY_BACKOFF)
+                .indefinitely()
                 .replaceWith(written::get);
     }
 
     /** The writer's statements, in a transaction that commits synchronously ({@link #SYNCHRONOUS_COMMIT}). */
     private Uni<Long> apply(Mutiny.Session session, Collection<PaperUpsert> upserts, Collection<String> deletes) {
-        return session.createNativeQuery(SYNCHRONOUS_COMMIT).getSingleResult()
+        return session.createNativeQuery(SYNCHRONOUS_COMMIT)
+                .getSingleResult()
                 .chain(() -> writer.apply(session, upserts, deletes));
     }
 
@@ -162,7 +181,8 @@ public class EnrichedPaperSink {
         if (rejected.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Uni<Void>> sends = rejected.stream().map(r -> deadLetter(r, batchTraces)).toList();
+        List<Uni<Void>> sends =
+                rejected.stream().map(r -> deadLetter(r, batchTraces)).toList();
         return Uni.join().all(sends).andFailFast().replaceWithVoid();
     }
 
@@ -170,11 +190,14 @@ public class EnrichedPaperSink {
         Log.warnf("dead-lettering %s (partition %d, offset %d): %s", r.key(), r.partition(), r.offset(), r.reason());
         deadLetterCounter.increment();
         RecordHeaders headers = new RecordHeaders();
-        DeadLetters.headers(r.reason(), null, Topics.ENRICHED, r.partition(), r.offset()).forEach(headers::add);
+        DeadLetters.headers(r.reason(), null, Topics.ENRICHED, r.partition(), r.offset())
+                .forEach(headers::add);
         // the dead letter stays in the paper's trace (W3C traceparent of the refused record)
         batchTraces.inject(r.partition(), r.offset(), headers);
         OutgoingKafkaRecordMetadata<String> metadata = OutgoingKafkaRecordMetadata.<String>builder()
-                .withKey(r.key()).withHeaders(headers).build();
+                .withKey(r.key())
+                .withHeaders(headers)
+                .build();
         return deadLetters.sendMessage(Message.of(r.value()).addMetadata(metadata));
     }
 }

@@ -11,12 +11,6 @@ import io.opentelemetry.context.propagation.TextMapPropagator;
 import io.paperstream.events.Topics;
 import io.paperstream.query.store.PaperUpsert;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.header.Headers;
-import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +18,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.header.Headers;
+import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 /**
  * The store's hop of each paper's trace. A batch of papers.enriched records is one PostgreSQL transaction, but every
@@ -99,7 +98,9 @@ public class PaperTraces {
             long start = TimeUnit.SECONDS.toNanos(startedAt.getEpochSecond()) + startedAt.getNano();
             for (PaperUpsert upsert : upserts) {
                 Context parent = of(upsert.partition(), upsert.offset());
-                Span span = tracer.spanBuilder("store " + Topics.ENRICHED).setParent(parent).setSpanKind(SpanKind.CONSUMER)
+                Span span = tracer.spanBuilder("store " + Topics.ENRICHED)
+                        .setParent(parent)
+                        .setSpanKind(SpanKind.CONSUMER)
                         .setStartTimestamp(start, TimeUnit.NANOSECONDS)
                         .setAttribute("messaging.system", "kafka")
                         .setAttribute("messaging.destination.name", Topics.ENRICHED)
@@ -114,7 +115,9 @@ public class PaperTraces {
                     try (Scope ignored = span.makeCurrent()) {
                         Object traceId = MDC.get("traceId");
                         MDC.put("traceId", span.getSpanContext().getTraceId());
-                        STORED.debugf("stored %s revision %d", upsert.paper().id(), upsert.paper().revision());
+                        STORED.debugf(
+                                "stored %s revision %d",
+                                upsert.paper().id(), upsert.paper().revision());
                         if (traceId == null) {
                             MDC.remove("traceId");
                         } else {

@@ -1,7 +1,6 @@
 package io.paperstream.query.store;
 
 import io.vertx.pgclient.PgException;
-
 import java.io.IOException;
 import java.util.Locale;
 
@@ -10,8 +9,7 @@ import java.util.Locale;
  * from a statement the database refused (a data error: retrying cannot help).
  */
 public final class DatabaseFailures {
-    private DatabaseFailures() {
-    }
+    private DatabaseFailures() {}
 
     public static boolean isUnavailable(Throwable failure) {
         // an answer of the server decides by its SQL state alone: the text of a data error (which may quote the data,
@@ -30,8 +28,11 @@ public final class DatabaseFailures {
             }
             String name = t.getClass().getName().toLowerCase(Locale.ROOT);
             String message = String.valueOf(t.getMessage()).toLowerCase(Locale.ROOT);
-            if (name.contains("connect") || name.contains("closed") || name.contains("timeout")
-                    || message.contains("connection") || message.contains("timed out")) {
+            if (name.contains("connect")
+                    || name.contains("closed")
+                    || name.contains("timeout")
+                    || message.contains("connection")
+                    || message.contains("timed out")) {
                 return true;
             }
         }

@@ -6,8 +6,7 @@ package io.paperstream.query.store;
  * {@code Counting}'s decision.
  */
 final class FacetSample {
-    private FacetSample() {
-    }
+    private FacetSample() {}
 
     /** Whether a tsquery (text form, as PostgreSQL prints it) has a phrase operator ({@code <->} or {@code <N>}). */
     static boolean hasPhrase(String tsquery) {

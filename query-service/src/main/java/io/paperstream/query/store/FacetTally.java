@@ -30,14 +30,16 @@ final class FacetTally {
             if (end < 0) {
                 end = keys.length();
             }
-            String facet = switch (keys.charAt(start + 1)) {
-                case 't' -> "tag";
-                case 'k' -> "linkKind";
-                case 'h' -> "host";
-                case 'c' -> "category";
-                case 'y' -> PaperQueries.YEAR;
-                default -> throw new IllegalStateException("unknown facet key in " + keys.substring(start, end));
-            };
+            String facet =
+                    switch (keys.charAt(start + 1)) {
+                        case 't' -> "tag";
+                        case 'k' -> "linkKind";
+                        case 'h' -> "host";
+                        case 'c' -> "category";
+                        case 'y' -> PaperQueries.YEAR;
+                        default ->
+                            throw new IllegalStateException("unknown facet key in " + keys.substring(start, end));
+                    };
             tally.counts.get(facet).computeIfAbsent(keys.substring(start + 2, end), v -> new long[1])[0]++;
             start = end < keys.length() ? end : -1;
         }
@@ -55,8 +57,12 @@ final class FacetTally {
             List<PaperQueries.Count> sorted = new ArrayList<>(values.size());
             values.forEach((value, n) -> sorted.add(new PaperQueries.Count(value, n[0])));
             sorted.sort(PaperQueries.comparator(facet));
-            top.put(facet, sorted.stream().limit(limit)
-                    .map(c -> new PaperQueries.Count(c.value(), Math.round(c.count() * scale))).toList());
+            top.put(
+                    facet,
+                    sorted.stream()
+                            .limit(limit)
+                            .map(c -> new PaperQueries.Count(c.value(), Math.round(c.count() * scale)))
+                            .toList());
         });
         return top;
     }

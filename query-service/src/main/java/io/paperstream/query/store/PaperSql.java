@@ -3,11 +3,10 @@ package io.paperstream.query.store;
 import io.paperstream.query.domain.Cursor;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.domain.Sort;
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Builds the parameterised SQL of the paper queries. Every user value becomes a bind parameter; nothing the user sends
@@ -16,6 +15,7 @@ import java.util.List;
 final class PaperSql {
     /** Relevance tiers, best first: the title alone matches the query, the keyphrases alone do, it matches at all. */
     static final int TITLE = 3;
+
     static final int KEYPHRASES = 2;
     static final int ANYWHERE = 1;
     /** A word excluded in web-search syntax: a minus at the start of a word. */
@@ -27,8 +27,7 @@ final class PaperSql {
     /** Whether the query excludes words ({@code -word}): then a field matching it does not imply the paper does. */
     private boolean negated;
 
-    private PaperSql() {
-    }
+    private PaperSql() {}
 
     static PaperSql filtered(PaperFilter filter) {
         return filtered(filter, null);
@@ -46,7 +45,8 @@ final class PaperSql {
     private static PaperSql filtered(PaperFilter filter, String tsquery) {
         PaperSql sql = new PaperSql();
         if (filter.hasText()) {
-            sql.query = tsquery == null ? "paper_search_query(CAST(" + sql.bind(filter.q()) + " AS text))"
+            sql.query = tsquery == null
+                    ? "paper_search_query(CAST(" + sql.bind(filter.q()) + " AS text))"
                     : sql.asTsquery(tsquery);
         }
         sql.containsAll("p.tag_names", filter.tags());
@@ -59,11 +59,19 @@ final class PaperSql {
         // bound on sort_date lets the date-ordered index serve the range
         if (filter.from() != null) {
             String from = sql.asDate(filter.from().toString());
-            sql.where.append(" AND p.published_on >= ").append(from).append(" AND p.sort_date >= ").append(from);
+            sql.where
+                    .append(" AND p.published_on >= ")
+                    .append(from)
+                    .append(" AND p.sort_date >= ")
+                    .append(from);
         }
         if (filter.to() != null) {
             String to = sql.asDate(filter.to().toString());
-            sql.where.append(" AND p.published_on <= ").append(to).append(" AND p.sort_date <= ").append(to);
+            sql.where
+                    .append(" AND p.published_on <= ")
+                    .append(to)
+                    .append(" AND p.sort_date <= ")
+                    .append(to);
         }
         sql.negated = filter.hasText() && NEGATION.matcher(filter.q()).find();
         return sql;
@@ -71,7 +79,10 @@ final class PaperSql {
 
     private void containsAll(String column, List<String> values) {
         if (!values.isEmpty()) {
-            where.append(" AND ").append(column).append(" @> CAST(CAST(").append(bind(PaperWriter.pgTextArray(values)))
+            where.append(" AND ")
+                    .append(column)
+                    .append(" @> CAST(CAST(")
+                    .append(bind(PaperWriter.pgTextArray(values)))
                     .append(" AS text) AS text[])");
         }
     }
@@ -131,11 +142,18 @@ final class PaperSql {
             StringBuilder sql = new StringBuilder("SELECT p.id, 0 AS tier, CAST(p.sort_date AS text) AS d FROM paper p")
                     .append(where(""));
             if (after != null) {
-                sql.append(" AND (p.sort_date, p.id) ").append(newest ? "<" : ">").append(" (")
-                        .append(asDate(after.sortDate())).append(", CAST(").append(bind(after.id())).append(" AS text))");
+                sql.append(" AND (p.sort_date, p.id) ")
+                        .append(newest ? "<" : ">")
+                        .append(" (")
+                        .append(asDate(after.sortDate()))
+                        .append(", CAST(")
+                        .append(bind(after.id()))
+                        .append(" AS text))");
             }
             return sql.append(newest ? " ORDER BY p.sort_date DESC, p.id DESC" : " ORDER BY p.sort_date ASC, p.id ASC")
-                    .append(" LIMIT ").append(bind(limit + 1)).toString();
+                    .append(" LIMIT ")
+                    .append(bind(limit + 1))
+                    .toString();
         }
         if (query == null) {
             throw new IllegalStateException("relevance needs a query");
@@ -144,14 +162,21 @@ final class PaperSql {
         int firstTier = after == null ? TITLE : after.tier();
         List<String> tiers = new ArrayList<>();
         for (int tier = firstTier; tier >= ANYWHERE; tier--) {
-            StringBuilder sql = new StringBuilder("(SELECT p.id, ").append(tier)
+            StringBuilder sql = new StringBuilder("(SELECT p.id, ")
+                    .append(tier)
                     .append(" AS tier, CAST(p.sort_date AS text) AS d FROM paper p")
                     .append(tier == ANYWHERE ? where(tierCondition(tier)) : whereImplied(tierCondition(tier)));
             if (after != null && tier == after.tier()) {
-                sql.append(" AND (p.sort_date, p.id) < (").append(asDate(after.sortDate())).append(", CAST(")
-                        .append(bind(after.id())).append(" AS text))");
+                sql.append(" AND (p.sort_date, p.id) < (")
+                        .append(asDate(after.sortDate()))
+                        .append(", CAST(")
+                        .append(bind(after.id()))
+                        .append(" AS text))");
             }
-            tiers.add(sql.append(" ORDER BY p.sort_date DESC, p.id DESC LIMIT ").append(rows).append(")").toString());
+            tiers.add(sql.append(" ORDER BY p.sort_date DESC, p.id DESC LIMIT ")
+                    .append(rows)
+                    .append(")")
+                    .toString());
         }
         return "SELECT * FROM (" + String.join(" UNION ALL ", tiers) + ") ranked LIMIT " + rows;
     }
@@ -193,14 +218,16 @@ final class PaperSql {
      * most {@code limit} (for a live-stream client that resumes with Last-Event-ID).
      */
     String idsStoredAfter(java.time.OffsetDateTime storedAt, String id, int limit) {
-        return "SELECT p.id FROM paper p" + where(" AND (p.stored_at, p.id) > (CAST(CAST(" + bind(storedAt.toString())
-                + " AS text) AS timestamptz), CAST(" + bind(id) + " AS text))") + " ORDER BY p.stored_at, p.id LIMIT "
+        return "SELECT p.id FROM paper p"
+                + where(" AND (p.stored_at, p.id) > (CAST(CAST(" + bind(storedAt.toString())
+                        + " AS text) AS timestamptz), CAST(" + bind(id) + " AS text))")
+                + " ORDER BY p.stored_at, p.id LIMIT "
                 + Math.max(1, limit);
     }
 
     /** The ids among {@code ids} that match the filter (for the live stream). */
     String idsAmong(Collection<String> ids) {
-        return "SELECT p.id FROM paper p" + where(" AND p.id = ANY(CAST(CAST(" + bind(PaperWriter.pgTextArray(ids))
-                + " AS text) AS text[]))");
+        return "SELECT p.id FROM paper p"
+                + where(" AND p.id = ANY(CAST(CAST(" + bind(PaperWriter.pgTextArray(ids)) + " AS text) AS text[]))");
     }
 }

@@ -7,5 +7,4 @@ import io.paperstream.events.EnrichedPaper;
  * record text, which is handed to PostgreSQL as it came so that the batch is not serialised a second time; and where
  * the record was, for the dead-letter headers should the database refuse it.
  */
-public record PaperUpsert(EnrichedPaper paper, String json, int partition, long offset) {
-}
+public record PaperUpsert(EnrichedPaper paper, String json, int partition, long offset) {}

@@ -10,14 +10,12 @@ import io.paperstream.events.Tag;
 import io.paperstream.query.domain.Normalise;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.hibernate.reactive.mutiny.Mutiny;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.Set;
-
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Applies a batch of papers to PostgreSQL in the session's transaction: a delete of the tombstoned ids, then one
@@ -105,13 +103,19 @@ public class PaperWriter {
      * Answers how many papers were written (a stale revision is not).
      */
     public Uni<Long> apply(Mutiny.Session session, Collection<PaperUpsert> upserts, Collection<String> deletes) {
-        Uni<Void> deleted = deletes.isEmpty() ? Uni.createFrom().voidItem()
-                : session.createNativeQuery(DELETE).setParameter(1, pgTextArray(deletes)).executeUpdate().replaceWithVoid();
+        Uni<Void> deleted = deletes.isEmpty()
+                ? Uni.createFrom().voidItem()
+                : session.createNativeQuery(DELETE)
+                        .setParameter(1, pgTextArray(deletes))
+                        .executeUpdate()
+                        .replaceWithVoid();
         if (upserts.isEmpty()) {
             return deleted.replaceWith(0L);
         }
         String rows = rowsJson(upserts);
-        return deleted.chain(() -> session.createNativeQuery(UPSERT, Long.class).setParameter(1, rows).getSingleResult());
+        return deleted.chain(() -> session.createNativeQuery(UPSERT, Long.class)
+                .setParameter(1, rows)
+                .getSingleResult());
     }
 
     static String rowsJson(Collection<PaperUpsert> upserts) {

@@ -7,8 +7,7 @@ import java.util.regex.Pattern;
 final class PlanRows {
     private static final Pattern ROWS = Pattern.compile("rows=(\\d+)");
 
-    private PlanRows() {
-    }
+    private PlanRows() {}
 
     static long of(String plan) {
         Matcher m = ROWS.matcher(plan);

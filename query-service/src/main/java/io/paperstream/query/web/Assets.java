@@ -8,7 +8,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -27,31 +26,40 @@ import java.util.zip.GZIPOutputStream;
  */
 @Path("/ui")
 public class Assets {
-    private record Asset(String type, byte[] plain, byte[] gzip, String etag) {
-    }
+    private record Asset(String type, byte[] plain, byte[] gzip, String etag) {}
 
     private static final Map<String, Asset> ASSETS = Map.of(
             "app.css", load("web/app.css", "text/css; charset=utf-8"),
             "app.js", load("web/app.js", "text/javascript; charset=utf-8"));
     /** The hash of all assets together: the {@code v} parameter of their URLs. */
-    static final String VERSION = hash(String.join(",", ASSETS.values().stream().map(Asset::etag).sorted().toList())
-            .getBytes(StandardCharsets.UTF_8)).substring(0, 12);
+    static final String VERSION = hash(String.join(
+                            ",",
+                            ASSETS.values().stream().map(Asset::etag).sorted().toList())
+                    .getBytes(StandardCharsets.UTF_8))
+            .substring(0, 12);
 
     @GET
     @Path("/{name: app\\.(css|js)}")
-    public Response asset(@PathParam("name") String name, @QueryParam("v") String version,
-                          @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
-                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+    public Response asset(
+            @PathParam("name") String name,
+            @QueryParam("v") String version,
+            @HeaderParam(HttpHeaders.ACCEPT_ENCODING) String acceptEncoding,
+            @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Asset asset = ASSETS.get(name);
         if (asset == null) {
             throw new NotFoundException("no asset " + name);
         }
-        String cache = VERSION.equals(version) ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate";
+        String cache =
+                VERSION.equals(version) ? "public, max-age=31536000, immutable" : "public, max-age=0, must-revalidate";
         if (asset.etag().equals(ifNoneMatch)) {
-            return Response.notModified().header(HttpHeaders.CACHE_CONTROL, cache).header(HttpHeaders.ETAG, asset.etag()).build();
+            return Response.notModified()
+                    .header(HttpHeaders.CACHE_CONTROL, cache)
+                    .header(HttpHeaders.ETAG, asset.etag())
+                    .build();
         }
         boolean gzip = acceptEncoding != null && acceptEncoding.contains("gzip");
-        return Response.ok(gzip ? asset.gzip() : asset.plain()).type(asset.type())
+        return Response.ok(gzip ? asset.gzip() : asset.plain())
+                .type(asset.type())
                 .header(HttpHeaders.CACHE_CONTROL, cache)
                 .header(HttpHeaders.ETAG, asset.etag())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_ENCODING)
@@ -69,7 +77,8 @@ public class Assets {
             try (GZIPOutputStream gz = new GZIPOutputStream(zipped)) {
                 gz.write(plain);
             }
-            return new Asset(type, plain, zipped.toByteArray(), "\"" + hash(plain).substring(0, 16) + "\"");
+            return new Asset(
+                    type, plain, zipped.toByteArray(), "\"" + hash(plain).substring(0, 16) + "\"");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

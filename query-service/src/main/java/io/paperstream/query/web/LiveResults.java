@@ -5,8 +5,8 @@ import io.paperstream.query.api.PaperView;
 import io.paperstream.query.api.PapersResource;
 import io.paperstream.query.domain.Snippet;
 import io.paperstream.query.store.PaperQueries;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,10 +15,9 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-
 import java.time.Duration;
 import java.util.Set;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * The search page's live results: the API's stream of stored papers with the page's filters, each paper rendered as
@@ -40,25 +39,44 @@ public class LiveResults {
     @Operation(hidden = true)
     public Multi<OutboundSseEvent> live(@Context UriInfo uri, @Context Sse sse) {
         SearchState state = SearchState.of(uri.getQueryParameters());
-        Multi<PaperView> stored = papers.stream(uri, state.q(), state.all("tag"), state.all("linkKind"),
-                state.all("host"), state.all("subject"), state.one("from"), state.one("to"),
-                state.all("category"), state.all("author"));
+        Multi<PaperView> stored = papers.stream(
+                uri,
+                state.q(),
+                state.all("tag"),
+                state.all("linkKind"),
+                state.all("host"),
+                state.all("subject"),
+                state.one("from"),
+                state.one("to"),
+                state.all("category"),
+                state.all("author"));
         // the words a snippet marks, as the list's: asked once, when the stream starts
-        Uni<Set<String>> lexemes = state.hasQuery() ? queries.tsquery(state.q()).map(Snippet::lexemes)
+        Uni<Set<String>> lexemes = state.hasQuery()
+                ? queries.tsquery(state.q()).map(Snippet::lexemes)
                 : Uni.createFrom().item(Set.of());
-        Multi<OutboundSseEvent> papersStored = lexemes.onItem().transformToMulti(words -> stored.map(view -> {
+        Multi<OutboundSseEvent> papersStored = lexemes.onItem()
+                .transformToMulti(words -> stored.map(view -> {
                     Snippet snippet = Snippet.of(view.abstractText(), words);
-                    UiPaper paper = UiPaper.of(view).withSnippet(snippet == null ? null
-                            : PaperJson.mapper().convertValue(snippet, UiPaper.UiSnippet.class));
+                    UiPaper paper = UiPaper.of(view)
+                            .withSnippet(
+                                    snippet == null
+                                            ? null
+                                            : PaperJson.mapper().convertValue(snippet, UiPaper.UiSnippet.class));
                     String html = WebPages.Templates.item(paper, true).render().replace('\n', ' ');
-                    return sse.newEventBuilder().name("paper").id(paper.id()).mediaType(MediaType.TEXT_PLAIN_TYPE)
-                            .data(String.class, html).build();
+                    return sse.newEventBuilder()
+                            .name("paper")
+                            .id(paper.id())
+                            .mediaType(MediaType.TEXT_PLAIN_TYPE)
+                            .data(String.class, html)
+                            .build();
                 }));
         // a comment at once (the browser learns the stream is open) and then now and then (proxies do not close a
         // quiet stream)
-        Multi<OutboundSseEvent> keepAlive = Multi.createFrom().ticks().startingAfter(Duration.ofMillis(1))
-                .every(Duration.ofSeconds(20)).map(t -> sse.newEventBuilder().comment("keep-alive").build());
+        Multi<OutboundSseEvent> keepAlive = Multi.createFrom()
+                .ticks()
+                .startingAfter(Duration.ofMillis(1))
+                .every(Duration.ofSeconds(20))
+                .map(t -> sse.newEventBuilder().comment("keep-alive").build());
         return Multi.createBy().merging().streams(papersStored, keepAlive);
     }
-
 }

@@ -11,14 +11,27 @@ import java.util.Map;
  */
 public record SearchState(Map<String, List<String>> params) {
     /** The order of the parameters in the links the page makes. */
-    static final List<String> ORDER = List.of("q", "tag", "linkKind", "host", "category", "author", "subject", "from", "to",
-            "sort", "limit", "cursor", "prev");
+    static final List<String> ORDER = List.of(
+            "q",
+            "tag",
+            "linkKind",
+            "host",
+            "category",
+            "author",
+            "subject",
+            "from",
+            "to",
+            "sort",
+            "limit",
+            "cursor",
+            "prev");
     /**
      * The page's own parameter (not the API's): the cursors of the pages before this one, oldest first, so that
      * "Previous page" works (the API's cursors go forward only). The last {@value #MAX_PREV} are kept.
      * (A cursor is about 130 characters; the HTTP server takes request lines up to 4,096.)
      */
     static final String PREV = "prev";
+
     static final int MAX_PREV = 12;
     /** Filters that can be given more than once. */
     static final List<String> MULTI = List.of("tag", "linkKind", "host", "category", "author", "subject");
@@ -28,7 +41,11 @@ public record SearchState(Map<String, List<String>> params) {
         for (String name : ORDER) {
             List<String> values = params.get(name);
             if (values != null) {
-                List<String> kept = values.stream().filter(v -> v != null && !v.isBlank()).map(String::strip).distinct().toList();
+                List<String> kept = values.stream()
+                        .filter(v -> v != null && !v.isBlank())
+                        .map(String::strip)
+                        .distinct()
+                        .toList();
                 if (!kept.isEmpty()) {
                     copy.put(name, kept);
                 }
@@ -68,8 +85,8 @@ public record SearchState(Map<String, List<String>> params) {
 
     /** Any filter or search text (what "clear" removes). */
     public boolean filtered() {
-        return params.keySet().stream().anyMatch(k -> !k.equals("sort") && !k.equals("limit") && !k.equals("cursor")
-                && !k.equals(PREV));
+        return params.keySet().stream()
+                .anyMatch(k -> !k.equals("sort") && !k.equals("limit") && !k.equals("cursor") && !k.equals(PREV));
     }
 
     /** The API's parameters of this state (without the page's own {@code prev}). */
@@ -150,7 +167,6 @@ public record SearchState(Map<String, List<String>> params) {
         }
         return new SearchState(p);
     }
-
 
     /** The link of a value's facet entry: adds the value, or removes it when selected. */
     public String toggle(String name, String value) {

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.PaperJson;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -21,15 +20,27 @@ import java.util.Set;
  * ignored).
  */
 @JsonIgnoreProperties(ignoreUnknown = true)
-public record UiPaper(String id, String title, @JsonProperty("abstract") String abstractText, List<String> authors,
-                      String arxivId, String doi, LocalDate publishedOn, List<UiTag> tags, List<UiLink> links,
-                      List<String> keyphrases, List<String> categories, Ids ids, String license,
-                      List<Source> sources, UiSnippet snippet) {
+public record UiPaper(
+        String id,
+        String title,
+        @JsonProperty("abstract") String abstractText,
+        List<String> authors,
+        String arxivId,
+        String doi,
+        LocalDate publishedOn,
+        List<UiTag> tags,
+        List<UiLink> links,
+        List<String> keyphrases,
+        List<String> categories,
+        Ids ids,
+        String license,
+        List<Source> sources,
+        UiSnippet snippet) {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
     /** Chips in this order; kinds not listed come last. */
-    private static final List<String> KIND_ORDER = List.of("code", "model", "dataset", "space", "project-page",
-            "paper", "organization", "other");
+    private static final List<String> KIND_ORDER =
+            List.of("code", "model", "dataset", "space", "project-page", "paper", "organization", "other");
 
     public UiPaper {
         authors = authors == null ? List.of() : authors;
@@ -69,13 +80,26 @@ public record UiPaper(String id, String title, @JsonProperty("abstract") String 
     }
 
     /** A piece of a snippet; {@code marked} when it matches the search. */
-    public record Part(String text, boolean marked) {
-    }
+    public record Part(String text, boolean marked) {}
 
     /** This paper with another snippet. */
     public UiPaper withSnippet(UiSnippet other) {
-        return new UiPaper(id, title, abstractText, authors, arxivId, doi, publishedOn, tags, links, keyphrases,
-                categories, ids, license, sources, other);
+        return new UiPaper(
+                id,
+                title,
+                abstractText,
+                authors,
+                arxivId,
+                doi,
+                publishedOn,
+                tags,
+                links,
+                keyphrases,
+                categories,
+                ids,
+                license,
+                sources,
+                other);
     }
 
     /** A source that contributed to the paper (format and name, e.g. arxiv-oai). */
@@ -172,17 +196,20 @@ public record UiPaper(String id, String title, @JsonProperty("abstract") String 
     }
 
     /** A value shown as a link to the search it filters: an author, a category. */
-    public record Filter(String text, String href) {
-    }
+    public record Filter(String text, String href) {}
 
     /** The authors, each linking to the search for their papers ({@code /?author=…}). */
     public List<Filter> authorLinks() {
-        return authors.stream().map(a -> new Filter(a, "/?author=" + Urls.query(a))).toList();
+        return authors.stream()
+                .map(a -> new Filter(a, "/?author=" + Urls.query(a)))
+                .toList();
     }
 
     /** The paper's categories as the API gives them, each linking to the search for the papers in it. */
     public List<Filter> categoryLinks() {
-        return categories.stream().map(c -> new Filter(c, "/?category=" + Urls.query(c))).toList();
+        return categories.stream()
+                .map(c -> new Filter(c, "/?category=" + Urls.query(c)))
+                .toList();
     }
 
     /** Without categories from the API: the arXiv categories its tags stand for (not a filter of the API). */
@@ -232,17 +259,18 @@ public record UiPaper(String id, String title, @JsonProperty("abstract") String 
     }
 
     /** Links of one kind. */
-    public record LinkGroup(String kind, String label, List<UiLink> links) {
-    }
+    public record LinkGroup(String kind, String label, List<UiLink> links) {}
 
     /** Links grouped by kind, in chip order. */
     public List<LinkGroup> linksByKind() {
         Map<String, List<UiLink>> byKind = new LinkedHashMap<>();
         for (UiLink l : sortedLinks()) {
-            byKind.computeIfAbsent(l.kind() == null ? "other" : l.kind(), k -> new ArrayList<>()).add(l);
+            byKind.computeIfAbsent(l.kind() == null ? "other" : l.kind(), k -> new ArrayList<>())
+                    .add(l);
         }
         return byKind.entrySet().stream()
-                .map(e -> new LinkGroup(e.getKey(), Labels.linkKind(e.getKey()), List.copyOf(e.getValue()))).toList();
+                .map(e -> new LinkGroup(e.getKey(), Labels.linkKind(e.getKey()), List.copyOf(e.getValue())))
+                .toList();
     }
 
     /** The code repositories this paper links (owner/repo). */

@@ -6,16 +6,23 @@ import java.util.Locale;
 
 /** What the templates show. */
 public final class Views {
-    private Views() {
-    }
+    private Views() {}
 
     static String number(long n) {
         return NumberFormat.getIntegerInstance(Locale.ENGLISH).format(n);
     }
 
     /** The search page. */
-    public record Search(SearchState state, List<UiPaper> papers, Long total, boolean totalExact, String nextHref,
-                         String previousHref, List<FacetGroup> facets, List<Selected> selected, String assets) {
+    public record Search(
+            SearchState state,
+            List<UiPaper> papers,
+            Long total,
+            boolean totalExact,
+            String nextHref,
+            String previousHref,
+            List<FacetGroup> facets,
+            List<Selected> selected,
+            String assets) {
         public String totalText() {
             if (total == null) {
                 return papers.isEmpty() ? "No papers" : "Papers";
@@ -47,15 +54,17 @@ public final class Views {
 
         public List<Hidden> hidden() {
             return state.params().entrySet().stream()
-                    .filter(e -> !e.getKey().equals("q") && !e.getKey().equals("sort") && !e.getKey().equals("cursor")
+                    .filter(e -> !e.getKey().equals("q")
+                            && !e.getKey().equals("sort")
+                            && !e.getKey().equals("cursor")
                             && !e.getKey().equals(SearchState.PREV))
-                    .flatMap(e -> e.getValue().stream().map(v -> new Hidden(e.getKey(), v))).toList();
+                    .flatMap(e -> e.getValue().stream().map(v -> new Hidden(e.getKey(), v)))
+                    .toList();
         }
     }
 
     /** A filter kept by the search form when the search text changes. */
-    public record Hidden(String name, String value) {
-    }
+    public record Hidden(String name, String value) {}
 
     /** One facet: its values with counts, each a link that adds (or removes, when selected) it. */
     public record FacetGroup(String name, String label, List<FacetValue> values) {
@@ -76,18 +85,14 @@ public final class Views {
     }
 
     /** A selected filter with the link that removes it. */
-    public record Selected(String label, String value, String removeHref) {
-    }
+    public record Selected(String label, String value, String removeHref) {}
 
     /** The paper page. */
-    public record PaperPage(UiPaper paper, List<Related> related, String apiHref, String assets) {
-    }
+    public record PaperPage(UiPaper paper, List<Related> related, String apiHref, String assets) {}
 
     /** Other papers linking one repository. */
-    public record Related(String repository, String repositoryUrl, List<UiPaper> papers) {
-    }
+    public record Related(String repository, String repositoryUrl, List<UiPaper> papers) {}
 
     /** An error page: what went wrong in words, and the way back. */
-    public record Error(int status, String heading, String message, String backHref, String backText, String assets) {
-    }
+    public record Error(int status, String heading, String message, String backHref, String backText, String assets) {}
 }

@@ -1,53 +1,84 @@
 package io.paperstream.query.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.domain.Sort;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class QueryParamsTest {
-    private static PaperFilter filter(String q, List<String> tags, List<String> kinds, List<String> hosts,
-                                      List<String> subjects, String from, String to) {
+    private static PaperFilter filter(
+            String q,
+            List<String> tags,
+            List<String> kinds,
+            List<String> hosts,
+            List<String> subjects,
+            String from,
+            String to) {
         return QueryParams.filter(q, tags, kinds, hosts, subjects, from, to);
     }
 
     private static void refused(Runnable call, String parameter) {
-        assertThatThrownBy(call::run).isInstanceOfSatisfying(BadParameterException.class,
-                e -> assertThat(e.parameter()).isEqualTo(parameter));
+        assertThatThrownBy(call::run)
+                .isInstanceOfSatisfying(
+                        BadParameterException.class,
+                        e -> assertThat(e.parameter()).isEqualTo(parameter));
     }
 
     @Test
     void normalisesFilterValues() {
-        PaperFilter f = filter("  graph  ", List.of("Computer-Vision", "computer-vision"), List.of("CODE"),
-                List.of("WWW.GitHub.com"), List.of("Octo/Repo"), "2024-01-01", "2024-12-31");
+        PaperFilter f = filter(
+                "  graph  ",
+                List.of("Computer-Vision", "computer-vision"),
+                List.of("CODE"),
+                List.of("WWW.GitHub.com"),
+                List.of("Octo/Repo"),
+                "2024-01-01",
+                "2024-12-31");
         assertThat(f.q()).isEqualTo("graph");
         assertThat(f.tags()).containsExactly("computer-vision");
         assertThat(f.linkKinds()).containsExactly("code");
         assertThat(f.hosts()).containsExactly("github.com");
         assertThat(f.subjects()).containsExactly("octo/repo");
         assertThat(f.from()).isEqualTo(LocalDate.of(2024, 1, 1));
-        assertThat(filter(" ", List.of(), List.of(), List.of(), List.of(), null, "").hasText()).isFalse();
+        assertThat(filter(" ", List.of(), List.of(), List.of(), List.of(), null, "")
+                        .hasText())
+                .isFalse();
     }
 
     @ParameterizedTest(name = "{0}={1}")
-    @CsvSource(delimiter = '|', value = {
-            "tag|Not A Tag", "tag|-leading-dash", "linkKind|repo", "host|exa mple.com", "host|-bad.com",
-            "subject|owner repo", "from|2024-02-30", "to|14/03/2024"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "tag|Not A Tag",
+                "tag|-leading-dash",
+                "linkKind|repo",
+                "host|exa mple.com",
+                "host|-bad.com",
+                "subject|owner repo",
+                "from|2024-02-30",
+                "to|14/03/2024"
+            })
     void refusesMalformedFilterValuesNamingTheParameter(String name, String value) {
         List<String> one = List.of(value);
-        refused(() -> filter(null, name.equals("tag") ? one : List.of(), name.equals("linkKind") ? one : List.of(),
-                name.equals("host") ? one : List.of(), name.equals("subject") ? one : List.of(),
-                name.equals("from") ? value : null, name.equals("to") ? value : null), name);
+        refused(
+                () -> filter(
+                        null,
+                        name.equals("tag") ? one : List.of(),
+                        name.equals("linkKind") ? one : List.of(),
+                        name.equals("host") ? one : List.of(),
+                        name.equals("subject") ? one : List.of(),
+                        name.equals("from") ? value : null,
+                        name.equals("to") ? value : null),
+                name);
     }
 
     @Test
@@ -55,7 +86,9 @@ class QueryParamsTest {
         refused(() -> filter("x".repeat(501), List.of(), List.of(), List.of(), List.of(), null, null), "q");
         refused(() -> filter("a\u0000b", List.of(), List.of(), List.of(), List.of(), null, null), "q");
         refused(() -> filter(null, List.of(" "), List.of(), List.of(), List.of(), null, null), "tag");
-        refused(() -> filter(null, java.util.Collections.nCopies(21, "a"), List.of(), List.of(), List.of(), null, null), "tag");
+        refused(
+                () -> filter(null, java.util.Collections.nCopies(21, "a"), List.of(), List.of(), List.of(), null, null),
+                "tag");
         refused(() -> filter(null, List.of(), List.of(), List.of(), List.of(), "2024-02-01", "2024-01-01"), "from");
     }
 

@@ -2,8 +2,6 @@ package io.paperstream.query.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.PaperJson;
-
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -37,11 +35,9 @@ public final class ApiBench {
     private static final Pattern LATENCY = Pattern.compile("^\\s+(50|99)(?:\\.000)?%\\s+([\\d.]+)(us|ms|s)\\s*$");
     private static final Pattern RPS = Pattern.compile("^Requests/sec:\\s+([\\d.]+)");
 
-    private ApiBench() {
-    }
+    private ApiBench() {}
 
-    record Level(int connections, double rps, double p50, double p99, long errors, double cpuMsPerRequest) {
-    }
+    record Level(int connections, double rps, double p50, double p99, long errors, double cpuMsPerRequest) {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
@@ -63,20 +59,27 @@ public final class ApiBench {
             levels.add(Integer.parseInt(l.trim()));
         }
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "20"));
-        List<String> wanted = List.of(opts.getOrDefault("scenarios", "search,tag,facets,facets-q,deep").split(","));
+        List<String> wanted = List.of(opts.getOrDefault("scenarios", "search,tag,facets,facets-q,deep")
+                .split(","));
         Path sample = Path.of(opts.getOrDefault("sample", "../deploy/local/sample/daily-papers-sample.txt"));
         Path jar = Path.of(opts.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"));
         Path work = BenchStack.workDir();
 
-        try (BenchStack stack = new BenchStack(); Connection db = stack.jdbc()) {
+        try (BenchStack stack = new BenchStack();
+                Connection db = stack.jdbc()) {
             BenchCorpus corpus = new BenchCorpus(sample, 42);
             stack.produce(corpus, records);
             stack.startApp(jar, "api-bench", env, work.resolve("api-app.log"));
             long t = System.nanoTime();
-            while (!BenchStack.tableExists(db, "paper") || BenchStack.count(db, "SELECT count(*) FROM paper") < records) {
+            while (!BenchStack.tableExists(db, "paper")
+                    || BenchStack.count(db, "SELECT count(*) FROM paper") < records) {
                 Thread.sleep(500);
             }
-            System.out.printf(Locale.ROOT, "stored %d papers through the sink in %.0f s%n", records, (System.nanoTime() - t) / 1e9);
+            System.out.printf(
+                    Locale.ROOT,
+                    "stored %d papers through the sink in %.0f s%n",
+                    records,
+                    (System.nanoTime() - t) / 1e9);
             try (Statement s = db.createStatement()) {
                 // what autovacuum does on its own a little later: fresh statistics and visibility map
                 s.execute("VACUUM ANALYZE paper");
@@ -118,33 +121,57 @@ public final class ApiBench {
                 for (int c : levels) {
                     Level level = run(stack, base, script, c, duration);
                     measured.add(level);
-                    System.out.printf(Locale.ROOT, "%-9s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  "
+                    System.out.printf(
+                            Locale.ROOT,
+                            "%-9s c=%-3d %8.0f req/s  p50 %7.2f ms  p99 %7.2f ms  "
                                     + "CPU (service+PostgreSQL) %.2f ms/request%s%n",
-                            scenario.getKey(), c, level.rps(), level.p50(), level.p99(), level.cpuMsPerRequest(),
+                            scenario.getKey(),
+                            c,
+                            level.rps(),
+                            level.p50(),
+                            level.p99(),
+                            level.cpuMsPerRequest(),
                             level.errors() > 0 ? "  (" + level.errors() + " non-2xx/errors)" : "");
                 }
                 results.put(scenario.getKey(), measured);
             }
-            System.out.printf(Locale.ROOT, "%nRESULT papers=%d cores=%d duration=%ds per level, wrk -t%d; load average %s%n",
-                    records, Runtime.getRuntime().availableProcessors(), duration, WRK_THREADS,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nRESULT papers=%d cores=%d duration=%ds per level, wrk -t%d; load average %s%n",
+                    records,
+                    Runtime.getRuntime().availableProcessors(),
+                    duration,
+                    WRK_THREADS,
                     Files.readString(Path.of("/proc/loadavg")).trim());
             for (Map.Entry<String, List<Level>> r : results.entrySet()) {
                 // where throughput peaks: the lowest concurrency within 5 % of the best throughput (past it, more
                 // connections only queue)
-                double best = r.getValue().stream().mapToDouble(Level::rps).max().orElseThrow();
-                Level peak = r.getValue().stream().filter(l -> l.rps() >= 0.95 * best).findFirst().orElseThrow();
-                System.out.printf(Locale.ROOT, "RESULT %-9s peak %7.0f req/s at c=%-3d p50 %6.2f ms  p99 %6.2f ms  "
+                double best =
+                        r.getValue().stream().mapToDouble(Level::rps).max().orElseThrow();
+                Level peak = r.getValue().stream()
+                        .filter(l -> l.rps() >= 0.95 * best)
+                        .findFirst()
+                        .orElseThrow();
+                System.out.printf(
+                        Locale.ROOT,
+                        "RESULT %-9s peak %7.0f req/s at c=%-3d p50 %6.2f ms  p99 %6.2f ms  "
                                 + "CPU %.2f ms/request  %s%n",
-                        r.getKey(), peak.rps(), peak.connections(), peak.p50(), peak.p99(), peak.cpuMsPerRequest(),
+                        r.getKey(),
+                        peak.rps(),
+                        peak.connections(),
+                        peak.p50(),
+                        peak.p99(),
+                        peak.cpuMsPerRequest(),
                         peak.p99() < 50 ? "(target p99 < 50 ms: met)" : "(target p99 < 50 ms: NOT met)");
             }
         }
     }
 
     private static final int WRK_THREADS = Integer.getInteger("wrk.threads", 1);
-    private static final java.util.Set<String> STOPWORDS = java.util.Set.of("a", "an", "the", "of", "for", "and", "or",
-            "in", "on", "to", "with", "by", "via", "from", "at", "as", "is", "are", "we", "our", "this", "that", "it",
-            "be", "into", "its", "their", "can", "not", "than", "these", "which");
+    private static final java.util.Set<String> STOPWORDS = java.util.Set.of(
+            "a", "an", "the", "of", "for", "and", "or", "in", "on", "to", "with", "by", "via", "from", "at", "as", "is",
+            "are", "we", "our", "this", "that", "it", "be", "into", "its", "their", "can", "not", "than", "these",
+            "which");
 
     /**
      * Typical queries, each scenario a list of request paths that wrk cycles through. Searches are what a reader types
@@ -170,7 +197,11 @@ public final class ApiBench {
             queries.add(queries.size() % 10 == 9 ? "\"" + q + "\"" : q);
         }
         Map<String, List<String>> s = new LinkedHashMap<>();
-        s.put("search", queries.stream().map(q -> "/api/v1/papers?q=" + enc(q) + "&limit=20").toList());
+        s.put(
+                "search",
+                queries.stream()
+                        .map(q -> "/api/v1/papers?q=" + enc(q) + "&limit=20")
+                        .toList());
         List<String> tag = new ArrayList<>();
         for (String t : BenchCorpus.TAGS) {
             tag.add("/api/v1/papers?tag=" + t + "&limit=20");
@@ -179,7 +210,9 @@ public final class ApiBench {
         // facets as a catalogue page and its drill-downs ask for them (all papers, then one tag, link kind or host) ...
         List<String> facets = new ArrayList<>();
         facets.add("/api/v1/facets");
-        for (String t : BenchCorpus.TAGS.subList(0, 48).stream().filter(t -> BenchCorpus.TAGS.indexOf(t) % 4 == 0).toList()) {
+        for (String t : BenchCorpus.TAGS.subList(0, 48).stream()
+                .filter(t -> BenchCorpus.TAGS.indexOf(t) % 4 == 0)
+                .toList()) {
             facets.add("/api/v1/facets?tag=" + t);
         }
         for (String kind : List.of("code", "model", "dataset", "project-page")) {
@@ -195,8 +228,11 @@ public final class ApiBench {
         s.put("facets-q", searchFacets);
         // deep pages: walk 100 pages of 20 (2,000 papers in) for a few listings, then request the page after
         List<String> deep = new ArrayList<>();
-        for (String listing : List.of("/api/v1/papers?limit=20", "/api/v1/papers?limit=20&sort=oldest",
-                "/api/v1/papers?limit=20&linkKind=code", "/api/v1/papers?limit=20&tag=computer-vision",
+        for (String listing : List.of(
+                "/api/v1/papers?limit=20",
+                "/api/v1/papers?limit=20&sort=oldest",
+                "/api/v1/papers?limit=20&linkKind=code",
+                "/api/v1/papers?limit=20&tag=computer-vision",
                 "/api/v1/papers?limit=20&q=" + enc(queries.get(0)))) {
             try {
                 deep.add(walk(base, listing, 100));
@@ -212,9 +248,10 @@ public final class ApiBench {
     private static void printSelectivity(Connection db, List<String> searches) throws Exception {
         List<Long> counts = new ArrayList<>();
         for (String path : searches) {
-            String q = java.net.URLDecoder.decode(path.substring(path.indexOf("q=") + 2, path.indexOf("&limit")),
-                    StandardCharsets.UTF_8);
-            try (var ps = db.prepareStatement("SELECT count(*) FROM paper WHERE search @@ websearch_to_tsquery('english', ?)")) {
+            String q = java.net.URLDecoder.decode(
+                    path.substring(path.indexOf("q=") + 2, path.indexOf("&limit")), StandardCharsets.UTF_8);
+            try (var ps = db.prepareStatement(
+                    "SELECT count(*) FROM paper WHERE search @@ websearch_to_tsquery('english', ?)")) {
                 ps.setString(1, q);
                 try (var rs = ps.executeQuery()) {
                     rs.next();
@@ -223,8 +260,13 @@ public final class ApiBench {
             }
         }
         List<Long> sorted = counts.stream().sorted().toList();
-        System.out.printf(Locale.ROOT, "searches: %d queries; matching papers min %d, median %d, p90 %d, max %d%n",
-                sorted.size(), sorted.get(0), sorted.get(sorted.size() / 2), sorted.get(sorted.size() * 9 / 10),
+        System.out.printf(
+                Locale.ROOT,
+                "searches: %d queries; matching papers min %d, median %d, p90 %d, max %d%n",
+                sorted.size(),
+                sorted.get(0),
+                sorted.get(sorted.size() / 2),
+                sorted.get(sorted.size() * 9 / 10),
                 sorted.get(sorted.size() - 1));
     }
 
@@ -233,8 +275,8 @@ public final class ApiBench {
         String cursor = null;
         for (int i = 0; i < pages; i++) {
             String path = listing + (cursor == null ? "" : "&cursor=" + enc(cursor)) + "&total=false";
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(base + path)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(
+                    HttpRequest.newBuilder(URI.create(base + path)).build(), HttpResponse.BodyHandlers.ofString());
             JsonNode page = PaperJson.mapper().readTree(r.body());
             cursor = page.path("nextCursor").asText(null);
             if (cursor == null) {
@@ -244,12 +286,22 @@ public final class ApiBench {
         return listing + "&cursor=" + enc(cursor);
     }
 
-    private static Level run(BenchStack stack, String base, Path script, int connections, int seconds) throws Exception {
+    private static Level run(BenchStack stack, String base, Path script, int connections, int seconds)
+            throws Exception {
         double cpuBefore = stack.appCpuSeconds() + stack.postgresCpuSeconds();
         // one wrk thread (event-driven, it drives 32 connections easily): on 2 cores a second load-generator thread
         // takes CPU from the service and PostgreSQL it measures (with -t2, 25-35 % less throughput at c=4 here)
-        Process wrk = new ProcessBuilder("wrk", "-t" + Math.min(WRK_THREADS, connections), "-c" + connections, "-d" + seconds + "s",
-                "--latency", "-s", script.toString(), base).redirectErrorStream(true).start();
+        Process wrk = new ProcessBuilder(
+                        "wrk",
+                        "-t" + Math.min(WRK_THREADS, connections),
+                        "-c" + connections,
+                        "-d" + seconds + "s",
+                        "--latency",
+                        "-s",
+                        script.toString(),
+                        base)
+                .redirectErrorStream(true)
+                .start();
         String out = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (wrk.waitFor() != 0) {
             throw new IllegalStateException("wrk failed: " + out);
@@ -261,11 +313,12 @@ public final class ApiBench {
         for (String line : out.split("\n")) {
             Matcher m = LATENCY.matcher(line);
             if (m.matches()) {
-                double v = Double.parseDouble(m.group(2)) * switch (m.group(3)) {
-                    case "us" -> 0.001;
-                    case "s" -> 1000;
-                    default -> 1;
-                };
+                double v = Double.parseDouble(m.group(2))
+                        * switch (m.group(3)) {
+                            case "us" -> 0.001;
+                            case "s" -> 1000;
+                            default -> 1;
+                        };
                 if (m.group(1).equals("50")) {
                     p50 = v;
                 } else {

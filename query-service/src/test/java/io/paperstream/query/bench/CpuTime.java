@@ -13,8 +13,7 @@ import java.util.stream.Stream;
 final class CpuTime {
     private static final double TICKS = 100.0; // USER_HZ on Linux
 
-    private CpuTime() {
-    }
+    private CpuTime() {}
 
     /** User + system CPU seconds of one process. */
     static double ofProcess(long pid) {
@@ -30,7 +29,8 @@ final class CpuTime {
         }
         double total = (f[0] + f[1] + f[2] + f[3]) / TICKS;
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).toList()) {
+            for (Path p : procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .toList()) {
                 long child = Long.parseLong(p.getFileName().toString());
                 long[] c = fields(child);
                 if (c != null && c[4] == pid) {
@@ -52,7 +52,8 @@ final class CpuTime {
     /** CPU seconds of this JVM (the in-process Kafka broker and the load client live here). */
     static double ofThisJvm() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
-                .getProcessCpuTime() / 1e9;
+                        .getProcessCpuTime()
+                / 1e9;
     }
 
     /** utime, stime, cutime, cstime, ppid; null when the process is gone. */
@@ -61,8 +62,13 @@ final class CpuTime {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // after the command: state(0) ppid(1) ... utime(11) stime(12) cutime(13) cstime(14)
-            return new long[]{Long.parseLong(f[11]), Long.parseLong(f[12]), Long.parseLong(f[13]), Long.parseLong(f[14]),
-                    Long.parseLong(f[1])};
+            return new long[] {
+                Long.parseLong(f[11]),
+                Long.parseLong(f[12]),
+                Long.parseLong(f[13]),
+                Long.parseLong(f[14]),
+                Long.parseLong(f[1])
+            };
         } catch (IOException | RuntimeException e) {
             return null;
         }

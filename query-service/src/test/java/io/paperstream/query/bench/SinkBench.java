@@ -1,8 +1,5 @@
 package io.paperstream.query.bench;
 
-import org.postgresql.PGConnection;
-import org.postgresql.copy.CopyManager;
-
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -14,6 +11,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyManager;
 
 /**
  * Sink throughput: papers/s that query-service stores from a pre-filled {@code papers.enriched}, against PostgreSQL's
@@ -24,8 +23,7 @@ import java.util.Map;
  * {@code --env NAME=VALUE} (repeatable, passed to query-service, e.g. to try another max.poll.records).
  */
 public final class SinkBench {
-    private SinkBench() {
-    }
+    private SinkBench() {}
 
     public static void main(String[] args) throws Exception {
         Map<String, String> opts = new HashMap<>();
@@ -44,11 +42,15 @@ public final class SinkBench {
         Path jar = Path.of(opts.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"));
         Path work = BenchStack.workDir();
 
-        try (BenchStack stack = new BenchStack(); Connection db = stack.jdbc()) {
+        try (BenchStack stack = new BenchStack();
+                Connection db = stack.jdbc()) {
             BenchCorpus corpus = new BenchCorpus(sample, 42);
             long t = System.nanoTime();
             stack.produce(corpus, records);
-            System.out.printf(Locale.ROOT, "produced %d records to papers.enriched in %.1f s%n", records,
+            System.out.printf(
+                    Locale.ROOT,
+                    "produced %d records to papers.enriched in %.1f s%n",
+                    records,
                     (System.nanoTime() - t) / 1e9);
 
             List<Double> sinkRates = new ArrayList<>();
@@ -57,16 +59,27 @@ public final class SinkBench {
                 if (BenchStack.tableExists(db, "paper")) {
                     exec(db, "TRUNCATE paper");
                 }
-                stack.startApp(jar, "sink-bench-" + run + "-" + System.nanoTime(), env, work.resolve("sink-app-" + run + ".log"));
+                stack.startApp(
+                        jar,
+                        "sink-bench-" + run + "-" + System.nanoTime(),
+                        env,
+                        work.resolve("sink-app-" + run + ".log"));
                 Cpu before = Cpu.of(stack);
                 double rate = awaitStored(db, records);
                 Cpu used = Cpu.of(stack).minus(before);
                 stack.stopApp();
                 sinkRates.add(rate);
                 sinkCpu.add(used.total() * 1000 / records);
-                System.out.printf(Locale.ROOT, "sink run %d: %.0f papers/s; CPU s per 1000 papers: %.2f (service %.2f, "
-                        + "PostgreSQL %.2f, broker+bench %.2f)%n", run, rate, used.total() * 1000 / records,
-                        used.app() * 1000 / records, used.postgres() * 1000 / records, used.bench() * 1000 / records);
+                System.out.printf(
+                        Locale.ROOT,
+                        "sink run %d: %.0f papers/s; CPU s per 1000 papers: %.2f (service %.2f, "
+                                + "PostgreSQL %.2f, broker+bench %.2f)%n",
+                        run,
+                        rate,
+                        used.total() * 1000 / records,
+                        used.app() * 1000 / records,
+                        used.postgres() * 1000 / records,
+                        used.bench() * 1000 / records);
             }
             exec(db, "VACUUM ANALYZE paper");
 
@@ -88,23 +101,44 @@ public final class SinkBench {
                 copy.copyOut("COPY (SELECT " + all + " FROM paper) TO STDOUT", out);
             }
             List<Double> plainRates = new ArrayList<>();
-            copyRuns(stack, db, copy, rows, runs, "LIKE paper INCLUDING ALL EXCLUDING GENERATED", all,
-                    "COPY with precomputed search vector", plainRates, new ArrayList<>());
+            copyRuns(
+                    stack,
+                    db,
+                    copy,
+                    rows,
+                    runs,
+                    "LIKE paper INCLUDING ALL EXCLUDING GENERATED",
+                    all,
+                    "COPY with precomputed search vector",
+                    plainRates,
+                    new ArrayList<>());
             Files.deleteIfExists(rows);
 
             double sink = BenchStack.median(sinkRates);
             double copyRate = BenchStack.median(copyRates);
-            System.out.printf(Locale.ROOT, "%nRESULT records=%d runs=%d cores=%d%n", records, runs,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%nRESULT records=%d runs=%d cores=%d%n",
+                    records,
+                    runs,
                     Runtime.getRuntime().availableProcessors());
             System.out.printf(Locale.ROOT, "RESULT sink median   %8.0f papers/s%n", sink);
             System.out.printf(Locale.ROOT, "RESULT COPY median   %8.0f rows/s%n", copyRate);
             System.out.printf(Locale.ROOT, "RESULT sink/COPY     %8.0f %%  (target >= 60 %%)%n", 100 * sink / copyRate);
-            System.out.printf(Locale.ROOT, "RESULT (reference) COPY with the search vector precomputed: %.0f rows/s; "
-                    + "sink/that %.0f %%%n", BenchStack.median(plainRates), 100 * sink / BenchStack.median(plainRates));
-            System.out.printf(Locale.ROOT, "RESULT CPU s per 1000: sink %.2f, COPY %.2f; per CPU-second sink/COPY %.0f %%%n",
-                    BenchStack.median(sinkCpu), BenchStack.median(copyCpu),
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT (reference) COPY with the search vector precomputed: %.0f rows/s; " + "sink/that %.0f %%%n",
+                    BenchStack.median(plainRates),
+                    100 * sink / BenchStack.median(plainRates));
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT CPU s per 1000: sink %.2f, COPY %.2f; per CPU-second sink/COPY %.0f %%%n",
+                    BenchStack.median(sinkCpu),
+                    BenchStack.median(copyCpu),
                     100 * BenchStack.median(copyCpu) / BenchStack.median(sinkCpu));
-            System.out.printf(Locale.ROOT, "RESULT load average during the run: %s%n",
+            System.out.printf(
+                    Locale.ROOT,
+                    "RESULT load average during the run: %s%n",
                     Files.readString(Path.of("/proc/loadavg")).trim());
         }
     }
@@ -132,8 +166,18 @@ public final class SinkBench {
         throw new IllegalStateException("the sink did not store " + records + " papers in 10 minutes");
     }
 
-    private static void copyRuns(BenchStack stack, Connection db, CopyManager copy, Path rows, int runs, String shape,
-                                 String columns, String label, List<Double> rates, List<Double> cpu) throws Exception {
+    private static void copyRuns(
+            BenchStack stack,
+            Connection db,
+            CopyManager copy,
+            Path rows,
+            int runs,
+            String shape,
+            String columns,
+            String label,
+            List<Double> rates,
+            List<Double> cpu)
+            throws Exception {
         exec(db, "DROP TABLE IF EXISTS paper_copy");
         exec(db, "CREATE TABLE paper_copy (" + shape + ")");
         for (int run = 1; run <= runs; run++) {
@@ -148,8 +192,14 @@ public final class SinkBench {
             Cpu used = Cpu.of(stack).minus(before);
             rates.add(rate);
             cpu.add(used.total() * 1000 / n);
-            System.out.printf(Locale.ROOT, "%s run %d: %.0f rows/s; CPU s per 1000 rows: %.2f (PostgreSQL %.2f, "
-                    + "client %.2f)%n", label, run, rate, used.total() * 1000 / n, used.postgres() * 1000 / n,
+            System.out.printf(
+                    Locale.ROOT,
+                    "%s run %d: %.0f rows/s; CPU s per 1000 rows: %.2f (PostgreSQL %.2f, " + "client %.2f)%n",
+                    label,
+                    run,
+                    rate,
+                    used.total() * 1000 / n,
+                    used.postgres() * 1000 / n,
                     used.bench() * 1000 / n);
         }
         exec(db, "DROP TABLE paper_copy");
@@ -158,9 +208,10 @@ public final class SinkBench {
     /** The columns of paper, in order; only those with the given is_generated value unless null. */
     private static List<String> columns(Connection db, String generated) throws Exception {
         List<String> columns = new ArrayList<>();
-        try (Statement s = db.createStatement(); java.sql.ResultSet rs = s.executeQuery(
-                "SELECT column_name, is_generated FROM information_schema.columns WHERE table_name = 'paper' "
-                        + "ORDER BY ordinal_position")) {
+        try (Statement s = db.createStatement();
+                java.sql.ResultSet rs = s.executeQuery(
+                        "SELECT column_name, is_generated FROM information_schema.columns WHERE table_name = 'paper' "
+                                + "ORDER BY ordinal_position")) {
             while (rs.next()) {
                 if (generated == null || generated.equals(rs.getString(2))) {
                     columns.add(rs.getString(1));

@@ -1,23 +1,24 @@
 package io.paperstream.query.domain;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class CursorCodecTest {
     private final CursorCodec codec = new CursorCodec("test-secret");
 
     @Test
     void roundTripsEveryKindOfCursor() {
-        for (Cursor c : new Cursor[]{new Cursor(Sort.NEWEST, "2024-05-01", 0, "arxiv:2405.00001", "abc"),
-                new Cursor(Sort.RELEVANCE, "2023-01-31", 3, "doi:10.1000/x,y\"z", "def"),
-                new Cursor(Sort.OLDEST, "1999-12-31", 0, "title:0123456789abcdef", "0")}) {
+        for (Cursor c : new Cursor[] {
+            new Cursor(Sort.NEWEST, "2024-05-01", 0, "arxiv:2405.00001", "abc"),
+            new Cursor(Sort.RELEVANCE, "2023-01-31", 3, "doi:10.1000/x,y\"z", "def"),
+            new Cursor(Sort.OLDEST, "1999-12-31", 0, "title:0123456789abcdef", "0")
+        }) {
             String text = codec.encode(c);
             assertThat(text).matches("[A-Za-z0-9_.-]+");
             assertThat(codec.decode(text)).isEqualTo(c);
@@ -26,7 +27,8 @@ class CursorCodecTest {
 
     @Test
     void aCursorSignedWithAnotherSecretIsRefused() {
-        String foreign = new CursorCodec("other").encode(new Cursor(Sort.NEWEST, "2024-05-01", 0, "arxiv:2405.00001", "h"));
+        String foreign =
+                new CursorCodec("other").encode(new Cursor(Sort.NEWEST, "2024-05-01", 0, "arxiv:2405.00001", "h"));
         refused(foreign);
     }
 
@@ -58,12 +60,15 @@ class CursorCodecTest {
         CursorCodec rolled = new CursorCodec(java.util.List.of("new-secret", "old-secret"));
         assertThat(rolled.decode(old)).isEqualTo(position);
         String fresh = rolled.encode(position);
-        assertThat(fresh).as("signed with the first (new) key, named by its id")
+        assertThat(fresh)
+                .as("signed with the first (new) key, named by its id")
                 .startsWith(CursorCodec.keyId("new-secret") + ".");
         assertThat(new CursorCodec("new-secret").decode(fresh)).isEqualTo(position);
         // once the old secret is removed its cursors are refused, with a reason the client can act on
-        assertThatThrownBy(() -> new CursorCodec("new-secret").decode(old)).isInstanceOfSatisfying(
-                BadParameterException.class, e -> assertThat(e.getMessage()).contains("rotated"));
+        assertThatThrownBy(() -> new CursorCodec("new-secret").decode(old))
+                .isInstanceOfSatisfying(
+                        BadParameterException.class,
+                        e -> assertThat(e.getMessage()).contains("rotated"));
     }
 
     @Test
@@ -71,15 +76,21 @@ class CursorCodecTest {
         Cursor position = new Cursor(Sort.OLDEST, "2020-02-02", 0, "arxiv:2002.00002", "h");
         String withId = new CursorCodec("old-secret").encode(position);
         String legacy = withId.substring(withId.indexOf('.') + 1);
-        assertThat(new CursorCodec(java.util.List.of("new-secret", "old-secret")).decode(legacy)).isEqualTo(position);
-        assertThatThrownBy(() -> new CursorCodec("new-secret").decode(legacy)).isInstanceOf(BadParameterException.class);
+        assertThat(new CursorCodec(java.util.List.of("new-secret", "old-secret")).decode(legacy))
+                .isEqualTo(position);
+        assertThatThrownBy(() -> new CursorCodec("new-secret").decode(legacy))
+                .isInstanceOf(BadParameterException.class);
     }
 
     @Test
     void theKeyIdRevealsNothingOfTheSecret() {
-        assertThat(CursorCodec.keyId("test-secret")).hasSize(8).doesNotContain("test").isEqualTo(CursorCodec.keyId("test-secret"))
+        assertThat(CursorCodec.keyId("test-secret"))
+                .hasSize(8)
+                .doesNotContain("test")
+                .isEqualTo(CursorCodec.keyId("test-secret"))
                 .isNotEqualTo(CursorCodec.keyId("test-secret2"));
-        assertThatThrownBy(() -> new CursorCodec(java.util.List.of(" ", ""))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new CursorCodec(java.util.List.of(" ", "")))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @ParameterizedTest
@@ -97,14 +108,17 @@ class CursorCodecTest {
             mac.init(new javax.crypto.spec.SecretKeySpec("test-secret".getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
             Base64.Encoder enc = Base64.getUrlEncoder().withoutPadding();
             assertThat(good).contains(".");
-            return CursorCodec.keyId("test-secret") + "." + enc.encodeToString(bytes) + "." + enc.encodeToString(mac.doFinal(bytes));
+            return CursorCodec.keyId("test-secret") + "." + enc.encodeToString(bytes) + "."
+                    + enc.encodeToString(mac.doFinal(bytes));
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
     private void refused(String text) {
-        assertThatThrownBy(() -> codec.decode(text)).isInstanceOfSatisfying(BadParameterException.class,
-                e -> assertThat(e.parameter()).isEqualTo("cursor"));
+        assertThatThrownBy(() -> codec.decode(text))
+                .isInstanceOfSatisfying(
+                        BadParameterException.class,
+                        e -> assertThat(e.parameter()).isEqualTo("cursor"));
     }
 }

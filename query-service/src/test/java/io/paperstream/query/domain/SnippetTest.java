@@ -1,11 +1,10 @@
 package io.paperstream.query.domain;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class SnippetTest {
     private static List<String> marked(Snippet s) {
@@ -33,7 +32,8 @@ class SnippetTest {
     void aHyphenatedWordMatchesWholeOrByItsParts() {
         assertThat(marked(Snippet.of("Vision-language models.", Set.of("vision-languag"))))
                 .containsExactly("Vision-language");
-        assertThat(marked(Snippet.of("Vision-language models.", Set.of("languag")))).containsExactly("language");
+        assertThat(marked(Snippet.of("Vision-language models.", Set.of("languag"))))
+                .containsExactly("language");
     }
 
     @Test
@@ -44,7 +44,9 @@ class SnippetTest {
         assertThat(s.text()).startsWith("… ").endsWith(" …");
         assertThat(s.text().length()).isLessThanOrEqualTo(Snippet.MAX_CHARS + 4);
         assertThat(marked(s)).containsExactly("diffusion");
-        assertThat(s.text().substring(2, s.text().length() - 2)).doesNotStartWith(" ").doesNotEndWith(" ");
+        assertThat(s.text().substring(2, s.text().length() - 2))
+                .doesNotStartWith(" ")
+                .doesNotEndWith(" ");
         assertThat(text).contains(s.text().substring(2, s.text().length() - 2));
         // without a search: the abstract's start
         Snippet plain = Snippet.of(text, Set.of());

@@ -1,27 +1,32 @@
 package io.paperstream.query.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.vertx.pgclient.PgException;
+import java.io.IOException;
+import java.net.ConnectException;
+import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-import java.io.IOException;
-import java.net.ConnectException;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class DatabaseFailuresTest {
     static Stream<Arguments> failures() {
         return Stream.of(
-                Arguments.of("connection lost", new PgException("terminating connection", "FATAL", "57P01", null), true),
+                Arguments.of(
+                        "connection lost", new PgException("terminating connection", "FATAL", "57P01", null), true),
                 Arguments.of("connection failure", new PgException("connection failure", "FATAL", "08006", null), true),
                 Arguments.of("too many connections", new PgException("too many clients", "FATAL", "53300", null), true),
                 Arguments.of("data error", new PgException("invalid input", "ERROR", "22P02", null), false),
-                Arguments.of("data error quoting the word connection",
-                        new RuntimeException("error executing SQL [connection]",
-                                new PgException("invalid input syntax: \"connection timed out\"", "ERROR", "22P02", null)), false),
-                Arguments.of("refused connection", new RuntimeException(new ConnectException("Connection refused")), true),
+                Arguments.of(
+                        "data error quoting the word connection",
+                        new RuntimeException(
+                                "error executing SQL [connection]",
+                                new PgException(
+                                        "invalid input syntax: \"connection timed out\"", "ERROR", "22P02", null)),
+                        false),
+                Arguments.of(
+                        "refused connection", new RuntimeException(new ConnectException("Connection refused")), true),
                 Arguments.of("I/O", new IOException("broken pipe"), true),
                 Arguments.of("closed pool", new IllegalStateException("Connection is closed"), true),
                 Arguments.of("a bug", new NullPointerException("x"), false));

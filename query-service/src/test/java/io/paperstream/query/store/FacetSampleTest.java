@@ -1,12 +1,11 @@
 package io.paperstream.query.store;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class FacetSampleTest {
     @Test
@@ -29,17 +28,23 @@ class FacetSampleTest {
         String keys = "\u001etvision\u001etnlp\u001ekcode\u001ehgithub.com" + "\u001etvision\u001ekcode\u001ekmodel"
                 + "\u001ehgithub.com\u001ehhuggingface.co" + "\u001etaudio";
         Map<String, List<PaperQueries.Count>> top = FacetTally.of(keys).top(2, 1);
-        assertThat(top.get("tag")).containsExactly(new PaperQueries.Count("vision", 2), new PaperQueries.Count("audio", 1));
-        assertThat(top.get("linkKind")).containsExactly(new PaperQueries.Count("code", 2), new PaperQueries.Count("model", 1));
-        assertThat(top.get("host")).containsExactly(new PaperQueries.Count("github.com", 2),
-                new PaperQueries.Count("huggingface.co", 1));
+        assertThat(top.get("tag"))
+                .containsExactly(new PaperQueries.Count("vision", 2), new PaperQueries.Count("audio", 1));
+        assertThat(top.get("linkKind"))
+                .containsExactly(new PaperQueries.Count("code", 2), new PaperQueries.Count("model", 1));
+        assertThat(top.get("host"))
+                .containsExactly(new PaperQueries.Count("github.com", 2), new PaperQueries.Count("huggingface.co", 1));
         assertThat(FacetTally.of(keys).top(1, 2.5).get("tag")).containsExactly(new PaperQueries.Count("vision", 5));
         // categories by count, years newest first (V7)
-        Map<String, List<PaperQueries.Count>> more = FacetTally.of("\u001eccs.CL\u001ey2023\u001eccs.CL\u001eccs.CV"
-                + "\u001ey2024\u001ey2023").top(5, 1);
-        assertThat(more.get("category")).containsExactly(new PaperQueries.Count("cs.CL", 2), new PaperQueries.Count("cs.CV", 1));
-        assertThat(more.get("year")).containsExactly(new PaperQueries.Count("2024", 1), new PaperQueries.Count("2023", 2));
-        assertThat(FacetTally.of("").top(5, 1)).containsOnlyKeys("tag", "linkKind", "host", "category", "year")
+        Map<String, List<PaperQueries.Count>> more = FacetTally.of(
+                        "\u001eccs.CL\u001ey2023\u001eccs.CL\u001eccs.CV" + "\u001ey2024\u001ey2023")
+                .top(5, 1);
+        assertThat(more.get("category"))
+                .containsExactly(new PaperQueries.Count("cs.CL", 2), new PaperQueries.Count("cs.CV", 1));
+        assertThat(more.get("year"))
+                .containsExactly(new PaperQueries.Count("2024", 1), new PaperQueries.Count("2023", 2));
+        assertThat(FacetTally.of("").top(5, 1))
+                .containsOnlyKeys("tag", "linkKind", "host", "category", "year")
                 .allSatisfy((facet, counts) -> assertThat(counts).isEmpty());
         // a value may hold any other character, an empty one is still a value
         assertThat(FacetTally.of("\u001eha b:c\u001eh").top(5, 1).get("host"))

@@ -1,22 +1,28 @@
 package io.paperstream.query.store;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.LinkKind;
 import io.paperstream.events.PaperJson;
 import io.paperstream.query.Papers;
-import org.junit.jupiter.api.Test;
-
 import java.time.LocalDate;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class PaperWriterTest {
     @Test
     void eachRowCarriesTheRecordAsConsumedAndTheNormalisedFilterValues() throws Exception {
-        EnrichedPaper paper = Papers.paper("arxiv:2401.00001", 3, "T", "A", LocalDate.of(2024, 1, 2),
-                List.of("Vision", "vision"), List.of(Papers.link(LinkKind.CODE, "WWW.GitHub.com", "Octo/Repo"),
+        EnrichedPaper paper = Papers.paper(
+                "arxiv:2401.00001",
+                3,
+                "T",
+                "A",
+                LocalDate.of(2024, 1, 2),
+                List.of("Vision", "vision"),
+                List.of(
+                        Papers.link(LinkKind.CODE, "WWW.GitHub.com", "Octo/Repo"),
                         Papers.link(LinkKind.PROJECT_PAGE, "octo.github.io", null)));
         String json = Papers.json(paper);
         JsonNode rows = PaperJson.mapper().readTree(PaperWriter.rowsJson(List.of(new PaperUpsert(paper, json, 0, 7))));

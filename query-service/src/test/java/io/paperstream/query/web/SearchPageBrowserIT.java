@@ -1,5 +1,8 @@
 package io.paperstream.query.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -10,16 +13,6 @@ import io.paperstream.query.Feed;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.openqa.selenium.By;
-import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.support.ui.WebDriverWait;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -37,9 +30,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The search page and the paper page in a real browser (Debian's headless Chromium through chromedriver), against the
@@ -54,11 +53,13 @@ import static org.awaitility.Awaitility.await;
 class SearchPageBrowserIT {
     /** A paper of the sample with a code link, and one more (with arXiv id, DOI, authors) linking the same repository. */
     static final String SAMPLE_WITH_CODE = "title:5da6cd5c9f98c444";
+
     static final String REPOSITORY = "harshays/inputgradients";
     static final String EXTRA = "arxiv:2409.99001";
     static final String EXTRA_TITLE = "Input gradients revisited in a browser test";
     /** Two more papers with arXiv categories and publication dates in other years (the sample has neither). */
     static final String DATED_2023 = "arxiv:2409.99005";
+
     static final String DATED_2022 = "arxiv:2409.99006";
 
     static List<JsonNode> sample;
@@ -96,12 +97,17 @@ class SearchPageBrowserIT {
             }
             JsonNode extra = extraPaper(papers);
             feed.sendRaw(EXTRA, extra.toString());
-            feed.sendRaw(DATED_2023, dated(papers.get(0), DATED_2023, "A catalogue entry from the year before",
-                    "2023-06-01", "cs.CL").toString());
-            feed.sendRaw(DATED_2022, dated(papers.get(1), DATED_2022, "An older catalogue entry", "2022-02-02",
-                    "cs.CL", "cs.LG").toString());
+            feed.sendRaw(
+                    DATED_2023,
+                    dated(papers.get(0), DATED_2023, "A catalogue entry from the year before", "2023-06-01", "cs.CL")
+                            .toString());
+            feed.sendRaw(
+                    DATED_2022,
+                    dated(papers.get(1), DATED_2022, "An older catalogue entry", "2022-02-02", "cs.CL", "cs.LG")
+                            .toString());
         }
-        List<String> missing = new ArrayList<>(papers.stream().map(p -> p.get("id").asText()).toList());
+        List<String> missing =
+                new ArrayList<>(papers.stream().map(p -> p.get("id").asText()).toList());
         missing.add(EXTRA);
         missing.add(DATED_2023);
         missing.add(DATED_2022);
@@ -116,7 +122,8 @@ class SearchPageBrowserIT {
     void theFirstResultsAreInTheHtmlTheServerSendsWithNothingFromElsewhere() throws Exception {
         HttpResponse<String> page = get("/?q=" + enc("language model"));
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("content-type")).hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
+        assertThat(page.headers().firstValue("content-type"))
+                .hasValueSatisfying(t -> assertThat(t).startsWith("text/html"));
         JsonNode api = api("/api/v1/papers?q=" + enc("language model"));
         assertThat(api.get("items")).isNotEmpty();
         for (JsonNode item : api.get("items")) {
@@ -124,8 +131,8 @@ class SearchPageBrowserIT {
         }
         // no CDN, nothing fetched from another origin: every src/href of a script, style sheet or image is our own
         assertThat(page.body()).doesNotContainPattern("<(script|link|img)[^>]+(src|href)=\"(https?:)?//");
-        assertThat(page.headers().firstValue("content-security-policy")).hasValueSatisfying(
-                csp -> assertThat(csp).contains("default-src 'self'"));
+        assertThat(page.headers().firstValue("content-security-policy"))
+                .hasValueSatisfying(csp -> assertThat(csp).contains("default-src 'self'"));
     }
 
     @Test
@@ -138,8 +145,12 @@ class SearchPageBrowserIT {
         // every result shows its date, its tags and its links as chips by kind
         JsonNode first = api.get("items").get(0);
         WebElement entry = browser.driver.findElement(By.cssSelector(".results .paper"));
-        assertThat(entry.findElements(By.cssSelector(".tags li")).stream().map(WebElement::getText).toList())
-                .isEqualTo(stream(first.get("tags")).map(t -> t.get("name").asText()).toList());
+        assertThat(entry.findElements(By.cssSelector(".tags li")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .isEqualTo(stream(first.get("tags"))
+                        .map(t -> t.get("name").asText())
+                        .toList());
         browser.screenshot("search");
     }
 
@@ -163,7 +174,8 @@ class SearchPageBrowserIT {
         waitForUrl(u -> u.endsWith("/?q=model&sort=oldest"));
         JsonNode api = api("/api/v1/papers?q=model&sort=oldest");
         waitUntil(() -> titles().equals(titles(api)));
-        assertThat(browser.driver.findElement(By.id("sort")).getAttribute("value")).isEqualTo("oldest");
+        assertThat(browser.driver.findElement(By.id("sort")).getAttribute("value"))
+                .isEqualTo("oldest");
         assertThat(marked()).isTrue();
     }
 
@@ -183,13 +195,19 @@ class SearchPageBrowserIT {
         WebElement selected = facetLink("tag", tag);
         assertThat(selected.getAttribute("aria-current")).isEqualTo("true");
         assertThat(selected.getAttribute("class")).contains("is-selected");
-        assertThat(browser.driver.findElements(By.cssSelector(".selected .chip-remove")).stream().map(WebElement::getText)
-                .toList()).anySatisfy(t -> assertThat(t).contains("Tag: " + tag));
+        assertThat(browser.driver.findElements(By.cssSelector(".selected .chip-remove")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .anySatisfy(t -> assertThat(t).contains("Tag: " + tag));
         // the counts of the other facets narrowed to the selection
         JsonNode narrowed = api("/api/v1/facets?q=model&tag=" + tag + "&limit=20");
-        JsonNode kind = narrowed.get("linkKinds").isEmpty() ? null : narrowed.get("linkKinds").get(0);
+        JsonNode kind = narrowed.get("linkKinds").isEmpty()
+                ? null
+                : narrowed.get("linkKinds").get(0);
         if (kind != null) {
-            assertThat(facetLink("linkKind", kind.get("value").asText()).findElement(By.cssSelector(".count")).getText())
+            assertThat(facetLink("linkKind", kind.get("value").asText())
+                            .findElement(By.cssSelector(".count"))
+                            .getText())
                     .startsWith(String.valueOf(kind.get("count").asLong()));
         }
         assertThat(marked()).isTrue();
@@ -241,7 +259,11 @@ class SearchPageBrowserIT {
         waitForUrl(u -> u.endsWith("/?q=dataset"));
         JsonNode search = api("/api/v1/papers?q=dataset");
         waitUntil(() -> titles().equals(titles(search)));
-        String kind = api("/api/v1/facets?q=dataset").get("linkKinds").get(0).get("value").asText();
+        String kind = api("/api/v1/facets?q=dataset")
+                .get("linkKinds")
+                .get(0)
+                .get("value")
+                .asText();
         facetLink("linkKind", kind).click();
         waitForUrl(u -> u.contains("linkKind=" + kind));
         JsonNode narrowed = api("/api/v1/papers?q=dataset&linkKind=" + kind);
@@ -267,7 +289,8 @@ class SearchPageBrowserIT {
         browser.driver.findElement(By.linkText(EXTRA_TITLE)).click();
         waitForUrl(u -> u.endsWith("/paper/" + EXTRA));
         JsonNode api = api("/api/v1/papers/" + EXTRA);
-        assertThat(browser.driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo(api.get("title").asText());
+        assertThat(browser.driver.findElement(By.cssSelector("main h1")).getText())
+                .isEqualTo(api.get("title").asText());
         assertThat(text(".abstract")).isEqualTo(api.get("abstract").asText());
         assertThat(text(".paper-full .authors")).isEqualTo("Ada Lovelace, Alan Turing");
         assertThat(browser.driver.findElement(By.cssSelector("a.id-arxiv")).getAttribute("href"))
@@ -275,36 +298,47 @@ class SearchPageBrowserIT {
         assertThat(browser.driver.findElement(By.cssSelector("a.id-doi")).getAttribute("href"))
                 .isEqualTo("https://doi.org/10.5555/ui-test.1");
         for (JsonNode link : api.get("links")) {
-            WebElement a = browser.driver.findElement(By.cssSelector(".link-list a[href='" + link.get("url").asText() + "']"));
+            WebElement a = browser.driver.findElement(
+                    By.cssSelector(".link-list a[href='" + link.get("url").asText() + "']"));
             WebElement item = a.findElement(By.xpath("./ancestor::li[1]"));
             assertThat(item.getText()).contains(a.getText());
             if (link.has("subject")) {
                 assertThat(item.getText()).contains(link.get("subject").asText());
             }
         }
-        assertThat(browser.driver.findElements(By.cssSelector(".link-list li"))).hasSize(api.get("links").size());
+        assertThat(browser.driver.findElements(By.cssSelector(".link-list li")))
+                .hasSize(api.get("links").size());
         for (JsonNode tag : api.get("tags")) {
-            WebElement li = browser.driver.findElement(By.xpath("//ul[@class='tag-list']/li[a[text()='"
-                    + tag.get("name").asText() + "']]"));
+            WebElement li = browser.driver.findElement(By.xpath(
+                    "//ul[@class='tag-list']/li[a[text()='" + tag.get("name").asText() + "']]"));
             for (JsonNode term : tag.get("matched")) {
                 assertThat(li.getText()).contains(term.asText());
             }
         }
-        assertThat(browser.driver.findElements(By.cssSelector(".keyphrases li")).stream().map(WebElement::getText).toList())
+        assertThat(browser.driver.findElements(By.cssSelector(".keyphrases li")).stream()
+                        .map(WebElement::getText)
+                        .toList())
                 .isEqualTo(stream(api.get("keyphrases")).map(JsonNode::asText).toList());
         // the other paper linking the same repository, as /api/v1/code answers
         JsonNode sharing = api("/api/v1/code/" + REPOSITORY);
-        List<String> others = stream(sharing.get("items")).map(p -> p.get("title").asText())
-                .filter(t -> !t.equals(EXTRA_TITLE)).toList();
+        List<String> others = stream(sharing.get("items"))
+                .map(p -> p.get("title").asText())
+                .filter(t -> !t.equals(EXTRA_TITLE))
+                .toList();
         assertThat(others).isNotEmpty();
-        assertThat(browser.driver.findElements(By.cssSelector(".related a")).stream().map(WebElement::getText).toList())
+        assertThat(browser.driver.findElements(By.cssSelector(".related a")).stream()
+                        .map(WebElement::getText)
+                        .toList())
                 .isEqualTo(others);
         browser.screenshot("paper");
         assertThat(browser.driver.findElement(By.linkText("← Back to search")).getAttribute("href"))
                 .isEqualTo(url("/?q=input+gradients"));
         // its categories and authors lead to the searches for them
-        assertThat(browser.driver.findElements(By.cssSelector(".categories a")).stream().map(WebElement::getText).toList())
-                .isEqualTo(stream(api.get("categories")).map(JsonNode::asText).toList()).contains("cs.LG");
+        assertThat(browser.driver.findElements(By.cssSelector(".categories a")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .isEqualTo(stream(api.get("categories")).map(JsonNode::asText).toList())
+                .contains("cs.LG");
         browser.driver.findElement(By.linkText("Ada Lovelace")).click();
         waitForUrl(u -> u.endsWith("/?author=Ada+Lovelace"));
         JsonNode byAuthor = api("/api/v1/papers?author=Ada+Lovelace");
@@ -316,24 +350,27 @@ class SearchPageBrowserIT {
         // its own link leads to the other paper's page
         browser.driver.findElement(By.cssSelector(".related a")).click();
         waitForUrl(u -> u.endsWith("/paper/" + SAMPLE_WITH_CODE));
-        assertThat(browser.driver.findElement(By.cssSelector("main h1")).getText()).isEqualTo(others.get(0));
+        assertThat(browser.driver.findElement(By.cssSelector("main h1")).getText())
+                .isEqualTo(others.get(0));
         browser.driver.navigate().back();
         waitForUrl(u -> u.endsWith("/paper/" + EXTRA));
     }
 
     @Test
     void thePaperPageTakesAnyIdFormTheApiTakes() {
-        for (String form : List.of("2409.99001", "arXiv:2409.99001v2", "https://arxiv.org/abs/2409.99001",
-                "doi:10.5555/UI-TEST.1")) {
+        for (String form : List.of(
+                "2409.99001", "arXiv:2409.99001v2", "https://arxiv.org/abs/2409.99001", "doi:10.5555/UI-TEST.1")) {
             assertThat(status("/api/v1/papers/" + form)).as(form).isEqualTo(200);
             open("/paper/" + form);
             assertThat(text("main h1")).as(form).isEqualTo(EXTRA_TITLE);
-            assertThat(browser.driver.findElement(By.cssSelector(".ids code")).getText()).isEqualTo(EXTRA);
+            assertThat(browser.driver.findElement(By.cssSelector(".ids code")).getText())
+                    .isEqualTo(EXTRA);
         }
         assertThat(status("/paper/not-an-id")).isEqualTo(400);
         open("/paper/not-an-id");
         assertThat(text("main h1")).isEqualTo("This is not a paper id");
-        assertThat(browser.driver.findElement(By.linkText("Search all papers")).getAttribute("href")).isEqualTo(root.toString());
+        assertThat(browser.driver.findElement(By.linkText("Search all papers")).getAttribute("href"))
+                .isEqualTo(root.toString());
     }
 
     @Test
@@ -341,14 +378,18 @@ class SearchPageBrowserIT {
         // with every kind of parameter the page has: the stream gets only the filters
         open("/?q=gradients&sort=newest&limit=15");
         mark();
-        waitUntil(() -> browser.driver.findElement(By.id("main")).getAttribute("class").contains("is-live"));
+        waitUntil(() ->
+                browser.driver.findElement(By.id("main")).getAttribute("class").contains("is-live"));
         List<String> before = titles();
         String totalBefore = text("#summary .total");
         String id = "arxiv:2409.99002";
         String title = "Gradients of a zebrafish arriving live";
         try (Feed feed = new Feed()) {
             // one that does not match the page's search, then one that does
-            feed.sendRaw("arxiv:2409.99003", paper(sample.get(0), "arxiv:2409.99003", "A quokka that does not match").toString());
+            feed.sendRaw(
+                    "arxiv:2409.99003",
+                    paper(sample.get(0), "arxiv:2409.99003", "A quokka that does not match")
+                            .toString());
             feed.sendRaw(id, paper(sample.get(0), id, title).toString());
         }
         waitUntil(() -> !titles().isEmpty() && titles().get(0).equals(title));
@@ -359,7 +400,8 @@ class SearchPageBrowserIT {
         assertThat(titles()).doesNotContain("A quokka that does not match");
         assertThat(text("#live-status")).isEqualTo("1 new paper added at the top");
         // an exact total counts the newcomer
-        assertThat(text("#summary .total")).isEqualTo((Long.parseLong(totalBefore.split(" ")[0]) + 1) + " papers");
+        assertThat(text("#summary .total"))
+                .isEqualTo((Long.parseLong(totalBefore.split(" ")[0]) + 1) + " papers");
         assertThat(marked()).as("no reload").isTrue();
         browser.screenshot("live");
         // the API agrees that it matches
@@ -370,7 +412,8 @@ class SearchPageBrowserIT {
     void emptyResultsAndErrorsSaySoWithAWayBack() {
         open("/?q=" + enc("zzyzx quixotic"));
         assertThat(text("#empty h2")).isEqualTo("No papers found");
-        assertThat(browser.driver.findElement(By.linkText("Show all papers")).getAttribute("href")).isEqualTo(root.toString());
+        assertThat(browser.driver.findElement(By.linkText("Show all papers")).getAttribute("href"))
+                .isEqualTo(root.toString());
         assertThat(summary()).startsWith("0 papers");
 
         assertThat(status("/?limit=0")).isEqualTo(400);
@@ -385,7 +428,8 @@ class SearchPageBrowserIT {
         open("/paper/arxiv:2409.99999");
         assertThat(text("main h1")).isEqualTo("Not found");
         assertThat(text(".error-message")).contains("arxiv:2409.99999");
-        assertThat(browser.driver.findElement(By.linkText("Search all papers")).getAttribute("href")).isEqualTo(root.toString());
+        assertThat(browser.driver.findElement(By.linkText("Search all papers")).getAttribute("href"))
+                .isEqualTo(root.toString());
         browser.screenshot("not-found");
     }
 
@@ -393,18 +437,25 @@ class SearchPageBrowserIT {
     void noSeriousAccessibilityViolationsInLightAndDark() {
         for (String scheme : List.of("light", "dark")) {
             browser.colorScheme(scheme);
-            for (String page : List.of("/", "/?q=" + enc("language model") + "&linkKind=code", "/?q=zzyzx",
-                    "/paper/" + EXTRA, "/?limit=0")) {
+            for (String page : List.of(
+                    "/",
+                    "/?q=" + enc("language model") + "&linkKind=code",
+                    "/?q=zzyzx",
+                    "/paper/" + EXTRA,
+                    "/?limit=0")) {
                 open(page);
                 List<Map<String, Object>> serious = browser.axeViolations().stream()
-                        .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact"))).toList();
-                assertThat(serious).as("axe-core violations on %s (%s)", page, scheme).isEmpty();
+                        .filter(v -> "serious".equals(v.get("impact")) || "critical".equals(v.get("impact")))
+                        .toList();
+                assertThat(serious)
+                        .as("axe-core violations on %s (%s)", page, scheme)
+                        .isEmpty();
             }
         }
         browser.colorScheme("dark");
         open("/?q=" + enc("language model"));
-        String background = (String) browser.driver.executeScript(
-                "return getComputedStyle(document.body).backgroundColor");
+        String background =
+                (String) browser.driver.executeScript("return getComputedStyle(document.body).backgroundColor");
         assertThat(background).isEqualTo("rgb(18, 20, 24)");
         browser.screenshot("search-dark");
     }
@@ -422,7 +473,8 @@ class SearchPageBrowserIT {
         WebElement box = browser.driver.switchTo().activeElement();
         assertThat(box.getAttribute("id")).isEqualTo("q");
         // the label names the box
-        assertThat(browser.driver.findElement(By.cssSelector("label[for=q]")).getText()).isEqualTo("Search papers");
+        assertThat(browser.driver.findElement(By.cssSelector("label[for=q]")).getText())
+                .isEqualTo("Search papers");
         keys.sendKeys("model").sendKeys(Keys.ENTER).perform();
         waitForUrl(u -> u.endsWith("/?q=model"));
         waitUntil(() -> titles().equals(titles(api("/api/v1/papers?q=model"))));
@@ -430,7 +482,8 @@ class SearchPageBrowserIT {
         assertThat(focused.getTagName()).isEqualTo("input");
         assertThat(focused.getCssValue("outline-style")).isNotEqualTo("none");
         // landmarks
-        assertThat(browser.driver.findElements(By.cssSelector("header.top, main#main, aside#filters, footer, form[role=search]")))
+        assertThat(browser.driver.findElements(
+                        By.cssSelector("header.top, main#main, aside#filters, footer, form[role=search]")))
                 .hasSize(5);
     }
 
@@ -443,8 +496,10 @@ class SearchPageBrowserIT {
         assertThat(scrollWidth).isLessThanOrEqualTo(innerWidth);
         WebElement results = browser.driver.findElement(By.id("results"));
         WebElement filters = browser.driver.findElement(By.id("filters"));
-        assertThat(filters.getLocation().getY()).isGreaterThan(results.getLocation().getY());
-        assertThat(browser.driver.findElement(By.linkText("Jump to filters")).isDisplayed()).isTrue();
+        assertThat(filters.getLocation().getY())
+                .isGreaterThan(results.getLocation().getY());
+        assertThat(browser.driver.findElement(By.linkText("Jump to filters")).isDisplayed())
+                .isTrue();
         browser.screenshot("phone");
         open("/paper/" + EXTRA);
         scrollWidth = (Long) browser.driver.executeScript("return document.documentElement.scrollWidth");
@@ -464,12 +519,16 @@ class SearchPageBrowserIT {
                 """);
         assertThat(((Number) shift).doubleValue()).as("cumulative layout shift").isLessThan(0.02);
         List<String> assets = browser.driver.findElements(By.cssSelector("link[rel=stylesheet], script[src]")).stream()
-                .map(e -> e.getAttribute(e.getTagName().equals("script") ? "src" : "href")).toList();
+                .map(e -> e.getAttribute(e.getTagName().equals("script") ? "src" : "href"))
+                .toList();
         assertThat(assets).hasSize(2);
         long total = 0;
         for (String asset : assets) {
-            HttpResponse<byte[]> r = HTTP.send(HttpRequest.newBuilder(URI.create(asset)).header("Accept-Encoding", "gzip")
-                    .build(), HttpResponse.BodyHandlers.ofByteArray());
+            HttpResponse<byte[]> r = HTTP.send(
+                    HttpRequest.newBuilder(URI.create(asset))
+                            .header("Accept-Encoding", "gzip")
+                            .build(),
+                    HttpResponse.BodyHandlers.ofByteArray());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.headers().firstValue("cache-control")).hasValue("public, max-age=31536000, immutable");
             assertThat(r.headers().firstValue("content-encoding")).hasValue("gzip");
@@ -483,7 +542,8 @@ class SearchPageBrowserIT {
     @Test
     void whatAPersonSeesEqualsWhatTheApiAnswers() {
         String tag = api("/api/v1/facets").get("tags").get(0).get("value").asText();
-        for (String params : List.of("", "q=" + enc("language model"), "tag=" + enc(tag), "q=model&sort=oldest&limit=7")) {
+        for (String params :
+                List.of("", "q=" + enc("language model"), "tag=" + enc(tag), "q=model&sort=oldest&limit=7")) {
             open(params.isEmpty() ? "/" : "/?" + params);
             String and = params.isEmpty() ? "" : "&";
             JsonNode list = api("/api/v1/papers?" + params);
@@ -497,24 +557,41 @@ class SearchPageBrowserIT {
                 assertThat(entry.findElement(By.cssSelector(".paper-title a")).getAttribute("href"))
                         .isEqualTo(url("/paper/" + item.get("id").asText()));
                 // as written in the page (the browser's resolved form would lower-case the host)
-                assertThat(entry.findElements(By.cssSelector(".links a")).stream().map(a -> a.getDomAttribute("href")).sorted()
-                        .toList()).isEqualTo(stream(item.get("links")).map(l -> l.get("url").asText())
-                        .filter(u -> u.startsWith("http")).sorted().toList());
-                assertThat(entry.findElements(By.cssSelector(".tags li")).stream().map(WebElement::getText).toList())
-                        .isEqualTo(stream(item.get("tags")).map(t -> t.get("name").asText()).toList());
+                assertThat(entry.findElements(By.cssSelector(".links a")).stream()
+                                .map(a -> a.getDomAttribute("href"))
+                                .sorted()
+                                .toList())
+                        .isEqualTo(stream(item.get("links"))
+                                .map(l -> l.get("url").asText())
+                                .filter(u -> u.startsWith("http"))
+                                .sorted()
+                                .toList());
+                assertThat(entry.findElements(By.cssSelector(".tags li")).stream()
+                                .map(WebElement::getText)
+                                .toList())
+                        .isEqualTo(stream(item.get("tags"))
+                                .map(t -> t.get("name").asText())
+                                .toList());
             }
             // the total, and every facet with the API's values, counts and order
             assertThat(summary()).as(params).startsWith(totalText(params));
-            for (String[] group : new String[][]{{"tag", "tags"}, {"linkKind", "linkKinds"}, {"host", "hosts"},
-                    {"category", "categories"}, {"year", "years"}}) {
+            for (String[] group : new String[][] {
+                {"tag", "tags"},
+                {"linkKind", "linkKinds"},
+                {"host", "hosts"},
+                {"category", "categories"},
+                {"year", "years"}
+            }) {
                 List<String> expected = stream(facets.get(group[1]))
-                        .map(c -> c.get("value").asText() + "=" + c.get("count").asLong()).toList();
+                        .map(c -> c.get("value").asText() + "=" + c.get("count").asLong())
+                        .toList();
                 assertThat(facetValues(group[0])).as("%s: %s", params, group[0]).isEqualTo(expected);
             }
             // the next page is the API's
             List<WebElement> next = browser.driver.findElements(By.cssSelector(".pager a[rel=next]"));
             if (list.hasNonNull("nextCursor")) {
-                assertThat(query(next.get(0).getAttribute("href")).get("cursor")).isEqualTo(list.get("nextCursor").asText());
+                assertThat(query(next.get(0).getAttribute("href")).get("cursor"))
+                        .isEqualTo(list.get("nextCursor").asText());
             } else {
                 assertThat(next).isEmpty();
             }
@@ -526,8 +603,10 @@ class SearchPageBrowserIT {
         open("/");
         JsonNode facets = api("/api/v1/facets?limit=20");
         // other test classes may share the database: compare with the API, whatever else it holds
-        assertThat(facetValues("category")).isEqualTo(stream(facets.get("categories"))
-                .map(c -> c.get("value").asText() + "=" + c.get("count").asLong()).toList())
+        assertThat(facetValues("category"))
+                .isEqualTo(stream(facets.get("categories"))
+                        .map(c -> c.get("value").asText() + "=" + c.get("count").asLong())
+                        .toList())
                 .anySatisfy(v -> assertThat(v).startsWith("cs.CL="));
         mark();
         unfold(facetLink("category", "cs.CL")).click();
@@ -540,9 +619,12 @@ class SearchPageBrowserIT {
         assertThat(selected.getAttribute("aria-current")).isEqualTo("true");
         assertThat(text(".selected")).contains("Category: cs.CL");
         // the other facets narrowed: the years of these papers
-        assertThat(facetValues("year")).isEqualTo(stream(api("/api/v1/facets?category=cs.CL&limit=20").get("years"))
-                .map(c -> c.get("value").asText() + "=" + c.get("count").asLong()).toList())
-                .anySatisfy(y -> assertThat(y).startsWith("2023=")).anySatisfy(y -> assertThat(y).startsWith("2022="));
+        assertThat(facetValues("year"))
+                .isEqualTo(stream(api("/api/v1/facets?category=cs.CL&limit=20").get("years"))
+                        .map(c -> c.get("value").asText() + "=" + c.get("count").asLong())
+                        .toList())
+                .anySatisfy(y -> assertThat(y).startsWith("2023="))
+                .anySatisfy(y -> assertThat(y).startsWith("2022="));
         assertThat(marked()).isTrue();
         facetLink("category", "cs.CL").click();
         waitForUrl(u -> u.equals(root.toString()));
@@ -553,12 +635,17 @@ class SearchPageBrowserIT {
     void aYearFacetClickSelectsThatYearWithTheApisDateFilter() {
         open("/");
         JsonNode facets = api("/api/v1/facets?limit=20");
-        List<String> years = stream(facets.get("years")).map(c -> c.get("value").asText() + "=" + c.get("count").asLong())
+        List<String> years = stream(facets.get("years"))
+                .map(c -> c.get("value").asText() + "=" + c.get("count").asLong())
                 .toList();
         assertThat(facetValues("year")).isEqualTo(years);
         // newest first
-        assertThat(years).isSortedAccordingTo(java.util.Comparator.<String, String>comparing(y -> y.split("=")[0]).reversed());
-        assertThat(years).anySatisfy(y -> assertThat(y).startsWith("2023=")).anySatisfy(y -> assertThat(y).startsWith("2022="));
+        assertThat(years)
+                .isSortedAccordingTo(java.util.Comparator.<String, String>comparing(y -> y.split("=")[0])
+                        .reversed());
+        assertThat(years)
+                .anySatisfy(y -> assertThat(y).startsWith("2023="))
+                .anySatisfy(y -> assertThat(y).startsWith("2022="));
         mark();
         unfold(facetLink("year", "2023")).click();
         waitForUrl(u -> u.endsWith("/?from=2023-01-01&to=2023-12-31"));
@@ -567,8 +654,10 @@ class SearchPageBrowserIT {
         assertThat(titles()).contains("A catalogue entry from the year before");
         assertThat(summary()).startsWith(totalText("from=2023-01-01&to=2023-12-31"));
         assertThat(facetLink("year", "2023").getAttribute("aria-current")).isEqualTo("true");
-        assertThat(browser.driver.findElements(By.cssSelector(".selected .chip-remove")).stream().map(WebElement::getText)
-                .toList()).anySatisfy(t -> assertThat(t).contains("Year: 2023"));
+        assertThat(browser.driver.findElements(By.cssSelector(".selected .chip-remove")).stream()
+                        .map(WebElement::getText)
+                        .toList())
+                .anySatisfy(t -> assertThat(t).contains("Year: 2023"));
         assertThat(marked()).isTrue();
         browser.screenshot("year-selected");
         browser.driver.findElement(By.partialLinkText("Year: 2023")).click();
@@ -590,9 +679,14 @@ class SearchPageBrowserIT {
             assertThat(shown.getText()).isEqualTo(text);
             assertThat(text.length()).isLessThanOrEqualTo(250);
             List<String> expected = stream(snippet.get("matches"))
-                    .map(m -> text.substring(m.get(0).asInt(), m.get(1).asInt())).toList();
-            assertThat(shown.findElements(By.tagName("mark")).stream().map(WebElement::getText).toList()).isEqualTo(expected);
-            assertThat(expected).allSatisfy(w -> assertThat(w.toLowerCase(Locale.ROOT)).containsAnyOf("languag", "model"));
+                    .map(m -> text.substring(m.get(0).asInt(), m.get(1).asInt()))
+                    .toList();
+            assertThat(shown.findElements(By.tagName("mark")).stream()
+                            .map(WebElement::getText)
+                            .toList())
+                    .isEqualTo(expected);
+            assertThat(expected)
+                    .allSatisfy(w -> assertThat(w.toLowerCase(Locale.ROOT)).containsAnyOf("languag", "model"));
             marks += expected.size();
         }
         assertThat(marks).isPositive();
@@ -607,8 +701,10 @@ class SearchPageBrowserIT {
     void previousPageWalksBackThroughTheCursorsKeptInTheUrl() {
         open("/?limit=5");
         JsonNode first = api("/api/v1/papers?limit=5");
-        JsonNode second = api("/api/v1/papers?limit=5&cursor=" + enc(first.get("nextCursor").asText()));
-        JsonNode third = api("/api/v1/papers?limit=5&cursor=" + enc(second.get("nextCursor").asText()));
+        JsonNode second = api(
+                "/api/v1/papers?limit=5&cursor=" + enc(first.get("nextCursor").asText()));
+        JsonNode third = api(
+                "/api/v1/papers?limit=5&cursor=" + enc(second.get("nextCursor").asText()));
         assertThat(browser.driver.findElements(By.linkText("Previous page"))).isEmpty();
         mark();
         browser.driver.findElement(By.linkText("Next page")).click();
@@ -655,7 +751,9 @@ class SearchPageBrowserIT {
     }
 
     private List<String> titles() {
-        return browser.driver.findElements(By.cssSelector("#results .paper-title a")).stream().map(WebElement::getText).toList();
+        return browser.driver.findElements(By.cssSelector("#results .paper-title a")).stream()
+                .map(WebElement::getText)
+                .toList();
     }
 
     private static List<String> titles(JsonNode page) {
@@ -671,8 +769,8 @@ class SearchPageBrowserIT {
     }
 
     private WebElement facetLink(String facet, String value) {
-        return browser.driver.findElement(By.cssSelector("section[aria-labelledby='f-" + facet + "'] a[data-facet-value='"
-                + value + "']"));
+        return browser.driver.findElement(
+                By.cssSelector("section[aria-labelledby='f-" + facet + "'] a[data-facet-value='" + value + "']"));
     }
 
     /** The facet value link, its "More" list opened first when it is folded away. */
@@ -699,10 +797,14 @@ class SearchPageBrowserIT {
      */
     private String totalText(String params) {
         JsonNode list = api("/api/v1/papers?" + params);
-        JsonNode facets = api("/api/v1/facets?" + params.replaceAll("&?(sort|limit|cursor)=[^&]*", "").replaceAll("^&", ""));
+        JsonNode facets = api("/api/v1/facets?"
+                + params.replaceAll("&?(sort|limit|cursor)=[^&]*", "").replaceAll("^&", ""));
         boolean listExact = !list.has("totalExact") || list.get("totalExact").asBoolean();
-        boolean facetsExact = facets.get("totalExact").asBoolean() && facets.get("countsExact").asBoolean();
-        long total = listExact || !facetsExact ? list.get("total").asLong() : facets.get("total").asLong();
+        boolean facetsExact = facets.get("totalExact").asBoolean()
+                && facets.get("countsExact").asBoolean();
+        long total = listExact || !facetsExact
+                ? list.get("total").asLong()
+                : facets.get("total").asLong();
         String n = NumberFormat.getIntegerInstance(Locale.ENGLISH).format(total);
         return (listExact || facetsExact ? n : "About " + n) + (total == 1 ? " paper" : " papers");
     }
@@ -718,12 +820,15 @@ class SearchPageBrowserIT {
 
     private void waitForUrl(java.util.function.Predicate<String> test) {
         new WebDriverWait(browser.driver, Duration.ofSeconds(15)).until(d -> test.test(d.getCurrentUrl()));
-        waitUntil(() -> Boolean.FALSE.equals(browser.driver.executeScript(
-                "return document.documentElement.classList.contains('loading')")));
+        waitUntil(() -> Boolean.FALSE.equals(
+                browser.driver.executeScript("return document.documentElement.classList.contains('loading')")));
     }
 
     private static void waitUntil(java.util.concurrent.Callable<Boolean> condition) {
-        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).ignoreExceptions().until(condition);
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .ignoreExceptions()
+                .until(condition);
     }
 
     private JsonNode api(String pathAndQuery) {
@@ -742,7 +847,8 @@ class SearchPageBrowserIT {
 
     private HttpResponse<String> get(String pathAndQuery) {
         try {
-            return HTTP.send(HttpRequest.newBuilder(URI.create(url(pathAndQuery))).build(),
+            return HTTP.send(
+                    HttpRequest.newBuilder(URI.create(url(pathAndQuery))).build(),
                     HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -754,8 +860,10 @@ class SearchPageBrowserIT {
 
     private static Map<String, String> query(String url) {
         String q = URI.create(url).getRawQuery();
-        return java.util.Arrays.stream(q.split("&")).map(p -> p.split("=", 2)).collect(Collectors.toMap(
-                p -> p[0], p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8), (a, b) -> a));
+        return java.util.Arrays.stream(q.split("&"))
+                .map(p -> p.split("=", 2))
+                .collect(Collectors.toMap(
+                        p -> p[0], p -> java.net.URLDecoder.decode(p[1], StandardCharsets.UTF_8), (a, b) -> a));
     }
 
     private static String enc(String s) {
@@ -763,7 +871,11 @@ class SearchPageBrowserIT {
     }
 
     private static String html(String s) {
-        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;").replace("'", "&#39;");
+        return s.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;")
+                .replace("'", "&#39;");
     }
 
     private static java.util.stream.Stream<JsonNode> stream(JsonNode array) {
@@ -800,7 +912,8 @@ class SearchPageBrowserIT {
     }
 
     /** A copy of a sample record with a publication date and arXiv categories. */
-    private static JsonNode dated(JsonNode template, String id, String title, String publishedOn, String... categories) {
+    private static JsonNode dated(
+            JsonNode template, String id, String title, String publishedOn, String... categories) {
         ObjectNode p = paper(template, id, title);
         ObjectNode raw = (ObjectNode) p.get("paper");
         raw.put("publishedOn", publishedOn);
@@ -813,7 +926,9 @@ class SearchPageBrowserIT {
 
     /** The extra paper: arXiv id, DOI, authors, and links of several kinds, one of them the sample paper's repository. */
     private static JsonNode extraPaper(List<JsonNode> papers) {
-        JsonNode withCode = papers.stream().filter(p -> p.get("id").asText().equals(SAMPLE_WITH_CODE)).findFirst()
+        JsonNode withCode = papers.stream()
+                .filter(p -> p.get("id").asText().equals(SAMPLE_WITH_CODE))
+                .findFirst()
                 .orElseThrow();
         ObjectNode p = paper(withCode, EXTRA, EXTRA_TITLE);
         ObjectNode raw = (ObjectNode) p.get("paper");
@@ -823,10 +938,18 @@ class SearchPageBrowserIT {
         // as the resolver records them: the paper's other ids
         raw.putArray("aliases").add("doi:10.5555/ui-test.1");
         ArrayNode links = (ArrayNode) p.get("links");
-        links.addObject().put("url", "https://huggingface.co/ui-test/gradient-model").put("kind", "model")
-                .put("host", "huggingface.co").put("subject", "ui-test/gradient-model").put("origin", "text");
-        links.addObject().put("url", "https://huggingface.co/datasets/ui-test/gradients").put("kind", "dataset")
-                .put("host", "huggingface.co").put("subject", "ui-test/gradients").put("origin", "text");
+        links.addObject()
+                .put("url", "https://huggingface.co/ui-test/gradient-model")
+                .put("kind", "model")
+                .put("host", "huggingface.co")
+                .put("subject", "ui-test/gradient-model")
+                .put("origin", "text");
+        links.addObject()
+                .put("url", "https://huggingface.co/datasets/ui-test/gradients")
+                .put("kind", "dataset")
+                .put("host", "huggingface.co")
+                .put("subject", "ui-test/gradients")
+                .put("origin", "text");
         return p;
     }
 }

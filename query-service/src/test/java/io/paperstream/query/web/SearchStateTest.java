@@ -1,13 +1,12 @@
 package io.paperstream.query.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.PaperJson;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The search page's state in its URL and the links that change it; what a paper's page links to. Plain Java. */
 class SearchStateTest {
@@ -17,8 +16,15 @@ class SearchStateTest {
 
     @Test
     void linksUseTheApiParameterNamesInAFixedOrderAndDropEmptyValues() {
-        SearchState s = state(Map.of("sort", List.of("oldest"), "tag", List.of("nlp", " ", "cv"), "q",
-                List.of("\"vision language\" -survey"), "host", List.of("")));
+        SearchState s = state(Map.of(
+                "sort",
+                List.of("oldest"),
+                "tag",
+                List.of("nlp", " ", "cv"),
+                "q",
+                List.of("\"vision language\" -survey"),
+                "host",
+                List.of("")));
         assertThat(s.href()).isEqualTo("/?q=%22vision+language%22+-survey&tag=nlp&tag=cv&sort=oldest");
         assertThat(s.apiHref()).isEqualTo("/api/v1/papers?q=%22vision+language%22+-survey&tag=nlp&tag=cv&sort=oldest");
         assertThat(state(Map.of()).href()).isEqualTo("/");
@@ -58,26 +64,48 @@ class SearchStateTest {
     @Test
     void aYearSpannedByFromAndToIsOneSelectedYear() {
         SearchState s = state(Map.of("from", List.of("2024-01-01"), "to", List.of("2024-12-31")));
-        assertThat(WebPages.selected(s)).extracting(Views.Selected::label, Views.Selected::value, Views.Selected::removeHref)
+        assertThat(WebPages.selected(s))
+                .extracting(Views.Selected::label, Views.Selected::value, Views.Selected::removeHref)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("Year", "2024", "/"));
-        assertThat(WebPages.year(state(Map.of("from", List.of("2024-01-01"), "to", List.of("2024-06-30"))))).isNull();
+        assertThat(WebPages.year(state(Map.of("from", List.of("2024-01-01"), "to", List.of("2024-06-30")))))
+                .isNull();
     }
 
     @Test
     void eachSelectedFilterHasALinkThatRemovesItAlone() {
-        SearchState s = state(Map.of("q", List.of("graph"), "sort", List.of("oldest"), "linkKind", List.of("code"),
-                "from", List.of("2024-01-01"), "cursor", List.of("abc")));
-        assertThat(WebPages.selected(s)).extracting(Views.Selected::label, Views.Selected::value, Views.Selected::removeHref)
+        SearchState s = state(Map.of(
+                "q",
+                List.of("graph"),
+                "sort",
+                List.of("oldest"),
+                "linkKind",
+                List.of("code"),
+                "from",
+                List.of("2024-01-01"),
+                "cursor",
+                List.of("abc")));
+        assertThat(WebPages.selected(s))
+                .extracting(Views.Selected::label, Views.Selected::value, Views.Selected::removeHref)
                 .containsExactly(
                         org.assertj.core.groups.Tuple.tuple("Search", "graph", "/?linkKind=code&from=2024-01-01"),
                         org.assertj.core.groups.Tuple.tuple("Link", "Code", "/?q=graph&from=2024-01-01&sort=oldest"),
-                        org.assertj.core.groups.Tuple.tuple("From", "2024-01-01", "/?q=graph&linkKind=code&sort=oldest"));
+                        org.assertj.core.groups.Tuple.tuple(
+                                "From", "2024-01-01", "/?q=graph&linkKind=code&sort=oldest"));
     }
 
     @Test
     void theLiveStreamGetsTheFiltersOnly() {
-        SearchState s = state(Map.of("q", List.of("graph"), "linkKind", List.of("code"), "sort", List.of("newest"),
-                "limit", List.of("5"), "cursor", List.of("abc")));
+        SearchState s = state(Map.of(
+                "q",
+                List.of("graph"),
+                "linkKind",
+                List.of("code"),
+                "sort",
+                List.of("newest"),
+                "limit",
+                List.of("5"),
+                "cursor",
+                List.of("abc")));
         assertThat(s.liveHref()).isEqualTo("/ui/live?q=graph&linkKind=code");
     }
 
@@ -86,7 +114,8 @@ class SearchStateTest {
         JsonNode facets = PaperJson.mapper().readTree("""
                 {"total": 7, "tags": [{"value": "nlp", "count": 5}], "linkKinds": [{"value": "project-page", "count": 2}],
                  "hosts": [], "years": [{"value": "2024", "count": 3}], "somethingNew": [{"value": "x", "count": 1}]}""");
-        SearchState s = state(Map.of("tag", List.of("rare"), "from", List.of("2024-01-01"), "to", List.of("2024-12-31")));
+        SearchState s =
+                state(Map.of("tag", List.of("rare"), "from", List.of("2024-01-01"), "to", List.of("2024-12-31")));
         List<Views.FacetGroup> groups = WebPages.facetGroups(s, facets);
         assertThat(groups).extracting(Views.FacetGroup::name).containsExactly("tag", "linkKind", "year");
         Views.FacetGroup tags = groups.get(0);
@@ -102,10 +131,12 @@ class SearchStateTest {
 
     @Test
     void onlyWebAddressesBecomeLinksAndPaperPagesKeepTheIdReadable() {
-        assertThat(new UiPaper.UiLink("javascript:alert(1)", null, "code", "x", null, null).linkable()).isFalse();
-        assertThat(new UiPaper.UiLink("https://github.com/a/b", null, "code", "github.com", "a/b", null).linkable()).isTrue();
-        UiPaper paper = new UiPaper("doi:10.1000/xyz 1", "T", null, null, null, null, null, null, null, null, null, null,
-                null, null, null);
+        assertThat(new UiPaper.UiLink("javascript:alert(1)", null, "code", "x", null, null).linkable())
+                .isFalse();
+        assertThat(new UiPaper.UiLink("https://github.com/a/b", null, "code", "github.com", "a/b", null).linkable())
+                .isTrue();
+        UiPaper paper = new UiPaper(
+                "doi:10.1000/xyz 1", "T", null, null, null, null, null, null, null, null, null, null, null, null, null);
         assertThat(paper.href()).isEqualTo("/paper/doi:10.1000/xyz%201");
         assertThat(paper.anchor()).isEqualTo("p-doi-10-1000-xyz-1");
     }

@@ -3,7 +3,6 @@ package io.paperstream.enrich.domain.identity;
 import io.paperstream.enrich.domain.links.LinkExtractor;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.RawPaper;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -49,10 +48,12 @@ public final class IdentityResolver {
         Run run = new Run();
         // a producer may give only the id: it counts as the identifier it names
         String ownId = raw.id() == null ? "" : raw.id();
-        String arxiv = PaperIds.normaliseArxivId(raw.arxivId()).or(() -> PaperIds.arxivOfDoi(raw.doi()))
-                .map(a -> "arxiv:" + a).orElse(ownId.startsWith("arxiv:") ? ownId : null);
-        String doi = PaperIds.externalDoi(raw.doi()).map(d -> "doi:" + d)
-                .orElse(ownId.startsWith("doi:") ? ownId : null);
+        String arxiv = PaperIds.normaliseArxivId(raw.arxivId())
+                .or(() -> PaperIds.arxivOfDoi(raw.doi()))
+                .map(a -> "arxiv:" + a)
+                .orElse(ownId.startsWith("arxiv:") ? ownId : null);
+        String doi =
+                PaperIds.externalDoi(raw.doi()).map(d -> "doi:" + d).orElse(ownId.startsWith("doi:") ? ownId : null);
         String title = PaperIds.titleId(raw.title()).orElse(null);
 
         String target;
@@ -75,7 +76,9 @@ public final class IdentityResolver {
             }
             if (title != null) {
                 IdentityStore.IdRef ref = store.id(title);
-                if (ref != null && ref.canonical().startsWith("title:") && !ref.canonical().equals(target)
+                if (ref != null
+                        && ref.canonical().startsWith("title:")
+                        && !ref.canonical().equals(target)
                         && otherStrongHolders(title, target, run).isEmpty()) {
                     absorb(run, cluster, ref.canonical());
                 }
@@ -87,14 +90,18 @@ public final class IdentityResolver {
         pin(run, cluster, target);
         if (doi != null && !doi.equals(target)) {
             IdentityStore.IdRef ref = store.id(doi);
-            if (ref == null || strength(ref.canonical()) < strength(target) || ref.canonical().equals(target)) {
+            if (ref == null
+                    || strength(ref.canonical()) < strength(target)
+                    || ref.canonical().equals(target)) {
                 pin(run, cluster, doi);
             }
         }
         String key = raw.id();
         if (key != null && !key.equals(target) && PaperIds.isValid(key)) {
             IdentityStore.IdRef ref = store.id(key);
-            if (ref == null || ref.derived() || ref.canonical().equals(target)
+            if (ref == null
+                    || ref.derived()
+                    || ref.canonical().equals(target)
                     || strength(ref.canonical()) < strength(target)) {
                 pin(run, cluster, key);
             }
@@ -282,8 +289,8 @@ public final class IdentityResolver {
                 long revision = Math.max(cluster.revision() + 1, cluster.newestSourceRevision());
                 PaperCluster saved = cluster.withRevision(revision);
                 store.putCluster(saved);
-                result.add(new Change.Upsert(PaperMerger.merge(id, revision, saved.aliases(), saved.sources().values(),
-                        extractor)));
+                result.add(new Change.Upsert(PaperMerger.merge(
+                        id, revision, saved.aliases(), saved.sources().values(), extractor)));
             }
             for (String id : removedIds) {
                 store.removeCluster(id);

@@ -9,8 +9,7 @@ import java.util.List;
  */
 public interface IdentityStore {
     /** Which paper an id names: {@code derived} when the id is only a title fingerprint shared by no other paper. */
-    record IdRef(String canonical, boolean derived) {
-    }
+    record IdRef(String canonical, boolean derived) {}
 
     IdRef id(String id);
 

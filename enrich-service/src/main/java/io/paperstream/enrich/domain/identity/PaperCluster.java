@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.identity;
 
 import io.paperstream.events.RawPaper;
-
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -31,8 +30,9 @@ public record PaperCluster(String id, long revision, Set<String> aliases, Map<St
      */
     static String sourceKey(RawPaper paper) {
         RawPaper.Source source = paper.source();
-        String format = source == null ? "unknown" : source.name() == null ? source.format()
-                : source.format() + "/" + source.name();
+        String format = source == null
+                ? "unknown"
+                : source.name() == null ? source.format() : source.format() + "/" + source.name();
         return format + " " + paper.id();
     }
 

@@ -4,7 +4,6 @@ import io.paperstream.enrich.domain.links.LinkExtractor;
 import io.paperstream.events.Link;
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.RawPaper;
-
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -32,11 +31,10 @@ import java.util.function.Function;
  */
 public final class PaperMerger {
     /** Lower is stronger. Formats not listed rank with the Kafka producers. */
-    static final List<String> PRECEDENCE = List.of(
-            "arxiv-oai", "arxiv-snapshot", "atom", "hf-daily", "json", "ndjson", "kafka", "digest");
+    static final List<String> PRECEDENCE =
+            List.of("arxiv-oai", "arxiv-snapshot", "atom", "hf-daily", "json", "ndjson", "kafka", "digest");
 
-    private PaperMerger() {
-    }
+    private PaperMerger() {}
 
     static int rank(RawPaper paper) {
         String format = paper.source() == null ? null : paper.source().format();
@@ -47,8 +45,12 @@ public final class PaperMerger {
     static final Comparator<RawPaper> BY_PRECEDENCE = Comparator.comparingInt(PaperMerger::rank)
             .thenComparing(Comparator.comparingLong(RawPaper::revision).reversed());
 
-    public static RawPaper merge(String id, long revision, Collection<String> aliases, Collection<RawPaper> sources,
-                                 LinkExtractor extractor) {
+    public static RawPaper merge(
+            String id,
+            long revision,
+            Collection<String> aliases,
+            Collection<RawPaper> sources,
+            LinkExtractor extractor) {
         List<RawPaper> ordered = new ArrayList<>(sources);
         ordered.sort(BY_PRECEDENCE);
         if (ordered.isEmpty()) {
@@ -73,7 +75,9 @@ public final class PaperMerger {
             for (RawPaper p : ordered) {
                 for (Link found : extractor.extract(p.title(), p.abstractText(), p.comment())) {
                     if (seenUrls.putIfAbsent(found.url(), Boolean.TRUE) == null) {
-                        String format = p.source() == null ? "another source" : p.source().format();
+                        String format = p.source() == null
+                                ? "another source"
+                                : p.source().format();
                         links.add(new RawPaper.SourceLink(found.url(), "text of " + format));
                     }
                 }
@@ -81,7 +85,9 @@ public final class PaperMerger {
         }
         LinkedHashSet<RawPaper.Source> sourceList = new LinkedHashSet<>();
         ordered.stream().map(RawPaper::source).filter(Objects::nonNull).forEach(sourceList::add);
-        return new RawPaper(id, revision,
+        return new RawPaper(
+                id,
+                revision,
                 title,
                 abstractText,
                 first(ordered, p -> p.authors().isEmpty() ? null : p.authors()).orElse(List.of()),
@@ -111,7 +117,11 @@ public final class PaperMerger {
     }
 
     private static Instant latest(List<RawPaper> ordered, Function<RawPaper, Instant> field) {
-        return ordered.stream().map(field).filter(Objects::nonNull).max(Comparator.naturalOrder()).orElse(null);
+        return ordered.stream()
+                .map(field)
+                .filter(Objects::nonNull)
+                .max(Comparator.naturalOrder())
+                .orElse(null);
     }
 
     private static List<String> union(List<RawPaper> ordered, Function<RawPaper, List<String>> field) {
@@ -123,5 +133,4 @@ public final class PaperMerger {
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text;
     }
-
 }

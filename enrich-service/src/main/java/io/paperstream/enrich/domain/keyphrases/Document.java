@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.keyphrases;
 
 import io.paperstream.enrich.domain.LongIntMap;
-
 import java.util.Arrays;
 
 /**
@@ -23,6 +22,7 @@ final class Document {
 
     /** The text: only {@link #length} chars are this paper's. */
     char[] text = new char[0];
+
     int length;
     final WordCache cache = new WordCache();
 
@@ -32,6 +32,7 @@ final class Document {
     int[] tokenWord = new int[256];
     /** Where each word token starts and ends in the text (not kept for breaks). */
     int[] tokenStart = new int[256];
+
     int[] tokenEnd = new int[256];
     /**
      * What made each break: 'w' a stopword or a token with fewer than two letters, '/' a URL, '$' math, '\' a
@@ -42,12 +43,14 @@ final class Document {
     int titleTokens;
     /** The tokens that are words, in order: phrases start only there. */
     private int[] wordTokens = new int[256];
+
     private int wordTokenCount;
 
     // per word id: this paper's words, numbered in order of first occurrence
     int words;
     /** The {@link WordCache} id of each word. */
     int[] cacheId = new int[64];
+
     int[] tf = new int[64];
     int[] titleTf = new int[64];
     boolean[] capitalised = new boolean[64];
@@ -57,13 +60,16 @@ final class Document {
     private int[] wordPhrase = new int[64];
     /** This paper's id of each cache id, valid where {@code seenIn} holds this paper's {@code paper} number. */
     private int[] wordOfCacheId = new int[0];
+
     private int[] seenIn = new int[0];
     private int paper;
     /** Words in a row so far, and the n-grams (up to MAX_WORDS long) ending at the tokens so far. */
     private int run;
+
     private int ngrams;
     /** The tokens that follow an opening parenthesis: where acronyms are defined, "models (LLMs)". */
     private int[] afterParenthesis = new int[16];
+
     private int parentheses;
     private boolean anyExpansion;
     private final AcronymDefinitions acronyms = new AcronymDefinitions();
@@ -77,6 +83,7 @@ final class Document {
     int[] phraseTitleCount = new int[256];
     /** How often the phrase has the same word before (after) it as at its first occurrence: a fragment's sign. */
     int[] phraseSameLeft = new int[256];
+
     int[] phraseSameRight = new int[256];
     private int[] phraseLeft = new int[256];
     private int[] phraseRight = new int[256];
@@ -199,7 +206,8 @@ final class Document {
         // only find the token's end and hash it: what it means (stopword, plural, acronym) is cached per form
         while (i < limit) {
             char c = chars[i];
-            if (c < 128 ? !ASCII_WORD_CHAR[c] && (c != '-' || i + 1 >= limit || !isWordChar(chars[i + 1]))
+            if (c < 128
+                    ? !ASCII_WORD_CHAR[c] && (c != '-' || i + 1 >= limit || !isWordChar(chars[i + 1]))
                     : !Character.isLetterOrDigit(c)) {
                 break;
             }
@@ -214,7 +222,9 @@ final class Document {
             addBreak('/');
             return i;
         }
-        if (i + 1 < limit && (chars[i] == '\'' || chars[i] == '\u2019') && chars[i + 1] == 's'
+        if (i + 1 < limit
+                && (chars[i] == '\'' || chars[i] == '\u2019')
+                && chars[i + 1] == 's'
                 && (i + 2 == limit || !Character.isLetter(chars[i + 2]))) {
             i += 2; // possessive: "model's" is "model"
         }
@@ -370,11 +380,19 @@ final class Document {
             w[len - 3] = 'y';
             return len - 2;
         }
-        if (len > 4 && (endsWith(w, len, "sses") || endsWith(w, len, "ches") || endsWith(w, len, "shes")
-                || endsWith(w, len, "xes") || endsWith(w, len, "iases"))) {
+        if (len > 4
+                && (endsWith(w, len, "sses")
+                        || endsWith(w, len, "ches")
+                        || endsWith(w, len, "shes")
+                        || endsWith(w, len, "xes")
+                        || endsWith(w, len, "iases"))) {
             return len - 2;
         }
-        if (len > 3 && w[len - 1] == 's' && w[len - 2] != 's' && w[len - 2] != 'u' && w[len - 2] != 'i'
+        if (len > 3
+                && w[len - 1] == 's'
+                && w[len - 2] != 's'
+                && w[len - 2] != 'u'
+                && w[len - 2] != 'i'
                 && !endsWith(w, len, "ias")) {
             return len - 1;
         }

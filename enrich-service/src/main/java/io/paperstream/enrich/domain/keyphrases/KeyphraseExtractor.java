@@ -22,6 +22,7 @@ public final class KeyphraseExtractor {
     private static final double CUT_END_WEIGHT = 0.3;
     /** Weight of a phrase mostly preceded by the same word. */
     private static final double CUT_START_WEIGHT = 0.7;
+
     private static final long MAX_QUANTISED = Integer.MAX_VALUE;
     /** A single word is dropped for a longer phrase containing it that scores at least this share of it. */
     private static final double ABSORB_RATIO = 0.35;
@@ -119,8 +120,7 @@ public final class KeyphraseExtractor {
                 boolean keep = true;
                 for (int c = 0; c < chosen; c++) {
                     int other = (int) ranked[chosenRanks[c]];
-                    if (parts.nearDuplicate(candidate, other)
-                            || diverse && parts.shareSpecificWord(candidate, other)) {
+                    if (parts.nearDuplicate(candidate, other) || diverse && parts.shareSpecificWord(candidate, other)) {
                         keep = false;
                         break;
                     }

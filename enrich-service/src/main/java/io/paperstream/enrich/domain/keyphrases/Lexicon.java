@@ -70,8 +70,7 @@ final class Lexicon {
     private static final WordTable STOP = table(STOPWORDS);
     private static final WordTable GENERIC_WORDS = table(GENERIC);
 
-    private Lexicon() {
-    }
+    private Lexicon() {}
 
     /** Whether the lower-case word {@code buf[off, off+len)} is a stopword. */
     static boolean isStopword(char[] buf, int off, int len) {

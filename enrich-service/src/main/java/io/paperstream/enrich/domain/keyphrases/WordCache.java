@@ -19,6 +19,7 @@ final class WordCache {
     private int[] formToken = new int[4096];
     /** Singular words, and the hyphen parts of those compared for near-duplicates. */
     private final WordTable words = new WordTable(4096, 32_768);
+
     private boolean[] generic = new boolean[4096];
     private int[] partsStart = new int[4096]; // into parts, -1 = not split yet
     private int[] partsLength = new int[4096];

@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.keyphrases;
 
 import io.paperstream.enrich.domain.CharSpans;
-
 import java.util.Arrays;
 
 /** Interns char ranges as dense word ids without creating a String per lookup. */
@@ -15,6 +14,7 @@ final class WordTable {
     private long[] slots;
     /** Each id's {@code (start << 32) | length}, for {@link #word} and {@link #copy}. */
     private long[] spans;
+
     private int size;
 
     WordTable() {

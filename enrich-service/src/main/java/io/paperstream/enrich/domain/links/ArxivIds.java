@@ -10,8 +10,7 @@ final class ArxivIds {
     private static final Pattern NEW_STYLE = Pattern.compile("(\\d{4}\\.\\d{4,5})(?:v\\d+)?");
     private static final Pattern OLD_STYLE = Pattern.compile("([a-z][a-z-]*(?:\\.[A-Za-z]{2})?/\\d{7})(?:v\\d+)?");
 
-    private ArxivIds() {
-    }
+    private ArxivIds() {}
 
     /** The identifier without version and without a {@code .pdf} suffix, or null when it is not one. */
     static String normalise(String candidate) {

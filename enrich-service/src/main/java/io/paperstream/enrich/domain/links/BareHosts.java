@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.links;
 
 import com.google.common.net.InternetDomainName;
-
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -30,25 +29,59 @@ final class BareHosts {
      * well-known hosts, they are a link only with a path.
      */
     private static final Set<String> NAMED_PLATFORMS = Set.of(
-            "biorxiv.org", "medrxiv.org", "chemrxiv.org", "psyarxiv.com", "ssrn.com", "wikipedia.org", "wikidata.org",
-            "reddit.com", "amazon.com", "stackoverflow.com", "quora.com", "yelp.com", "imdb.com", "booking.com",
-            "tripadvisor.com", "zhihu.com", "douban.com", "taobao.com", "weibo.com", "chatgpt.com", "ebay.com",
-            "goodreads.com", "airbnb.com", "glassdoor.com", "indeed.com", "pubmed.gov", "clinicaltrials.gov",
-            "pinterest.com", "tumblr.com", "flickr.com", "genius.com", "steam.com", "spotify.com", "netflix.com",
-            "mturk.com", "upwork.com", "fiverr.com", "semanticscholar.org", "dblp.org", "arxiv.org");
+            "biorxiv.org",
+            "medrxiv.org",
+            "chemrxiv.org",
+            "psyarxiv.com",
+            "ssrn.com",
+            "wikipedia.org",
+            "wikidata.org",
+            "reddit.com",
+            "amazon.com",
+            "stackoverflow.com",
+            "quora.com",
+            "yelp.com",
+            "imdb.com",
+            "booking.com",
+            "tripadvisor.com",
+            "zhihu.com",
+            "douban.com",
+            "taobao.com",
+            "weibo.com",
+            "chatgpt.com",
+            "ebay.com",
+            "goodreads.com",
+            "airbnb.com",
+            "glassdoor.com",
+            "indeed.com",
+            "pubmed.gov",
+            "clinicaltrials.gov",
+            "pinterest.com",
+            "tumblr.com",
+            "flickr.com",
+            "genius.com",
+            "steam.com",
+            "spotify.com",
+            "netflix.com",
+            "mturk.com",
+            "upwork.com",
+            "fiverr.com",
+            "semanticscholar.org",
+            "dblp.org",
+            "arxiv.org");
 
     private static final int MAX_CACHED_TLDS = 4096;
 
     private static final Map<String, Boolean> TLD_CACHE = new ConcurrentHashMap<>();
 
-    private BareHosts() {
-    }
+    private BareHosts() {}
 
     /** True when a bare host that is a link starts at {@code i} (the caller checked what comes before it). */
     static boolean isBareHostAt(String text, int i) {
         int n = text.length();
         int j = i;
-        while (j < n && UrlScanner.isHostChar(text.charAt(j))
+        while (j < n
+                && UrlScanner.isHostChar(text.charAt(j))
                 && (j == i || !UrlScanner.isScriptBoundary(text.charAt(j - 1), text.charAt(j)))) {
             j++;
         }

@@ -15,12 +15,44 @@ final class BrokenUrlJoiner {
      * without them "see github.com/org/ and the paper" would become the repository "org/and".
      */
     private static final Set<String> JOIN_STOPWORDS = Set.of(
-            "a", "an", "and", "or", "the", "for", "to", "with", "at", "in", "on", "of", "is", "are", "was", "were",
-            "be", "we", "our", "as", "by", "from", "which", "that", "this", "it", "its", "also", "see", "via", "under",
-            "code", "here", "available", "respectively", "etc");
+            "a",
+            "an",
+            "and",
+            "or",
+            "the",
+            "for",
+            "to",
+            "with",
+            "at",
+            "in",
+            "on",
+            "of",
+            "is",
+            "are",
+            "was",
+            "were",
+            "be",
+            "we",
+            "our",
+            "as",
+            "by",
+            "from",
+            "which",
+            "that",
+            "this",
+            "it",
+            "its",
+            "also",
+            "see",
+            "via",
+            "under",
+            "code",
+            "here",
+            "available",
+            "respectively",
+            "etc");
 
-    private BrokenUrlJoiner() {
-    }
+    private BrokenUrlJoiner() {}
 
     /**
      * Decides whether the whitespace at {@code i}, after the URL read {@code soFar}, breaks one URL in two (a line
@@ -43,22 +75,40 @@ final class BrokenUrlJoiner {
         char last = soFar.charAt(soFar.length() - 1);
         if (text.charAt(k) == '/') {
             // "github.com/owner\n/repo": a path never goes on with a slash after a space in prose.
-            boolean joins = last != '/' && last != '.' && k + 1 < n && UrlScanner.isAsciiAlnum(text.charAt(k + 1))
-                    && missingRepoSegments(soFar.subSequence(hostStart, soFar.length()).toString()) > 0;
+            boolean joins = last != '/'
+                    && last != '.'
+                    && k + 1 < n
+                    && UrlScanner.isAsciiAlnum(text.charAt(k + 1))
+                    && missingRepoSegments(
+                                    soFar.subSequence(hostStart, soFar.length()).toString())
+                            > 0;
             return joins ? k : -1;
         }
         if (!UrlScanner.isAsciiAlnum(text.charAt(k))) {
             return -1;
         }
-        if (!inHost && last == '-' && newlines == 1 && soFar.length() >= 2
+        if (!inHost
+                && last == '-'
+                && newlines == 1
+                && soFar.length() >= 2
                 && UrlScanner.isAsciiAlnum(soFar.charAt(soFar.length() - 2))) {
             return k; // "github.com/o/long-\nname": a line wrapped after a hyphen of the path
         }
         if (inHost && last == '.') {
-            return continuesHost(text, k, soFar.subSequence(hostStart, soFar.length() - 1).toString()) ? k : -1;
+            return continuesHost(
+                            text,
+                            k,
+                            soFar.subSequence(hostStart, soFar.length() - 1).toString())
+                    ? k
+                    : -1;
         }
         if (!inHost && last == '/') {
-            return continuesRepoPath(text, k, soFar.subSequence(hostStart, soFar.length()).toString()) ? k : -1;
+            return continuesRepoPath(
+                            text,
+                            k,
+                            soFar.subSequence(hostStart, soFar.length()).toString())
+                    ? k
+                    : -1;
         }
         return -1;
     }

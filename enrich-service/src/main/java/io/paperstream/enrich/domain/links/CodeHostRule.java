@@ -2,7 +2,6 @@ package io.paperstream.enrich.domain.links;
 
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -15,33 +14,142 @@ final class CodeHostRule implements HostRule {
 
     /** First path segments that are GitHub's own pages, not user or organisation names. */
     private static final Set<String> GITHUB_RESERVED = Set.of(
-            "about", "features", "pricing", "topics", "collections", "trending", "marketplace", "explore", "sponsors",
-            "settings", "login", "join", "signup", "site", "security", "enterprise", "apps", "search", "notifications",
-            "new", "organizations", "customer-stories", "readme", "team", "codespaces", "events", "contact", "home",
-            "dashboard", "pulls", "issues", "stars", "watching", "account", "blog", "copilot", "solutions", "resources",
-            "partners", "education", "mobile", "git-guides", "open-source", "sitemap", "orgs", "users", "advisories",
-            "discussions", "github-copilot", "premium-support", "nonprofit", "logout", "password_reset");
+            "about",
+            "features",
+            "pricing",
+            "topics",
+            "collections",
+            "trending",
+            "marketplace",
+            "explore",
+            "sponsors",
+            "settings",
+            "login",
+            "join",
+            "signup",
+            "site",
+            "security",
+            "enterprise",
+            "apps",
+            "search",
+            "notifications",
+            "new",
+            "organizations",
+            "customer-stories",
+            "readme",
+            "team",
+            "codespaces",
+            "events",
+            "contact",
+            "home",
+            "dashboard",
+            "pulls",
+            "issues",
+            "stars",
+            "watching",
+            "account",
+            "blog",
+            "copilot",
+            "solutions",
+            "resources",
+            "partners",
+            "education",
+            "mobile",
+            "git-guides",
+            "open-source",
+            "sitemap",
+            "orgs",
+            "users",
+            "advisories",
+            "discussions",
+            "github-copilot",
+            "premium-support",
+            "nonprofit",
+            "logout",
+            "password_reset");
 
     private static final Set<String> GITLAB_RESERVED = Set.of(
-            "explore", "help", "dashboard", "projects", "search", "api", "admin", "snippets", "-", "profile", "uploads",
-            "users", "groups", "abuse_reports", "assets", "public", "oauth", "import", "jwt", "s", "pricing");
+            "explore",
+            "help",
+            "dashboard",
+            "projects",
+            "search",
+            "api",
+            "admin",
+            "snippets",
+            "-",
+            "profile",
+            "uploads",
+            "users",
+            "groups",
+            "abuse_reports",
+            "assets",
+            "public",
+            "oauth",
+            "import",
+            "jwt",
+            "s",
+            "pricing");
 
     /** Pre-"/-/" GitLab route names that end the project path ("group/repo/tree/main"). */
     private static final Set<String> GITLAB_ACTIONS = Set.of(
-            "tree", "blob", "raw", "issues", "merge_requests", "commits", "commit", "wikis", "pipelines", "releases",
-            "tags", "branches", "archive", "activity", "graphs", "network", "snippets", "boards", "milestones",
-            "labels", "compare", "jobs", "environments", "edit");
+            "tree",
+            "blob",
+            "raw",
+            "issues",
+            "merge_requests",
+            "commits",
+            "commit",
+            "wikis",
+            "pipelines",
+            "releases",
+            "tags",
+            "branches",
+            "archive",
+            "activity",
+            "graphs",
+            "network",
+            "snippets",
+            "boards",
+            "milestones",
+            "labels",
+            "compare",
+            "jobs",
+            "environments",
+            "edit");
 
     private static final Set<String> BITBUCKET_RESERVED = Set.of(
             "product", "blog", "account", "dashboard", "repo", "site", "support", "-", "socialauth", "workspace");
 
     private static final Set<String> CODEBERG_RESERVED = Set.of(
-            "explore", "user", "org", "api", "assets", "-", "repo", "admin", "notifications", "issues", "pulls",
+            "explore",
+            "user",
+            "org",
+            "api",
+            "assets",
+            "-",
+            "repo",
+            "admin",
+            "notifications",
+            "issues",
+            "pulls",
             "login");
 
     private static final Set<String> GITEE_RESERVED = Set.of(
-            "explore", "help", "login", "signup", "enterprises", "features", "about", "search", "organizations",
-            "projects", "api", "oauth", "education", "gitee-stars");
+            "explore",
+            "help",
+            "login",
+            "signup",
+            "enterprises",
+            "features",
+            "about",
+            "search",
+            "organizations",
+            "projects",
+            "api",
+            "oauth",
+            "education",
+            "gitee-stars");
 
     private static final Set<String> USER_PREFIXES = Set.of("orgs", "users", "groups", "user", "org");
 
@@ -70,8 +178,8 @@ final class CodeHostRule implements HostRule {
             case "anonymous.4open.science":
                 // Anonymised repositories for double-blind review: "/r/<id>" is the repository "anonymous/<id>".
                 if (segments.size() >= 2 && segments.get(0).equals("r") && Links.isName(segments.get(1))) {
-                    return Links.https(host, "/r/" + segments.get(1), LinkKind.CODE, "anonymous/" + segments.get(1),
-                            origin);
+                    return Links.https(
+                            host, "/r/" + segments.get(1), LinkKind.CODE, "anonymous/" + segments.get(1), origin);
                 }
                 return Links.otherHttps(url, origin);
             default:
@@ -82,8 +190,8 @@ final class CodeHostRule implements HostRule {
         }
     }
 
-    private static Link ownerRepo(ParsedUrl url, String host, List<String> segments, Set<String> reserved,
-                                  String origin) {
+    private static Link ownerRepo(
+            ParsedUrl url, String host, List<String> segments, Set<String> reserved, String origin) {
         if (segments.isEmpty()) {
             return Links.otherHttps(url, origin);
         }
@@ -117,16 +225,23 @@ final class CodeHostRule implements HostRule {
         }
         String first = segments.get(0);
         if (Links.isReserved(GITLAB_RESERVED, first)) {
-            if (Links.isReserved(USER_PREFIXES, first) && segments.size() >= 2 && Links.isName(segments.get(1))
+            if (Links.isReserved(USER_PREFIXES, first)
+                    && segments.size() >= 2
+                    && Links.isName(segments.get(1))
                     && !segments.get(1).startsWith("sign_")) {
-                return new Link(scheme + "://" + host + "/" + segments.get(1), LinkKind.ORGANIZATION, host,
-                        segments.get(1), origin);
+                return new Link(
+                        scheme + "://" + host + "/" + segments.get(1),
+                        LinkKind.ORGANIZATION,
+                        host,
+                        segments.get(1),
+                        origin);
             }
             return Links.generic(url, host.equals("gitlab.com"), LinkKind.OTHER, null, origin);
         }
         List<String> project = new ArrayList<>(segments.size());
         for (String segment : segments) {
-            if (segment.equals("-") || !Links.isName(segment)
+            if (segment.equals("-")
+                    || !Links.isName(segment)
                     || (project.size() >= 2 && GITLAB_ACTIONS.contains(segment))) {
                 break;
             }
@@ -149,8 +264,8 @@ final class CodeHostRule implements HostRule {
             return Links.https("gist.github.com", "/" + subject, LinkKind.CODE, subject, origin);
         }
         if (segments.size() == 1 && Links.isName(segments.get(0))) {
-            return Links.https("gist.github.com", "/" + segments.get(0), LinkKind.ORGANIZATION, segments.get(0),
-                    origin);
+            return Links.https(
+                    "gist.github.com", "/" + segments.get(0), LinkKind.ORGANIZATION, segments.get(0), origin);
         }
         return Links.otherHttps(url, origin);
     }

@@ -3,8 +3,7 @@ package io.paperstream.enrich.domain.links;
 /** Validates host names: what separates "github.com" from "e.g", "v1.2" or "model.pt." debris. */
 final class HostNames {
 
-    private HostNames() {
-    }
+    private HostNames() {}
 
     /**
      * True for a DNS name of at least two labels whose last label is alphabetic in any script (or punycode), or for a
@@ -41,7 +40,8 @@ final class HostNames {
                     continue;
                 }
                 numeric = false;
-                if (c == '_' ? !underscoreAllowed
+                if (c == '_'
+                        ? !underscoreAllowed
                         : !UrlScanner.isAsciiAlnum(c) && c != '-' && !(c >= 128 && UrlScanner.isHostChar(c))) {
                     return false;
                 }
@@ -81,7 +81,9 @@ final class HostNames {
 
     private static boolean isMark(char c) {
         int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK || c == '\u200D'
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || c == '\u200D'
                 || c == '\u200C';
     }
 }

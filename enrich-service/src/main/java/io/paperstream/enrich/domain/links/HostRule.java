@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.links;
 
 import io.paperstream.events.Link;
-
 import java.util.List;
 
 /** Classifies the URLs of one family of hosts; returns null for a URL on any other host. */

@@ -2,7 +2,6 @@ package io.paperstream.enrich.domain.links;
 
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
-
 import java.util.List;
 import java.util.Set;
 
@@ -13,11 +12,48 @@ final class HuggingFaceRule implements HostRule {
 
     /** First path segments that are the Hub's own pages, not organisation or user names. */
     private static final Set<String> RESERVED = Set.of(
-            "docs", "blog", "learn", "tasks", "pricing", "join", "login", "settings", "collections", "posts", "chat",
-            "enterprise", "api", "new", "new-space", "new-dataset", "search", "organizations", "hub", "models",
-            "datasets", "spaces", "papers", "about", "terms-of-service", "privacy", "changelog", "inference-endpoints",
-            "course", "welcome", "notifications", "oauth", "transformers", "support", "jobs",
-            "inference-api", "code-of-conduct", "security", "brand", "storage-regions", "leaderboard", "sitemap");
+            "docs",
+            "blog",
+            "learn",
+            "tasks",
+            "pricing",
+            "join",
+            "login",
+            "settings",
+            "collections",
+            "posts",
+            "chat",
+            "enterprise",
+            "api",
+            "new",
+            "new-space",
+            "new-dataset",
+            "search",
+            "organizations",
+            "hub",
+            "models",
+            "datasets",
+            "spaces",
+            "papers",
+            "about",
+            "terms-of-service",
+            "privacy",
+            "changelog",
+            "inference-endpoints",
+            "course",
+            "welcome",
+            "notifications",
+            "oauth",
+            "transformers",
+            "support",
+            "jobs",
+            "inference-api",
+            "code-of-conduct",
+            "security",
+            "brand",
+            "storage-regions",
+            "leaderboard",
+            "sitemap");
 
     @Override
     public Link classify(ParsedUrl url, List<String> pathSegments, String origin) {

@@ -2,7 +2,6 @@ package io.paperstream.enrich.domain.links;
 
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
-
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -20,8 +19,7 @@ public final class LinkExtractor {
     private final UrlCanonicalizer canonicalizer = new UrlCanonicalizer();
     private final LinkClassifier classifier = new LinkClassifier();
 
-    public LinkExtractor() {
-    }
+    public LinkExtractor() {}
 
     /**
      * Every distinct link in the texts, in first-seen order, with origin {@link Link#ORIGIN_TEXT}.
@@ -218,8 +216,11 @@ public final class LinkExtractor {
     }
 
     private static boolean isWrapper(char first, char last) {
-        return (first == '<' && last == '>') || (first == '"' && last == '"') || (first == '\'' && last == '\'')
-                || (first == '(' && last == ')') || (first == '[' && last == ']');
+        return (first == '<' && last == '>')
+                || (first == '"' && last == '"')
+                || (first == '\'' && last == '\'')
+                || (first == '(' && last == ')')
+                || (first == '[' && last == ']');
     }
 
     private static boolean hasOtherScheme(String s) {

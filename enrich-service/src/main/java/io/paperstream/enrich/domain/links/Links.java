@@ -2,7 +2,6 @@ package io.paperstream.enrich.domain.links;
 
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -11,8 +10,7 @@ import java.util.Set;
 /** Small helpers the host rules share to build consistent {@link Link}s. */
 final class Links {
 
-    private Links() {
-    }
+    private Links() {}
 
     /** A link rebuilt as {@code https://host/path}: the canonical form of a recognised target. */
     static Link https(String host, String path, LinkKind kind, String subject, String origin) {
@@ -77,7 +75,8 @@ final class Links {
     /** A repository name without a trailing {@code .git}. */
     static String withoutGit(String repo) {
         return repo.length() > 4 && repo.regionMatches(true, repo.length() - 4, ".git", 0, 4)
-                ? repo.substring(0, repo.length() - 4) : repo;
+                ? repo.substring(0, repo.length() - 4)
+                : repo;
     }
 
     static boolean isReserved(Set<String> reserved, String segment) {

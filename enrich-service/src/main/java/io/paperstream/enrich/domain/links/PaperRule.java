@@ -2,7 +2,6 @@ package io.paperstream.enrich.domain.links;
 
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
-
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -16,7 +15,8 @@ final class PaperRule implements HostRule {
     private static final Set<String> ARXIV_VIEWS = Set.of("abs", "pdf", "html", "format", "ps", "src");
 
     /** ACL Anthology ids: "2023.acl-long.1" since 2020, "P19-1001" before. */
-    private static final Pattern ACL_ID = Pattern.compile("\\d{4}\\.[a-z0-9]+(?:-[a-z0-9]+)*\\.\\d+|[A-Z]\\d{2}-\\d{4}");
+    private static final Pattern ACL_ID =
+            Pattern.compile("\\d{4}\\.[a-z0-9]+(?:-[a-z0-9]+)*\\.\\d+|[A-Z]\\d{2}-\\d{4}");
 
     private static final Pattern DOI_PREFIX = Pattern.compile("10\\.\\d{4,9}");
 
@@ -69,7 +69,9 @@ final class PaperRule implements HostRule {
             path = path.substring(4);
         }
         int slash = path.indexOf('/');
-        if (slash > 0 && slash < path.length() - 1 && DOI_PREFIX.matcher(path.substring(0, slash)).matches()) {
+        if (slash > 0
+                && slash < path.length() - 1
+                && DOI_PREFIX.matcher(path.substring(0, slash)).matches()) {
             String lower = path.toLowerCase(Locale.ROOT);
             return Links.https("doi.org", "/" + lower, LinkKind.PAPER, percentDecode(lower), origin);
         }
@@ -78,7 +80,9 @@ final class PaperRule implements HostRule {
 
     private static Link openReview(ParsedUrl url, List<String> segments, String origin) {
         String id = url.queryParam("id");
-        if (segments.size() == 1 && Set.of("forum", "pdf", "attachment").contains(segments.get(0)) && id != null
+        if (segments.size() == 1
+                && Set.of("forum", "pdf", "attachment").contains(segments.get(0))
+                && id != null
                 && Links.isName(id)) {
             return Links.https("openreview.net", "/forum?id=" + id, LinkKind.PAPER, id, origin);
         }
@@ -127,7 +131,9 @@ final class PaperRule implements HostRule {
         ByteBuffer bytes = ByteBuffer.allocate(s.length() * 3);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if (c == '%' && i + 2 < s.length() && Character.digit(s.charAt(i + 1), 16) >= 0
+            if (c == '%'
+                    && i + 2 < s.length()
+                    && Character.digit(s.charAt(i + 1), 16) >= 0
                     && Character.digit(s.charAt(i + 2), 16) >= 0) {
                 bytes.put((byte) Integer.parseInt(s, i + 1, i + 3, 16));
                 i += 2;

@@ -2,7 +2,6 @@ package io.paperstream.enrich.domain.links;
 
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
-
 import java.util.List;
 import java.util.Locale;
 
@@ -17,8 +16,8 @@ final class SiteRule implements HostRule {
         String host = url.host();
         if (KnownHosts.isPagesHost(host)) {
             // One owner's pages host many projects: "owner.github.io/project" names the project.
-            String subject = segments.isEmpty() || segments.get(0).indexOf('.') >= 0
-                    ? host : host + "/" + segments.get(0);
+            String subject =
+                    segments.isEmpty() || segments.get(0).indexOf('.') >= 0 ? host : host + "/" + segments.get(0);
             return Links.generic(url, true, LinkKind.PROJECT_PAGE, subject, origin);
         }
         if (host.equals("sites.google.com")) {
@@ -32,9 +31,11 @@ final class SiteRule implements HostRule {
         if (hubRepo != null) {
             return hubRepo;
         }
-        if (!segments.isEmpty() && ((host.equals("modelscope.cn") || host.endsWith(".modelscope.cn"))
-                && (segments.get(0).equals("studios") || segments.get(0).equals("studio"))
-                || host.equals("openxlab.org.cn") && segments.get(0).equals("apps"))) {
+        if (!segments.isEmpty()
+                && ((host.equals("modelscope.cn") || host.endsWith(".modelscope.cn"))
+                                && (segments.get(0).equals("studios")
+                                        || segments.get(0).equals("studio"))
+                        || host.equals("openxlab.org.cn") && segments.get(0).equals("apps"))) {
             return Links.generic(url, false, LinkKind.OTHER, null, origin); // a model hub's app pages
         }
         if (KnownHosts.inDomain(host, KnownHosts.GENERAL) || isFile(segments)) {
@@ -72,7 +73,8 @@ final class SiteRule implements HostRule {
         if (segments.size() < 3 || !Links.isOwner(segments.get(1)) || !Links.isName(segments.get(2))) {
             return null;
         }
-        LinkKind kind = segments.get(0).equals("models") ? LinkKind.MODEL
+        LinkKind kind = segments.get(0).equals("models")
+                ? LinkKind.MODEL
                 : segments.get(0).equals("datasets") ? LinkKind.DATASET : null;
         if (kind == null) {
             return null;
@@ -88,6 +90,7 @@ final class SiteRule implements HostRule {
         }
         String last = segments.get(segments.size() - 1);
         int dot = last.lastIndexOf('.');
-        return dot > 0 && KnownHosts.FILE_EXTENSIONS.contains(last.substring(dot + 1).toLowerCase(Locale.ROOT));
+        return dot > 0
+                && KnownHosts.FILE_EXTENSIONS.contains(last.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
 }

@@ -13,10 +13,37 @@ final class UrlCanonicalizer {
 
     /** Query parameters that identify a click or a campaign, never the resource. */
     private static final Set<String> TRACKING = Set.of(
-            "fbclid", "gclid", "gclsrc", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "_ga", "_gl",
-            "igshid", "yclid", "twclid", "ttclid", "li_fat_id", "mkt_tok", "_hsenc", "_hsmi", "hsctatracking",
-            "oly_enc_id", "oly_anon_id", "vero_id", "vero_conv", "ref_src", "ref_url", "s_cid", "trk", "trkcampaign",
-            "spm", "scid");
+            "fbclid",
+            "gclid",
+            "gclsrc",
+            "dclid",
+            "gbraid",
+            "wbraid",
+            "msclkid",
+            "mc_cid",
+            "mc_eid",
+            "_ga",
+            "_gl",
+            "igshid",
+            "yclid",
+            "twclid",
+            "ttclid",
+            "li_fat_id",
+            "mkt_tok",
+            "_hsenc",
+            "_hsmi",
+            "hsctatracking",
+            "oly_enc_id",
+            "oly_anon_id",
+            "vero_id",
+            "vero_conv",
+            "ref_src",
+            "ref_url",
+            "s_cid",
+            "trk",
+            "trkcampaign",
+            "spm",
+            "scid");
 
     ParsedUrl canonicalize(ParsedUrl url) {
         String host = url.host();
@@ -24,7 +51,8 @@ final class UrlCanonicalizer {
             host = host.substring(4);
         }
         int port = url.port();
-        if ((port == 80 && url.scheme().equals("http")) || (port == 443 && url.scheme().equals("https"))) {
+        if ((port == 80 && url.scheme().equals("http"))
+                || (port == 443 && url.scheme().equals("https"))) {
             port = -1;
         }
         String path = withoutGitSuffix(url.path());

@@ -56,7 +56,8 @@ final class UrlCleaner {
             int entity = c == ';' ? entityStart(url, floor, end) : -1;
             if (entity >= 0) {
                 end = entity; // "…?q=x&hl;": a character reference written after the URL, not a parameter
-            } else if (TRAILING.indexOf(c) >= 0 || c == '('
+            } else if (TRAILING.indexOf(c) >= 0
+                    || c == '('
                     || ((c == '\'' || c == '"') && odd(url, floor, end, c))
                     || (c == ')' && unbalanced(url, end, '(', ')'))
                     || (c == ']' && unbalanced(url, end, '[', ']'))

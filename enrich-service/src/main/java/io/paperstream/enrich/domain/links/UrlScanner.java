@@ -29,11 +29,57 @@ final class UrlScanner {
 
     /** Words that start a sentence of an abstract; after a URL and a '.' without a space they are not its path. */
     private static final Set<String> SENTENCE_STARTS = Set.of(
-            "Our", "We", "The", "This", "These", "That", "Those", "In", "It", "Its", "Experiments", "Experimental",
-            "Results", "Extensive", "Furthermore", "Moreover", "Additionally", "Finally", "Both", "All", "Compared",
-            "Specifically", "Besides", "Also", "To", "Further", "However", "Thus", "Therefore", "Notably", "Code",
-            "Empirical", "Evaluation", "Comprehensive", "Overall", "For", "On", "With", "As", "By", "Using", "Such",
-            "Unlike", "Data", "Datasets", "Models", "Project", "Demo", "Source", "Keywords", "Index");
+            "Our",
+            "We",
+            "The",
+            "This",
+            "These",
+            "That",
+            "Those",
+            "In",
+            "It",
+            "Its",
+            "Experiments",
+            "Experimental",
+            "Results",
+            "Extensive",
+            "Furthermore",
+            "Moreover",
+            "Additionally",
+            "Finally",
+            "Both",
+            "All",
+            "Compared",
+            "Specifically",
+            "Besides",
+            "Also",
+            "To",
+            "Further",
+            "However",
+            "Thus",
+            "Therefore",
+            "Notably",
+            "Code",
+            "Empirical",
+            "Evaluation",
+            "Comprehensive",
+            "Overall",
+            "For",
+            "On",
+            "With",
+            "As",
+            "By",
+            "Using",
+            "Such",
+            "Unlike",
+            "Data",
+            "Datasets",
+            "Models",
+            "Project",
+            "Demo",
+            "Source",
+            "Keywords",
+            "Index");
 
     private static final char ZWNJ = '\u200C';
     private static final char ZWJ = '\u200D';
@@ -115,7 +161,9 @@ final class UrlScanner {
             return false;
         }
         if (p == '#' || p == '@' || p == '$') {
-            return start >= 2 && !Character.isWhitespace(text.charAt(start - 2)) && "([{\"'".indexOf(text.charAt(start - 2)) < 0;
+            return start >= 2
+                    && !Character.isWhitespace(text.charAt(start - 2))
+                    && "([{\"'".indexOf(text.charAt(start - 2)) < 0;
         }
         return true;
     }
@@ -131,7 +179,9 @@ final class UrlScanner {
                 continue;
             }
             int t = dot;
-            while (t > from && isHostChar(text.charAt(t - 1)) && !isScriptBoundary(text.charAt(t - 1), text.charAt(t))) {
+            while (t > from
+                    && isHostChar(text.charAt(t - 1))
+                    && !isScriptBoundary(text.charAt(t - 1), text.charAt(t))) {
                 t--;
             }
             while (t < dot && !isHostLetter(text.charAt(t))) {
@@ -170,7 +220,9 @@ final class UrlScanner {
         int n = text.length();
         int j = t;
         while (j < n && isHostChar(text.charAt(j))) {
-            if (text.charAt(j) == '.' && j + 5 < n && text.regionMatches(true, j + 1, "www.", 0, 4)
+            if (text.charAt(j) == '.'
+                    && j + 5 < n
+                    && text.regionMatches(true, j + 1, "www.", 0, 4)
                     && BareHosts.isBareHostAt(text, j + 1)) {
                 return j + 1;
             }
@@ -265,7 +317,10 @@ final class UrlScanner {
                     }
                     break;
                 }
-            } else if (c == '.' && i + 1 < n && text.charAt(i + 1) >= 'A' && text.charAt(i + 1) <= 'Z'
+            } else if (c == '.'
+                    && i + 1 < n
+                    && text.charAt(i + 1) >= 'A'
+                    && text.charAt(i + 1) <= 'Z'
                     && startsGluedSentence(text, i + 1)) {
                 break; // "github.com/o/r.Our method": a sentence glued on without its space
             } else if (c == '~') {
@@ -290,7 +345,8 @@ final class UrlScanner {
                 sb.append(text, i, spanEnd + 1);
                 i = spanEnd + 1;
                 continue;
-            } else if ((c == '(' || c == '[') && (sb.charAt(sb.length() - 1) == ')' || sb.charAt(sb.length() - 1) == ']')
+            } else if ((c == '(' || c == '[')
+                    && (sb.charAt(sb.length() - 1) == ')' || sb.charAt(sb.length() - 1) == ']')
                     && closesOutside(sb, hostStart)) {
                 break; // ")(", ")[" and "](": two bracketed things side by side ("(url-a)(url-b)", "[text](url)")
             } else if (c == '|') {
@@ -387,7 +443,12 @@ final class UrlScanner {
             if (c == closer) {
                 return j > i + 1 ? j : -1;
             }
-            if (Character.isWhitespace(c) || (c == '"' && closer != '}') || c == '{' || c == '}' || c == '<' || c == '>'
+            if (Character.isWhitespace(c)
+                    || (c == '"' && closer != '}')
+                    || c == '{'
+                    || c == '}'
+                    || c == '<'
+                    || c == '>'
                     || (c == ':' && text.startsWith("//", j + 1))) {
                 return -1; // another URL inside: "{https://…}" is LaTeX debris, not part of this one
             }
@@ -525,8 +586,10 @@ final class UrlScanner {
             return true;
         }
         int type = Character.getType(c);
-        return type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
-                || type == Character.ENCLOSING_MARK || (type == Character.DASH_PUNCTUATION && c < 0x2E00);
+        return type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
+                || type == Character.ENCLOSING_MARK
+                || (type == Character.DASH_PUNCTUATION && c < 0x2E00);
     }
 
     /** A character a host name may hold: letters and digits of any script, marks, '-', '_' and '.'. */
@@ -545,7 +608,10 @@ final class UrlScanner {
     /** Combining marks and joiners inside IDN labels, and the symbols of emoji domains ("✪df.ws"). */
     private static boolean isHostMark(char c) {
         int type = Character.getType(c);
-        return c == ZWJ || c == ZWNJ || type == Character.NON_SPACING_MARK || type == Character.COMBINING_SPACING_MARK
+        return c == ZWJ
+                || c == ZWNJ
+                || type == Character.NON_SPACING_MARK
+                || type == Character.COMBINING_SPACING_MARK
                 || type == Character.OTHER_SYMBOL;
     }
 
@@ -558,8 +624,10 @@ final class UrlScanner {
             return true; // the prolonged sound mark belongs to Katakana words
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(c);
-        return script == Character.UnicodeScript.HAN || script == Character.UnicodeScript.HIRAGANA
-                || script == Character.UnicodeScript.KATAKANA || script == Character.UnicodeScript.HANGUL;
+        return script == Character.UnicodeScript.HAN
+                || script == Character.UnicodeScript.HIRAGANA
+                || script == Character.UnicodeScript.KATAKANA
+                || script == Character.UnicodeScript.HANGUL;
     }
 
     /** Between CJK and other letters: "中国語example.com", "example.com中国語" are a word and a host side by side. */
@@ -590,8 +658,12 @@ final class UrlScanner {
         if (verbDelimiterAt(text, i - 1)) {
             return true;
         }
-        if (p == '/' && i >= 2 && text.charAt(i - 2) == '/'
-                && (i == 2 || Character.isWhitespace(text.charAt(i - 3)) || "([<\"'".indexOf(text.charAt(i - 3)) >= 0)) {
+        if (p == '/'
+                && i >= 2
+                && text.charAt(i - 2) == '/'
+                && (i == 2
+                        || Character.isWhitespace(text.charAt(i - 3))
+                        || "([<\"'".indexOf(text.charAt(i - 3)) >= 0)) {
             return true; // "//example.com": a scheme-relative URL
         }
         return "._-@/%+=&#\\$".indexOf(p) < 0;

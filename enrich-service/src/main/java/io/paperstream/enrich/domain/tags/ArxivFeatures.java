@@ -12,6 +12,7 @@ import io.paperstream.enrich.domain.LongIntMap;
 public final class ArxivFeatures {
     /** Feature kinds, as written in the model file. */
     public static final char WORD = 'w';
+
     public static final char PAIR = 'p';
     public static final char TITLE_WORD = 't';
 
@@ -45,8 +46,7 @@ public final class ArxivFeatures {
         void feature(long key, char kind, char[] first, int firstLen, char[] second, int secondLen);
     }
 
-    private ArxivFeatures() {
-    }
+    private ArxivFeatures() {}
 
     /** Calls {@code sink} for every feature occurrence of the title and the abstract (either may be null). */
     public static void extract(String title, String abstractText, Sink sink) {

@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.tags;
 
 import io.paperstream.enrich.domain.LongIntMap;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,12 +52,14 @@ public final class ArxivModel {
      * non-feature word matching a feature's top 44 bits is about as likely as a hash collision of the full key.
      */
     private final long[] table;
+
     private final int tableShift;
     /**
      * One bit per key prefix (about 8 bits per feature, a few KB, so it stays in the first-level cache): most of a
      * paper's words and word pairs are not features, and this answers "not a feature" for nearly all of them.
      */
     private final long[] filter;
+
     private final int filterShift;
     private final String[] text;
     /** The same number for features of the same text (a word and the same title word), to list it once. */
@@ -70,13 +71,25 @@ public final class ArxivModel {
      * with three decimals, so thousandths lose nothing.
      */
     private final int[] packed;
+
     static final int SCALE = 1000;
     private static final int ID_BITS = 20;
     private final ThreadLocal<Scores> scratch;
 
-    private ArxivModel(String version, String[] categories, double[] bias, double[] primaryBias, double[] threshold,
-                       double floor, double second, int evidence, long[] keys, String[] text,
-                       int[] start, int[] category, float[] weight) {
+    private ArxivModel(
+            String version,
+            String[] categories,
+            double[] bias,
+            double[] primaryBias,
+            double[] threshold,
+            double floor,
+            double second,
+            int evidence,
+            long[] keys,
+            String[] text,
+            int[] start,
+            int[] category,
+            float[] weight) {
         this.version = version;
         this.categories = categories;
         this.bias = bias;
@@ -100,8 +113,8 @@ public final class ArxivModel {
             }
         }
         if (packed.length >= (1 << ID_BITS) - 1) {
-            throw new IllegalArgumentException("tag model: too large (" + keys.length + " features and "
-                    + weight.length + " weights make more than " + ((1 << ID_BITS) - 2) + " entries)");
+            throw new IllegalArgumentException("tag model: too large (" + keys.length + " features and " + weight.length
+                    + " weights make more than " + ((1 << ID_BITS) - 2) + " entries)");
         }
         int bits = Math.max(6, 32 - Integer.numberOfLeadingZeros(Math.max(1, keys.length) * 2 - 1)); // load < 1/2
         this.table = new long[1 << bits];
@@ -117,8 +130,8 @@ public final class ArxivModel {
             while (table[i] != 0) {
                 if ((table[i] & ~((1L << ID_BITS) - 1)) == tag) {
                     int other = packed[(int) (table[i] & ((1L << ID_BITS) - 1)) - 1] & ((1 << ID_BITS) - 1);
-                    throw new IllegalArgumentException("tag model: features '" + text[f] + "' and '" + text[other]
-                            + "' have the same key");
+                    throw new IllegalArgumentException(
+                            "tag model: features '" + text[f] + "' and '" + text[other] + "' have the same key");
                 }
                 i = (i + 1) & (table.length - 1);
             }
@@ -233,14 +246,29 @@ public final class ArxivModel {
                 throw new IllegalArgumentException(where + ": malformed (" + e.getMessage() + ")", e);
             }
         }
-        if (version == null || categories == null || bias == null || primaryBias == null || threshold == null
-                || Double.isNaN(floor) || Double.isNaN(second)) {
+        if (version == null
+                || categories == null
+                || bias == null
+                || primaryBias == null
+                || threshold == null
+                || Double.isNaN(floor)
+                || Double.isNaN(second)) {
             throw new IllegalArgumentException("tag model " + source
                     + ": needs version, categories, bias, primaryBias, threshold, floor and second lines");
         }
-        return new ArxivModel(version, categories, bias, primaryBias, threshold, floor, second, evidence,
-                Arrays.copyOf(keys, text.size()), text.toArray(String[]::new),
-                Arrays.copyOf(start, text.size() + 1), Arrays.copyOf(category, weights),
+        return new ArxivModel(
+                version,
+                categories,
+                bias,
+                primaryBias,
+                threshold,
+                floor,
+                second,
+                evidence,
+                Arrays.copyOf(keys, text.size()),
+                text.toArray(String[]::new),
+                Arrays.copyOf(start, text.size() + 1),
+                Arrays.copyOf(category, weights),
                 Arrays.copyOf(weight, weights));
     }
 
@@ -272,8 +300,8 @@ public final class ArxivModel {
 
     private static double[] numbers(String[] f, String[] categories, int extra, String where) {
         if (categories == null || f.length - 1 != categories.length + extra) {
-            throw new IllegalArgumentException(where + ": needs one number per category" + (extra > 0 ? " and one"
-                    + " for none of them" : "") + ", after 'categories'");
+            throw new IllegalArgumentException(where + ": needs one number per category"
+                    + (extra > 0 ? " and one" + " for none of them" : "") + ", after 'categories'");
         }
         double[] out = new double[categories.length + extra];
         for (int i = 0; i < out.length; i++) {
@@ -338,6 +366,7 @@ public final class ArxivModel {
         private final ArxivFeatures.Scanner scanner = new ArxivFeatures.Scanner();
         /** Per output, the sum of the paper's weights (fixed-point), then (finish) the biased sums as doubles. */
         private final int[] sum;
+
         private final double[] z;
         private final double[] probability;
         private final double[] primaryProbability;
@@ -347,6 +376,7 @@ public final class ArxivModel {
          * first-level cache; emptied before each paper.
          */
         private int[] seen = new int[1024];
+
         private int[] present = new int[256];
         private int presentCount;
         /**
@@ -355,6 +385,7 @@ public final class ArxivModel {
          * {@code present} of its feature and the weight.
          */
         private final int[] head;
+
         private int[] next = new int[2048];
         private int[] entryPresent = new int[2048];
         private int[] entryWeight = new int[2048];
@@ -498,8 +529,10 @@ public final class ArxivModel {
                 }
                 explained[i] = 0;
                 int f = present[i];
-                if (sum < 0 || (count == max && (sum < bestWeight[max - 1]
-                        || (sum == bestWeight[max - 1] && f > bestFeature[max - 1])))) {
+                if (sum < 0
+                        || (count == max
+                                && (sum < bestWeight[max - 1]
+                                        || (sum == bestWeight[max - 1] && f > bestFeature[max - 1])))) {
                     continue;
                 }
                 int t = model.textId[f];
@@ -519,8 +552,7 @@ public final class ArxivModel {
                     count--;
                 }
                 int at = Math.min(count, max - 1);
-                while (at > 0 && (bestWeight[at - 1] < sum
-                        || (bestWeight[at - 1] == sum && bestFeature[at - 1] > f))) {
+                while (at > 0 && (bestWeight[at - 1] < sum || (bestWeight[at - 1] == sum && bestFeature[at - 1] > f))) {
                     at--;
                 }
                 int moved = Math.min(count, max - 1) - at;

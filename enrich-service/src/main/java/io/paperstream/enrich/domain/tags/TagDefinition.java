@@ -12,8 +12,8 @@ import java.util.List;
  * @param minTerms      how many distinct terms must match before the tag is given (default 1)
  * @param terms         the weighted terms, in file order
  */
-public record TagDefinition(String name, String label, String arxivCategory, double threshold, int minTerms,
-                            List<Term> terms) {
+public record TagDefinition(
+        String name, String label, String arxivCategory, double threshold, int minTerms, List<Term> terms) {
 
     public TagDefinition {
         terms = List.copyOf(terms);
@@ -25,6 +25,5 @@ public record TagDefinition(String name, String label, String arxivCategory, dou
      * @param text   the term as written in the taxonomy (tokens with two or more capitals match case-sensitively)
      * @param weight contribution of one abstract occurrence; negative weights count against the tag
      */
-    public record Term(String text, double weight) {
-    }
+    public record Term(String text, double weight) {}
 }

@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.tags;
 
 import io.paperstream.events.Tag;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -41,6 +40,7 @@ public final class Tagger {
     private final Map<String, TagDefinition> byCategory = new HashMap<>();
     /** The taxonomy's learned model (or null), the tags it scores and their categories' indices in it. */
     private final ArxivModel model;
+
     private final TagDefinition[] learned;
     private final int[] learnedCategory;
     /** Term counts reused per thread: allocating and zeroing them per paper cost more than the counting. */
@@ -64,9 +64,12 @@ public final class Tagger {
         this.termTag = matcher.termTags();
         this.counts = ThreadLocal.withInitial(() -> new TermCounts(terms.length));
         this.model = taxonomy.model();
-        List<TagDefinition> scored = taxonomy.tags().stream().filter(t -> t.terms().isEmpty()).toList();
+        List<TagDefinition> scored =
+                taxonomy.tags().stream().filter(t -> t.terms().isEmpty()).toList();
         this.learned = scored.toArray(TagDefinition[]::new);
-        this.learnedCategory = scored.stream().mapToInt(t -> model.categoryIndex(t.arxivCategory())).toArray();
+        this.learnedCategory = scored.stream()
+                .mapToInt(t -> model.categoryIndex(t.arxivCategory()))
+                .toArray();
     }
 
     /** The taxonomy this tagger applies. */
@@ -140,7 +143,11 @@ public final class Tagger {
             TagDefinition tag = tags[g];
             if (raw >= tag.threshold() && distinct >= tag.minTerms()) {
                 double score = Math.round(raw / (raw + tag.threshold()) * 1000) / 1000.0;
-                out.add(new Tag(tag.name(), score, tag.arxivCategory(), matchedTerms(counts, hit, from, k),
+                out.add(new Tag(
+                        tag.name(),
+                        score,
+                        tag.arxivCategory(),
+                        matchedTerms(counts, hit, from, k),
                         Tag.ORIGIN_TAXONOMY));
             }
         }
@@ -165,16 +172,21 @@ public final class Tagger {
         int top = 0;
         for (int i = 1; i < learned.length; i++) {
             top = scores.primaryProbability(learnedCategory[i]) > scores.primaryProbability(learnedCategory[top])
-                    ? i : top;
+                    ? i
+                    : top;
         }
         double topPrimary = scores.primaryProbability(learnedCategory[top]);
         int next = top == 0 ? Math.min(1, learned.length - 1) : 0;
         for (int i = 0; i < learned.length; i++) {
-            next = i != top && scores.primaryProbability(learnedCategory[i])
-                    > scores.primaryProbability(learnedCategory[next]) ? i : next;
+            next = i != top
+                            && scores.primaryProbability(learnedCategory[i])
+                                    > scores.primaryProbability(learnedCategory[next])
+                    ? i
+                    : next;
         }
         boolean topGiven = topPrimary >= model.floor();
-        boolean nextGiven = topGiven && next != top
+        boolean nextGiven = topGiven
+                && next != top
                 && scores.primaryProbability(learnedCategory[next]) >= model.second() * topPrimary;
         for (int i = 0; i < learned.length; i++) {
             double p = scores.probability(learnedCategory[i]);
@@ -185,8 +197,12 @@ public final class Tagger {
                 // scores that probability, not its "carries it" one (for cs.CL, cs.LG, cs.AI that head learned the
                 // training source's shares and is not used)
                 double score = p >= learned[i].threshold() ? Math.max(p, primary) : primary;
-                out.add(new Tag(tag.name(), Math.round(score * 1000) / 1000.0,
-                        tag.arxivCategory(), scores.matched(learnedCategory[i], MAX_MATCHED), Tag.ORIGIN_TAXONOMY));
+                out.add(new Tag(
+                        tag.name(),
+                        Math.round(score * 1000) / 1000.0,
+                        tag.arxivCategory(),
+                        scores.matched(learnedCategory[i], MAX_MATCHED),
+                        Tag.ORIGIN_TAXONOMY));
             }
         }
     }
@@ -224,8 +240,8 @@ public final class Tagger {
             double c = contribution(t, counts.title[t], counts.body[t]);
             if (c > 0) {
                 // contribution (milli-units, inverted so larger sorts first) in the high bits, term index below
-                keys[hits++] = ((long) (Integer.MAX_VALUE - Math.min(Integer.MAX_VALUE, Math.round(c * 1000))) << 32)
-                        | t;
+                keys[hits++] =
+                        ((long) (Integer.MAX_VALUE - Math.min(Integer.MAX_VALUE, Math.round(c * 1000))) << 32) | t;
             }
         }
         Arrays.sort(keys, 0, hits);

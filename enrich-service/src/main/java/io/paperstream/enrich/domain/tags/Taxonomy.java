@@ -51,7 +51,8 @@ public final class Taxonomy {
     /** Loads a taxonomy from a file (e.g. a mounted ConfigMap); throws IllegalArgumentException when invalid. */
     public static Taxonomy fromFile(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
-            return TaxonomyParser.parse(in, path.toString(), path.toAbsolutePath().getParent());
+            return TaxonomyParser.parse(
+                    in, path.toString(), path.toAbsolutePath().getParent());
         } catch (IOException e) {
             throw new IllegalArgumentException("cannot read taxonomy file " + path + ": " + e, e);
         }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Path;
@@ -18,17 +17,16 @@ import java.util.regex.Pattern;
 
 /** Reads and validates a taxonomy YAML file; every problem is an IllegalArgumentException naming the tag. */
 final class TaxonomyParser {
-    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory())
-            .enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
+    private static final ObjectMapper YAML =
+            new ObjectMapper(new YAMLFactory()).enable(JsonParser.Feature.STRICT_DUPLICATE_DETECTION);
     private static final Pattern NAME = Pattern.compile("[a-z0-9][a-z0-9.-]*");
     private static final Pattern CATEGORY = Pattern.compile("[a-z-]+(\\.[A-Za-z-]+)?");
     private static final Set<String> ROOT_FIELDS = Set.of("version", "model", "scoring", "tags");
     private static final Set<String> SCORING_FIELDS = Set.of("titleWeight", "repeatBonus");
-    private static final Set<String> TAG_FIELDS = Set.of("name", "label", "arxivCategory", "threshold", "minTerms",
-            "terms");
+    private static final Set<String> TAG_FIELDS =
+            Set.of("name", "label", "arxivCategory", "threshold", "minTerms", "terms");
 
-    private TaxonomyParser() {
-    }
+    private TaxonomyParser() {}
 
     /**
      * Parses a taxonomy; {@code baseDir} (may be null) resolves a {@code model:} given as a relative file path.
@@ -38,8 +36,8 @@ final class TaxonomyParser {
         try {
             root = YAML.readTree(in);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("taxonomy " + source + " is not valid YAML: " + e.getOriginalMessage()
-                    + location(e), e);
+            throw new IllegalArgumentException(
+                    "taxonomy " + source + " is not valid YAML: " + e.getOriginalMessage() + location(e), e);
         }
         String where = "taxonomy " + source;
         if (root == null || !root.isObject()) {
@@ -100,7 +98,8 @@ final class TaxonomyParser {
                 return ArxivModel.fromFile(baseDir == null || file.isAbsolute() ? file : baseDir.resolve(file));
             }
             if (!NAME.matcher(name).matches()) {
-                throw new IllegalArgumentException("'model' must name a shipped model (e.g. arxiv-areas) or a .tsv file");
+                throw new IllegalArgumentException(
+                        "'model' must name a shipped model (e.g. arxiv-areas) or a .tsv file");
             }
             return ArxivModel.fromResource(name);
         } catch (IllegalArgumentException e) {
@@ -133,7 +132,9 @@ final class TaxonomyParser {
             return learned(node, name, label, category, tagWhere, model);
         }
         JsonNode threshold = node.get("threshold");
-        if (threshold == null || !threshold.isNumber() || !(threshold.asDouble() > 0)
+        if (threshold == null
+                || !threshold.isNumber()
+                || !(threshold.asDouble() > 0)
                 || Double.isInfinite(threshold.asDouble())) {
             throw new IllegalArgumentException(tagWhere + ": threshold must be a number > 0, got "
                     + (threshold == null ? "nothing" : "'" + threshold.asText() + "'"));
@@ -141,16 +142,21 @@ final class TaxonomyParser {
         if (minTerms != null && (!minTerms.isIntegralNumber() || minTerms.asInt() < 1)) {
             throw new IllegalArgumentException(tagWhere + ": minTerms must be an integer >= 1");
         }
-        return new TagDefinition(name, label == null ? name : label, category, threshold.asDouble(),
-                minTerms == null ? 1 : minTerms.asInt(), terms(node.get("terms"), tagWhere));
+        return new TagDefinition(
+                name,
+                label == null ? name : label,
+                category,
+                threshold.asDouble(),
+                minTerms == null ? 1 : minTerms.asInt(),
+                terms(node.get("terms"), tagWhere));
     }
 
     /**
      * A tag without terms is scored by the taxonomy's learned model for its arXiv category: its threshold, if given,
      * is a probability (0 to 1) that replaces the model's own for that category.
      */
-    private static TagDefinition learned(JsonNode node, String name, String label, String category, String tagWhere,
-                                         ArxivModel model) {
+    private static TagDefinition learned(
+            JsonNode node, String name, String label, String category, String tagWhere, ArxivModel model) {
         if (category == null || model == null) {
             throw new IllegalArgumentException(tagWhere + ": 'terms' must map at least one term to its weight"
                     + " (only a tag with an arxivCategory, in a taxonomy that names a 'model', may leave them out)");
@@ -164,12 +170,18 @@ final class TaxonomyParser {
             throw new IllegalArgumentException(tagWhere + ": minTerms applies to terms, and this tag has none");
         }
         JsonNode threshold = node.get("threshold");
-        if (threshold != null && (!threshold.isNumber() || !(threshold.asDouble() > 0) || !(threshold.asDouble() < 1))) {
+        if (threshold != null
+                && (!threshold.isNumber() || !(threshold.asDouble() > 0) || !(threshold.asDouble() < 1))) {
             throw new IllegalArgumentException(tagWhere + ": the threshold of a learned tag is a probability between 0"
                     + " and 1, got '" + threshold.asText() + "'");
         }
-        return new TagDefinition(name, label == null ? name : label, category,
-                threshold == null ? model.threshold(c) : threshold.asDouble(), 1, List.of());
+        return new TagDefinition(
+                name,
+                label == null ? name : label,
+                category,
+                threshold == null ? model.threshold(c) : threshold.asDouble(),
+                1,
+                List.of());
     }
 
     private static List<TagDefinition.Term> terms(JsonNode node, String tagWhere) {
@@ -186,13 +198,13 @@ final class TaxonomyParser {
             }
             String key = TermMatcher.normalise(text);
             if (key.isEmpty() || key.split(" ").length > TermMatcher.MAX_TERM_TOKENS) {
-                throw new IllegalArgumentException(tagWhere + ": term '" + text + "' must have 1 to "
-                        + TermMatcher.MAX_TERM_TOKENS + " words");
+                throw new IllegalArgumentException(
+                        tagWhere + ": term '" + text + "' must have 1 to " + TermMatcher.MAX_TERM_TOKENS + " words");
             }
             String same = normalised.putIfAbsent(key, text);
             if (same != null) {
-                throw new IllegalArgumentException(tagWhere + ": terms '" + same + "' and '" + text
-                        + "' are the same after normalisation");
+                throw new IllegalArgumentException(
+                        tagWhere + ": terms '" + same + "' and '" + text + "' are the same after normalisation");
             }
             terms.add(new TagDefinition.Term(text, weight.asDouble()));
         }
@@ -211,7 +223,10 @@ final class TaxonomyParser {
 
     private static String text(JsonNode node, String field) {
         JsonNode value = node.get(field);
-        if (value == null || value.isNull() || !value.isValueNode() || value.asText().isBlank()) {
+        if (value == null
+                || value.isNull()
+                || !value.isValueNode()
+                || value.asText().isBlank()) {
             return null;
         }
         return value.asText().trim();

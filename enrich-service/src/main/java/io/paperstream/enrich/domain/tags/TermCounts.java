@@ -10,6 +10,7 @@ final class TermCounts {
     final int[] body;
     /** Bit {@code t} is set when term {@code t} occurs: the set bits give the hit terms in term order. */
     private final long[] hit;
+
     private final int[] hitTerms;
 
     TermCounts(int terms) {

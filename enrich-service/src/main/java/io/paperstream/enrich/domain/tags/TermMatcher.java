@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.tags;
 
 import io.paperstream.enrich.domain.LongIntMap;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -20,6 +19,7 @@ final class TermMatcher {
     private final Vocabulary acronyms = new Vocabulary();
     /** The terms ending at node {@code n}: {@code nodeTerm[nodeTermStart[n] .. nodeTermStart[n + 1])}. */
     private final int[] nodeTermStart;
+
     private final int[] nodeTerm;
     /**
      * Children of the trie root by token code + 1 (so code -1, no word, has none at 0): most tokens stop here,
@@ -32,6 +32,7 @@ final class TermMatcher {
      * them beats hashing (node, code).
      */
     private final int[] childStart;
+
     private final int[] childCode;
     private final int[] childNode;
     private final int[] termTag;
@@ -73,7 +74,10 @@ final class TermMatcher {
         for (int node = 0; node < nodeTerms.size(); node++) {
             nodeTermStart[node + 1] = nodeTermStart[node] + nodeTerms.get(node).size();
         }
-        nodeTerm = nodeTerms.stream().flatMap(List::stream).mapToInt(Integer::intValue).toArray();
+        nodeTerm = nodeTerms.stream()
+                .flatMap(List::stream)
+                .mapToInt(Integer::intValue)
+                .toArray();
         termTag = tagOfTerm.stream().mapToInt(Integer::intValue).toArray();
         termLength = lengthOfTerm.stream().mapToInt(Integer::intValue).toArray();
         tagCount = tags.size();

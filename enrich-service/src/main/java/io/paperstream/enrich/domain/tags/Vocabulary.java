@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.tags;
 
 import io.paperstream.enrich.domain.CharSpans;
-
 import java.util.Arrays;
 
 /** Interns words to dense ids and looks up a char range without allocating a String. */
@@ -11,12 +10,14 @@ final class Vocabulary {
     private int poolSize;
     /** Each id's {@code (start << 32) | length} in {@link #pool}. */
     private long[] spans = new long[32];
+
     private int size;
     /**
      * Open addressing, {@code (hash << 32) | (id + 1)} per slot (0 = empty): most text words are not taxonomy
      * words, and the hash in the slot rejects them without reading another array.
      */
     private long[] slots = new long[64];
+
     private int shift = 32 - 6; // slots.length == 1 << (32 - shift)
 
     /** Returns the id of {@code word}, adding it when new. */

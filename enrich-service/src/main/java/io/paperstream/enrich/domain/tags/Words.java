@@ -20,8 +20,7 @@ final class Words {
         void word(char[] text, int start, int end);
     }
 
-    private Words() {
-    }
+    private Words() {}
 
     /**
      * Calls {@code sink} for each run of letters and digits; URLs and LaTeX commands are skipped
@@ -78,11 +77,19 @@ final class Words {
             out[len - 3] = 'y';
             return len - 2;
         }
-        if (len > 4 && (endsWith(out, len, "sses") || endsWith(out, len, "ches") || endsWith(out, len, "shes")
-                || endsWith(out, len, "xes") || endsWith(out, len, "iases"))) {
+        if (len > 4
+                && (endsWith(out, len, "sses")
+                        || endsWith(out, len, "ches")
+                        || endsWith(out, len, "shes")
+                        || endsWith(out, len, "xes")
+                        || endsWith(out, len, "iases"))) {
             return len - 2;
         }
-        if (len > 3 && out[len - 1] == 's' && out[len - 2] != 's' && out[len - 2] != 'u' && out[len - 2] != 'i'
+        if (len > 3
+                && out[len - 1] == 's'
+                && out[len - 2] != 's'
+                && out[len - 2] != 'u'
+                && out[len - 2] != 'i'
                 && !endsWith(out, len, "ias")) {
             return len - 1;
         }

@@ -1,11 +1,9 @@
 package io.paperstream.enrich.domain.identity;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.events.PaperIds;
 import io.paperstream.events.RawPaper;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -13,8 +11,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 class IdentityResolverTest {
     static final String TITLE = "POINTS: Improving Your Vision-language Model with Affordable Strategies";
@@ -32,7 +31,8 @@ class IdentityResolverTest {
                 if (change instanceof Change.Upsert u) {
                     Long before = lastRevision.get(u.paper().id());
                     assertThat(before == null || u.paper().revision() > before)
-                            .as("revisions of %s increase", u.paper().id()).isTrue();
+                            .as("revisions of %s increase", u.paper().id())
+                            .isTrue();
                     lastRevision.put(u.paper().id(), u.paper().revision());
                     papers.put(u.paper().id(), u.paper());
                 } else if (change instanceof Change.Removed r) {
@@ -50,11 +50,24 @@ class IdentityResolverTest {
     final IdentityResolver resolver = new IdentityResolver(store);
     final Topics topics = new Topics();
 
-    static RawPaper record(String format, String arxivId, String doi, String title, String abstractText, String... links) {
-        return new RawPaper(PaperIds.derive(arxivId, doi, title), ++clock, title, abstractText, List.of("A. Author"),
-                arxivId, doi, null, null, List.of(), null,
-                Stream.of(links).map(u -> new RawPaper.SourceLink(u, null)).toList(), List.of(),
-                new RawPaper.Source(format, null), Instant.ofEpochSecond(clock / 1_000_000));
+    static RawPaper record(
+            String format, String arxivId, String doi, String title, String abstractText, String... links) {
+        return new RawPaper(
+                PaperIds.derive(arxivId, doi, title),
+                ++clock,
+                title,
+                abstractText,
+                List.of("A. Author"),
+                arxivId,
+                doi,
+                null,
+                null,
+                List.of(),
+                null,
+                Stream.of(links).map(u -> new RawPaper.SourceLink(u, null)).toList(),
+                List.of(),
+                new RawPaper.Source(format, null),
+                Instant.ofEpochSecond(clock / 1_000_000));
     }
 
     void send(RawPaper... records) {
@@ -104,7 +117,14 @@ class IdentityResolverTest {
         Map<String, RawPaper> bySource = Map.of(
                 "digest", record("digest", null, null, TITLE, "digest text https://github.com/a/digest"),
                 "atom", record("atom", "2409.04828v1", null, TITLE, "arXiv text"),
-                "hf-daily", record("hf-daily", "2409.04828", null, TITLE.toUpperCase(), "hf text", "https://github.com/a/hf"),
+                "hf-daily",
+                        record(
+                                "hf-daily",
+                                "2409.04828",
+                                null,
+                                TITLE.toUpperCase(),
+                                "hf text",
+                                "https://github.com/a/hf"),
                 "json-doi", record("json", null, "10.1145/XYZ", TITLE, "json text", "https://example.org/p"));
         // the DOI-only record's paper is found again through the arXiv record that names the DOI (sent last here)
         RawPaper linking = record("json", "2409.04828", "10.1145/xyz", TITLE, "json text with both ids");
@@ -119,11 +139,15 @@ class IdentityResolverTest {
         assertThat(paper.doi()).isEqualTo("10.1145/xyz");
         assertThat(paper.aliases()).contains("doi:10.1145/xyz", TITLE_ID);
         // source links unioned; the digest's abstract named its code, arXiv's did not: kept as a source link
-        assertThat(paper.links()).extracting(RawPaper.SourceLink::url)
-                .containsExactlyInAnyOrder("https://github.com/a/hf", "https://example.org/p", "https://github.com/a/digest");
-        assertThat(paper.sources()).extracting(RawPaper.Source::format)
+        assertThat(paper.links())
+                .extracting(RawPaper.SourceLink::url)
+                .containsExactlyInAnyOrder(
+                        "https://github.com/a/hf", "https://example.org/p", "https://github.com/a/digest");
+        assertThat(paper.sources())
+                .extracting(RawPaper.Source::format)
                 .containsExactly("atom", "hf-daily", "json", "digest");
-        assertThat(topics.aliases).containsEntry("doi:10.1145/xyz", "arxiv:2409.04828")
+        assertThat(topics.aliases)
+                .containsEntry("doi:10.1145/xyz", "arxiv:2409.04828")
                 .containsEntry(TITLE_ID, "arxiv:2409.04828");
     }
 
@@ -167,10 +191,20 @@ class IdentityResolverTest {
 
     @Test
     void aRecordThatGivesOnlyItsIdIsKnownByIt() {
-        RawPaper onlyId = RawPaper.builder().id("arxiv:2409.04828").revision(++clock).title(TITLE).abstractText("x")
-                .source(new RawPaper.Source("kafka", null)).build();
-        RawPaper doiOnlyId = RawPaper.builder().id("doi:10.1000/q").revision(++clock).title("Other").abstractText("y")
-                .source(new RawPaper.Source("kafka", null)).build();
+        RawPaper onlyId = RawPaper.builder()
+                .id("arxiv:2409.04828")
+                .revision(++clock)
+                .title(TITLE)
+                .abstractText("x")
+                .source(new RawPaper.Source("kafka", null))
+                .build();
+        RawPaper doiOnlyId = RawPaper.builder()
+                .id("doi:10.1000/q")
+                .revision(++clock)
+                .title("Other")
+                .abstractText("y")
+                .source(new RawPaper.Source("kafka", null))
+                .build();
         send(onlyId, doiOnlyId);
         assertThat(topics.papers).containsOnlyKeys("arxiv:2409.04828", "doi:10.1000/q");
     }
@@ -200,27 +234,57 @@ class IdentityResolverTest {
     @Test
     void anOlderRecordOfTheSameSourceDoesNotReplaceANewerOne() {
         RawPaper newer = record("atom", "2409.04828", null, TITLE, "newer");
-        RawPaper older = RawPaper.builder().id(newer.id()).revision(newer.revision() - 10).title(TITLE)
-                .abstractText("older").arxivId("2409.04828").publishedOn(LocalDate.of(2024, 9, 1))
-                .source(newer.source()).build();
+        RawPaper older = RawPaper.builder()
+                .id(newer.id())
+                .revision(newer.revision() - 10)
+                .title(TITLE)
+                .abstractText("older")
+                .arxivId("2409.04828")
+                .publishedOn(LocalDate.of(2024, 9, 1))
+                .source(newer.source())
+                .build();
         send(newer, older);
         assertThat(topics.papers.get("arxiv:2409.04828").abstractText()).isEqualTo("newer");
     }
 
     @Test
     void precedencePicksArxivMetadataOverHuggingFaceOverTheDigest() {
-        RawPaper digest = RawPaper.builder().id(TITLE_ID).revision(++clock).title(TITLE).abstractText("digest")
-                .authors(List.of("Digest Author")).publishedOn(LocalDate.of(2024, 9, 10)).keywords(List.of("kw1"))
-                .source(new RawPaper.Source("digest", null)).build();
-        RawPaper hf = RawPaper.builder().id("arxiv:2409.04828").revision(++clock).title(TITLE).abstractText("hf")
-                .authors(List.of("HF Author")).arxivId("2409.04828").publishedOn(LocalDate.of(2024, 9, 9))
-                .links(List.of(new RawPaper.SourceLink("https://github.com/x/y", "github"))).keywords(List.of("kw2"))
-                .source(new RawPaper.Source("hf-daily", null)).build();
-        RawPaper oai = RawPaper.builder().id("arxiv:2409.04828").revision(++clock).title("arXiv title")
-                .abstractText("arXiv").authors(List.of("Ada Lovelace")).arxivId("2409.04828v3")
-                .doi("10.48550/arXiv.2409.04828").publishedOn(LocalDate.of(2024, 9, 7)).categories(List.of("cs.CV", "cs.CL"))
-                .comment("12 pages").source(new RawPaper.Source("arxiv-oai", null))
-                .license("http://creativecommons.org/licenses/by/4.0/").build();
+        RawPaper digest = RawPaper.builder()
+                .id(TITLE_ID)
+                .revision(++clock)
+                .title(TITLE)
+                .abstractText("digest")
+                .authors(List.of("Digest Author"))
+                .publishedOn(LocalDate.of(2024, 9, 10))
+                .keywords(List.of("kw1"))
+                .source(new RawPaper.Source("digest", null))
+                .build();
+        RawPaper hf = RawPaper.builder()
+                .id("arxiv:2409.04828")
+                .revision(++clock)
+                .title(TITLE)
+                .abstractText("hf")
+                .authors(List.of("HF Author"))
+                .arxivId("2409.04828")
+                .publishedOn(LocalDate.of(2024, 9, 9))
+                .links(List.of(new RawPaper.SourceLink("https://github.com/x/y", "github")))
+                .keywords(List.of("kw2"))
+                .source(new RawPaper.Source("hf-daily", null))
+                .build();
+        RawPaper oai = RawPaper.builder()
+                .id("arxiv:2409.04828")
+                .revision(++clock)
+                .title("arXiv title")
+                .abstractText("arXiv")
+                .authors(List.of("Ada Lovelace"))
+                .arxivId("2409.04828v3")
+                .doi("10.48550/arXiv.2409.04828")
+                .publishedOn(LocalDate.of(2024, 9, 7))
+                .categories(List.of("cs.CV", "cs.CL"))
+                .comment("12 pages")
+                .source(new RawPaper.Source("arxiv-oai", null))
+                .license("http://creativecommons.org/licenses/by/4.0/")
+                .build();
         send(digest, hf, oai);
         RawPaper paper = topics.papers.get("arxiv:2409.04828");
         assertThat(paper.title()).isEqualTo("arXiv title");
@@ -233,7 +297,9 @@ class IdentityResolverTest {
         assertThat(paper.keywords()).containsExactly("kw2", "kw1");
         assertThat(paper.source().format()).isEqualTo("arxiv-oai");
         // the digest joined through Hugging Face's record of the same title; both titles name the paper
-        assertThat(paper.aliases()).containsExactlyInAnyOrder(TITLE_ID, PaperIds.titleId("arXiv title").orElseThrow());
+        assertThat(paper.aliases())
+                .containsExactlyInAnyOrder(
+                        TITLE_ID, PaperIds.titleId("arXiv title").orElseThrow());
         assertThat(topics.papers).containsOnlyKeys("arxiv:2409.04828");
     }
 }

@@ -44,7 +44,8 @@ final class MapIdentityStore implements IdentityStore {
 
     @Override
     public void putCluster(PaperCluster cluster) {
-        clusters.put(cluster.id(), new PaperCluster(cluster.id(), cluster.revision(), cluster.aliases(), cluster.sources()));
+        clusters.put(
+                cluster.id(), new PaperCluster(cluster.id(), cluster.revision(), cluster.aliases(), cluster.sources()));
     }
 
     @Override

@@ -1,10 +1,9 @@
 package io.paperstream.enrich.domain.keyphrases;
 
 import io.paperstream.enrich.domain.tags.GoldenCorpus;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Keyphrases of the golden corpus must equal those recorded in {@code keyphrases/golden-keyphrases.txt}.

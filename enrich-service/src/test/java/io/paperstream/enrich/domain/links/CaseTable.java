@@ -13,8 +13,7 @@ import java.util.List;
 /** Reads the tab-separated case tables under {@code src/test/resources/links/}: '#' comments, one header row. */
 final class CaseTable {
 
-    private CaseTable() {
-    }
+    private CaseTable() {}
 
     /** The data rows, each split on tabs into exactly {@code columns} cells (cells are not trimmed). */
     static List<String[]> read(String resource, int columns) {

@@ -1,18 +1,17 @@
 package io.paperstream.enrich.domain.links;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
+import java.util.Optional;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.util.Optional;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link LinkExtractor#classify}: one URL given by a source, cleaned and classified, or rejected. */
 class LinkClassifyCasesTest {
@@ -31,8 +30,14 @@ class LinkClassifyCasesTest {
         if (url.equals("-")) {
             assertThat(link).isEmpty();
         } else {
-            assertThat(link).contains(new Link(url, canonicalUrl, LinkKind.fromWireName(kind), host,
-                    CaseTable.orNull(subject), Link.ORIGIN_SOURCE));
+            assertThat(link)
+                    .contains(new Link(
+                            url,
+                            canonicalUrl,
+                            LinkKind.fromWireName(kind),
+                            host,
+                            CaseTable.orNull(subject),
+                            Link.ORIGIN_SOURCE));
         }
     }
 
@@ -45,16 +50,22 @@ class LinkClassifyCasesTest {
 
     @Test
     void keepsTheOriginGiven() {
-        assertThat(EXTRACTOR.classify("https://github.com/a/b", "feed")).get()
-                .extracting(Link::origin).isEqualTo("feed");
-        assertThat(EXTRACTOR.classify("https://github.com/a/b", Link.ORIGIN_TEXT)).get()
-                .extracting(Link::origin).isEqualTo(Link.ORIGIN_TEXT);
+        assertThat(EXTRACTOR.classify("https://github.com/a/b", "feed"))
+                .get()
+                .extracting(Link::origin)
+                .isEqualTo("feed");
+        assertThat(EXTRACTOR.classify("https://github.com/a/b", Link.ORIGIN_TEXT))
+                .get()
+                .extracting(Link::origin)
+                .isEqualTo(Link.ORIGIN_TEXT);
     }
 
     @Test
     void defaultsAMissingOriginToSource() {
-        assertThat(EXTRACTOR.classify("https://github.com/a/b", null)).get()
-                .extracting(Link::origin).isEqualTo(Link.ORIGIN_SOURCE);
+        assertThat(EXTRACTOR.classify("https://github.com/a/b", null))
+                .get()
+                .extracting(Link::origin)
+                .isEqualTo(Link.ORIGIN_SOURCE);
     }
 
     @Test

@@ -1,17 +1,16 @@
 package io.paperstream.enrich.domain.links;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
-import org.junit.jupiter.api.Test;
-
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** The contract of {@link LinkExtractor#extract}: several texts, nulls, de-duplication, immutability, threads. */
 class LinkExtractorApiTest {
@@ -34,7 +33,8 @@ class LinkExtractorApiTest {
                 null,
                 "Comment: 10 pages; code https://github.com/a/b.git");
 
-        assertThat(links).extracting(Link::url)
+        assertThat(links)
+                .extracting(Link::url)
                 .containsExactly("https://huggingface.co/org/model", "https://github.com/a/b");
         assertThat(links).extracting(Link::origin).containsOnly(Link.ORIGIN_TEXT);
     }
@@ -42,8 +42,8 @@ class LinkExtractorApiTest {
     @Test
     void keepsTheFirstSpellingOfACaseInsensitiveTarget() {
         assertThat(extractor.extract("https://github.com/Owner/Repo", "github.com/owner/repo"))
-                .containsExactly(new Link("https://github.com/Owner/Repo", LinkKind.CODE, "github.com",
-                        "Owner/Repo", Link.ORIGIN_TEXT));
+                .containsExactly(new Link(
+                        "https://github.com/Owner/Repo", LinkKind.CODE, "github.com", "Owner/Repo", Link.ORIGIN_TEXT));
     }
 
     @Test
@@ -55,12 +55,13 @@ class LinkExtractorApiTest {
 
     @Test
     void isSafeToShareBetweenThreads() throws Exception {
-        String text = "Code https://github.com/a/b, data https://huggingface.co/datasets/c/d, paper arxiv.org/abs/2401.01234.";
+        String text =
+                "Code https://github.com/a/b, data https://huggingface.co/datasets/c/d, paper arxiv.org/abs/2401.01234.";
         List<Link> expected = extractor.extract(text);
         ExecutorService pool = Executors.newFixedThreadPool(4);
         try {
-            List<Future<List<Link>>> results = pool.invokeAll(
-                    java.util.Collections.nCopies(64, () -> extractor.extract(text)));
+            List<Future<List<Link>>> results =
+                    pool.invokeAll(java.util.Collections.nCopies(64, () -> extractor.extract(text)));
             for (Future<List<Link>> result : results) {
                 assertThat(result.get(10, TimeUnit.SECONDS)).isEqualTo(expected);
             }
@@ -81,6 +82,7 @@ class LinkExtractorApiTest {
         String quotes = "https://example.com/" + "\"a\"{b}'c'".repeat(5_000);
         String hosts = "x_y.".repeat(20_000) + " " + "é.".repeat(20_000) + " " + "中a.".repeat(10_000);
 
-        assertThat(extractor.extract(dots, slashes, scheme, parens, quotes, hosts)).isNotNull();
+        assertThat(extractor.extract(dots, slashes, scheme, parens, quotes, hosts))
+                .isNotNull();
     }
 }

@@ -1,17 +1,16 @@
 package io.paperstream.enrich.domain.links;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The extraction table: every rule of the link extractor, one line of text per case. */
 class LinkExtractorCasesTest {
@@ -30,7 +29,8 @@ class LinkExtractorCasesTest {
 
         assertThat(links).containsExactlyElementsOf(parse(expected));
         for (Link link : links) {
-            assertThat(link.host()).isEqualTo(hostOf(link.canonicalUrl()).toLowerCase(Locale.ROOT))
+            assertThat(link.host())
+                    .isEqualTo(hostOf(link.canonicalUrl()).toLowerCase(Locale.ROOT))
                     .doesNotStartWith("www.");
         }
     }
@@ -44,8 +44,13 @@ class LinkExtractorCasesTest {
             String[] parts = entry.trim().split(" ");
             String url = parts[0];
             String canonical = parts.length > 3 ? parts[3] : url;
-            links.add(new Link(url, canonical, LinkKind.fromWireName(parts[1]), hostOf(canonical),
-                    CaseTable.orNull(parts[2]), Link.ORIGIN_TEXT));
+            links.add(new Link(
+                    url,
+                    canonical,
+                    LinkKind.fromWireName(parts[1]),
+                    hostOf(canonical),
+                    CaseTable.orNull(parts[2]),
+                    Link.ORIGIN_TEXT));
         }
         return links;
     }

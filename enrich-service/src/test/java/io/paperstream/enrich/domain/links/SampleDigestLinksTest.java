@@ -1,9 +1,8 @@
 package io.paperstream.enrich.domain.links;
 
-import io.paperstream.events.Link;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperstream.events.Link;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,8 +10,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /** The project's sample digest (deploy/local/sample) yields exactly its 22 known links, and nothing else. */
 class SampleDigestLinksTest {
@@ -78,7 +77,8 @@ class SampleDigestLinksTest {
     }
 
     private static String titleStartingWith(String prefix) {
-        List<String> titles = papers.stream().map(p -> p[0]).filter(t -> t.startsWith(prefix)).toList();
+        List<String> titles =
+                papers.stream().map(p -> p[0]).filter(t -> t.startsWith(prefix)).toList();
         assertThat(titles).as("papers titled " + prefix).hasSize(1);
         return titles.get(0);
     }

@@ -1,7 +1,6 @@
 package io.paperstream.enrich.domain.tags;
 
 import io.paperstream.events.Tag;
-
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,15 +21,17 @@ final class AreaEvaluation {
     private final StringBuilder errors = new StringBuilder();
 
     AreaEvaluation(Taxonomy taxonomy) {
-        known = taxonomy.tags().stream().map(TagDefinition::arxivCategory).filter(Objects::nonNull)
+        known = taxonomy.tags().stream()
+                .map(TagDefinition::arxivCategory)
+                .filter(Objects::nonNull)
                 .collect(Collectors.toSet());
     }
 
     /** Scores one paper; gold categories the taxonomy has no tag for are counted apart. */
     void add(LabelledPaper paper, List<Tag> tags) {
         papers++;
-        Set<String> predicted = tags.stream().map(Tag::arxivCategory).filter(Objects::nonNull)
-                .collect(Collectors.toSet());
+        Set<String> predicted =
+                tags.stream().map(Tag::arxivCategory).filter(Objects::nonNull).collect(Collectors.toSet());
         if (predicted.isEmpty()) {
             untagged++;
         }
@@ -66,15 +67,28 @@ final class AreaEvaluation {
 
     String report(boolean withErrors) {
         StringBuilder out = new StringBuilder();
-        out.append(String.format("arXiv-area tags on %d labelled papers (%d got no area tag): "
+        out.append(String.format(
+                "arXiv-area tags on %d labelled papers (%d got no area tag): "
                         + "micro precision %.3f, recall %.3f, F1 %.3f (tp %d, fp %d, fn %d; %d gold labels outside "
-                        + "the taxonomy not counted)%n", papers, untagged, precision(), recall(),
-                2 * precision() * recall() / Math.max(1e-9, precision() + recall()), truePositives, falsePositives,
-                falseNegatives, unknownGold));
-        out.append(String.format("  %-10s %5s %5s %5s %9s %6s%n", "category", "tp", "fp", "fn", "precision",
-                "recall"));
-        perCategory.forEach((c, n) -> out.append(String.format("  %-10s %5d %5d %5d %9.2f %6.2f%n", c, n[0], n[1],
-                n[2], n[0] / (double) Math.max(1, n[0] + n[1]), n[0] / (double) Math.max(1, n[0] + n[2]))));
+                        + "the taxonomy not counted)%n",
+                papers,
+                untagged,
+                precision(),
+                recall(),
+                2 * precision() * recall() / Math.max(1e-9, precision() + recall()),
+                truePositives,
+                falsePositives,
+                falseNegatives,
+                unknownGold));
+        out.append(String.format("  %-10s %5s %5s %5s %9s %6s%n", "category", "tp", "fp", "fn", "precision", "recall"));
+        perCategory.forEach((c, n) -> out.append(String.format(
+                "  %-10s %5d %5d %5d %9.2f %6.2f%n",
+                c,
+                n[0],
+                n[1],
+                n[2],
+                n[0] / (double) Math.max(1, n[0] + n[1]),
+                n[0] / (double) Math.max(1, n[0] + n[2]))));
         if (withErrors) {
             out.append("differences:\n").append(errors);
         }

@@ -1,5 +1,7 @@
 package io.paperstream.enrich.domain.tags;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -13,8 +15,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Random;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Inputs of the golden-output tests: the sample digest, the labelled papers and seeded random mixtures of their
@@ -42,21 +42,109 @@ public final class GoldenCorpus {
     }
 
     private static final String[] FRAGMENTS = {
-        "large language models (LLMs)", "LLMs", "LLM's", "(LLMs)", "vision-language models (VLMs)", "VLMs",
-        "reinforcement learning (RL)", "RL-based", "RL", "GANs", "CNNs", "model's", "model\u2019s", "models'",
-        "$x^2 + y$", "$", "\\textbf{RL}", "\\cite{x}", "\\alpha", "https://github.com/x/diffusion-model",
-        "http://arxiv.org/abs/2401.00001", "e.g.", "i.e.", "et al.", "state-of-the-art", "vision-language-",
-        "--", "-", "3D", "GPT-4", "GPT-4o", "2D-3D", "1", "42", "x", "A", "I", "Über", "naïve", "ÉCOLE", "Straße",
-        "\u0130stanbul", "\u03a3\u03b9\u03b3\u03bc\u03b1", "\u6a21\u578b", "\ud83d\ude80", "\u00a0", "\t", "\r\n",
-        "\n", "\u2014", "\u2013", "\u00b2", "\u0663", "(", ")", ",", ".", ";", ":", "!", "?", "'", "\"", "/",
-        "[1]", "{", "}", "queries", "biases", "boxes", "classes", "matches", "wishes", "policies", "status",
-        "analysis", "bias", "gas", "ideas", "datas", "AIs", "APIs", "LoRA", "QLoRA", "MoE", "MoEs", "ViT", "ViTs",
-        "large-language-model", "text-to-image", "image-text", "Large Language Models", "LARGE LANGUAGE MODELS",
-        "deep learning", "Deep-Learning", "neural networks", "Neural Networks (NNs)", "NNs", "CURL", "URL",
+        "large language models (LLMs)",
+        "LLMs",
+        "LLM's",
+        "(LLMs)",
+        "vision-language models (VLMs)",
+        "VLMs",
+        "reinforcement learning (RL)",
+        "RL-based",
+        "RL",
+        "GANs",
+        "CNNs",
+        "model's",
+        "model\u2019s",
+        "models'",
+        "$x^2 + y$",
+        "$",
+        "\\textbf{RL}",
+        "\\cite{x}",
+        "\\alpha",
+        "https://github.com/x/diffusion-model",
+        "http://arxiv.org/abs/2401.00001",
+        "e.g.",
+        "i.e.",
+        "et al.",
+        "state-of-the-art",
+        "vision-language-",
+        "--",
+        "-",
+        "3D",
+        "GPT-4",
+        "GPT-4o",
+        "2D-3D",
+        "1",
+        "42",
+        "x",
+        "A",
+        "I",
+        "Über",
+        "naïve",
+        "ÉCOLE",
+        "Straße",
+        "\u0130stanbul",
+        "\u03a3\u03b9\u03b3\u03bc\u03b1",
+        "\u6a21\u578b",
+        "\ud83d\ude80",
+        "\u00a0",
+        "\t",
+        "\r\n",
+        "\n",
+        "\u2014",
+        "\u2013",
+        "\u00b2",
+        "\u0663",
+        "(",
+        ")",
+        ",",
+        ".",
+        ";",
+        ":",
+        "!",
+        "?",
+        "'",
+        "\"",
+        "/",
+        "[1]",
+        "{",
+        "}",
+        "queries",
+        "biases",
+        "boxes",
+        "classes",
+        "matches",
+        "wishes",
+        "policies",
+        "status",
+        "analysis",
+        "bias",
+        "gas",
+        "ideas",
+        "datas",
+        "AIs",
+        "APIs",
+        "LoRA",
+        "QLoRA",
+        "MoE",
+        "MoEs",
+        "ViT",
+        "ViTs",
+        "large-language-model",
+        "text-to-image",
+        "image-text",
+        "Large Language Models",
+        "LARGE LANGUAGE MODELS",
+        "deep learning",
+        "Deep-Learning",
+        "neural networks",
+        "Neural Networks (NNs)",
+        "NNs",
+        "CURL",
+        "URL",
     };
 
-    private GoldenCorpus() {
-    }
+    private GoldenCorpus() {}
 
     /** All inputs, in a fixed order. */
     public static List<Input> inputs() {
@@ -66,7 +154,10 @@ public final class GoldenCorpus {
         }
         List<LabelledPaper> records = LabelledPaper.fromRecords();
         for (LabelledPaper p : records) {
-            inputs.add(new Input(p.title(), p.abstractText(), List.copyOf(p.categories().stream().sorted().toList()),
+            inputs.add(new Input(
+                    p.title(),
+                    p.abstractText(),
+                    List.copyOf(p.categories().stream().sorted().toList()),
                     5));
         }
         inputs.addAll(edgeCases());
@@ -95,7 +186,9 @@ public final class GoldenCorpus {
             if (want[k].startsWith("#")) {
                 context = want[k];
             }
-            assertThat(got[k]).as("line %d of %s (input %s)", k + 1, resource, context).isEqualTo(want[k]);
+            assertThat(got[k])
+                    .as("line %d of %s (input %s)", k + 1, resource, context)
+                    .isEqualTo(want[k]);
         }
         assertThat(got.length).as("lines of " + resource).isEqualTo(want.length);
     }
@@ -111,8 +204,11 @@ public final class GoldenCorpus {
         in.add(new Input("Diffusion models", "diffusion models", List.of(" cs.cv ", "", "math.OC", "CS.LG"), -1));
         in.add(new Input("a", "b", List.of("cs.CV", "cs.CV"), 5));
         in.add(new Input("RL", "RL RL RL", List.of("q-bio.NC"), 5));
-        in.add(new Input("Large Language Models (LLMs) for code",
-                "Large language models (LLMs) write code. LLMs are good; LLMs' code runs. (LLMs) again.", null, 5));
+        in.add(new Input(
+                "Large Language Models (LLMs) for code",
+                "Large language models (LLMs) write code. LLMs are good; LLMs' code runs. (LLMs) again.",
+                null,
+                5));
         StringBuilder longText = new StringBuilder();
         for (LabelledPaper p : LabelledPaper.fromRecords()) {
             longText.append(p.abstractText()).append(' ');
@@ -120,30 +216,68 @@ public final class GoldenCorpus {
         in.add(new Input("A very long abstract", longText.toString(), List.of(), 5));
         in.add(new Input("A very long abstract", longText.toString(), List.of(), 50));
         in.add(new Input("x".repeat(20_001) + " title beyond the limit", "never read", List.of(), 5));
-        in.add(new Input("An unclosed $ in the title of diffusion models", "then $x$ in the abstract, diffusion "
-                + "models and diffusion models again", null, 5));
-        in.add(new Input("A closed $x$ and an unclosed $ title", "abstract $ closes it; graph neural networks and "
-                + "graph neural networks", null, 5));
-        in.add(new Input("Title ending in a command \\textbf", "\\emph{Graph} neural networks, graph neural "
-                + "networks", null, 5));
-        in.add(new Input("See https://github.com/x/diffusion-model for diffusion models",
-                "Code at http://a.b/c:// and ftp://x; diffusion models' samples and the model\u2019s samples", null, 5));
-        in.add(new Input("Hyphens", "a--b -ab ab- ab-s x-s state-of-the-arts vision-language-models "
-                + "vision-language models vision--language re-ranking re-ranking -- - --- end-", null, 5));
-        in.add(new Input("Acronyms", "vision-language (VL) models use VL heads; large language models (llms) and "
-                + "LLMs; graph neural networks (GNNs) (GNNs) GNNs; ((LLMs)) (LLM s) (LLMs; reinforcement learning "
-                + "from human feedback (RLHF) and RLHF, RLHF. Vision Transformers (ViTs) beat ViTs", null, 5));
-        in.add(new Input("Ünïcödé Models (ÜM) and ΣΙΓΜΑ Nets", "Ünïcödé models (ÜM) use ÜM; \u0130stanbul "
-                + "\u0130STANBUL \u212Aelvin \u01C5ungla \uFB01ne-tuning \uFF21\uFF22\uFF23 models and "
-                + "\uFF21\uFF22\uFF23 models, \u00DFtra\u00DFe STRASSE, na\u00EFve na\u00EFve", null, 5));
-        in.add(new Input("Digits", "3D-printing 3D printing GPT-4o GPT-4o x1 x1 2024 2024 v2 v2 1st-order "
-                + "1st-order models", null, 5));
-        in.add(new Input("Whitespace", "graph\tneural\u00A0networks graph \n neural\r\nnetworks "
-                + "graph\u2003neural networks graph\u200Bneural", null, 5));
-        in.add(new Input("Plurals", "queries QUERIES classes approaches boxes biases alias aliases status "
-                + "analysis analyses series species GPUs FLOPs LLMs CNNs gases buses crises theses", null, 5));
-        in.add(new Input("Long words", "a".repeat(70) + " " + "b".repeat(70) + " " + "a".repeat(70) + " Ab"
-                .repeat(40) + " " + "Ab".repeat(40), null, 5));
+        in.add(new Input(
+                "An unclosed $ in the title of diffusion models",
+                "then $x$ in the abstract, diffusion " + "models and diffusion models again",
+                null,
+                5));
+        in.add(new Input(
+                "A closed $x$ and an unclosed $ title",
+                "abstract $ closes it; graph neural networks and " + "graph neural networks",
+                null,
+                5));
+        in.add(new Input(
+                "Title ending in a command \\textbf",
+                "\\emph{Graph} neural networks, graph neural " + "networks",
+                null,
+                5));
+        in.add(new Input(
+                "See https://github.com/x/diffusion-model for diffusion models",
+                "Code at http://a.b/c:// and ftp://x; diffusion models' samples and the model\u2019s samples",
+                null,
+                5));
+        in.add(new Input(
+                "Hyphens",
+                "a--b -ab ab- ab-s x-s state-of-the-arts vision-language-models "
+                        + "vision-language models vision--language re-ranking re-ranking -- - --- end-",
+                null,
+                5));
+        in.add(new Input(
+                "Acronyms",
+                "vision-language (VL) models use VL heads; large language models (llms) and "
+                        + "LLMs; graph neural networks (GNNs) (GNNs) GNNs; ((LLMs)) (LLM s) (LLMs; reinforcement learning "
+                        + "from human feedback (RLHF) and RLHF, RLHF. Vision Transformers (ViTs) beat ViTs",
+                null,
+                5));
+        in.add(new Input(
+                "Ünïcödé Models (ÜM) and ΣΙΓΜΑ Nets",
+                "Ünïcödé models (ÜM) use ÜM; \u0130stanbul "
+                        + "\u0130STANBUL \u212Aelvin \u01C5ungla \uFB01ne-tuning \uFF21\uFF22\uFF23 models and "
+                        + "\uFF21\uFF22\uFF23 models, \u00DFtra\u00DFe STRASSE, na\u00EFve na\u00EFve",
+                null,
+                5));
+        in.add(new Input(
+                "Digits",
+                "3D-printing 3D printing GPT-4o GPT-4o x1 x1 2024 2024 v2 v2 1st-order " + "1st-order models",
+                null,
+                5));
+        in.add(new Input(
+                "Whitespace",
+                "graph\tneural\u00A0networks graph \n neural\r\nnetworks "
+                        + "graph\u2003neural networks graph\u200Bneural",
+                null,
+                5));
+        in.add(new Input(
+                "Plurals",
+                "queries QUERIES classes approaches boxes biases alias aliases status "
+                        + "analysis analyses series species GPUs FLOPs LLMs CNNs gases buses crises theses",
+                null,
+                5));
+        in.add(new Input(
+                "Long words",
+                "a".repeat(70) + " " + "b".repeat(70) + " " + "a".repeat(70) + " Ab".repeat(40) + " " + "Ab".repeat(40),
+                null,
+                5));
         return in;
     }
 
@@ -206,8 +340,7 @@ public final class GoldenCorpus {
         return in;
     }
 
-    private static String text(Random random, List<String> pool, List<String> terms, String[] separators,
-                               int words) {
+    private static String text(Random random, List<String> pool, List<String> terms, String[] separators, int words) {
         StringBuilder sb = new StringBuilder();
         for (int w = 0; w < words; w++) {
             int kind = random.nextInt(10);
@@ -217,8 +350,9 @@ public final class GoldenCorpus {
             } else if (kind < 8) { // 20 %: a taxonomy term, sometimes upper-case, plural or hyphenated
                 word = terms.get(random.nextInt(terms.size()));
                 int variant = random.nextInt(6);
-                word = variant == 0 ? word.toUpperCase(Locale.ROOT) : variant == 1 ? word + "s"
-                        : variant == 2 ? word.replace(' ', '-') : word;
+                word = variant == 0
+                        ? word.toUpperCase(Locale.ROOT)
+                        : variant == 1 ? word + "s" : variant == 2 ? word.replace(' ', '-') : word;
             } else {
                 word = FRAGMENTS[random.nextInt(FRAGMENTS.length)]; // 20 %: an awkward fragment
             }

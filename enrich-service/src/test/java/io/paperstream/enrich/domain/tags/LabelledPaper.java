@@ -3,7 +3,6 @@ package io.paperstream.enrich.domain.tags;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -36,7 +35,8 @@ record LabelledPaper(String title, String abstractText, Set<String> categories) 
         Map<String, Set<String>> labels = digestLabels();
         List<LabelledPaper> papers = new ArrayList<>();
         for (String[] pair : digestPairs()) {
-            List<String> keys = labels.keySet().stream().filter(pair[0]::startsWith).toList();
+            List<String> keys =
+                    labels.keySet().stream().filter(pair[0]::startsWith).toList();
             if (keys.size() != 1) {
                 throw new IllegalStateException("expected one label for '" + pair[0] + "', found " + keys);
             }
@@ -69,8 +69,8 @@ record LabelledPaper(String title, String abstractText, Set<String> categories) 
             for (JsonNode p : root.get("papers")) {
                 List<String> categories = new ArrayList<>();
                 p.get("categories").forEach(c -> categories.add(c.asText()));
-                papers.add(new LabelledPaper(p.get("title").asText(), p.get("abstract").asText(),
-                        Set.copyOf(categories)));
+                papers.add(new LabelledPaper(
+                        p.get("title").asText(), p.get("abstract").asText(), Set.copyOf(categories)));
             }
             return papers;
         } catch (IOException e) {
@@ -83,7 +83,9 @@ record LabelledPaper(String title, String abstractText, Set<String> categories) 
         List<String> lines;
         try {
             lines = Files.readAllLines(SAMPLE_DIGEST, StandardCharsets.UTF_8).stream()
-                    .map(String::strip).filter(l -> !l.isEmpty()).toList();
+                    .map(String::strip)
+                    .filter(l -> !l.isEmpty())
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("sample digest not found at " + SAMPLE_DIGEST.toAbsolutePath(), e);
         }

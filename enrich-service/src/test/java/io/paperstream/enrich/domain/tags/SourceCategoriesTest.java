@@ -1,14 +1,13 @@
 package io.paperstream.enrich.domain.tags;
 
-import io.paperstream.events.Tag;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import io.paperstream.events.Tag;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Categories given by the source (arXiv) are kept as tags with origin "source". */
 class SourceCategoriesTest {
@@ -20,12 +19,12 @@ class SourceCategoriesTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
     @CsvSource({
-            "cs.CV,    computer-vision,             cs.CV",
-            "CS.cv,    computer-vision,             cs.CV",
-            "cs.LG,    machine-learning,            cs.LG",
-            "eess.AS,  audio-and-speech-processing, eess.AS",
-            "q-bio.NC, q-bio.nc,                    q-bio.NC",
-            "math.ST,  math.st,                     math.ST",
+        "cs.CV,    computer-vision,             cs.CV",
+        "CS.cv,    computer-vision,             cs.CV",
+        "cs.LG,    machine-learning,            cs.LG",
+        "eess.AS,  audio-and-speech-processing, eess.AS",
+        "q-bio.NC, q-bio.nc,                    q-bio.NC",
+        "math.ST,  math.st,                     math.ST",
     })
     void aSourceCategoryBecomesASourceTag(String category, String name, String arxivCategory) {
         List<Tag> tags = tagger.tag("", "", List.of(category));
@@ -36,19 +35,27 @@ class SourceCategoriesTest {
     @Test
     void aCategoryGivenAndComputedAppearsOnceAsSourceWithBothReasons() {
         Tag computed = tagger.tag(VISION_TITLE, VISION_ABSTRACT, List.of()).stream()
-                .filter(t -> t.name().equals("computer-vision")).findFirst().orElseThrow();
+                .filter(t -> t.name().equals("computer-vision"))
+                .findFirst()
+                .orElseThrow();
 
         List<Tag> tags = tagger.tag(VISION_TITLE, VISION_ABSTRACT, List.of("cs.CV", "cs.LG"));
 
-        assertThat(tags).filteredOn(t -> t.name().equals("computer-vision")).singleElement().satisfies(t -> {
-            assertThat(t.origin()).isEqualTo(Tag.ORIGIN_SOURCE);
-            assertThat(t.score()).isEqualTo(1.0);
-            assertThat(t.arxivCategory()).isEqualTo("cs.CV");
-            assertThat(t.matched()).first().isEqualTo("cs.CV");
-            assertThat(t.matched()).containsAll(computed.matched());
-        });
-        assertThat(tags).filteredOn(t -> t.name().equals("machine-learning")).singleElement()
-                .extracting(Tag::origin).isEqualTo(Tag.ORIGIN_SOURCE);
+        assertThat(tags)
+                .filteredOn(t -> t.name().equals("computer-vision"))
+                .singleElement()
+                .satisfies(t -> {
+                    assertThat(t.origin()).isEqualTo(Tag.ORIGIN_SOURCE);
+                    assertThat(t.score()).isEqualTo(1.0);
+                    assertThat(t.arxivCategory()).isEqualTo("cs.CV");
+                    assertThat(t.matched()).first().isEqualTo("cs.CV");
+                    assertThat(t.matched()).containsAll(computed.matched());
+                });
+        assertThat(tags)
+                .filteredOn(t -> t.name().equals("machine-learning"))
+                .singleElement()
+                .extracting(Tag::origin)
+                .isEqualTo(Tag.ORIGIN_SOURCE);
     }
 
     @Test

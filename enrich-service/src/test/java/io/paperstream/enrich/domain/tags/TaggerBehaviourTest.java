@@ -1,14 +1,13 @@
 package io.paperstream.enrich.domain.tags;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.events.Tag;
+import java.util.List;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What a caller of the shipped taxonomy relies on: sensible areas, no default tag, determinism, thread-safety. */
 class TaggerBehaviourTest {
@@ -24,7 +23,9 @@ class TaggerBehaviourTest {
             Segmentation         | Diffusion models for image segmentation | We train a diffusion model for semantic image segmentation of street scenes. | computer-vision
             """)
     void papersGetTheirArea(String what, String title, String abstractText, String expected) {
-        assertThat(tagger.tag(title, abstractText, List.of())).extracting(Tag::name).contains(expected);
+        assertThat(tagger.tag(title, abstractText, List.of()))
+                .extracting(Tag::name)
+                .contains(expected);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -45,17 +46,21 @@ class TaggerBehaviourTest {
     @Test
     void taggingIsDeterministicAndThreadSafe() {
         List<LabelledPaper> papers = LabelledPaper.all();
-        List<List<Tag>> sequential = papers.stream().map(p -> tagger.tag(p.title(), p.abstractText(), List.of()))
+        List<List<Tag>> sequential = papers.stream()
+                .map(p -> tagger.tag(p.title(), p.abstractText(), List.of()))
                 .toList();
 
-        List<List<Tag>> parallel = IntStream.range(0, papers.size()).parallel()
-                .mapToObj(i -> tagger.tag(papers.get(i).title(), papers.get(i).abstractText(), List.of())).toList();
+        List<List<Tag>> parallel = IntStream.range(0, papers.size())
+                .parallel()
+                .mapToObj(i -> tagger.tag(papers.get(i).title(), papers.get(i).abstractText(), List.of()))
+                .toList();
 
         assertThat(parallel).isEqualTo(sequential);
-        assertThat(sequential).allSatisfy(tags -> assertThat(tags).allSatisfy(t -> {
-            // a term tag scores from 0.5 (its threshold) up; a learned area tag scores its probability
-            assertThat(t.score()).isBetween(t.arxivCategory() == null ? 0.5 : 0.0, 1.0);
-            assertThat(t.matched()).isNotEmpty().hasSizeLessThanOrEqualTo(10);
-        }));
+        assertThat(sequential)
+                .allSatisfy(tags -> assertThat(tags).allSatisfy(t -> {
+                    // a term tag scores from 0.5 (its threshold) up; a learned area tag scores its probability
+                    assertThat(t.score()).isBetween(t.arxivCategory() == null ? 0.5 : 0.0, 1.0);
+                    assertThat(t.matched()).isNotEmpty().hasSizeLessThanOrEqualTo(10);
+                }));
     }
 }

@@ -1,13 +1,12 @@
 package io.paperstream.enrich.domain.tags;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * Precision/recall of the arXiv-area tags on 108 hand-labelled papers (the sample digest's 70 and 38 written
@@ -26,7 +25,8 @@ class TaggerEvaluationTest {
                 + "\nWritten records only\n" + records.report(false);
         String extra = System.getProperty("tagger.eval.extra"); // a YAML file of more labelled papers, if given
         if (extra != null) {
-            report += "\n" + extra + "\n" + evaluate(LabelledPaper.fromYaml(Path.of(extra))).report(true);
+            report += "\n" + extra + "\n"
+                    + evaluate(LabelledPaper.fromYaml(Path.of(extra))).report(true);
         }
         System.out.println(report);
         Files.createDirectories(Path.of("target"));

@@ -1,10 +1,9 @@
 package io.paperstream.enrich.domain.tags;
 
 import io.paperstream.events.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.io.IOException;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 
 /**
  * Tags of the golden corpus with the shipped and the matching-rules taxonomies must equal those recorded in
@@ -31,9 +30,18 @@ class TaggerGoldenTest {
 
     private static void append(StringBuilder out, String taxonomy, List<Tag> tags) {
         for (Tag t : tags) {
-            out.append(taxonomy).append('\t').append(t.name()).append('\t').append(t.score()).append('\t')
-                    .append(t.arxivCategory()).append('\t').append(t.origin()).append('\t')
-                    .append(String.join("|", t.matched())).append('\n');
+            out.append(taxonomy)
+                    .append('\t')
+                    .append(t.name())
+                    .append('\t')
+                    .append(t.score())
+                    .append('\t')
+                    .append(t.arxivCategory())
+                    .append('\t')
+                    .append(t.origin())
+                    .append('\t')
+                    .append(String.join("|", t.matched()))
+                    .append('\n');
         }
     }
 }

@@ -1,10 +1,10 @@
 package io.paperstream.enrich.domain.tags;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.paperstream.events.Tag;
-import org.junit.jupiter.api.Test;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -19,8 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * The shipped taxonomy and learned model on real arXiv papers that training never saw, two fixed samples of the
@@ -43,8 +42,7 @@ class TaggerHeldOutTest {
     /** Categories arXiv lists under two names (a paper in cs.SY is also in eess.SY). */
     static final Map<String, String> ALIASES = Map.of("cs.SY", "eess.SY", "math.IT", "cs.IT", "math.ST", "stat.TH");
 
-    record Paper(String id, String title, String abstractText, List<String> categories) {
-    }
+    record Paper(String id, String title, String abstractText, List<String> categories) {}
 
     @Test
     void shippedModelMeetsTheGoalsOnHeldOutPapersInTheDigestMix() throws IOException {
@@ -72,7 +70,8 @@ class TaggerHeldOutTest {
         for (Paper paper : papers) {
             Set<String> gold = new HashSet<>();
             paper.categories().forEach(c -> gold.add(ALIASES.getOrDefault(c, c)));
-            String primary = ALIASES.getOrDefault(paper.categories().get(0), paper.categories().get(0));
+            String primary = ALIASES.getOrDefault(
+                    paper.categories().get(0), paper.categories().get(0));
             perCategory.computeIfAbsent(primary, k -> new int[4])[2]++;
             Set<String> predicted = new HashSet<>();
             for (Tag tag : tagger.tag(paper.title(), paper.abstractText(), List.of())) {
@@ -92,12 +91,23 @@ class TaggerHeldOutTest {
         }
         double precision = right / (double) Math.max(1, given);
         double primaryRecall = primaryFound / (double) papers.size();
-        StringBuilder report = new StringBuilder(String.format(Locale.ROOT,
+        StringBuilder report = new StringBuilder(String.format(
+                Locale.ROOT,
                 "%s: %d held-out papers, %d area tags: precision %.3f, primary-category recall %.3f%n",
-                resource, papers.size(), given, precision, primaryRecall));
+                resource,
+                papers.size(),
+                given,
+                precision,
+                primaryRecall));
         report.append("| category | tags given | precision | papers with it as primary | primary recall |\n");
-        perCategory.forEach((category, c) -> report.append(String.format(Locale.ROOT, "| %s | %d | %s | %d | %s |%n",
-                category, c[0], ratio(c[1], c[0]), c[2], ratio(c[3], c[2]))));
+        perCategory.forEach((category, c) -> report.append(String.format(
+                Locale.ROOT,
+                "| %s | %d | %s | %d | %s |%n",
+                category,
+                c[0],
+                ratio(c[1], c[0]),
+                c[2],
+                ratio(c[3], c[2]))));
         System.out.print(report);
         Files.createDirectories(Path.of("target"));
         Files.writeString(Path.of(out), report);
@@ -115,14 +125,18 @@ class TaggerHeldOutTest {
     static List<Paper> read(String resource) throws IOException {
         ObjectMapper json = new ObjectMapper();
         List<Paper> out = new ArrayList<>();
-        try (BufferedReader in = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                TaggerHeldOutTest.class.getClassLoader().getResourceAsStream(resource), resource),
+        try (BufferedReader in = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(
+                        TaggerHeldOutTest.class.getClassLoader().getResourceAsStream(resource), resource),
                 StandardCharsets.UTF_8))) {
             for (String line = in.readLine(); line != null; line = in.readLine()) {
                 JsonNode n = json.readTree(line);
                 List<String> categories = new ArrayList<>();
                 n.get("categories").forEach(c -> categories.add(c.asText()));
-                out.add(new Paper(n.get("id").asText(), n.get("title").asText(), n.get("abstract").asText(),
+                out.add(new Paper(
+                        n.get("id").asText(),
+                        n.get("title").asText(),
+                        n.get("abstract").asText(),
                         categories));
             }
         }

@@ -1,14 +1,13 @@
 package io.paperstream.enrich.domain.tags;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.events.Tag;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import java.util.List;
-import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** Matching rules: word boundaries, case, plurals, acronyms, hyphens, phrases, weights. */
 class TermMatchingTest {
@@ -59,7 +58,9 @@ class TermMatchingTest {
     void aTermInsideALongerTermOfTheSameTagCountsOnce() {
         // 1.5 for "large language model" alone; "language model" inside it does not add its 1.5
         assertThat(tagger.rawScores("", "large language models").get("nested")).isEqualTo(1.5);
-        assertThat(tagger.rawScores("", "large language models and a language model").get("nested")).isEqualTo(3.0);
+        assertThat(tagger.rawScores("", "large language models and a language model")
+                        .get("nested"))
+                .isEqualTo(3.0);
     }
 
     @Test
@@ -77,7 +78,8 @@ class TermMatchingTest {
     @Test
     void scoreIsHalfAtTheThresholdAndBelowOneAbove() {
         Tag atThreshold = tagger.tag("", "a diffusion model", List.of()).get(0);
-        Tag above = tagger.tag("Diffusion models", "diffusion models", List.of()).get(0);
+        Tag above =
+                tagger.tag("Diffusion models", "diffusion models", List.of()).get(0);
         assertThat(atThreshold.score()).isEqualTo(0.5);
         assertThat(above.score()).isEqualTo(0.75); // raw 3, threshold 1: 3 / (3 + 1)
         assertThat(above.matched()).containsExactly("diffusion model");

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
-
 import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
@@ -28,20 +27,27 @@ public final class ArxivSnapshotMapper {
     private static final Pattern WHITESPACE = Pattern.compile("\\s+");
     private static final Pattern AUTHOR_SEPARATOR = Pattern.compile("\\s*,\\s*(?:and\\s+)?|\\s+and\\s+");
 
-    private ArxivSnapshotMapper() {
-    }
+    private ArxivSnapshotMapper() {}
 
     /** A snapshot record: a textual {@code id} with {@code versions} or {@code authors_parsed} arrays. */
     public static boolean looksLikeSnapshot(JsonNode node) {
         JsonNode first = node != null && node.isArray() ? node.get(0) : node;
-        return first != null && first.isObject() && first.path("id").isTextual()
-                && (first.path("versions").isArray() || first.path("authors_parsed").isArray());
+        return first != null
+                && first.isObject()
+                && first.path("id").isTextual()
+                && (first.path("versions").isArray()
+                        || first.path("authors_parsed").isArray());
     }
 
     public static SourceRecord toRecord(int index, String location, JsonNode node) {
         if (!node.isObject()) {
-            return SourceRecord.unreadable(index, location, Violation.of("$", "not-an-object",
-                    "an arXiv snapshot record must be a JSON object, not " + Json.kind(node)));
+            return SourceRecord.unreadable(
+                    index,
+                    location,
+                    Violation.of(
+                            "$",
+                            "not-an-object",
+                            "an arXiv snapshot record must be a JSON object, not " + Json.kind(node)));
         }
         List<Violation> errors = new ArrayList<>();
         String id = Json.text(node, "id", "id", errors);
@@ -50,12 +56,14 @@ public final class ArxivSnapshotMapper {
         String publishedOn = null;
         if (versions != null && !versions.isNull()) {
             if (!versions.isArray()) {
-                errors.add(Violation.of("versions", "wrong-type", "versions must be an array, not " + Json.kind(versions)));
+                errors.add(Violation.of(
+                        "versions", "wrong-type", "versions must be an array, not " + Json.kind(versions)));
             } else if (!versions.isEmpty()) {
                 publishedOn = created(versions.get(0), "versions[0]", errors);
                 JsonNode last = versions.get(versions.size() - 1);
-                latest = last.isObject() ? Json.text(last, "version", "versions[" + (versions.size() - 1) + "].version",
-                        errors) : null;
+                latest = last.isObject()
+                        ? Json.text(last, "version", "versions[" + (versions.size() - 1) + "].version", errors)
+                        : null;
             }
         }
         String arxivId = id == null ? null : id.trim() + (latest != null && latest.matches("v\\d+") ? latest : "");
@@ -93,13 +101,18 @@ public final class ArxivSnapshotMapper {
         }
         String text = created.trim();
         try {
-            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME).toLocalDate().toString();
+            return ZonedDateTime.parse(text, DateTimeFormatter.RFC_1123_DATE_TIME)
+                    .toLocalDate()
+                    .toString();
         } catch (DateTimeParseException e) {
             try {
-                return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text).toString();
+                return LocalDate.parse(text.length() > 10 ? text.substring(0, 10) : text)
+                        .toString();
             } catch (DateTimeParseException again) {
-                errors.add(Violation.of(field + ".created", "invalid", field + ".created is not a date such as"
-                        + " \"Mon, 2 Apr 2007 19:18:42 GMT\""));
+                errors.add(Violation.of(
+                        field + ".created",
+                        "invalid",
+                        field + ".created is not a date such as" + " \"Mon, 2 Apr 2007 19:18:42 GMT\""));
                 return null;
             }
         }
@@ -112,7 +125,9 @@ public final class ArxivSnapshotMapper {
             for (int i = 0; i < parsed.size(); i++) {
                 JsonNode parts = parsed.get(i);
                 if (!parts.isArray()) {
-                    errors.add(Violation.of("authors_parsed[" + i + "]", "wrong-type",
+                    errors.add(Violation.of(
+                            "authors_parsed[" + i + "]",
+                            "wrong-type",
                             "authors_parsed[" + i + "] must be an array [last, first, suffix]"));
                     continue;
                 }
@@ -128,7 +143,8 @@ public final class ArxivSnapshotMapper {
             return List.of();
         }
         List<String> names = new ArrayList<>();
-        for (String name : AUTHOR_SEPARATOR.split(WHITESPACE.matcher(authors.trim()).replaceAll(" "))) {
+        for (String name :
+                AUTHOR_SEPARATOR.split(WHITESPACE.matcher(authors.trim()).replaceAll(" "))) {
             if (!name.isBlank()) {
                 names.add(name.trim());
             }

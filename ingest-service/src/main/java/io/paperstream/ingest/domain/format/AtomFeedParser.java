@@ -3,13 +3,12 @@ package io.paperstream.ingest.domain.format;
 import io.paperstream.events.RawPaper.SourceLink;
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.SourceRecord;
-
-import javax.xml.stream.XMLStreamConstants;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamReader;
 import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.List;
+import javax.xml.stream.XMLStreamConstants;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamReader;
 
 /**
  * An arXiv API Atom feed: each {@code entry} gives id (→ arXiv id and version), title, summary, author/name,
@@ -22,8 +21,7 @@ public final class AtomFeedParser {
     static final String ARXIV = "http://arxiv.org/schemas/atom";
     private static final SafeXml XML = new SafeXml("an Atom feed");
 
-    private AtomFeedParser() {
-    }
+    private AtomFeedParser() {}
 
     public static List<SourceRecord> parse(String xml) {
         XMLStreamReader r = null;
@@ -39,14 +37,15 @@ public final class AtomFeedParser {
                 }
                 if (root) {
                     if (!ATOM.equals(r.getNamespaceURI()) || !"feed".equals(r.getLocalName())) {
-                        throw new UnreadableBodyException("not an Atom feed: the root element must be <feed xmlns=\""
-                                + ATOM + "\">", SafeXml.where(r.getLocation()));
+                        throw new UnreadableBodyException(
+                                "not an Atom feed: the root element must be <feed xmlns=\"" + ATOM + "\">",
+                                SafeXml.where(r.getLocation()));
                     }
                     root = false;
                 } else if (ATOM.equals(r.getNamespaceURI()) && "entry".equals(r.getLocalName())) {
                     int line = r.getLocation().getLineNumber();
-                    records.add(SourceRecord.ok(records.size(), "entry " + (records.size() + 1) + " (line " + line + ")",
-                            entry(r)));
+                    records.add(SourceRecord.ok(
+                            records.size(), "entry " + (records.size() + 1) + " (line " + line + ")", entry(r)));
                 }
             }
             if (root) {
@@ -54,7 +53,8 @@ public final class AtomFeedParser {
             }
             return records;
         } catch (XMLStreamException e) {
-            throw new UnreadableBodyException("malformed XML: " + SafeXml.cleanMessage(e), SafeXml.where(e.getLocation()), e);
+            throw new UnreadableBodyException(
+                    "malformed XML: " + SafeXml.cleanMessage(e), SafeXml.where(e.getLocation()), e);
         } finally {
             SafeXml.close(r);
         }
@@ -117,8 +117,8 @@ public final class AtomFeedParser {
                 XML.skip(r);
             }
         }
-        return new PaperInput(title, summary, authors, arxivId(id), doi, published, updated, categories, comment,
-                links, null);
+        return new PaperInput(
+                title, summary, authors, arxivId(id), doi, published, updated, categories, comment, links, null);
     }
 
     /** {@code http://arxiv.org/abs/2409.04828v2} → {@code 2409.04828v2}; other ids are not arXiv ids. */
@@ -172,5 +172,4 @@ public final class AtomFeedParser {
             list.add(value);
         }
     }
-
 }

@@ -2,7 +2,6 @@ package io.paperstream.ingest.domain.format;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.ingest.domain.SourceRecord;
-
 import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -14,8 +13,7 @@ import java.util.Optional;
  * anything is published, so a malformed body publishes nothing; NDJSON is read lazily, record by record.
  */
 public final class BodyParsers {
-    private BodyParsers() {
-    }
+    private BodyParsers() {}
 
     /**
      * @param format        the format asked for; {@code JSON} also recognises the daily-papers shape unless {@code explicit}
@@ -25,15 +23,22 @@ public final class BodyParsers {
      * @param dateParameter the {@code date} query parameter (digest)
      * @param today         for the year of a digest date line
      */
-    public static ParsedBody read(Format format, boolean explicit, InputStream body, int maxLineBytes, Optional<LocalDate> dateParameter,
-                                  LocalDate today) {
+    public static ParsedBody read(
+            Format format,
+            boolean explicit,
+            InputStream body,
+            int maxLineBytes,
+            Optional<LocalDate> dateParameter,
+            LocalDate today) {
         return switch (format) {
             case NDJSON, ARXIV_SNAPSHOT -> ndjson(format, body, maxLineBytes);
             case DIGEST -> {
                 DigestParser.Digest digest = DigestParser.parse(Utf8.read(body), dateParameter, today);
                 yield new ParsedBody(Format.DIGEST, digest.records().iterator(), digest.date());
             }
-            case ATOM -> new ParsedBody(Format.ATOM, AtomFeedParser.parse(Utf8.read(body)).iterator(), null);
+            case ATOM ->
+                new ParsedBody(
+                        Format.ATOM, AtomFeedParser.parse(Utf8.read(body)).iterator(), null);
             case JSON, HF_DAILY -> json(format, explicit, Json.parse(Utf8.read(body)));
         };
     }
@@ -51,8 +56,8 @@ public final class BodyParsers {
     /** JSON: one paper or an array of papers; daily-papers entries when asked for or when the shape says so. */
     private static ParsedBody json(Format requested, boolean explicit, JsonNode root) {
         if (!root.isArray() && !root.isObject()) {
-            throw new UnreadableBodyException("the JSON body must be an object (one paper) or an array of papers, not "
-                    + Json.kind(root), null);
+            throw new UnreadableBodyException(
+                    "the JSON body must be an object (one paper) or an array of papers, not " + Json.kind(root), null);
         }
         boolean daily = requested == Format.HF_DAILY || (!explicit && HfDailyMapper.looksLikeDailyPapers(root));
         boolean snapshot = !daily && !explicit && ArxivSnapshotMapper.looksLikeSnapshot(root);
@@ -69,8 +74,10 @@ public final class BodyParsers {
     }
 
     private static SourceRecord map(boolean daily, boolean snapshot, int index, String location, JsonNode node) {
-        return daily ? HfDailyMapper.toRecord(index, location, node)
-                : snapshot ? ArxivSnapshotMapper.toRecord(index, location, node)
-                : JsonPaperMapper.toRecord(index, location, node);
+        return daily
+                ? HfDailyMapper.toRecord(index, location, node)
+                : snapshot
+                        ? ArxivSnapshotMapper.toRecord(index, location, node)
+                        : JsonPaperMapper.toRecord(index, location, node);
     }
 }

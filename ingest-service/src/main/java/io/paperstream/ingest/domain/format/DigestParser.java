@@ -3,7 +3,6 @@ package io.paperstream.ingest.domain.format;
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
-
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.Month;
@@ -26,26 +25,39 @@ import java.util.regex.Pattern;
  */
 public final class DigestParser {
     static final int TITLE_MAX = 300;
-    private static final Set<String> FURNITURE = Set.of("new", "get trending papers in your email inbox!", "subscribe",
-            "byak and the research community", "daily papers", "papers", "trending", "submit");
+    private static final Set<String> FURNITURE = Set.of(
+            "new",
+            "get trending papers in your email inbox!",
+            "subscribe",
+            "byak and the research community",
+            "daily papers",
+            "papers",
+            "trending",
+            "submit");
     private static final Pattern DATE_LINE = Pattern.compile(
             "(?i)^(jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?"
                     + "|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\\.?\\s+(\\d{1,2})(?:(?:,\\s*|\\s+)(\\d{4}))?$");
     /** Only blanks are trimmed: other control characters stay, so that validation refuses them. */
     private static final Pattern EDGE_SPACE = Pattern.compile("^[ \\t\\u00A0]+|[ \\t\\u00A0]+$");
+
     private static final Map<String, Month> MONTHS = Map.ofEntries(
-            Map.entry("jan", Month.JANUARY), Map.entry("feb", Month.FEBRUARY), Map.entry("mar", Month.MARCH),
-            Map.entry("apr", Month.APRIL), Map.entry("may", Month.MAY), Map.entry("jun", Month.JUNE),
-            Map.entry("jul", Month.JULY), Map.entry("aug", Month.AUGUST), Map.entry("sep", Month.SEPTEMBER),
-Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER),
+            Map.entry("jan", Month.JANUARY),
+            Map.entry("feb", Month.FEBRUARY),
+            Map.entry("mar", Month.MARCH),
+            Map.entry("apr", Month.APRIL),
+            Map.entry("may", Month.MAY),
+            Map.entry("jun", Month.JUNE),
+            Map.entry("jul", Month.JULY),
+            Map.entry("aug", Month.AUGUST),
+            Map.entry("sep", Month.SEPTEMBER),
+            Map.entry("oct", Month.OCTOBER),
+            Map.entry("nov", Month.NOVEMBER),
             Map.entry("dec", Month.DECEMBER));
 
-    private DigestParser() {
-    }
+    private DigestParser() {}
 
     /** The records of a digest and the date they were given. */
-    public record Digest(List<SourceRecord> records, DigestDate date) {
-    }
+    public record Digest(List<SourceRecord> records, DigestDate date) {}
 
     private record Paragraph(int line, List<String> lines) {
         String text() {
@@ -60,7 +72,9 @@ Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER),
     public static Digest parse(String body, Optional<LocalDate> dateParameter, LocalDate today) {
         List<Paragraph> paragraphs = paragraphs(body.startsWith("\uFEFF") ? body.substring(1) : body);
         List<SourceRecord> records = new ArrayList<>();
-        DigestDate date = dateParameter.map(d -> new DigestDate(d, DigestDate.PARAMETER, null)).orElse(null);
+        DigestDate date = dateParameter
+                .map(d -> new DigestDate(d, DigestDate.PARAMETER, null))
+                .orElse(null);
         LocalDate current = dateParameter.orElse(null);
         Paragraph pendingTitle = null;
         boolean header = true;
@@ -84,18 +98,26 @@ Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER),
                 continue;
             }
             header = false;
-            if (pendingTitle == null && p.lines().size() > 1 && looksLikeTitle(p.lines().get(0))
-                    && !looksLikeTitle(String.join(" ", p.lines().subList(1, p.lines().size())))) {
+            if (pendingTitle == null
+                    && p.lines().size() > 1
+                    && looksLikeTitle(p.lines().get(0))
+                    && !looksLikeTitle(
+                            String.join(" ", p.lines().subList(1, p.lines().size())))) {
                 // Title and abstract with no blank line between them.
                 Paragraph title = new Paragraph(p.line(), p.lines().subList(0, 1));
-                records.add(record(records.size(), title, String.join(" ", p.lines().subList(1, p.lines().size())),
+                records.add(record(
+                        records.size(),
+                        title,
+                        String.join(" ", p.lines().subList(1, p.lines().size())),
                         current));
             } else if (pendingTitle == null) {
                 if (looksLikeTitle(text)) {
                     pendingTitle = p;
                 } else {
-                    records.add(SourceRecord.unreadable(records.size(), "line " + p.line(), Violation.of("title",
-                            "missing", "an abstract without a title before it")));
+                    records.add(SourceRecord.unreadable(
+                            records.size(),
+                            "line " + p.line(),
+                            Violation.of("title", "missing", "an abstract without a title before it")));
                 }
             } else if (looksLikeTitle(text)) {
                 records.add(titleWithoutAbstract(records.size(), pendingTitle));
@@ -121,8 +143,8 @@ Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER),
         int day = Integer.parseInt(m.group(2));
         try {
             if (m.group(3) != null) {
-                return Optional.of(new DigestDate(LocalDate.of(Integer.parseInt(m.group(3)), month, day),
-                        DigestDate.LINE, text));
+                return Optional.of(
+                        new DigestDate(LocalDate.of(Integer.parseInt(m.group(3)), month, day), DigestDate.LINE, text));
             }
             MonthDay monthDay = MonthDay.of(month, day);
             for (int year = today.getYear(); year > today.getYear() - 8; year--) {
@@ -141,15 +163,20 @@ Map.entry("oct", Month.OCTOBER), Map.entry("nov", Month.NOVEMBER),
     }
 
     private static SourceRecord record(int index, Paragraph title, String abstractText, LocalDate date) {
-        PaperInput input = PaperInput.of(title.text(), abstractText)
-                .withPublishedOn(date == null ? null : date.toString());
+        PaperInput input =
+                PaperInput.of(title.text(), abstractText).withPublishedOn(date == null ? null : date.toString());
         return SourceRecord.ok(index, "line " + title.line(), input);
     }
 
     private static SourceRecord titleWithoutAbstract(int index, Paragraph title) {
-        return new SourceRecord(index, "line " + title.line(), PaperInput.of(title.text(), null),
-                List.of(Violation.of("abstract", "missing", "the title \"" + shorten(title.text())
-                        + "\" has no abstract after it")));
+        return new SourceRecord(
+                index,
+                "line " + title.line(),
+                PaperInput.of(title.text(), null),
+                List.of(Violation.of(
+                        "abstract",
+                        "missing",
+                        "the title \"" + shorten(title.text()) + "\" has no abstract after it")));
     }
 
     private static String shorten(String text) {

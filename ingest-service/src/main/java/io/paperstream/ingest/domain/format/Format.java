@@ -38,7 +38,9 @@ public enum Format {
     }
 
     public static Optional<Format> byLabel(String label) {
-        return Arrays.stream(values()).filter(f -> f.label.equalsIgnoreCase(label)).findFirst();
+        return Arrays.stream(values())
+                .filter(f -> f.label.equalsIgnoreCase(label))
+                .findFirst();
     }
 
     /** The base media type of a Content-Type header, lower case, parameters dropped; also accepts known aliases. */
@@ -47,9 +49,12 @@ public enum Format {
             return "";
         }
         int semicolon = contentType.indexOf(';');
-        String base = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).trim().toLowerCase(Locale.ROOT);
+        String base = (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType)
+                .trim()
+                .toLowerCase(Locale.ROOT);
         return switch (base) {
-            case "application/ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines" -> NDJSON_TYPE;
+            case "application/ndjson", "application/jsonl", "application/x-jsonlines", "application/jsonlines" ->
+                NDJSON_TYPE;
             default -> base;
         };
     }

@@ -5,7 +5,6 @@ import io.paperstream.events.RawPaper.SourceLink;
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,8 +15,7 @@ import java.util.List;
  * entry-level ones fill gaps. A bare paper object (no {@code paper} wrapper) is read the same way.
  */
 public final class HfDailyMapper {
-    private HfDailyMapper() {
-    }
+    private HfDailyMapper() {}
 
     /** True when the JSON looks like a daily-papers response: entries that carry a {@code paper} object. */
     public static boolean looksLikeDailyPapers(JsonNode root) {
@@ -27,8 +25,13 @@ public final class HfDailyMapper {
 
     public static SourceRecord toRecord(int index, String location, JsonNode entry) {
         if (!entry.isObject()) {
-            return SourceRecord.unreadable(index, location,
-                    Violation.of("$", "not-an-object", "a daily-papers entry must be a JSON object, not " + Json.kind(entry)));
+            return SourceRecord.unreadable(
+                    index,
+                    location,
+                    Violation.of(
+                            "$",
+                            "not-an-object",
+                            "a daily-papers entry must be a JSON object, not " + Json.kind(entry)));
         }
         JsonNode paper = entry.path("paper").isObject() ? entry.get("paper") : entry;
         List<Violation> errors = new ArrayList<>();

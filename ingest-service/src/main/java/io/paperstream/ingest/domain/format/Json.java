@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.paperstream.ingest.domain.Violation;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,12 +22,15 @@ public final class Json {
             .build();
 
     static {
-        STRICT.getFactory().setStreamReadConstraints(StreamReadConstraints.builder()
-                .maxNestingDepth(64).maxNumberLength(100).maxStringLength(1_000_000).build());
+        STRICT.getFactory()
+                .setStreamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(64)
+                        .maxNumberLength(100)
+                        .maxStringLength(1_000_000)
+                        .build());
     }
 
-    private Json() {
-    }
+    private Json() {}
 
     /** The JSON value of a text; {@code lineOffset} turns the parser's line into the body's line (NDJSON). */
     public static JsonNode parse(String text) {
@@ -77,7 +79,9 @@ public final class Json {
             if (item.isTextual()) {
                 out.add(item.textValue());
             } else {
-                errors.add(Violation.of(field + "[" + i + "]", "wrong-type",
+                errors.add(Violation.of(
+                        field + "[" + i + "]",
+                        "wrong-type",
                         field + "[" + i + "] must be a string, not " + kind(item)));
             }
         }

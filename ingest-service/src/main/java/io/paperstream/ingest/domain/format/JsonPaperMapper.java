@@ -5,7 +5,6 @@ import io.paperstream.events.RawPaper.SourceLink;
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
-
 import java.util.ArrayList;
 import java.util.List;
 
@@ -15,12 +14,13 @@ import java.util.List;
  * {@code revision}, {@code source} and {@code ingestedAt} are ingest's to set and are ignored too.
  */
 public final class JsonPaperMapper {
-    private JsonPaperMapper() {
-    }
+    private JsonPaperMapper() {}
 
     public static SourceRecord toRecord(int index, String location, JsonNode node) {
         if (!node.isObject()) {
-            return SourceRecord.unreadable(index, location,
+            return SourceRecord.unreadable(
+                    index,
+                    location,
                     Violation.of("$", "not-an-object", "a paper must be a JSON object, not " + Json.kind(node)));
         }
         List<Violation> errors = new ArrayList<>();
@@ -56,10 +56,13 @@ public final class JsonPaperMapper {
             if (link.isTextual()) {
                 out.add(new SourceLink(link.textValue(), null));
             } else if (link.isObject()) {
-                out.add(new SourceLink(Json.text(link, "url", field + ".url", errors),
+                out.add(new SourceLink(
+                        Json.text(link, "url", field + ".url", errors),
                         Json.text(link, "label", field + ".label", errors)));
             } else {
-                errors.add(Violation.of(field, "wrong-type",
+                errors.add(Violation.of(
+                        field,
+                        "wrong-type",
                         field + " must be an object {url, label} or a URL string, not " + Json.kind(link)));
             }
         }

@@ -3,7 +3,6 @@ package io.paperstream.ingest.domain.format;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -73,8 +72,8 @@ public final class NdjsonRecords implements Iterator<SourceRecord> {
         String where = "line " + lineNumber;
         int i = index++;
         if (tooLong) {
-            return SourceRecord.unreadable(i, where, Violation.of("$", "line-too-long",
-                    "the line is longer than " + maxLineBytes + " bytes"));
+            return SourceRecord.unreadable(
+                    i, where, Violation.of("$", "line-too-long", "the line is longer than " + maxLineBytes + " bytes"));
         }
         String text;
         try {
@@ -95,7 +94,8 @@ public final class NdjsonRecords implements Iterator<SourceRecord> {
             }
             return ArxivSnapshotMapper.toRecord(i, where, node);
         }
-        return HfDailyMapper.looksLikeDailyPapers(node) ? HfDailyMapper.toRecord(i, where, node)
+        return HfDailyMapper.looksLikeDailyPapers(node)
+                ? HfDailyMapper.toRecord(i, where, node)
                 : JsonPaperMapper.toRecord(i, where, node);
     }
 

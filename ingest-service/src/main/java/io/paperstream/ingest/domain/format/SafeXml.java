@@ -1,13 +1,13 @@
 package io.paperstream.ingest.domain.format;
 
+import java.io.InputStream;
+import java.io.Reader;
 import javax.xml.XMLConstants;
 import javax.xml.stream.Location;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamReader;
-import java.io.InputStream;
-import java.io.Reader;
 
 /**
  * Reading untrusted XML (Atom feeds, OAI-PMH answers) with the JDK's StAX parser: no DTDs, no entity declarations or
@@ -42,9 +42,8 @@ public final class SafeXml {
                 case XMLStreamConstants.START_ELEMENT -> depth++;
                 case XMLStreamConstants.END_ELEMENT -> depth--;
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        out.append(r.getText());
-                default -> {
-                }
+                    out.append(r.getText());
+                default -> {}
             }
         }
         return out.toString();
@@ -57,10 +56,11 @@ public final class SafeXml {
 
     /** Refuses a DTD or an entity (the factory does not resolve them; this says so instead of reading on). */
     public void refuseDtd(XMLStreamReader r, int event) {
-        if (event == XMLStreamConstants.DTD || event == XMLStreamConstants.ENTITY_REFERENCE
+        if (event == XMLStreamConstants.DTD
+                || event == XMLStreamConstants.ENTITY_REFERENCE
                 || event == XMLStreamConstants.ENTITY_DECLARATION) {
-            throw new UnreadableBodyException("DTDs and entity declarations are not allowed in " + document,
-                    where(r.getLocation()));
+            throw new UnreadableBodyException(
+                    "DTDs and entity declarations are not allowed in " + document, where(r.getLocation()));
         }
     }
 

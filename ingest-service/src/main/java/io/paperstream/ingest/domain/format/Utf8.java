@@ -11,11 +11,12 @@ import java.nio.charset.StandardCharsets;
 
 /** Strict UTF-8: invalid byte sequences are an error, never silently replaced. A leading byte-order mark is dropped. */
 public final class Utf8 {
-    private Utf8() {
-    }
+    private Utf8() {}
 
     public static String decode(byte[] bytes, int offset, int length, String location) {
-        if (length >= 3 && bytes[offset] == (byte) 0xEF && bytes[offset + 1] == (byte) 0xBB
+        if (length >= 3
+                && bytes[offset] == (byte) 0xEF
+                && bytes[offset + 1] == (byte) 0xBB
                 && bytes[offset + 2] == (byte) 0xBF) {
             offset += 3;
             length -= 3;
@@ -24,7 +25,8 @@ public final class Utf8 {
             return new String(bytes, offset, length, StandardCharsets.ISO_8859_1);
         }
         try {
-            return StandardCharsets.UTF_8.newDecoder()
+            return StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
                     .decode(ByteBuffer.wrap(bytes, offset, length))

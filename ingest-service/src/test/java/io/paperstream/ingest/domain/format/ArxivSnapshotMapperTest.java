@@ -1,13 +1,10 @@
 package io.paperstream.ingest.domain.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
-import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -16,8 +13,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /** The arXiv metadata snapshot's records mapped field by field, table-driven; recognised by shape in NDJSON and JSON. */
 public class ArxivSnapshotMapperTest {
@@ -44,9 +43,15 @@ public class ArxivSnapshotMapperTest {
     static Stream<Arguments> fields() {
         return Stream.of(
                 row(FIRST, "arxivId", PaperInput::arxivId, "0704.0001v2"),
-                row(FIRST, "title", PaperInput::title,
+                row(
+                        FIRST,
+                        "title",
+                        PaperInput::title,
                         "Calculation of prompt diphoton production cross sections at Tevatron and\n  LHC energies"),
-                row(FIRST, "authors from authors_parsed", PaperInput::authors,
+                row(
+                        FIRST,
+                        "authors from authors_parsed",
+                        PaperInput::authors,
                         List.of("C. Balázs", "E. L. Berger", "P. M. Nadolsky", "C. -P. Yuan")),
                 row(FIRST, "categories", PaperInput::categories, List.of("hep-ph")),
                 row(FIRST, "publishedOn = first version", PaperInput::publishedOn, "2007-04-02"),
@@ -59,22 +64,43 @@ public class ArxivSnapshotMapperTest {
                 row(RECENT, "suffix", PaperInput::authors, List.of("Yuan Liu", "Zhongyin Zhao", "Le Tian Jr")),
                 row(RECENT, "publishedOn", PaperInput::publishedOn, "2024-09-07"),
                 row(RECENT, "license", PaperInput::license, "http://creativecommons.org/licenses/by/4.0/"),
-                row(RECENT, "comment keeps the code link", PaperInput::comment,
+                row(
+                        RECENT,
+                        "comment keeps the code link",
+                        PaperInput::comment,
                         "Code: https://github.com/WePOINTS/WePOINTS"),
                 row(RECENT, "no doi", PaperInput::doi, null),
-                row("{\"id\":\"math/0703001\",\"authors\":\"A. One, B. Two and C. Three\",\"title\":\"Old style\","
+                row(
+                        "{\"id\":\"math/0703001\",\"authors\":\"A. One, B. Two and C. Three\",\"title\":\"Old style\","
                                 + "\"abstract\":\"An old-style identifier.\",\"categories\":\"math.AG\",\"versions\":[]}",
-                        "authors string split (no authors_parsed)", PaperInput::authors, List.of("A. One", "B. Two", "C. Three")),
-                row("{\"id\":\"math/0703001\",\"authors\":\"A. One, B. Two, and C. Three\",\"versions\":[]}",
-                        "Oxford comma", PaperInput::authors, List.of("A. One", "B. Two", "C. Three")),
-                row("{\"id\":\"math/0703001\",\"versions\":[]}", "old-style id, no version", PaperInput::arxivId,
+                        "authors string split (no authors_parsed)",
+                        PaperInput::authors,
+                        List.of("A. One", "B. Two", "C. Three")),
+                row(
+                        "{\"id\":\"math/0703001\",\"authors\":\"A. One, B. Two, and C. Three\",\"versions\":[]}",
+                        "Oxford comma",
+                        PaperInput::authors,
+                        List.of("A. One", "B. Two", "C. Three")),
+                row(
+                        "{\"id\":\"math/0703001\",\"versions\":[]}",
+                        "old-style id, no version",
+                        PaperInput::arxivId,
                         "math/0703001"),
-                row("{\"id\":\"1501.00001\",\"doi\":\"10.1000/a 10.1000/b\",\"versions\":[]}", "first of several DOIs",
-                        PaperInput::doi, "10.1000/a"),
-                row("{\"id\":\"1501.00001\",\"versions\":[{\"version\":\"v1\",\"created\":\"2015-01-01T10:00:00Z\"}]}",
-                        "ISO created", PaperInput::publishedOn, "2015-01-01"),
-                row("{\"id\":\"1501.00001\",\"categories\":\"\",\"authors_parsed\":[]}", "empty categories",
-                        PaperInput::categories, List.of()));
+                row(
+                        "{\"id\":\"1501.00001\",\"doi\":\"10.1000/a 10.1000/b\",\"versions\":[]}",
+                        "first of several DOIs",
+                        PaperInput::doi,
+                        "10.1000/a"),
+                row(
+                        "{\"id\":\"1501.00001\",\"versions\":[{\"version\":\"v1\",\"created\":\"2015-01-01T10:00:00Z\"}]}",
+                        "ISO created",
+                        PaperInput::publishedOn,
+                        "2015-01-01"),
+                row(
+                        "{\"id\":\"1501.00001\",\"categories\":\"\",\"authors_parsed\":[]}",
+                        "empty categories",
+                        PaperInput::categories,
+                        List.of()));
     }
 
     private static Arguments row(String json, String what, Function<PaperInput, Object> field, Object expected) {
@@ -91,8 +117,10 @@ public class ArxivSnapshotMapperTest {
 
     static Stream<Arguments> errors() {
         return Stream.of(
-                Arguments.of("{\"id\":\"1\",\"versions\":[{\"version\":\"v1\",\"created\":\"yesterday\"}]}",
-                        "versions[0].created", "invalid"),
+                Arguments.of(
+                        "{\"id\":\"1\",\"versions\":[{\"version\":\"v1\",\"created\":\"yesterday\"}]}",
+                        "versions[0].created",
+                        "invalid"),
                 Arguments.of("{\"id\":\"1\",\"versions\":{}}", "versions", "wrong-type"),
                 Arguments.of("{\"id\":\"1\",\"categories\":[\"cs.CL\"],\"versions\":[]}", "categories", "wrong-type"),
                 Arguments.of("{\"id\":\"1\",\"authors_parsed\":[\"x\"]}", "authors_parsed[0]", "wrong-type"),
@@ -103,15 +131,21 @@ public class ArxivSnapshotMapperTest {
     @MethodSource("errors")
     void namesTheFieldInError(String json, String field, String code) {
         SourceRecord record = ArxivSnapshotMapper.toRecord(0, "line 1", Json.parse(json));
-        assertThat(record.readErrors()).extracting(Violation::field, Violation::code).contains(
-                org.assertj.core.groups.Tuple.tuple(field, code));
+        assertThat(record.readErrors())
+                .extracting(Violation::field, Violation::code)
+                .contains(org.assertj.core.groups.Tuple.tuple(field, code));
     }
 
     @Test
     void isRecognisedByShapeInNdjsonAndNamesTheFormat() {
-        String body = FIRST + "\n" + RECENT + "\n{\"title\": \"A paperstream paper\", \"abstract\": \"Its own shape.\"}\n";
-        ParsedBody parsed = BodyParsers.read(Format.NDJSON, false,
-                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)), 1 << 20, Optional.empty(),
+        String body =
+                FIRST + "\n" + RECENT + "\n{\"title\": \"A paperstream paper\", \"abstract\": \"Its own shape.\"}\n";
+        ParsedBody parsed = BodyParsers.read(
+                Format.NDJSON,
+                false,
+                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                1 << 20,
+                Optional.empty(),
                 LocalDate.of(2025, 1, 1));
         assertThat(parsed.format()).isEqualTo(Format.ARXIV_SNAPSHOT);
         List<SourceRecord> records = new ArrayList<>();
@@ -122,25 +156,37 @@ public class ArxivSnapshotMapperTest {
 
     @Test
     void plainNdjsonStaysNdjson() {
-        ParsedBody parsed = BodyParsers.read(Format.NDJSON, false, new ByteArrayInputStream(
-                        "{\"title\": \"T\", \"abstract\": \"A\"}\n".getBytes(StandardCharsets.UTF_8)), 1 << 20,
-                Optional.empty(), LocalDate.of(2025, 1, 1));
+        ParsedBody parsed = BodyParsers.read(
+                Format.NDJSON,
+                false,
+                new ByteArrayInputStream("{\"title\": \"T\", \"abstract\": \"A\"}\n".getBytes(StandardCharsets.UTF_8)),
+                1 << 20,
+                Optional.empty(),
+                LocalDate.of(2025, 1, 1));
         assertThat(parsed.format()).isEqualTo(Format.NDJSON);
     }
 
     @Test
     void theFormatParameterReadsEveryLineAsASnapshotRecord() {
-        ParsedBody parsed = BodyParsers.read(Format.ARXIV_SNAPSHOT, true, new ByteArrayInputStream(
-                        "{\"id\":\"2401.00001\",\"title\":\"T\"}\n".getBytes(StandardCharsets.UTF_8)), 1 << 20,
-                Optional.empty(), LocalDate.of(2025, 1, 1));
+        ParsedBody parsed = BodyParsers.read(
+                Format.ARXIV_SNAPSHOT,
+                true,
+                new ByteArrayInputStream("{\"id\":\"2401.00001\",\"title\":\"T\"}\n".getBytes(StandardCharsets.UTF_8)),
+                1 << 20,
+                Optional.empty(),
+                LocalDate.of(2025, 1, 1));
         assertThat(parsed.format()).isEqualTo(Format.ARXIV_SNAPSHOT);
         assertThat(parsed.records().next().input().arxivId()).isEqualTo("2401.00001");
     }
 
     @Test
     void aSnapshotRecordPostedAsJsonIsRecognisedToo() {
-        ParsedBody parsed = BodyParsers.read(Format.JSON, false,
-                new ByteArrayInputStream(RECENT.getBytes(StandardCharsets.UTF_8)), 1 << 20, Optional.empty(),
+        ParsedBody parsed = BodyParsers.read(
+                Format.JSON,
+                false,
+                new ByteArrayInputStream(RECENT.getBytes(StandardCharsets.UTF_8)),
+                1 << 20,
+                Optional.empty(),
                 LocalDate.of(2025, 1, 1));
         assertThat(parsed.format()).isEqualTo(Format.ARXIV_SNAPSHOT);
         assertThat(parsed.records().next().input().categories()).containsExactly("cs.CV", "cs.CL", "cs.LG");

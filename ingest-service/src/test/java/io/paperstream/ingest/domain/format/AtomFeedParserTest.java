@@ -1,22 +1,21 @@
 package io.paperstream.ingest.domain.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import io.paperstream.events.RawPaper.SourceLink;
 import io.paperstream.ingest.domain.PaperInput;
 import io.paperstream.ingest.domain.SourceRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.params.provider.ValueSource;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /** arXiv Atom feeds read field by field; DTDs (XXE, billion laughs) refused quickly. */
 class AtomFeedParserTest {
@@ -41,8 +40,10 @@ class AtomFeedParserTest {
         assertThat(p.categories()).containsExactly("cs.CV", "cs.CV", "cs.CL");
         assertThat(p.comment()).isEqualTo("v2 fixes typos; 20 pages");
         assertThat(p.doi()).isEqualTo("10.48550/arXiv.2409.04828");
-        assertThat(p.links()).contains(new SourceLink("http://arxiv.org/pdf/2409.04828v2", "pdf"),
-                new SourceLink("http://arxiv.org/abs/2409.04828v2", "abstract-page"));
+        assertThat(p.links())
+                .contains(
+                        new SourceLink("http://arxiv.org/pdf/2409.04828v2", "pdf"),
+                        new SourceLink("http://arxiv.org/abs/2409.04828v2", "abstract-page"));
         assertThat(records.get(1).input().arxivId()).isEqualTo("hep-th/9901001v1");
         assertThat(records.get(1).location()).startsWith("entry 2 (line ");
     }
@@ -51,8 +52,10 @@ class AtomFeedParserTest {
     @ValueSource(strings = {"xxe.xml", "billion-laughs.xml"})
     void refusesDtdsQuicklyWithoutExpandingAnything(String name) throws IOException {
         String xml = sample(name);
-        assertTimeoutPreemptively(Duration.ofSeconds(2), () ->
-                assertThatThrownBy(() -> AtomFeedParser.parse(xml)).isInstanceOf(UnreadableBodyException.class)
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(2),
+                () -> assertThatThrownBy(() -> AtomFeedParser.parse(xml))
+                        .isInstanceOf(UnreadableBodyException.class)
                         .hasMessageContaining("DTD"));
     }
 

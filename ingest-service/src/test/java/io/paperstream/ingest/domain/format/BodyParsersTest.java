@@ -1,10 +1,9 @@
 package io.paperstream.ingest.domain.format;
 
-import io.paperstream.ingest.domain.SourceRecord;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.paperstream.ingest.domain.SourceRecord;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,16 +12,16 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** JSON bodies: one paper or many, daily-papers detection, strictness. */
 class BodyParsersTest {
 
     private static ParsedBody read(Format format, boolean explicit, byte[] body) {
-        return BodyParsers.read(format, explicit, new ByteArrayInputStream(body), 1000, Optional.empty(),
-                LocalDate.of(2026, 1, 1));
+        return BodyParsers.read(
+                format, explicit, new ByteArrayInputStream(body), 1000, Optional.empty(), LocalDate.of(2026, 1, 1));
     }
 
     private static List<SourceRecord> records(ParsedBody body) {
@@ -33,12 +32,17 @@ class BodyParsersTest {
 
     @Test
     void jsonObjectOrArray() {
-        assertThat(records(read(Format.JSON, false, "{\"title\": \"T\"}".getBytes()))).singleElement()
+        assertThat(records(read(Format.JSON, false, "{\"title\": \"T\"}".getBytes())))
+                .singleElement()
                 .satisfies(r -> assertThat(r.location()).isEqualTo("$"));
-        List<SourceRecord> array = records(read(Format.JSON, false,
+        List<SourceRecord> array = records(read(
+                Format.JSON,
+                false,
                 "[{\"title\": \"A\", \"id\": \"arxiv:9999.99999\", \"revision\": 1}, 3]".getBytes()));
         assertThat(array).extracting(SourceRecord::location).containsExactly("$[0]", "$[1]");
-        assertThat(array.get(0).input().arxivId()).as("ids are never taken from input").isNull();
+        assertThat(array.get(0).input().arxivId())
+                .as("ids are never taken from input")
+                .isNull();
         assertThat(array.get(1).readErrors().get(0).code()).isEqualTo("not-an-object");
     }
 
@@ -69,12 +73,14 @@ class BodyParsersTest {
             """)
     void unreadableJson(String json, String why) {
         assertThatThrownBy(() -> read(Format.JSON, false, json.getBytes(StandardCharsets.UTF_8)))
-                .as(why).isInstanceOf(UnreadableBodyException.class);
+                .as(why)
+                .isInstanceOf(UnreadableBodyException.class);
     }
 
     @Test
     void invalidUtf8IsUnreadable() {
-        assertThatThrownBy(() -> read(Format.DIGEST, false, new byte[]{'T', (byte) 0xC3, '(', '\n'}))
-                .isInstanceOf(UnreadableBodyException.class).hasMessageContaining("UTF-8");
+        assertThatThrownBy(() -> read(Format.DIGEST, false, new byte[] {'T', (byte) 0xC3, '(', '\n'}))
+                .isInstanceOf(UnreadableBodyException.class)
+                .hasMessageContaining("UTF-8");
     }
 }

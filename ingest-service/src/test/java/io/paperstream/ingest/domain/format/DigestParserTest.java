@@ -1,19 +1,18 @@
 package io.paperstream.ingest.domain.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** The daily-digest text: the project sample, hostile layouts, date lines and their year. */
 class DigestParserTest {
@@ -48,7 +47,9 @@ class DigestParserTest {
     void aTitleWithoutAbstractIsRejectedAlone() {
         List<SourceRecord> records = parse("Mar 14\n\nLonely Title\n\nGood Title\n\n" + ABSTRACT + "\n\nLast Title\n")
                 .records();
-        assertThat(records).extracting(r -> r.readErrors().stream().map(Violation::code).findFirst().orElse("ok"))
+        assertThat(records)
+                .extracting(r ->
+                        r.readErrors().stream().map(Violation::code).findFirst().orElse("ok"))
                 .containsExactly("missing", "ok", "missing");
         assertThat(records.get(0).location()).isEqualTo("line 3");
         assertThat(records.get(1).input().publishedOn()).isEqualTo("2025-03-14");
@@ -65,7 +66,8 @@ class DigestParserTest {
 
     @Test
     void anAbstractWithoutTitleIsRejected() {
-        List<SourceRecord> records = parse(ABSTRACT + "\n\nTitle\n\n" + ABSTRACT + "\n").records();
+        List<SourceRecord> records =
+                parse(ABSTRACT + "\n\nTitle\n\n" + ABSTRACT + "\n").records();
         assertThat(records.get(0).readable()).isFalse();
         assertThat(records.get(0).readErrors().get(0).field()).isEqualTo("title");
         assertThat(records.get(1).readable()).isTrue();
@@ -73,8 +75,8 @@ class DigestParserTest {
 
     @Test
     void theDateParameterWins() {
-        DigestParser.Digest digest = DigestParser.parse("Mar 14\n\nT1\n\n" + ABSTRACT, Optional.of(LocalDate.of(2020, 1, 2)),
-                TODAY);
+        DigestParser.Digest digest =
+                DigestParser.parse("Mar 14\n\nT1\n\n" + ABSTRACT, Optional.of(LocalDate.of(2020, 1, 2)), TODAY);
         assertThat(digest.date().source()).isEqualTo(DigestDate.PARAMETER);
         assertThat(digest.records().get(0).input().publishedOn()).isEqualTo("2020-01-02");
     }
@@ -93,6 +95,9 @@ class DigestParserTest {
             14 Mar,         none
             """)
     void dateLines(String line, String expected) {
-        assertThat(DigestParser.dateLine(line, TODAY).map(d -> d.date().toString()).orElse(null)).isEqualTo(expected);
+        assertThat(DigestParser.dateLine(line, TODAY)
+                        .map(d -> d.date().toString())
+                        .orElse(null))
+                .isEqualTo(expected);
     }
 }

@@ -1,17 +1,16 @@
 package io.paperstream.ingest.domain.format;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
-import org.junit.jupiter.api.Test;
-
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 /** NDJSON read lazily line by line, bad lines rejected alone, the body bound enforced. */
 class NdjsonRecordsTest {
@@ -29,13 +28,15 @@ class NdjsonRecordsTest {
 
     @Test
     void eachLineIsARecordWithItsLineNumber() {
-        String body = PAPER + "\r\n\n   \n[1]\n{\"title\": \n" + "{\"paper\": {\"id\": \"2503.10622\", \"summary\": \"S\"}}\n"
-                + "{\"title\": 42}\n" + PAPER;
+        String body = PAPER + "\r\n\n   \n[1]\n{\"title\": \n"
+                + "{\"paper\": {\"id\": \"2503.10622\", \"summary\": \"S\"}}\n" + "{\"title\": 42}\n" + PAPER;
         List<SourceRecord> records = read(body.getBytes(StandardCharsets.UTF_8), 1000);
-        assertThat(records).extracting(SourceRecord::location)
+        assertThat(records)
+                .extracting(SourceRecord::location)
                 .containsExactly("line 1", "line 4", "line 5", "line 6", "line 7", "line 8");
         assertThat(records).extracting(SourceRecord::index).containsExactly(0, 1, 2, 3, 4, 5);
-        assertThat(records).extracting(NdjsonRecordsTest::code)
+        assertThat(records)
+                .extracting(NdjsonRecordsTest::code)
                 .containsExactly("ok", "not-an-object", "malformed-json", "ok", "wrong-type", "ok");
         assertThat(records.get(3).input().arxivId()).isEqualTo("2503.10622");
     }
@@ -45,7 +46,8 @@ class NdjsonRecordsTest {
         String longLine = "{\"title\": \"" + "y".repeat(150) + "\"}";
         String body = PAPER + "\r\n\n" + longLine + "\n{\"title\": \"" + "z".repeat(85) + "\"}\r\n" + PAPER + "\n\n";
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        List<String> whole = read(bytes, 100).stream().map(r -> r.location() + " " + code(r)).toList();
+        List<String> whole =
+                read(bytes, 100).stream().map(r -> r.location() + " " + code(r)).toList();
         assertThat(whole).containsExactly("line 1 ok", "line 3 line-too-long", "line 4 ok", "line 5 ok");
         for (int chunk = 1; chunk <= 9; chunk++) {
             int size = chunk;
@@ -57,7 +59,8 @@ class NdjsonRecordsTest {
             };
             List<SourceRecord> out = new ArrayList<>();
             new NdjsonRecords(trickle, 100).forEachRemaining(out::add);
-            assertThat(out.stream().map(r -> r.location() + " " + code(r)).toList()).as("reads of %d bytes", size)
+            assertThat(out.stream().map(r -> r.location() + " " + code(r)).toList())
+                    .as("reads of %d bytes", size)
                     .isEqualTo(whole);
             assertThat(out.get(2).input().title()).hasSize(85);
         }
@@ -68,7 +71,8 @@ class NdjsonRecordsTest {
         byte[] bad = {'{', '"', (byte) 0xFF, '"', '}', '\n'};
         String longLine = "{\"title\": \"" + "x".repeat(200) + "\"}\n";
         byte[] body = concat(bad, longLine.getBytes(StandardCharsets.UTF_8), PAPER.getBytes(StandardCharsets.UTF_8));
-        assertThat(read(body, 100)).extracting(NdjsonRecordsTest::code)
+        assertThat(read(body, 100))
+                .extracting(NdjsonRecordsTest::code)
                 .containsExactly("invalid-utf8", "line-too-long", "ok");
     }
 
@@ -94,7 +98,7 @@ class NdjsonRecordsTest {
     void theBodyLimitStopsReading() {
         byte[] body = (PAPER + "\n").repeat(100).getBytes(StandardCharsets.UTF_8);
         NdjsonRecords records = new NdjsonRecords(new BoundedInputStream(new ByteArrayInputStream(body), 500), 1000);
-        assertThatThrownBy(() -> records.forEachRemaining(r -> { })).isInstanceOf(BodyTooLargeException.class);
+        assertThatThrownBy(() -> records.forEachRemaining(r -> {})).isInstanceOf(BodyTooLargeException.class);
     }
 
     private static byte[] concat(byte[]... parts) {
