@@ -613,7 +613,9 @@ class SearchPageBrowserIT {
         waitForUrl(u -> u.endsWith("/?category=cs.CL"));
         JsonNode api = api("/api/v1/papers?category=cs.CL");
         waitUntil(() -> titles().equals(titles(api)));
-        assertThat(titles()).contains("A catalogue entry from the year before", "An older catalogue entry");
+        // this test's cs.CL papers are among the category's papers (the shared database may hold more of them)
+        assertThat(titles(api("/api/v1/papers?category=cs.CL&q=catalogue+entry&limit=200")))
+                .contains("A catalogue entry from the year before", "An older catalogue entry");
         assertThat(summary()).startsWith(totalText("category=cs.CL"));
         WebElement selected = facetLink("category", "cs.CL");
         assertThat(selected.getAttribute("aria-current")).isEqualTo("true");
@@ -651,7 +653,10 @@ class SearchPageBrowserIT {
         waitForUrl(u -> u.endsWith("/?from=2023-01-01&to=2023-12-31"));
         JsonNode api = api("/api/v1/papers?from=2023-01-01&to=2023-12-31");
         waitUntil(() -> titles().equals(titles(api)));
-        assertThat(titles()).contains("A catalogue entry from the year before");
+        // this test's 2023 paper is among the year's papers (the first page may be full of other classes' papers:
+        // the database is shared)
+        assertThat(titles(api("/api/v1/papers?from=2023-01-01&to=2023-12-31&q=catalogue+entry&limit=200")))
+                .contains("A catalogue entry from the year before");
         assertThat(summary()).startsWith(totalText("from=2023-01-01&to=2023-12-31"));
         assertThat(facetLink("year", "2023").getAttribute("aria-current")).isEqualTo("true");
         assertThat(browser.driver.findElements(By.cssSelector(".selected .chip-remove")).stream()
