@@ -22,6 +22,23 @@ import org.junit.jupiter.api.Test;
 class JsonIngestIT {
 
     @Test
+    void aClientAskingForHttp2IsAnsweredInHttp11() throws Exception {
+        // Java's HttpClient asks for h2c by default; the upload route needs HTTP/1.1 (application.properties)
+        java.net.http.HttpClient client = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<String> response = client.send(
+                java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create("http://localhost:" + io.restassured.RestAssured.port + Api.PAPERS))
+                        .header("Content-Type", "application/json")
+                        .header("Authorization", "Bearer " + Api.TOKEN)
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(
+                                Api.paper("Over h2c " + UUID.randomUUID())))
+                        .build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(202);
+        assertThat(response.version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
+    }
+
+    @Test
     void onePaperLandsOnTheTopicKeyedByIdWithCloudEventsHeaders() throws Exception {
         Map<TopicPartition, Long> mark = RawTopic.mark();
         String title = "Single paper " + UUID.randomUUID();
