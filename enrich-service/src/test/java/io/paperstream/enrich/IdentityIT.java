@@ -7,8 +7,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.paperstream.enrich.messaging.ResolverTopology;
 import io.paperstream.events.PaperIds;
-import io.paperstream.events.PaperJson;
 import io.paperstream.localstack.KafkaResource;
+import io.paperstream.testsupport.Json;
+import io.paperstream.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.file.Files;
@@ -24,12 +25,9 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsConfig;
 import org.eclipse.microprofile.config.ConfigProvider;
@@ -46,10 +44,6 @@ import org.junit.jupiter.api.Test;
 class IdentityIT {
     static final int PAPERS = 40;
 
-    static String bootstrap() {
-        return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
-    }
-
     static String record(String id, String format, String arxivId, String title, String abstractText) {
         Map<String, Object> json = new HashMap<>();
         json.put("id", id);
@@ -60,11 +54,7 @@ class IdentityIT {
         if (arxivId != null) {
             json.put("arxivId", arxivId);
         }
-        try {
-            return PaperJson.mapper().writeValueAsString(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(json);
     }
 
     @Test
@@ -73,7 +63,7 @@ class IdentityIT {
         props.put(
                 StreamsConfig.APPLICATION_ID_CONFIG,
                 ConfigProvider.getConfig().getValue("quarkus.kafka-streams.application-id", String.class));
-        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         props.put(
                 StreamsConfig.STATE_DIR_CONFIG,
                 Files.createTempDirectory("second-resolver").toString());
@@ -106,12 +96,7 @@ class IdentityIT {
                         record("arxiv:" + arxiv, "hf-daily", arxiv, title.toUpperCase(), "HF text of paper " + i)));
             }
             Collections.shuffle(records, new Random(7));
-            Properties producerProps = new Properties();
-            producerProps.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
-            try (KafkaProducer<String, String> producer =
-                    new KafkaProducer<>(producerProps, new StringSerializer(), new StringSerializer())) {
-                records.forEach(producer::send);
-            }
+            TestKafka.send(records);
 
             Map<String, String> enriched = new HashMap<>();
             Map<String, String> aliases = new HashMap<>();
@@ -158,7 +143,7 @@ class IdentityIT {
                             && (titleIds.containsKey(e.getKey()) || titleIds.containsValue(e.getKey())))
                     .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
             assertThat(live.keySet()).containsExactlyInAnyOrderElementsOf(titleIds.keySet());
-            JsonNode one = PaperJson.mapper().readTree(live.get("arxiv:2602.00007"));
+            JsonNode one = Json.read(live.get("arxiv:2602.00007"));
             assertThat(one.at("/paper/abstract").asText()).isEqualTo("arXiv text of paper 7");
             assertThat(one.at("/paper/aliases").toString()).contains(titleIds.get("arxiv:2602.00007"));
             assertThat(one.get("links").findValuesAsText("url")).contains("https://github.com/id/p7");
@@ -171,9 +156,8 @@ class IdentityIT {
             return false;
         }
         try {
-            JsonNode json = PaperJson.mapper().readTree(enrichedJson);
-            return json.at("/paper/sources").size() == 3;
-        } catch (Exception e) {
+            return Json.read(enrichedJson).at("/paper/sources").size() == 3;
+        } catch (IllegalStateException e) {
             return false;
         }
     }
@@ -183,15 +167,15 @@ class IdentityIT {
             return null;
         }
         try {
-            return PaperJson.mapper().readTree(aliasJson).path("canonical").asText(null);
-        } catch (Exception e) {
+            return Json.read(aliasJson).path("canonical").asText(null);
+        } catch (IllegalStateException e) {
             return null;
         }
     }
 
     private static KafkaConsumer<String, String> consumer() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap());
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.bootstrapServers());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         return new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer());
     }
