@@ -82,6 +82,13 @@ public final class EventReader {
     }
 
     private static String utf8(byte[] value) {
+        // The JDK's own decoder is several times faster than a CharsetDecoder but replaces malformed input with
+        // U+FFFD; only a value whose text holds U+FFFD (malformed, or a genuine replacement character) is decoded
+        // again strictly to tell the two apart.
+        String text = new String(value, StandardCharsets.UTF_8);
+        if (text.indexOf('\uFFFD') < 0) {
+            return text;
+        }
         try {
             return StandardCharsets.UTF_8
                     .newDecoder()

@@ -53,6 +53,21 @@ class EventReaderTest {
     }
 
     @Test
+    void malformedUtf8InsideAnOtherwiseValidValue() throws Exception {
+        byte[] valid = raw(ID).replace("A title", "A title XX").getBytes(StandardCharsets.UTF_8);
+        int at = new String(valid, StandardCharsets.ISO_8859_1).indexOf("XX");
+        valid[at] = (byte) 0xC0; // an overlong encoding of '/', which UTF-8 forbids
+        valid[at + 1] = (byte) 0xAF;
+        assertThatThrownBy(() -> EventReader.raw(ID, valid)).hasMessage("value is not valid UTF-8");
+    }
+
+    @Test
+    void aGenuineReplacementCharacterIsValid() throws Exception {
+        byte[] value = raw(ID).replace("A title", "A title \uFFFD").getBytes(StandardCharsets.UTF_8);
+        assertThat(EventReader.raw(ID, value).title()).isEqualTo("A title \uFFFD");
+    }
+
+    @Test
     void trailingTextAfterTheValue() throws Exception {
         String twoValues = raw(ID) + " {}";
         assertThatThrownBy(() -> EventReader.raw(ID, twoValues.getBytes(StandardCharsets.UTF_8)))
