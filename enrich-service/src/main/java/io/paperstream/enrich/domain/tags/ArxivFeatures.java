@@ -16,7 +16,7 @@ public final class ArxivFeatures {
     public static final char PAIR = 'p';
     public static final char TITLE_WORD = 't';
 
-    private static final int MAX_WORD = 40;
+    static final int MAX_WORD = 40;
     private static final LongIntMap STOP_WORDS = new LongIntMap(256);
 
     static {
@@ -90,17 +90,13 @@ public final class ArxivFeatures {
 
         @Override
         public void word(char[] buf, int start, int end) {
-            if (end - start > MAX_WORD) {
-                prevLen = 0;
-                return;
-            }
             char[] cur = current;
-            int len = Words.lowerStem(buf, start, end, cur);
-            long h = hash(cur, 0, len);
-            if (len < 2 || digitsOnly(cur, len) || STOP_WORDS.get(h & Long.MAX_VALUE, 0) != 0) {
+            int len = normalise(buf, start, end, cur);
+            if (len < 0) {
                 prevLen = 0; // a stop word or number breaks pairs: "model of language" makes no pair
                 return;
             }
+            long h = hash(cur, 0, len);
             sink.feature(key(WORD, h), WORD, cur, len, null, 0);
             if (title) {
                 sink.feature(key(TITLE_WORD, h), TITLE_WORD, cur, len, null, 0);
@@ -113,6 +109,22 @@ public final class ArxivFeatures {
             current = previous;
             previous = cur;
         }
+    }
+
+    /**
+     * Writes the normalised form of the token {@code text[start, end)} (lower-case, plural-stripped) into {@code out}
+     * (at least {@link #MAX_WORD} chars) and returns its length, or -1 when the token makes no feature and breaks
+     * pairs: longer than {@link #MAX_WORD}, shorter than two chars, a number or a stop word.
+     */
+    static int normalise(char[] text, int start, int end, char[] out) {
+        if (end - start > MAX_WORD) {
+            return -1;
+        }
+        int len = Words.lowerStem(text, start, end, out);
+        if (len < 2 || digitsOnly(out, len) || STOP_WORDS.get(hash(out, 0, len) & Long.MAX_VALUE, 0) != 0) {
+            return -1;
+        }
+        return len;
     }
 
     /** The key of a feature given by its kind and its normalised text (one word, or two separated by a space). */

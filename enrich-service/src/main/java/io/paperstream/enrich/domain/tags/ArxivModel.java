@@ -281,7 +281,7 @@ public final class ArxivModel {
     }
 
     /** The offset of {@code key}'s entry in {@link #packed}, or -1: a filter test, then (rarely) a table probe. */
-    private int entry(long key) {
+    int entry(long key) {
         long bits = filterBits(key);
         if ((filter[(int) (key >>> filterShift) >>> 6] & bits) != bits) {
             return -1; // not a feature of the model (nearly all misses end here, in cache)
@@ -360,6 +360,42 @@ public final class ArxivModel {
         return s;
     }
 
+    /**
+     * As {@link #score(String, String)} for a paper already tokenised (by a tagger of this model): the same features in
+     * the same order, their word and title-word entries known per token form.
+     */
+    Scores score(PaperTokens paper) {
+        Scores s = scratch.get();
+        s.reset();
+        score(paper, 0, paper.titleTokens, true, s);
+        score(paper, paper.titleTokens, paper.tokens, false, s);
+        s.finish();
+        return s;
+    }
+
+    private void score(PaperTokens paper, int from, int to, boolean title, Scores s) {
+        int[] form = paper.form;
+        boolean previous = false; // pairs do not cross from the title into the abstract
+        long previousHash = 0;
+        for (int t = from; t < to; t++) {
+            int f = form[t];
+            if (paper.breaksPairs[f]) {
+                previous = false;
+                continue;
+            }
+            long h = paper.featureHash[f];
+            s.present(paper.wordEntry[f]);
+            if (title) {
+                s.present(paper.titleEntry[f]);
+            }
+            if (previous) {
+                s.present(entry(ArxivFeatures.pairKey(previousHash, h)));
+            }
+            previous = true;
+            previousHash = h;
+        }
+    }
+
     /** The scores of one paper: per-category sums and the paper's features, to explain them. */
     public static final class Scores implements ArxivFeatures.Sink {
         private final ArxivModel model;
@@ -423,7 +459,11 @@ public final class ArxivModel {
 
         @Override
         public void feature(long key, char kind, char[] first, int firstLen, char[] second, int secondLen) {
-            int at = model.entry(key);
+            present(model.entry(key));
+        }
+
+        /** Counts the feature whose entry is at {@code at} in the model's packed weights (-1: not a feature). */
+        void present(int at) {
             if (at < 0) {
                 return; // not a feature of the model
             }

@@ -43,8 +43,11 @@ public final class Tagger {
 
     private final TagDefinition[] learned;
     private final int[] learnedCategory;
-    /** Term counts reused per thread: allocating and zeroing them per paper cost more than the counting. */
-    private final ThreadLocal<TermCounts> counts;
+    /**
+     * Per thread: the paper's tokens (with what each form means, kept across papers) and the term counts, reused:
+     * allocating and zeroing them per paper cost more than the counting.
+     */
+    private final ThreadLocal<Scratch> scratch;
 
     public Tagger(Taxonomy taxonomy) {
         this.taxonomy = taxonomy;
@@ -62,8 +65,9 @@ public final class Tagger {
         firstTerm[tags.length] = all.size();
         this.terms = all.toArray(TagDefinition.Term[]::new);
         this.termTag = matcher.termTags();
-        this.counts = ThreadLocal.withInitial(() -> new TermCounts(terms.length));
         this.model = taxonomy.model();
+        this.scratch = ThreadLocal.withInitial(
+                () -> new Scratch(new TermCounts(terms.length), new PaperTokens(matcher, model)));
         List<TagDefinition> scored =
                 taxonomy.tags().stream().filter(t -> t.terms().isEmpty()).toList();
         this.learned = scored.toArray(TagDefinition[]::new);
@@ -106,7 +110,7 @@ public final class Tagger {
 
     /** Raw scores of every tag with any evidence, whether or not it reaches its threshold (for calibration). */
     Map<String, Double> rawScores(String title, String abstractText) {
-        TermCounts hits = count(title, abstractText);
+        TermCounts hits = count(title, abstractText).counts;
         Map<String, Double> raw = new LinkedHashMap<>();
         for (int g = 0; g < tags.length; g++) {
             double sum = 0;
@@ -121,7 +125,8 @@ public final class Tagger {
     }
 
     private List<Tag> computed(String title, String abstractText) {
-        TermCounts counts = count(title, abstractText);
+        Scratch paper = count(title, abstractText);
+        TermCounts counts = paper.counts;
         int hits = counts.collectHits();
         int[] hit = counts.hitTerms();
         List<Tag> out = new ArrayList<>();
@@ -152,7 +157,7 @@ public final class Tagger {
             }
         }
         if (learned.length > 0) {
-            learnedTags(title, abstractText, out);
+            learnedTags(paper.tokens, out);
         }
         return out;
     }
@@ -164,8 +169,8 @@ public final class Tagger {
      * larger of the two probabilities when the tag's threshold was reached, else its primary probability; matched:
      * the features that raised them most.
      */
-    private void learnedTags(String title, String abstractText, List<Tag> out) {
-        ArxivModel.Scores scores = model.score(title, abstractText);
+    private void learnedTags(PaperTokens paper, List<Tag> out) {
+        ArxivModel.Scores scores = model.score(paper);
         if (scores.features() < model.evidence()) {
             return;
         }
@@ -207,14 +212,17 @@ public final class Tagger {
         }
     }
 
-    /** This thread's term counts of the paper; valid until the thread's next call. */
-    private TermCounts count(String title, String abstractText) {
-        TermCounts hits = counts.get();
-        hits.clear();
-        matcher.count(title, hits, true);
-        matcher.count(abstractText, hits, false);
-        return hits;
+    /** This thread's tokens and term counts of the paper; valid until the thread's next call. */
+    private Scratch count(String title, String abstractText) {
+        Scratch paper = scratch.get();
+        paper.tokens.load(title, abstractText);
+        paper.counts.clear();
+        matcher.count(paper.tokens, paper.counts);
+        return paper;
     }
+
+    /** One thread's working state for this tagger. */
+    private record Scratch(TermCounts counts, PaperTokens tokens) {}
 
     private double contribution(int term, int titleHits, int abstractHits) {
         if (titleHits == 0 && abstractHits == 0) {

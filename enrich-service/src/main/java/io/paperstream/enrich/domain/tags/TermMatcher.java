@@ -6,14 +6,15 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * All taxonomy terms compiled into one token trie, so a text is tokenised once and every term is found in a
- * single pass (instead of one regex per term). Immutable after construction.
+ * All taxonomy terms compiled into one token trie, so every term is found in a single pass over a paper's tokens
+ * ({@link PaperTokens}, shared with the learned model's features) instead of one regex per term. Immutable after
+ * construction.
  */
 final class TermMatcher {
     /** Longest term, in tokens, that a taxonomy may use. */
     static final int MAX_TERM_TOKENS = 6;
 
-    private static final ThreadLocal<Tokens> TOKENS = ThreadLocal.withInitial(Tokens::new);
+    private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
     private final Vocabulary lower = new Vocabulary();
     private final Vocabulary acronyms = new Vocabulary();
@@ -111,21 +112,34 @@ final class TermMatcher {
     }
 
     /**
-     * Counts each occurrence of a term in {@code text} into {@code counts}. Within one tag a term inside a longer
-     * matched term is not counted again ("language model" inside "large language model").
+     * Counts each occurrence of a term in the paper's title and abstract into {@code counts}. Within one tag a term
+     * inside a longer matched term is not counted again ("language model" inside "large language model").
      */
-    void count(String text, TermCounts counts, boolean inTitle) {
-        if (text == null || text.isEmpty()) {
+    void count(PaperTokens paper, TermCounts counts) {
+        Scratch scratch = SCRATCH.get();
+        count(paper, 0, paper.titleTokens, 0, paper.titleStarts, counts, true, scratch);
+        count(paper, paper.titleTokens, paper.tokens, paper.titleStarts, paper.startCount, counts, false, scratch);
+    }
+
+    /** Counts the terms of one field: its tokens are {@code [from, to)}, those that may start a term listed in starts. */
+    private void count(
+            PaperTokens paper,
+            int from,
+            int to,
+            int firstStart,
+            int endStart,
+            TermCounts counts,
+            boolean inTitle,
+            Scratch scratch) {
+        if (from == to) {
             return;
         }
-        Tokens tokens = TOKENS.get();
-        tokenize(text, tokens);
-        int[] coveredUntil = tokens.coveredUntil(tagCount);
-        Found found = tokens.found;
-        for (int s = 0; s < tokens.startCount; s++) {
-            int i = tokens.starts[s];
+        int[] coveredUntil = scratch.coveredUntil(tagCount);
+        Found found = scratch.found;
+        for (int s = firstStart; s < endStart; s++) {
+            int i = paper.starts[s];
             found.size = 0;
-            walk(tokens, 0, i, 0, found);
+            walk(paper, to, 0, i, 0, found);
             if (found.size > 1) {
                 found.sortLongestFirst();
             }
@@ -174,89 +188,53 @@ final class TermMatcher {
     }
 
     /**
-     * Tokenises like {@link Words#scan} but in one pass per token (lower-casing, counting capitals and hashing
-     * while scanning), since this runs for every paper.
+     * The term codes of the token {@code chars[start, end)} (a run of word chars, as written): the lower-case code in
+     * the high half, the acronym code (for tokens with two or more capitals) in the low half, each -1 when the
+     * taxonomy's terms do not use that form. {@code buf} holds at least {@code end - start} chars.
      */
-    private void tokenize(String text, Tokens tokens) {
-        int n = text.length();
-        char[] chars = tokens.chars(n);
-        text.getChars(0, n, chars, 0);
-        char[] buf = tokens.buf;
-        tokens.size = 0;
-        tokens.startCount = 0;
-        int i = 0;
-        while (i < n) {
-            char c = chars[i];
-            if (c == ' ') {
-                i++; // most chars between words
-                continue;
-            }
-            if (c == '\\') { // LaTeX command: its name is not evidence
-                i++;
-                while (i < n && Character.isLetter(chars[i])) {
-                    i++;
+    long codes(char[] chars, int start, int end, char[] buf) {
+        int capitals = 0;
+        for (int i = start; i < end; i++) {
+            char ch = chars[i];
+            char lowerCase;
+            if (ch < 128) {
+                lowerCase = Words.asciiWordLower(ch);
+                capitals += lowerCase != ch ? 1 : 0;
+            } else {
+                lowerCase = ch;
+                if (Character.isUpperCase(ch)) {
+                    capitals++;
+                    lowerCase = Character.toLowerCase(ch);
                 }
-                continue;
             }
-            if (!Words.isWordChar(c)) {
-                i++;
-                continue;
-            }
-            int start = i;
-            int capitals = 0;
-            int polynomial = 0;
-            for (; i < n; i++) {
-                char ch = chars[i];
-                char lowerCase;
-                if (ch < 128) {
-                    lowerCase = Words.asciiWordLower(ch);
-                    if (lowerCase == 0) {
-                        break;
-                    }
-                    capitals += lowerCase != ch ? 1 : 0;
-                } else if (Character.isLetterOrDigit(ch)) {
-                    lowerCase = ch;
-                    if (Character.isUpperCase(ch)) {
-                        capitals++;
-                        lowerCase = Character.toLowerCase(ch);
-                    }
-                } else {
-                    break;
-                }
-                buf[i - start] = lowerCase;
-                polynomial = 31 * polynomial + lowerCase;
-            }
-            if (i + 2 < n && chars[i] == ':' && chars[i + 1] == '/' && chars[i + 2] == '/') { // URL
-                while (i < n && !Character.isWhitespace(chars[i])) {
-                    i++;
-                }
-                continue;
-            }
-            int len = i - start;
-            int stemmed = Words.stem(buf, len);
-            // the hash computed while scanning holds unless a plural ending was stripped
-            int hash = stemmed == len ? polynomial : Vocabulary.hash(buf, 0, stemmed);
-            int lowerId = lower.find(buf, 0, stemmed, hash);
-            int acronymId = -1;
-            if (capitals >= 2) {
-                acronymId = acronyms.find(chars, start, Words.acronymLength(chars, start, i));
-            }
-            int lowerCode = lowerId < 0 ? -1 : lowerId * 2;
-            int acronymCode = acronymId < 0 ? -1 : acronymId * 2 + 1;
-            // root children are positive and "none" is -1 (all bits set): the AND is -1 only when both are none
-            tokens.add(lowerCode, acronymCode, (rootChild[lowerCode + 1] & rootChild[acronymCode + 1]) >= 0);
+            buf[i - start] = lowerCase;
         }
+        int stemmed = Words.stem(buf, end - start);
+        int lowerId = lower.find(buf, 0, stemmed);
+        int acronymId = -1;
+        if (capitals >= 2) {
+            acronymId = acronyms.find(chars, start, Words.acronymLength(chars, start, end));
+        }
+        int lowerCode = lowerId < 0 ? -1 : lowerId * 2;
+        int acronymCode = acronymId < 0 ? -1 : acronymId * 2 + 1;
+        return (long) lowerCode << 32 | (acronymCode & 0xFFFFFFFFL);
     }
 
-    private void walk(Tokens tokens, int node, int pos, int depth, Found found) {
-        if (pos >= tokens.size || depth >= maxLength) {
+    /** Whether a token of these codes (see {@link #codes}) begins some term. */
+    boolean startsTerm(int lowerCode, int acronymCode) {
+        // root children are positive and "none" is -1 (all bits set): the AND is -1 only when both are none
+        return (rootChild[lowerCode + 1] & rootChild[acronymCode + 1]) >= 0;
+    }
+
+    private void walk(PaperTokens tokens, int limit, int node, int pos, int depth, Found found) {
+        if (pos >= limit || depth >= maxLength) {
             return;
         }
-        step(tokens, node, pos, depth, tokens.lower[pos], found);
-        step(tokens, node, pos, depth, tokens.acronym[pos], found);
+        step(tokens, limit, node, pos, depth, tokens.lower[pos], found);
+        step(tokens, limit, node, pos, depth, tokens.acronym[pos], found);
     }
 
-    private void step(Tokens tokens, int node, int pos, int depth, int code, Found found) {
+    private void step(PaperTokens tokens, int limit, int node, int pos, int depth, int code, Found found) {
         if (code < 0) {
             return;
         }
@@ -268,7 +246,7 @@ final class TermMatcher {
             found.add(nodeTerm[t], depth + 1);
         }
         if (childStart[child] < childStart[child + 1]) { // most terms end at a leaf
-            walk(tokens, child, pos + 1, depth + 1, found);
+            walk(tokens, limit, child, pos + 1, depth + 1, found);
         }
     }
 
@@ -292,33 +270,10 @@ final class TermMatcher {
         return ((long) node << 32) | code;
     }
 
-    /**
-     * Token codes of one text (the lower-case code and, for acronym-like tokens, the case-sensitive code) and the
-     * tokens that may start a term, with the buffers that produce them; one per thread, reused, so counting
-     * allocates nothing per paper. A token takes at least one char, so arrays of the text's length never overflow.
-     */
-    private static final class Tokens {
-        char[] chars = new char[0];
-        char[] buf = new char[0];
-        int[] lower = new int[0];
-        int[] acronym = new int[0];
-        int size;
-        int[] starts = new int[0];
-        int startCount;
+    /** One thread's matching state, reused so that counting allocates nothing per paper. */
+    private static final class Scratch {
         final Found found = new Found();
         private int[] coveredUntil = new int[0];
-
-        /** The text buffer, at least {@code n} chars. */
-        char[] chars(int n) {
-            if (chars.length < n) {
-                chars = new char[n];
-                buf = new char[n];
-                lower = new int[n];
-                acronym = new int[n];
-                starts = new int[n];
-            }
-            return chars;
-        }
 
         /** Per tag, the token position up to which a matched term covers the text: all 0. */
         int[] coveredUntil(int tags) {
@@ -327,14 +282,6 @@ final class TermMatcher {
             }
             Arrays.fill(coveredUntil, 0, tags, 0);
             return coveredUntil;
-        }
-
-        void add(int lowerCode, int acronymCode, boolean startsTerm) {
-            lower[size] = lowerCode;
-            acronym[size] = acronymCode;
-            starts[startCount] = size;
-            startCount += startsTerm ? 1 : 0; // no branch: whether a token starts a term is hard to predict
-            size++;
         }
     }
 

@@ -23,20 +23,24 @@ final class Vocabulary {
     /** Returns the id of {@code word}, adding it when new. */
     int intern(String word) {
         char[] chars = word.toCharArray();
-        int hash = hash(chars, 0, chars.length);
-        int id = find(chars, 0, chars.length, hash);
+        return intern(chars, 0, chars.length, hash(chars, 0, chars.length));
+    }
+
+    /** Returns the id of {@code buf[off, off+len)} (its {@link #hash} given), adding it when new. */
+    int intern(char[] buf, int off, int len, int hash) {
+        int id = find(buf, off, len, hash);
         if (id >= 0) {
             return id;
         }
         if (size == spans.length) {
             spans = Arrays.copyOf(spans, size * 2);
         }
-        if (poolSize + chars.length > pool.length) {
-            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + chars.length));
+        if (poolSize + len > pool.length) {
+            pool = Arrays.copyOf(pool, Math.max(pool.length * 2, poolSize + len));
         }
-        System.arraycopy(chars, 0, pool, poolSize, chars.length);
-        spans[size] = ((long) poolSize << 32) | chars.length;
-        poolSize += chars.length;
+        System.arraycopy(buf, off, pool, poolSize, len);
+        spans[size] = ((long) poolSize << 32) | len;
+        poolSize += len;
         size++;
         if (size * 2 > slots.length) {
             long[] old = slots;
@@ -50,6 +54,13 @@ final class Vocabulary {
         }
         insert(((long) hash << 32) | size);
         return size - 1;
+    }
+
+    /** Forgets every word (ids are given from 0 again); the arrays are kept. */
+    void clear() {
+        Arrays.fill(slots, 0L);
+        size = 0;
+        poolSize = 0;
     }
 
     /** Returns the id of {@code buf[off, off+len)}, or -1. */
