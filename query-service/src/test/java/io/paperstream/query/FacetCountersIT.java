@@ -9,6 +9,7 @@ import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
+import io.paperstream.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -68,9 +69,7 @@ class FacetCountersIT {
         EnrichedPaper last = Papers.tagged(
                 "doi:10.9999/fc-last", "Facet counter sentinel", LocalDate.of(2020, 1, 1), List.of("fc-sentinel"));
         records.add(new ProducerRecord<>("papers.enriched", last.id(), Papers.json(last)));
-        try (Feed feed = new Feed()) {
-            feed.kafka().produceStrings().fromRecords(records).awaitCompletion();
-        }
+        TestKafka.send(records);
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() ->
                         given().get("/api/v1/papers/{id}", last.id()).then().statusCode(200));

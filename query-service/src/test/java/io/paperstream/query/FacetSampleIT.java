@@ -11,6 +11,7 @@ import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
+import io.paperstream.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
@@ -159,9 +160,7 @@ class FacetSampleIT {
             papers.remove("doi:10.9999/fs-sync" + i);
             records.add(new ProducerRecord<>("papers.enriched", "doi:10.9999/fs-sync" + i, null));
         }
-        try (Feed feed = new Feed()) {
-            feed.kafka().produceStrings().fromRecords(records).awaitCompletion();
-        }
+        TestKafka.send(records);
         // the exact counts read table paper: once they are right, every write has committed (the sample with it)
         await().atMost(Duration.ofSeconds(60))
                 .untilAsserted(() -> assertMatchesModel(synced(tag, true), papers.values(), id -> true, 1));

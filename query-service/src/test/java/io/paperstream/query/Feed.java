@@ -6,39 +6,31 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.Topics;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
+import io.paperstream.testsupport.TestKafka;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
 
-/** Produces test papers to papers.enriched on the test broker and waits until the service has stored them. */
+/**
+ * Produces test papers to papers.enriched on the test broker and waits until the service has stored them. The broker
+ * is reached through test-support's {@link TestKafka}, whose companion is shared: closing a feed leaves it open.
+ */
 public final class Feed implements AutoCloseable {
-    private final KafkaCompanion kafka =
-            new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
 
     public void send(EnrichedPaper... papers) {
         send(Arrays.asList(papers));
     }
 
     public void send(Collection<EnrichedPaper> papers) {
-        kafka.produceStrings()
-                .fromRecords(papers.stream()
-                        .map(p -> new ProducerRecord<>(Topics.ENRICHED, p.id(), Papers.json(p)))
-                        .toList())
-                .awaitCompletion();
+        TestKafka.send(papers.stream()
+                .map(p -> new ProducerRecord<>(Topics.ENRICHED, p.id(), Papers.json(p)))
+                .toList());
     }
 
     public void sendRaw(String key, String value) {
-        kafka.produceStrings()
-                .fromRecords(List.of(new ProducerRecord<>(Topics.ENRICHED, key, value)))
-                .awaitCompletion();
-    }
-
-    public KafkaCompanion kafka() {
-        return kafka;
+        TestKafka.send(Topics.ENRICHED, key, value);
     }
 
     /** Sends the papers and waits until the given tag selects exactly that many of them. */
@@ -60,6 +52,6 @@ public final class Feed implements AutoCloseable {
 
     @Override
     public void close() {
-        kafka.close();
+        // nothing of its own to close: the companion is TestKafka's, for every test class of the app
     }
 }

@@ -1,12 +1,11 @@
 package io.paperstream.query;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import io.paperstream.events.EnrichedPaper;
 import io.paperstream.events.Link;
 import io.paperstream.events.LinkKind;
-import io.paperstream.events.PaperJson;
 import io.paperstream.events.RawPaper;
 import io.paperstream.events.Tag;
+import io.paperstream.testsupport.Json;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -97,10 +96,6 @@ public final class Papers {
     }
 
     public static String json(EnrichedPaper paper) {
-        try {
-            return PaperJson.mapper().writeValueAsString(paper);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.write(paper);
     }
 }

@@ -8,16 +8,16 @@ import io.opentelemetry.sdk.trace.data.SpanData;
 import io.paperstream.events.Topics;
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
+import io.paperstream.testsupport.Records;
+import io.paperstream.testsupport.TestKafka;
+import io.paperstream.testsupport.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,12 +31,6 @@ class QueryTracingIT {
     @Inject
     InMemorySpanExporter spans;
 
-    static RecordHeaders traced(String traceId) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add("traceparent", ("00-" + traceId + "-00f067aa0ba902b7-01").getBytes(StandardCharsets.UTF_8));
-        return headers;
-    }
-
     @Test
     void theWriteOfAPaperIsASpanOfItsTrace() {
         String trace = "7bf92f3577b34da6a3ce929d0e0e4736";
@@ -49,11 +43,8 @@ class QueryTracingIT {
                     LocalDate.of(2025, 7, 1),
                     List.of("tracing-it"),
                     List.of());
-            feed.kafka()
-                    .produceStrings()
-                    .fromRecords(List.of(
-                            new ProducerRecord<>(Topics.ENRICHED, null, paper.id(), Papers.json(paper), traced(trace))))
-                    .awaitCompletion();
+            TestKafka.send(
+                    new ProducerRecord<>(Topics.ENRICHED, null, paper.id(), Papers.json(paper), Records.traced(trace)));
             Feed.awaitTagged("tracing-it", 1);
         }
         await().atMost(Duration.ofSeconds(10))
@@ -68,29 +59,17 @@ class QueryTracingIT {
                         .singleElement()
                         .satisfies(s -> {
                             assertThat(s.getTraceId()).isEqualTo(trace);
-                            assertThat(s.getParentSpanId()).isEqualTo("00f067aa0ba902b7");
+                            assertThat(s.getParentSpanId()).isEqualTo(Records.CALLER_SPAN);
                         }));
     }
 
     @Test
     void aDeadLetterCarriesTheRefusedRecordsTrace() {
         String trace = "8bf92f3577b34da6a3ce929d0e0e4736";
-        try (Feed feed = new Feed()) {
-            ConsumerTask<String, String> dlq = feed.kafka().consumeStrings().fromTopics("papers.enriched.dlq");
-            feed.kafka()
-                    .produceStrings()
-                    .fromRecords(List.of(new ProducerRecord<>(
-                            Topics.ENRICHED, null, "arxiv:2607.00002", "{not json", traced(trace))))
-                    .awaitCompletion();
-            await().atMost(Duration.ofSeconds(30))
-                    .until(() -> dlq.getRecords().stream().anyMatch(r -> "arxiv:2607.00002".equals(r.key())));
-            dlq.stop();
-            var record = dlq.getRecords().stream()
-                    .filter(r -> "arxiv:2607.00002".equals(r.key()))
-                    .findFirst()
-                    .orElseThrow();
-            assertThat(new String(record.headers().lastHeader("traceparent").value(), StandardCharsets.UTF_8))
-                    .startsWith("00-" + trace + "-");
+        try (TopicReader dlq = TopicReader.open(Topics.ENRICHED_DLQ)) {
+            TestKafka.send(new ProducerRecord<>(
+                    Topics.ENRICHED, null, "arxiv:2607.00002", "{not json", Records.traced(trace)));
+            assertThat(Records.traceparent(dlq.awaitKey("arxiv:2607.00002"))).startsWith("00-" + trace + "-");
         }
     }
 

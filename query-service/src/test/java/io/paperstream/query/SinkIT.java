@@ -1,5 +1,6 @@
 package io.paperstream.query;
 
+import static io.paperstream.testsupport.DeadLetterAssert.assertThatDeadLetter;
 import static io.restassured.RestAssured.given;
 import static io.restassured.RestAssured.when;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -8,14 +9,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.paperstream.events.EnrichedPaper;
+import io.paperstream.events.Topics;
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
+import io.paperstream.testsupport.TestKafka;
+import io.paperstream.testsupport.TopicReader;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.smallrye.reactive.messaging.kafka.companion.ConsumerTask;
-import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
@@ -25,11 +26,7 @@ import java.util.TreeMap;
 import java.util.function.BiFunction;
 import java.util.function.IntFunction;
 import java.util.stream.IntStream;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.eclipse.microprofile.config.ConfigProvider;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** papers.enriched → PostgreSQL → HTTP, on a real broker and a real database. */
@@ -37,22 +34,8 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 class SinkIT {
-    static KafkaCompanion kafka;
-
-    @BeforeAll
-    static void connect() {
-        kafka = new KafkaCompanion(ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class));
-    }
-
-    @AfterAll
-    static void close() {
-        kafka.close();
-    }
-
     static void send(String key, String value) {
-        kafka.produceStrings()
-                .fromRecords(new ProducerRecord<>("papers.enriched", key, value))
-                .awaitCompletion();
+        TestKafka.send(Topics.ENRICHED, key, value);
     }
 
     static void send(EnrichedPaper paper) {
@@ -123,32 +106,19 @@ class SinkIT {
 
     @Test
     void poisonRecordsGoToTheDeadLetterTopicWithAReasonAndTheRestFlows() {
-        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics("papers.enriched.dlq");
-        send("arxiv:2501.00004", "{this is not json");
-        send("arxiv:2501.00005", "{\"id\":\"arxiv:2501.00005\",\"revision\":1}");
-        send(Papers.paper(
-                "arxiv:2501.00006", 1, "After the poison", "a", LocalDate.of(2025, 1, 5), List.of(), List.of()));
-        awaitTitle("arxiv:2501.00006", "After the poison");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> dlq.getRecords().stream()
-                                .filter(r -> r.key().equals("arxiv:2501.00004")
-                                        || r.key().equals("arxiv:2501.00005"))
-                                .count()
-                        == 2);
-        ConsumerRecord<String, String> notJson = dlq.getRecords().stream()
-                .filter(r -> r.key().equals("arxiv:2501.00004"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(notJson.value()).isEqualTo("{this is not json");
-        assertThat(new String(notJson.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .startsWith("value is not JSON");
-        ConsumerRecord<String, String> invalid = dlq.getRecords().stream()
-                .filter(r -> r.key().equals("arxiv:2501.00005"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(new String(invalid.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .startsWith("value violates the EnrichedPaper v1 schema");
-        dlq.stop();
+        try (TopicReader dlq = TopicReader.open(Topics.ENRICHED_DLQ)) {
+            send("arxiv:2501.00004", "{this is not json");
+            send("arxiv:2501.00005", "{\"id\":\"arxiv:2501.00005\",\"revision\":1}");
+            send(Papers.paper(
+                    "arxiv:2501.00006", 1, "After the poison", "a", LocalDate.of(2025, 1, 5), List.of(), List.of()));
+            awaitTitle("arxiv:2501.00006", "After the poison");
+            dlq.awaitKeys("arxiv:2501.00004", "arxiv:2501.00005");
+            assertThatDeadLetter(dlq.find("arxiv:2501.00004").orElseThrow())
+                    .hasValue("{this is not json")
+                    .hasReasonStartingWith("value is not JSON");
+            assertThatDeadLetter(dlq.find("arxiv:2501.00005").orElseThrow())
+                    .hasReasonStartingWith("value violates the EnrichedPaper v1 schema");
+        }
         when().get("/api/v1/papers/{id}", "arxiv:2501.00004").then().statusCode(404);
     }
 
@@ -158,29 +128,27 @@ class SinkIT {
         send(Papers.paper(id, 5, "Revision five", "a", LocalDate.of(2025, 1, 7), List.of(), List.of()));
         awaitTitle(id, "Revision five");
         // same partition, one produce: the consumer sees them in one poll
-        kafka.produceStrings()
-                .fromRecords(
-                        new ProducerRecord<>("papers.enriched", 0, id, null),
-                        new ProducerRecord<>(
-                                "papers.enriched",
-                                0,
+        TestKafka.send(
+                new ProducerRecord<>(Topics.ENRICHED, 0, id, null),
+                new ProducerRecord<>(
+                        Topics.ENRICHED,
+                        0,
+                        id,
+                        Papers.json(Papers.paper(
                                 id,
-                                Papers.json(Papers.paper(
-                                        id,
-                                        2,
-                                        "Recreated at revision two",
-                                        "a",
-                                        LocalDate.of(2025, 1, 7),
-                                        List.of(),
-                                        List.of()))))
-                .awaitCompletion();
+                                2,
+                                "Recreated at revision two",
+                                "a",
+                                LocalDate.of(2025, 1, 7),
+                                List.of(),
+                                List.of()))));
         awaitTitle(id, "Recreated at revision two");
         when().get("/api/v1/papers/{id}", id).then().body("revision", equalTo(2));
     }
 
     @Test
     void aRecordTheDatabaseRefusesIsDeadLetteredAndItsBatchMatesAreStored() {
-        ConsumerTask<String, String> dlq = kafka.consumeStrings().fromTopics("papers.enriched.dlq");
+        TopicReader dlq = TopicReader.open(Topics.ENRICHED_DLQ);
         EnrichedPaper good = Papers.paper(
                 "arxiv:2501.00009", 1, "Stored beside a bad one", "a", LocalDate.of(2025, 1, 8), List.of(), List.of());
         // valid JSON and schema, but beyond PostgreSQL's timestamp range (year 294276)
@@ -193,22 +161,14 @@ class SinkIT {
                         List.of(),
                         List.of()))
                 .replaceFirst("\"ingestedAt\":\"[^\"]+\"", "\"ingestedAt\":\"+300000-01-01T00:00:00Z\"");
-        kafka.produceStrings()
-                .fromRecords(
-                        new ProducerRecord<>("papers.enriched", 0, "arxiv:2501.00010", refused),
-                        new ProducerRecord<>("papers.enriched", 0, good.id(), Papers.json(good)))
-                .awaitCompletion();
+        TestKafka.send(
+                new ProducerRecord<>(Topics.ENRICHED, 0, "arxiv:2501.00010", refused),
+                new ProducerRecord<>(Topics.ENRICHED, 0, good.id(), Papers.json(good)));
         awaitTitle(good.id(), "Stored beside a bad one");
-        await().atMost(Duration.ofSeconds(30))
-                .until(() -> dlq.getRecords().stream().anyMatch(r -> r.key().equals("arxiv:2501.00010")));
-        ConsumerRecord<String, String> dead = dlq.getRecords().stream()
-                .filter(r -> r.key().equals("arxiv:2501.00010"))
-                .findFirst()
-                .orElseThrow();
-        assertThat(new String(dead.headers().lastHeader("dead-letter-reason").value(), StandardCharsets.UTF_8))
-                .startsWith("refused by the database");
-        assertThat(dead.value()).isEqualTo(refused);
-        dlq.stop();
+        assertThatDeadLetter(dlq.awaitKey("arxiv:2501.00010"))
+                .hasReasonStartingWith("refused by the database")
+                .hasValue(refused);
+        dlq.close();
         when().get("/api/v1/papers/{id}", "arxiv:2501.00010").then().statusCode(404);
     }
 

@@ -5,13 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paperstream.events.PaperJson;
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
+import io.paperstream.testsupport.Json;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URL;
@@ -113,11 +112,7 @@ class StreamIT {
     }
 
     private static JsonNode json(String text) {
-        try {
-            return PaperJson.mapper().readTree(text.trim());
-        } catch (IOException e) {
-            throw new IllegalStateException("not JSON: " + text, e);
-        }
+        return Json.read(text.trim());
     }
 
     @TestHTTPResource("/api/v1/papers/stream?tag=resume-it")
