@@ -4,12 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.notNullValue;
 
+import io.paperstream.testsupport.TopicMark;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -26,7 +25,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 @IngestIT
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class BadInputCorpusIT {
-    private static Map<TopicPartition, Long> beforeCorpus;
+    private static TopicMark beforeCorpus;
 
     @BeforeAll
     static void mark() {
@@ -37,7 +36,7 @@ class BadInputCorpusIT {
     @ParameterizedTest(name = "{0}")
     @MethodSource("io.paperstream.ingest.it.BadInputs#all")
     void isRefusedAndPublishesNothing(BadInputs.Case bad) {
-        Map<TopicPartition, Long> before = RawTopic.mark();
+        TopicMark before = RawTopic.mark();
         long start = System.nanoTime();
         bad.send()
                 .then()
@@ -48,9 +47,7 @@ class BadInputCorpusIT {
                 .body("title", notNullValue())
                 .body("detail", notNullValue());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
-        assertThat(RawTopic.written(before, RawTopic.mark()))
-                .as("records written by " + bad.name())
-                .isZero();
+        assertThat(before.written()).as("records written by " + bad.name()).isZero();
     }
 
     @Order(2)
@@ -64,8 +61,8 @@ class BadInputCorpusIT {
                 .statusCode(202)
                 .extract()
                 .path("ids[0]");
-        List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(beforeCorpus, 1);
+        List<ConsumerRecord<String, String>> records = beforeCorpus.awaitRecords(1);
         assertThat(records).extracting(ConsumerRecord::key).containsExactly(id);
-        assertThat(RawTopic.written(beforeCorpus, RawTopic.mark())).isEqualTo(1);
+        assertThat(beforeCorpus.written()).isEqualTo(1);
     }
 }

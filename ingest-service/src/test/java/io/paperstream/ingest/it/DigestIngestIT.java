@@ -7,12 +7,11 @@ import static org.hamcrest.Matchers.hasSize;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
+import io.paperstream.testsupport.TopicMark;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** text/plain: the daily-digest format; the project's 70-paper sample. */
@@ -21,7 +20,7 @@ class DigestIngestIT {
 
     @Test
     void theSampleDigestYieldsSeventyIdsOnTheTopicAndTheSameIdsWhenPostedAgain() throws Exception {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         List<String> ids = Api.authorized()
                 .contentType("text/plain")
                 .body(Samples.digest())
@@ -37,7 +36,7 @@ class DigestIngestIT {
                 .path("ids");
         assertThat(ids).hasSize(70).doesNotHaveDuplicates().allMatch(id -> id.startsWith("title:"));
 
-        List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, 70);
+        List<ConsumerRecord<String, String>> records = mark.awaitRecords(70);
         assertThat(records).extracting(ConsumerRecord::key).containsExactlyInAnyOrderElementsOf(ids);
         records.forEach(RawTopic::assertCloudEvents);
         JsonNode first = PaperJson.mapper().readTree(records.get(0).value());

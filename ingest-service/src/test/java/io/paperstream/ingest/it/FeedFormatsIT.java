@@ -4,13 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
+import io.paperstream.testsupport.Json;
+import io.paperstream.testsupport.TopicMark;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** Hugging Face daily-papers JSON (by shape or format=hf-daily) and arXiv Atom feeds land on papers.raw. */
@@ -19,7 +19,7 @@ class FeedFormatsIT {
 
     @Test
     void dailyPapersJsonIsRecognisedByItsShapeKeepingLinksAndKeywords() throws Exception {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         Api.json()
                 .body(Samples.bytes("hf-daily.json"))
                 .post(Api.PAPERS)
@@ -31,7 +31,7 @@ class FeedFormatsIT {
                 .body("records[0].id", equalTo("arxiv:2503.10622"))
                 .body("records[1].id", equalTo("arxiv:2503.10480"))
                 .body("records[2].errors[0].field", equalTo("abstract"));
-        Map<String, JsonNode> values = values(RawTopic.awaitAfter(mark, 2));
+        Map<String, JsonNode> values = values(mark.awaitRecords(2));
         JsonNode dyt = values.get("arxiv:2503.10622");
         assertThat(PaperSchemas.validateRaw(dyt)).isEmpty();
         assertThat(dyt.get("authors")).hasSize(3);
@@ -57,7 +57,7 @@ class FeedFormatsIT {
 
     @Test
     void anArxivAtomFeedLandsWithCategoriesLinksCommentAndDoi() throws Exception {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         Api.authorized()
                 .contentType("application/atom+xml")
                 .body(Samples.bytes("arxiv-feed.xml"))
@@ -68,7 +68,7 @@ class FeedFormatsIT {
                 .body("accepted", equalTo(2))
                 .body("records[0].id", equalTo("arxiv:2409.04828"))
                 .body("records[1].id", equalTo("arxiv:hep-th/9901001"));
-        Map<String, JsonNode> values = values(RawTopic.awaitAfter(mark, 2));
+        Map<String, JsonNode> values = values(mark.awaitRecords(2));
         JsonNode points = values.get("arxiv:2409.04828");
         assertThat(PaperSchemas.validateRaw(points)).isEmpty();
         assertThat(points.get("title").asText())
@@ -83,7 +83,7 @@ class FeedFormatsIT {
 
     @Test
     void arxivSnapshotLinesLandWithTheirIdAuthorsCategoriesAndFirstVersionDate() throws Exception {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         String body = io.paperstream.ingest.domain.format.ArxivSnapshotMapperTest.FIRST + "\n"
                 + io.paperstream.ingest.domain.format.ArxivSnapshotMapperTest.RECENT + "\n"
                 + "{\"id\":\"2501.00002\",\"title\":\"No abstract here\",\"versions\":[]}\n";
@@ -99,7 +99,7 @@ class FeedFormatsIT {
                 .body("records[0].id", equalTo("arxiv:0704.0001"))
                 .body("records[1].id", equalTo("arxiv:2409.04828"))
                 .body("records[2].errors[0].field", equalTo("abstract"));
-        List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, 2);
+        List<ConsumerRecord<String, String>> records = mark.awaitRecords(2);
         Map<String, JsonNode> values = values(records);
         JsonNode points = values.get("arxiv:2409.04828");
         assertThat(PaperSchemas.validateRaw(points)).isEmpty();
@@ -115,14 +115,6 @@ class FeedFormatsIT {
 
     private static Map<String, JsonNode> values(List<ConsumerRecord<String, String>> records) {
         records.forEach(RawTopic::assertCloudEvents);
-        return records.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> read(r.value()), (a, b) -> b));
-    }
-
-    private static JsonNode read(String json) {
-        try {
-            return PaperJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return records.stream().collect(Collectors.toMap(ConsumerRecord::key, r -> Json.read(r.value()), (a, b) -> b));
     }
 }

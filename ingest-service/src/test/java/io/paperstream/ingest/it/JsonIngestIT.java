@@ -8,13 +8,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.CloudEvents;
 import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
-import io.paperstream.events.Topics;
+import io.paperstream.testsupport.TopicMark;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** application/json: one paper or an array, per-record outcomes, records on papers.raw with key and CloudEvents headers. */
@@ -40,7 +38,7 @@ class JsonIngestIT {
 
     @Test
     void onePaperLandsOnTheTopicKeyedByIdWithCloudEventsHeaders() throws Exception {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         String title = "Single paper " + UUID.randomUUID();
         String id = Api.json()
                 .body(Api.paper(title))
@@ -55,16 +53,9 @@ class JsonIngestIT {
                 .path("ids[0]");
         assertThat(id).startsWith("title:");
 
-        ConsumerRecord<String, String> record = RawTopic.awaitAfter(mark, 1).get(0);
+        ConsumerRecord<String, String> record = mark.awaitRecords(1).get(0);
         assertThat(record.key()).isEqualTo(id);
-        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.TYPE)).isEqualTo(Topics.RAW_TYPE);
-        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SOURCE))
-                .isEqualTo("/paperstream/ingest-service");
-        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SPEC_VERSION))
-                .isEqualTo("1.0");
-        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.SUBJECT))
-                .isEqualTo(id);
-        assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.ID)).isNotBlank();
+        RawTopic.assertCloudEvents(record);
         assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.CONTENT_TYPE))
                 .isEqualTo("application/json");
         JsonNode value = PaperJson.mapper().readTree(record.value());
@@ -76,7 +67,7 @@ class JsonIngestIT {
 
     @Test
     void anArrayAnswersEachRecordAndPublishesAllButTheRejected() {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         String a = Api.paper("Batch paper A " + UUID.randomUUID());
         String b = Api.paper("Batch paper B " + UUID.randomUUID());
         String bad = "{\"title\": \"No abstract here\"}";
@@ -97,15 +88,15 @@ class JsonIngestIT {
                 .path("ids");
         assertThat(ids).hasSize(2);
 
-        List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, 3);
+        List<ConsumerRecord<String, String>> records = mark.awaitRecords(3);
         assertThat(records).extracting(ConsumerRecord::key).containsOnly(ids.toArray(String[]::new));
-        assertThat(RawTopic.written(mark, RawTopic.mark())).isEqualTo(3);
+        assertThat(mark.written()).isEqualTo(3);
     }
 
     @Test
     void rePostingGivesTheSameIdAndAHigherRevision() throws Exception {
         String body = Api.paper("Posted twice " + UUID.randomUUID());
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         String first = Api.json()
                 .body(body)
                 .post(Api.PAPERS)
@@ -121,7 +112,7 @@ class JsonIngestIT {
                 .extract()
                 .path("ids[0]");
         assertThat(second).isEqualTo(first);
-        List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, 2);
+        List<ConsumerRecord<String, String>> records = mark.awaitRecords(2);
         long r1 = PaperJson.mapper()
                 .readTree(records.get(0).value())
                 .get("revision")

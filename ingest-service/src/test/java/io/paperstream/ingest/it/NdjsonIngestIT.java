@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import io.paperstream.testsupport.TopicMark;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** application/x-ndjson: a body streamed (chunked, no Content-Length) through the service, bad lines rejected one by one. */
@@ -21,7 +20,7 @@ class NdjsonIngestIT {
     void aStreamedBodyIsPublishedInChunksWithPerLineOutcomes() {
         int papers = 3000;
         String run = UUID.randomUUID().toString();
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         Api.authorized()
                 .contentType("application/x-ndjson")
                 .body(new GeneratedNdjson(papers, run))
@@ -36,7 +35,7 @@ class NdjsonIngestIT {
                 .body("records[1].location", equalTo("line 2"))
                 .body("records[1].errors[0].code", equalTo("malformed-json"))
                 .body("records[3].errors[0].code", equalTo("missing"));
-        List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, papers);
+        List<ConsumerRecord<String, String>> records = mark.awaitRecords(papers);
         assertThat(records).hasSize(papers);
         records.forEach(RawTopic::assertCloudEvents);
         assertThat(records.get(0).value()).contains(run);
@@ -45,7 +44,7 @@ class NdjsonIngestIT {
     @Test
     void aStreamedBodyOverTheNdjsonLimitIs413() {
         // %test: 32M. Blank lines only, so nothing would be published before the limit.
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         InputStream blanks = new InputStream() {
             private long left = 33L * 1024 * 1024;
 
@@ -73,7 +72,7 @@ class NdjsonIngestIT {
                 .statusCode(413)
                 .contentType("application/problem+json")
                 .body("detail", containsString("33554432"));
-        assertThat(RawTopic.written(mark, RawTopic.mark())).isZero();
+        assertThat(mark.written()).isZero();
     }
 
     /** Papers as NDJSON, generated while read: line 2 is malformed JSON and line 4 lacks an abstract. */

@@ -5,10 +5,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.paperstream.events.PaperJson;
 import io.paperstream.events.PaperSchemas;
 import io.paperstream.events.Topics;
 import io.paperstream.localstack.KafkaResource;
+import io.paperstream.testsupport.Json;
+import io.paperstream.testsupport.TestKafka;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
@@ -39,7 +40,7 @@ class SourcesIT {
         await().atMost(Duration.ofSeconds(60))
                 .pollInterval(Duration.ofMillis(500))
                 .until(() -> {
-                    List<ConsumerRecord<String, String>> all = RawTopic.companion()
+                    List<ConsumerRecord<String, String>> all = TestKafka.companion()
                             .consumeStrings()
                             .fromTopics(Topics.RAW, Duration.ofSeconds(2))
                             .awaitCompletion(Duration.ofSeconds(10))
@@ -62,11 +63,7 @@ class SourcesIT {
     }
 
     private static JsonNode read(String json) {
-        try {
-            return PaperJson.mapper().readTree(json);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        return Json.read(json);
     }
 
     @Test

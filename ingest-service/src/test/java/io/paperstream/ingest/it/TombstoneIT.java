@@ -5,10 +5,9 @@ import static org.hamcrest.Matchers.equalTo;
 
 import io.paperstream.events.CloudEvents;
 import io.paperstream.events.Topics;
+import io.paperstream.testsupport.TopicMark;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
-import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /** DELETE /api/v1/papers/{id}: a tombstone (key, null value) on papers.raw; ids are validated. */
@@ -17,14 +16,14 @@ class TombstoneIT {
 
     @Test
     void deletePublishesATombstone() {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         Api.authorized()
                 .delete(Api.PAPERS + "/arxiv:2409.04828")
                 .then()
                 .statusCode(202)
                 .body("id", equalTo("arxiv:2409.04828"))
                 .body("tombstone", equalTo(true));
-        ConsumerRecord<String, String> record = RawTopic.awaitAfter(mark, 1).get(0);
+        ConsumerRecord<String, String> record = mark.awaitRecords(1).get(0);
         assertThat(record.key()).isEqualTo("arxiv:2409.04828");
         assertThat(record.value()).isNull();
         assertThat(KafkaCompanion.getHeader(record.headers(), CloudEvents.TYPE)).isEqualTo(Topics.RAW_TYPE);
@@ -32,18 +31,18 @@ class TombstoneIT {
 
     @Test
     void doiIdsWithSlashesCanBeDeleted() {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         Api.authorized()
                 .delete(Api.PAPERS + "/doi:10.1000/xyz.123")
                 .then()
                 .statusCode(202)
                 .body("id", equalTo("doi:10.1000/xyz.123"));
-        assertThat(RawTopic.awaitAfter(mark, 1).get(0).key()).isEqualTo("doi:10.1000/xyz.123");
+        assertThat(mark.awaitRecords(1).get(0).key()).isEqualTo("doi:10.1000/xyz.123");
     }
 
     @Test
     void malformedIdsAre400AndPublishNothing() {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         for (String id : new String[] {"arxiv:2409.04828v2", "title:XYZ", "hello", "doi:10.1000/ABC", "arxiv:"}) {
             Api.authorized()
                     .delete(Api.PAPERS + "/" + id)
@@ -52,6 +51,6 @@ class TombstoneIT {
                     .contentType("application/problem+json")
                     .body("errors[0].field", equalTo("id"));
         }
-        assertThat(RawTopic.written(mark, RawTopic.mark())).isZero();
+        assertThat(mark.written()).isZero();
     }
 }

@@ -5,14 +5,13 @@ import static org.awaitility.Awaitility.await;
 
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
+import io.paperstream.testsupport.TopicMark;
 import io.smallrye.reactive.messaging.kafka.companion.KafkaCompanion;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,7 +29,7 @@ class TracingIT {
 
     @Test
     void everyPublishedRecordCarriesTheRequestsTrace() {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         Api.json()
                 .header("traceparent", "00-" + TRACE_ID + "-" + CALLER_SPAN + "-01")
                 .body("[" + Api.paper("Traced one " + UUID.randomUUID()) + ","
@@ -38,7 +37,7 @@ class TracingIT {
                 .post(Api.PAPERS)
                 .then()
                 .statusCode(202);
-        List<ConsumerRecord<String, String>> records = RawTopic.awaitAfter(mark, 2);
+        List<ConsumerRecord<String, String>> records = mark.awaitRecords(2);
         assertThat(records).hasSize(2).allSatisfy(r -> {
             String traceparent = KafkaCompanion.getHeader(r.headers(), "traceparent");
             assertThat(traceparent).as("W3C trace context header").matches("00-" + TRACE_ID + "-[0-9a-f]{16}-01");
@@ -59,27 +58,27 @@ class TracingIT {
     @Test
     void aTombstoneCarriesTheRequestsTrace() {
         String trace = "0af7651916cd43dd8448eb211c80319c";
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         Api.authorized()
                 .header("traceparent", "00-" + trace + "-b7ad6b7169203331-01")
                 .delete(Api.PAPERS + "/arxiv:2409.99999")
                 .then()
                 .statusCode(202);
-        ConsumerRecord<String, String> tombstone = RawTopic.awaitAfter(mark, 1).get(0);
+        ConsumerRecord<String, String> tombstone = mark.awaitRecords(1).get(0);
         assertThat(tombstone.value()).isNull();
         assertThat(KafkaCompanion.getHeader(tombstone.headers(), "traceparent")).startsWith("00-" + trace + "-");
     }
 
     @Test
     void withoutACallerTheRequestStartsATrace() {
-        Map<TopicPartition, Long> mark = RawTopic.mark();
+        TopicMark mark = RawTopic.mark();
         Api.json()
                 .body(Api.paper("Untraced caller " + UUID.randomUUID()))
                 .post(Api.PAPERS)
                 .then()
                 .statusCode(202);
         String traceparent =
-                KafkaCompanion.getHeader(RawTopic.awaitAfter(mark, 1).get(0).headers(), "traceparent");
+                KafkaCompanion.getHeader(mark.awaitRecords(1).get(0).headers(), "traceparent");
         assertThat(traceparent).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 }
