@@ -61,8 +61,8 @@ public final class ApiBench {
         int warmup = Integer.parseInt(opts.getOrDefault("warmup", "20"));
         List<String> wanted = List.of(opts.getOrDefault("scenarios", "search,tag,facets,facets-q,deep")
                 .split(","));
-        Path sample = Path.of(opts.getOrDefault("sample", "../deploy/local/sample/daily-papers-sample.txt"));
-        Path jar = Path.of(opts.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"));
+        Path sample = Path.of(opts.getOrDefault("sample", "../../deploy/local/sample/daily-papers-sample.txt"));
+        Path jar = Path.of(opts.getOrDefault("jar", "../../query-service/target/quarkus-app/quarkus-run.jar"));
         Path work = BenchStack.workDir();
 
         try (BenchStack stack = new BenchStack();

@@ -38,8 +38,8 @@ public final class SinkBench {
         }
         int records = Integer.parseInt(opts.getOrDefault("records", "100000"));
         int runs = Integer.parseInt(opts.getOrDefault("runs", "3"));
-        Path sample = Path.of(opts.getOrDefault("sample", "../deploy/local/sample/daily-papers-sample.txt"));
-        Path jar = Path.of(opts.getOrDefault("jar", "target/quarkus-app/quarkus-run.jar"));
+        Path sample = Path.of(opts.getOrDefault("sample", "../../deploy/local/sample/daily-papers-sample.txt"));
+        Path jar = Path.of(opts.getOrDefault("jar", "../../query-service/target/quarkus-app/quarkus-run.jar"));
         Path work = BenchStack.workDir();
 
         try (BenchStack stack = new BenchStack();
