@@ -83,4 +83,35 @@ public final class ProblemShape {
                 .orElse("");
         return check(status, contentType, answer.substring(answer.indexOf("\r\n\r\n") + 4), slug, path);
     }
+
+    /**
+     * Asserts a service's OpenAPI document (JSON) describes the one shape: a {@code Problem} schema with RFC 9457's
+     * members, its {@code errors} items a {@code FieldError} of field, code and message, and responses that refer to it.
+     */
+    public static void checkOpenApi(String openApiJson) {
+        JsonNode doc;
+        try {
+            doc = JSON.readTree(openApiJson);
+        } catch (Exception e) {
+            throw new AssertionError("not JSON: " + openApiJson, e);
+        }
+        JsonNode schemas = doc.path("components").path("schemas");
+        assertThat(names(schemas.path("Problem").path("properties")))
+                .contains("type", "title", "status", "detail", "instance", "errors");
+        assertThat(schemas.path("Problem")
+                        .path("properties")
+                        .path("errors")
+                        .path("items")
+                        .path("$ref")
+                        .asText())
+                .isEqualTo("#/components/schemas/FieldError");
+        assertThat(names(schemas.path("FieldError").path("properties"))).contains("field", "code", "message");
+        assertThat(openApiJson).as("the error responses refer to it").contains("#/components/schemas/Problem\"");
+    }
+
+    private static java.util.List<String> names(JsonNode object) {
+        java.util.List<String> names = new java.util.ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
 }
