@@ -367,14 +367,27 @@ public final class ArxivModel {
     Scores score(PaperTokens paper) {
         Scores s = scratch.get();
         s.reset();
-        score(paper, 0, paper.titleTokens, true, s);
-        score(paper, paper.titleTokens, paper.tokens, false, s);
+        // first the entries of the paper's feature occurrences, in order, then their weights: the entries' reads of
+        // the packed weights (which miss the cache) are then independent of each other, so they overlap
+        s.pending = 0;
+        pending(paper, 0, paper.titleTokens, true, s);
+        pending(paper, paper.titleTokens, paper.tokens, false, s);
+        int[] pending = s.pendingEntries;
+        for (int i = 0, count = s.pending; i < count; i++) {
+            s.present(pending[i]);
+        }
         s.finish();
         return s;
     }
 
-    private void score(PaperTokens paper, int from, int to, boolean title, Scores s) {
+    /** Lists the model entries of the features of {@code paper}'s tokens {@code [from, to)} (one field). */
+    private void pending(PaperTokens paper, int from, int to, boolean title, Scores s) {
         int[] form = paper.form;
+        if (s.pendingEntries.length < 3 * (to - from) + s.pending) {
+            s.pendingEntries = Arrays.copyOf(s.pendingEntries, Math.max(3 * (to - from) + s.pending, s.pending * 2));
+        }
+        int[] pending = s.pendingEntries;
+        int n = s.pending;
         boolean previous = false; // pairs do not cross from the title into the abstract
         long previousHash = 0;
         for (int t = from; t < to; t++) {
@@ -384,16 +397,23 @@ public final class ArxivModel {
                 continue;
             }
             long h = paper.featureHash[f];
-            s.present(paper.wordEntry[f]);
+            int at = paper.wordEntry[f];
+            pending[n] = at;
+            n += at >= 0 ? 1 : 0;
             if (title) {
-                s.present(paper.titleEntry[f]);
+                at = paper.titleEntry[f];
+                pending[n] = at;
+                n += at >= 0 ? 1 : 0;
             }
             if (previous) {
-                s.present(entry(ArxivFeatures.pairKey(previousHash, h)));
+                at = entry(ArxivFeatures.pairKey(previousHash, h));
+                pending[n] = at;
+                n += at >= 0 ? 1 : 0;
             }
             previous = true;
             previousHash = h;
         }
+        s.pending = n;
     }
 
     /** The scores of one paper: per-category sums and the paper's features, to explain them. */
@@ -415,6 +435,10 @@ public final class ArxivModel {
 
         private int[] present = new int[256];
         private int presentCount;
+        /** The entries of one paper's feature occurrences, in order, before their weights are added. */
+        private int[] pendingEntries = new int[1024];
+
+        private int pending;
         /**
          * The paper's weights by output, to explain a tag without reading the model again: per output a list (its
          * last entry in {@code head}, each entry's predecessor in {@code next}) of entries, each the index in
