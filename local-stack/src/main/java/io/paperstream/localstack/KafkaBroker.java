@@ -121,6 +121,13 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("log.flush.interval.ms", "5000");
         props.put("log.flush.scheduler.interval.ms", "1000");
         props.put("log.flush.offset.checkpoint.interval.ms", "5000");
+        // After a kill -9 the restarted controller still holds the dead incarnation's registration and refuses the new
+        // one (DUPLICATE_BROKER_REGISTRATION) until that registration's session expires: broker.session.timeout.ms,
+        // 9 s by default, counted from the controller's activation, plus up to one registration retry. The broker only
+        // opens its port once registered, so that wait was most of a restart (faults/README.md). 3 s with a heartbeat
+        // every 0.5 s: a live broker has six heartbeats per session (both ends are in this one process).
+        props.put("broker.session.timeout.ms", "3000");
+        props.put("broker.heartbeat.interval.ms", "500");
         try {
             format(props);
             server = new KafkaRaftServer(new KafkaConfig(props), Time.SYSTEM);

@@ -159,12 +159,14 @@ public final class LocalStackMain {
         private final int port;
         private final int controllerPort;
         private final Path dataDir;
+        private final BrokerClassData classData;
         private Process process;
 
         BrokerProcess(int port, int controllerPort, Path dataDir) {
             this.port = port;
             this.controllerPort = controllerPort;
             this.dataDir = dataDir;
+            this.classData = new BrokerClassData(dataDir.resolve("jvm"));
         }
 
         String bootstrapServers() {
@@ -179,6 +181,16 @@ public final class LocalStackMain {
             List<String> command = new ArrayList<>(List.of(
                     Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx" + System.getProperty("paperstream.kafka.heap", "512m"),
+                    // C1 only: a broker JVM starts with about half the CPU time (no C2 compilations while it loads its
+                    // logs and registers), and at the local stack's rates it also used less CPU in its first minute
+                    // of work (faults/README.md)
+                    "-XX:TieredStopAtLevel=1"));
+            command.addAll(classData.jvmOptions());
+            String extra = System.getenv("PAPERSTREAM_KAFKA_JVM_OPTS"); // e.g. a log level for diagnosis
+            if (extra != null && !extra.isBlank()) {
+                command.addAll(List.of(extra.trim().split("\\s+")));
+            }
+            command.addAll(List.of(
                     "-cp",
                     System.getProperty("java.class.path"),
                     KafkaBrokerMain.class.getName(),
@@ -201,6 +213,7 @@ public final class LocalStackMain {
                 }
                 sleep(100);
             }
+            classData.brokerStarted();
         }
 
         synchronized boolean restartIfExited() {
@@ -217,6 +230,7 @@ public final class LocalStackMain {
 
         /** SIGTERM (a clean shutdown keeps every acknowledged record), then SIGKILL after 60 s. */
         synchronized void stop() {
+            classData.close();
             if (process == null) {
                 return;
             }
