@@ -94,6 +94,17 @@ final class BrokenUrlJoiner {
                 && UrlScanner.isAsciiAlnum(soFar.charAt(soFar.length() - 2))) {
             return k; // "github.com/o/long-\nname": a line wrapped after a hyphen of the path
         }
+        if (inHost && newlines == 1 && hostStart > 0 && UrlScanner.isAsciiAlnum(last)) {
+            // "https://git\nhub.com/o/r": a line wrapped inside the first label of a host after a scheme (the bare
+            // "hub.com/o/r" would be a wrong link)
+            String before = soFar.subSequence(hostStart, soFar.length()).toString();
+            return before.indexOf('.') < 0
+                            && before.indexOf(':') < 0
+                            && before.indexOf('@') < 0
+                            && finishesHost(text, k)
+                    ? k
+                    : -1;
+        }
         if (inHost && last == '.') {
             return continuesHost(
                             text,
@@ -136,6 +147,25 @@ final class BrokenUrlJoiner {
         // Without a path, only a one-label start ("github.") missing its TLD is clearly unfinished;
         // "example.com. It" is a sentence end followed by a capitalised word.
         return pathFollows || (before.indexOf('.') < 0 && !Character.isUpperCase(text.charAt(k)));
+    }
+
+    /** The text at {@code k} ends a host: labels with a dot and a common TLD, then a path, a port or the word's end. */
+    private static boolean finishesHost(String text, int k) {
+        int n = text.length();
+        int j = k;
+        while (j < n && (UrlScanner.isAsciiAlnum(text.charAt(j)) || text.charAt(j) == '-' || text.charAt(j) == '.')) {
+            j++;
+        }
+        int end = j;
+        while (end > k && text.charAt(end - 1) == '.') {
+            end--;
+        }
+        String tail = text.substring(k, end).toLowerCase(Locale.ROOT);
+        int dot = tail.lastIndexOf('.');
+        if (dot <= 0 || !KnownHosts.JOINABLE_TLDS.contains(tail.substring(dot + 1))) {
+            return false;
+        }
+        return end < j || j >= n || !UrlScanner.isUrlChar(text.charAt(j)) || "/:?#),;".indexOf(text.charAt(j)) >= 0;
     }
 
     /** "github.com/owner/ repo": only on repository hosts, only while owner/repo is incomplete, never an English word. */

@@ -1,20 +1,25 @@
 package io.paperstream.enrich.domain.links;
 
+import com.google.common.net.InetAddresses;
+
 /** Validates host names: what separates "github.com" from "e.g", "v1.2" or "model.pt." debris. */
 final class HostNames {
 
     private HostNames() {}
 
     /**
-     * True for a DNS name of at least two labels whose last label is alphabetic in any script (or punycode), or for a
-     * dotted IPv4 address. Labels hold letters and digits of any script (an IDN as written), combining marks, joiners
-     * and emoji-domain symbols, and '-' inside; '_' only inside a sub-domain label ("sub_domain.example.com"), never in
-     * the registered name or the top-level domain.
+     * True for a DNS name of at least two labels whose last label is alphabetic in any script (or punycode), for a
+     * dotted IPv4 address, or for an IPv6 address in brackets. Labels hold letters and digits of any script (an IDN as
+     * written), combining marks, joiners and emoji-domain symbols, and '-' inside; '_' only inside a sub-domain label
+     * ("sub_domain.example.com"), never in the registered name or the top-level domain.
      */
     static boolean isValid(String host) {
         int n = host.length();
         if (n == 0 || n > 253) {
             return false;
+        }
+        if (host.charAt(0) == '[') {
+            return isIpv6Literal(host);
         }
         int labelCount = 1;
         for (int i = 0; i < n; i++) {
@@ -73,6 +78,19 @@ final class HostNames {
             }
         }
         return Character.isLetter(tld.charAt(0));
+    }
+
+    /**
+     * "[2001:db8::1]", "[::ffff:192.0.2.1]": an RFC 3986 IP-literal holding an IPv6 address (no zone identifier, no
+     * IPvFuture).
+     */
+    static boolean isIpv6Literal(String host) {
+        int n = host.length();
+        if (n < 4 || host.charAt(0) != '[' || host.charAt(n - 1) != ']') {
+            return false;
+        }
+        String address = host.substring(1, n - 1);
+        return address.indexOf(':') >= 0 && address.indexOf('%') < 0 && InetAddresses.isInetAddress(address);
     }
 
     private static boolean isEdge(char c) {

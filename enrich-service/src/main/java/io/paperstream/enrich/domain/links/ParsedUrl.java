@@ -36,7 +36,11 @@ record ParsedUrl(String scheme, String host, int port, String path, String query
             authority = authority.substring(at + 1);
         }
         int port = -1;
+        // after an IPv6 address's ']' ("[2001:db8::1]:8080"), not inside it
         int colon = authority.lastIndexOf(':');
+        if (colon < authority.lastIndexOf(']')) {
+            colon = -1;
+        }
         if (colon >= 0) {
             String digits = authority.substring(colon + 1);
             authority = authority.substring(0, colon);

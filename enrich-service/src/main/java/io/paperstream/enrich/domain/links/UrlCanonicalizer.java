@@ -1,5 +1,8 @@
 package io.paperstream.enrich.domain.links;
 
+import com.google.common.net.InetAddresses;
+import java.net.Inet6Address;
+import java.net.InetAddress;
 import java.util.Locale;
 import java.util.Set;
 
@@ -49,6 +52,8 @@ final class UrlCanonicalizer {
         String host = url.host();
         if (host.startsWith("www.") && host.indexOf('.', 4) > 0) {
             host = host.substring(4);
+        } else if (host.charAt(0) == '[') {
+            host = ipv6(host);
         }
         int port = url.port();
         if ((port == 80 && url.scheme().equals("http"))
@@ -62,6 +67,12 @@ final class UrlCanonicalizer {
             path = ""; // "https://example.org/?q" and "/#top" keep their root (WHATWG writes it)
         }
         return new ParsedUrl(url.scheme(), host, port, path, query, fragment);
+    }
+
+    /** An IPv6 address in its RFC 5952 text form, as WHATWG URLs write it: "[2001:0db8:0::1]" is "[2001:db8::1]". */
+    private static String ipv6(String literal) {
+        InetAddress address = InetAddresses.forString(literal.substring(1, literal.length() - 1));
+        return address instanceof Inet6Address ? InetAddresses.toUriString(address) : literal;
     }
 
     /** "/owner/repo.git" and "/owner/repo.git/" name the repository "/owner/repo"; "/.git" alone is left alone. */

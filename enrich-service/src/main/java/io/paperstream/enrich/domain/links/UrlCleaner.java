@@ -77,11 +77,14 @@ final class UrlCleaner {
         return c == '¡' || c == '¿' || c == '·' || Character.getType(c) == Character.DASH_PUNCTUATION;
     }
 
-    /** Start of an "&name;" entity reference that ends at {@code end}, or -1. */
+    /** Start of an "&name;" entity or "&#41;", "&#x29;" character reference that ends at {@code end}, or -1. */
     private static int entityStart(String url, int floor, int end) {
         int i = end - 2;
         while (i >= floor && UrlScanner.isAsciiAlnum(url.charAt(i))) {
             i--;
+        }
+        if (i > floor && i < end - 2 && url.charAt(i) == '#' && url.charAt(i - 1) == '&') {
+            return i - 1;
         }
         return i >= floor && i < end - 2 && url.charAt(i) == '&' ? i : -1;
     }

@@ -119,6 +119,9 @@ final class UrlScanner {
             int authority = bare >= 0 ? bare : schemeEnd(text, scheme);
             int[] end = new int[1];
             String url = read(text, start, authority, end, opening(text, start));
+            if (url != null && start > 0 && text.charAt(start - 1) == '_') {
+                url = withoutEmphasis(text, start, url);
+            }
             if (url != null) {
                 if (out == null) {
                     out = new ArrayList<>(4);
@@ -152,13 +155,43 @@ final class UrlScanner {
         return -1;
     }
 
+    /**
+     * A URL opened after Markdown emphasis ("_", "__" or "___" before it) must close it: the URL without the same run of
+     * underscores at its end (before any sentence punctuation), or null when it does not ("_https://x" is an
+     * identifier).
+     */
+    private static String withoutEmphasis(String text, int start, String url) {
+        int k = 0;
+        while (k < start && text.charAt(start - 1 - k) == '_') {
+            k++;
+        }
+        int end = url.length();
+        while (end > 0 && ".,;:!?)]}\"'*".indexOf(url.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int run = 0;
+        while (run < end && url.charAt(end - 1 - run) == '_') {
+            run++;
+        }
+        return run == k && end - k > url.indexOf("://") + 3 ? url.substring(0, end - k) : null;
+    }
+
     private static boolean schemeMayStart(String text, int start) {
         if (start == 0) {
             return true;
         }
         char p = text.charAt(start - 1);
         if (p == '_') {
-            return false;
+            int run = start - 1;
+            while (run > 0 && text.charAt(run - 1) == '_') {
+                run--;
+            }
+            // "_https://…_", "__https://…__", "___…___": Markdown emphasis (withoutEmphasis checks that it closes);
+            // glued to a word it is an identifier ("my_https://…")
+            return start - run <= 3
+                    && (run == 0
+                            || Character.isWhitespace(text.charAt(run - 1))
+                            || "([{\"'*~>".indexOf(text.charAt(run - 1)) >= 0);
         }
         if (p == '#' || p == '@' || p == '$') {
             return start >= 2
@@ -301,9 +334,30 @@ final class UrlScanner {
                 if (i + 1 < n && LATEX_ESCAPABLE.indexOf(text.charAt(i + 1)) >= 0) {
                     c = text.charAt(i + 1);
                     step = 2;
+                } else if (!inHost && (step = latexTildeLength(text, i)) > 0) {
+                    c = '~'; // "/\~{}user", "/\textasciitilde{}user": a tilde the author escaped for LaTeX
                 } else {
                     break;
                 }
+            } else if (c == '$' && !inHost && text.startsWith("$\\sim$", i)) {
+                c = '~'; // "/$\sim$user": LaTeX's other way of writing a tilde
+                step = 6;
+            } else if (c == '{'
+                    && !inHost
+                    && i + 3 < n
+                    && text.charAt(i + 1) == '\\'
+                    && LATEX_ESCAPABLE.indexOf(text.charAt(i + 2)) >= 0
+                    && text.charAt(i + 3) == '}') {
+                c = text.charAt(i + 2); // "a{\_}b": an escape in braces
+                step = 4;
+            } else if (inHost && c == '[' && (sb.length() == hostStart || sb.charAt(sb.length() - 1) == '@')) {
+                int literalEnd = ipLiteralEnd(text, i);
+                if (literalEnd < 0) {
+                    break;
+                }
+                sb.append(text, i, literalEnd + 1); // "http://[2001:db8::1]:8080/": an IPv6 address (an IP-literal)
+                i = literalEnd + 1;
+                continue;
             } else if (inHost) {
                 if (c == '/' || c == '?' || c == '#') {
                     inHost = false;
@@ -326,8 +380,9 @@ final class UrlScanner {
             } else if (c == '~') {
                 // "~user" paths are real, and so are tildes inside a query ("cp=47.6~-122.3") or between path
                 // words ("/path~with~tildes"); elsewhere '~' is LaTeX's non-breaking space ("repo~\cite{x}",
-                // "repo~and more").
-                if (sb.charAt(sb.length() - 1) != '/' && !tildeInUrl(text, i, inQuery, sb, hostStart)) {
+                // "repo~and more"). "#:~:text=…" is a text fragment's directive.
+                boolean directive = inQuery && sb.charAt(sb.length() - 1) == ':' && text.startsWith("~:", i);
+                if (sb.charAt(sb.length() - 1) != '/' && !directive && !tildeInUrl(text, i, inQuery, sb, hostStart)) {
                     break;
                 }
             } else if (c == '\'') {
@@ -401,6 +456,42 @@ final class UrlScanner {
         }
         end[0] = i;
         return sb.length() > hostStart ? sb.toString() : null;
+    }
+
+    /** Length of LaTeX's escaped tilde at {@code i} ("\~{}", "\~", "\textasciitilde{}") before a path word, or 0. */
+    private static int latexTildeLength(String text, int i) {
+        int len;
+        if (text.startsWith("\\~{}", i)) {
+            len = 4;
+        } else if (text.startsWith("\\textasciitilde{}", i)) {
+            len = 17;
+        } else if (text.startsWith("\\~", i)) {
+            len = 2;
+        } else {
+            return 0;
+        }
+        return i + len < text.length() && isAsciiAlnum(text.charAt(i + len)) ? len : 0;
+    }
+
+    /**
+     * The index of the ']' closing an IPv6 address that starts with '[' at {@code i} (hex digits, ':' and the dots of
+     * an embedded IPv4 address, at least two colons), or -1. {@link HostNames} validates it.
+     */
+    private static int ipLiteralEnd(String text, int i) {
+        int n = Math.min(text.length(), i + 48);
+        int colons = 0;
+        for (int j = i + 1; j < n; j++) {
+            char c = text.charAt(j);
+            if (c == ']') {
+                return colons >= 2 ? j : -1;
+            }
+            if (c == ':') {
+                colons++;
+            } else if (!(c >= '0' && c <= '9') && !(c >= 'a' && c <= 'f') && !(c >= 'A' && c <= 'F') && c != '.') {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /**

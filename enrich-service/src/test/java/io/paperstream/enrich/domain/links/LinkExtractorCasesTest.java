@@ -55,7 +55,7 @@ class LinkExtractorCasesTest {
         return links;
     }
 
-    /** The host of a URL, IDN hosts included (java.net.URI accepts only ASCII hosts). */
+    /** The host of a URL, IDN hosts and IPv6 addresses in brackets included (java.net.URI accepts only ASCII hosts). */
     static String hostOf(String url) {
         int start = url.indexOf("://") + 3;
         int end = start;
@@ -65,6 +65,6 @@ class LinkExtractorCasesTest {
         String authority = url.substring(start, end);
         authority = authority.substring(authority.lastIndexOf('@') + 1);
         int colon = authority.lastIndexOf(':');
-        return colon >= 0 ? authority.substring(0, colon) : authority;
+        return colon > authority.lastIndexOf(']') ? authority.substring(0, colon) : authority; // "[2001:db8::1]:80"
     }
 }
