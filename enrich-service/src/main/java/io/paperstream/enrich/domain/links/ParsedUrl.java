@@ -1,5 +1,6 @@
 package io.paperstream.enrich.domain.links;
 
+import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -55,6 +56,13 @@ record ParsedUrl(String scheme, String host, int port, String path, String query
             }
         }
         String host = authority.toLowerCase(Locale.ROOT);
+        for (int i = 0; i < host.length(); i++) {
+            if (host.charAt(i) >= 128) {
+                // UTS #46 maps an IDN's compatibility forms first: "ｅｘａｍｐｌｅ.com" is "example.com"
+                host = Normalizer.normalize(host, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+                break;
+            }
+        }
         while (host.endsWith(".")) {
             host = host.substring(0, host.length() - 1); // a fully qualified "example.com." is the same host
         }

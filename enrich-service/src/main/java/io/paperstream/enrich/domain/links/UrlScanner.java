@@ -330,6 +330,14 @@ final class UrlScanner {
             if (c == close) {
                 break;
             }
+            if (c >= 128
+                    && isInvisible(c)
+                    && sb.length() > hostStart
+                    && i + 1 < n
+                    && (inHost ? isHostChar(text.charAt(i + 1)) : isUrlChar(text.charAt(i + 1)))) {
+                i++; // a soft hyphen or zero-width space inside a URL: a line-break hint of the text, not the URL's
+                continue;
+            }
             if (c == '\\') {
                 if (i + 1 < n && LATEX_ESCAPABLE.indexOf(text.charAt(i + 1)) >= 0) {
                     c = text.charAt(i + 1);
@@ -743,6 +751,9 @@ final class UrlScanner {
         if (p >= 128 && isCjk(p)) {
             return true;
         }
+        if (p >= 128 && isInvisible(p) && i >= 2 && Character.isLetterOrDigit(text.charAt(i - 2))) {
+            return false; // a soft hyphen inside "example.com" does not start the host "ple.com"
+        }
         if (Character.isLetterOrDigit(p) || Character.getType(p) == Character.NON_SPACING_MARK) {
             return false;
         }
@@ -758,6 +769,14 @@ final class UrlScanner {
             return true; // "//example.com": a scheme-relative URL
         }
         return "._-@/%+=&#\\$".indexOf(p) < 0;
+    }
+
+    /**
+     * Soft hyphen, zero-width space, word joiner and zero-width no-break space: invisible break hints (UTS #46 maps
+     * them to nothing in a host), dropped from a URL they fall inside.
+     */
+    static boolean isInvisible(char c) {
+        return c == '\u00AD' || c == '\u200B' || c == '\u2060' || c == '\uFEFF';
     }
 
     static boolean isAsciiAlnum(char c) {
