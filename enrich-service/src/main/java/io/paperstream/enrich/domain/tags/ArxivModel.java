@@ -428,10 +428,12 @@ public final class ArxivModel {
         private final double[] primaryProbability;
         private final int n;
         /**
-         * The features seen in this paper (open addressing, feature number + 1; 0 empty), small enough for the
-         * first-level cache; emptied before each paper.
+         * Per feature of the model, the number of the last paper it was seen in: a feature is counted once per paper
+         * (a few tens of KB, and no emptying between papers).
          */
-        private int[] seen = new int[1024];
+        private final int[] seenIn;
+
+        private int paper;
 
         private int[] present = new int[256];
         private int presentCount;
@@ -461,24 +463,19 @@ public final class ArxivModel {
             this.probability = new double[n];
             this.primaryProbability = new double[n];
             this.head = new int[2 * n + 1];
+            this.seenIn = new int[model.text.length];
         }
 
         private void reset() {
             Arrays.fill(sum, 0);
             Arrays.fill(head, -1);
-            Arrays.fill(seen, 0); // 4 KB: cheaper than finding the used slots again
+            if (paper == Integer.MAX_VALUE) {
+                Arrays.fill(seenIn, 0);
+                paper = 0;
+            }
+            paper++;
             presentCount = 0;
             entries = 0;
-        }
-
-        /** The slot of feature {@code f} in {@link #seen}: its own, or the empty one where it would go. */
-        private int slot(int f) {
-            int mask = seen.length - 1;
-            int i = (f * 0x9E3779B9) >>> (32 - Integer.numberOfTrailingZeros(seen.length));
-            while (seen[i] != 0 && seen[i] != f + 1) {
-                i = (i + 1) & mask;
-            }
-            return i;
         }
 
         @Override
@@ -494,19 +491,10 @@ public final class ArxivModel {
             int[] packed = model.packed;
             int header = packed[at];
             int f = header & ((1 << ID_BITS) - 1);
-            int s = slot(f);
-            if (seen[s] != 0) {
+            if (seenIn[f] == paper) {
                 return; // counted already: features are present or not
             }
-            seen[s] = f + 1;
-            if (presentCount * 2 >= seen.length) { // keep the set at most half full
-                int[] old = present;
-                seen = new int[seen.length * 2];
-                for (int i = 0; i < presentCount; i++) {
-                    seen[slot(old[i])] = old[i] + 1;
-                }
-                seen[slot(f)] = f + 1;
-            }
+            seenIn[f] = paper;
             if (presentCount == present.length) {
                 present = Arrays.copyOf(present, presentCount * 2);
                 explained = Arrays.copyOf(explained, presentCount * 2);
