@@ -94,6 +94,9 @@ final class BrokenUrlJoiner {
                 && UrlScanner.isAsciiAlnum(soFar.charAt(soFar.length() - 2))) {
             return k; // "github.com/o/long-\nname": a line wrapped after a hyphen of the path
         }
+        if (inHost && newlines == 1 && last == '-') {
+            return k; // "www.example-\nlab.org": no host label ends with '-', so the line wrapped inside it
+        }
         if (inHost && newlines == 1 && hostStart > 0 && UrlScanner.isAsciiAlnum(last)) {
             // "https://git\nhub.com/o/r": a line wrapped inside the first label of a host after a scheme (the bare
             // "hub.com/o/r" would be a wrong link)

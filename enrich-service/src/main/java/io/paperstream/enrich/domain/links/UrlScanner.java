@@ -323,12 +323,22 @@ final class UrlScanner {
         int hostStart = sb.length();
         boolean inHost = true;
         boolean inQuery = false;
+        boolean inUrlCommand = start > 0
+                && text.charAt(start - 1) == '{'
+                && (text.startsWith("\\url{", start - 5) || text.startsWith("\\href{", start - 6));
         int i = authority;
         while (i < n && sb.length() < MAX_URL_LENGTH) {
             char c = text.charAt(i);
             int step = 1;
             if (c == close) {
                 break;
+            }
+            if (inUrlCommand && BrokenUrlJoiner.isJoinableSpace(c)) {
+                int k = resumeInsideBraces(text, i);
+                if (k > 0) {
+                    i = k; // LaTeX source wrapped inside the argument of url or href
+                    continue;
+                }
             }
             if (c >= 128
                     && isInvisible(c)
@@ -464,6 +474,37 @@ final class UrlScanner {
         }
         end[0] = i;
         return sb.length() > hostStart ? sb.toString() : null;
+    }
+
+    /**
+     * Inside the argument of LaTeX's url or href command a URL holds no whitespace: a line break there (with its
+     * indentation) wrapped the source, when the argument closes on the next line before any other space. Where reading
+     * resumes, or -1.
+     */
+    private static int resumeInsideBraces(String text, int i) {
+        int n = text.length();
+        int k = i;
+        int newlines = 0;
+        while (k < n && BrokenUrlJoiner.isJoinableSpace(text.charAt(k))) {
+            if (text.charAt(k) == '\n') {
+                newlines++;
+            }
+            k++;
+        }
+        if (newlines != 1 || k >= n || text.charAt(k) == '}') {
+            return -1;
+        }
+        int limit = Math.min(n, k + MAX_SPAN);
+        for (int j = k; j < limit; j++) {
+            char c = text.charAt(j);
+            if (c == '}') {
+                return k;
+            }
+            if (Character.isWhitespace(c) || c == '{' || (c == ':' && text.startsWith("//", j + 1))) {
+                return -1;
+            }
+        }
+        return -1;
     }
 
     /** Length of LaTeX's escaped tilde at {@code i} ("\~{}", "\~", "\textasciitilde{}") before a path word, or 0. */
@@ -750,6 +791,23 @@ final class UrlScanner {
         char p = text.charAt(i - 1);
         if (p >= 128 && isCjk(p)) {
             return true;
+        }
+        if (p == '\n' || p == ' ') {
+            // "www.example-\nlab.org": the line wrapped inside a host label, whose tail "lab.org" is no host
+            int j = i - 1;
+            while (j > 0 && (text.charAt(j) == ' ' || text.charAt(j) == '\n') && i - j <= 3) {
+                j--;
+            }
+            int newline = text.indexOf('\n', j);
+            if (text.charAt(j) == '-' && j > 0 && isAsciiAlnum(text.charAt(j - 1)) && newline >= 0 && newline < i) {
+                int w = j;
+                while (w > 0 && isHostChar(text.charAt(w - 1))) {
+                    w--;
+                }
+                if (text.lastIndexOf('.', j) >= w) {
+                    return false;
+                }
+            }
         }
         if (p >= 128 && isInvisible(p) && i >= 2 && Character.isLetterOrDigit(text.charAt(i - 2))) {
             return false; // a soft hyphen inside "example.com" does not start the host "ple.com"
