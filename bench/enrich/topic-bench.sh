@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
 # enrich-service topic -> topic throughput vs Kafka's ConsumerPerformance and ProducerPerformance, same broker, same run.
-# Usage: bench/enrich/topic-bench.sh [-Dpapers=50000]
+# Usage: bench/enrich/topic-bench.sh [-Dpapers=50000] [-Dwarmup=50000] (the rate is over the papers after the warm-up;
+# the cold rate over all is printed too)
 exec "$(dirname "$0")/../e2e-bench.sh" enrich-service EnrichBench "$@"
