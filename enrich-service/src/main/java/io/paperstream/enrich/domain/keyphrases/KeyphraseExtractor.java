@@ -26,6 +26,8 @@ public final class KeyphraseExtractor {
     private static final long MAX_QUANTISED = Integer.MAX_VALUE;
     /** A single word is dropped for a longer phrase containing it that scores at least this share of it. */
     private static final double ABSORB_RATIO = 0.35;
+    /** Ranked phrases sorted at once; the rest only when picking gets that far. */
+    private static final int SORTED_FIRST = 48;
 
     /** {@code Math.sqrt} of each phrase length. */
     private static final double[] SQRT = new double[Document.MAX_WORDS + 1];
@@ -60,6 +62,11 @@ public final class KeyphraseExtractor {
         final Document doc = new Document();
         private final PhraseParts parts = new PhraseParts();
         private long[] ranked = new long[256];
+        /** Eligible phrases in {@link #ranked}. */
+        private int n;
+        /** {@code ranked[0, sortedUpTo)} is in final order, and every later key is larger than all of them. */
+        private int sortedUpTo;
+
         private double[] wordWeight = new double[64];
         private int[] chosenRanks = new int[8];
         private int chosen;
@@ -67,13 +74,13 @@ public final class KeyphraseExtractor {
 
         /** Up to {@code max} keyphrases of the loaded document, best first. */
         List<String> keyphrases(int max) {
-            int n = rank();
+            rank();
             parts.reset(doc);
             chosen = 0;
             // First pass: phrases sharing no specific word with a chosen one, so a few keyphrases cover different
             // aspects; second pass: fill up with any phrase that is not a near-duplicate.
-            pick(n, max, true);
-            pick(n, max, false);
+            pick(max, true);
+            pick(max, false);
             Arrays.sort(chosenRanks, 0, chosen); // rank order: the low bits of a ranked key are its position
             if (surface.length < doc.length) {
                 surface = new char[doc.length];
@@ -86,11 +93,13 @@ public final class KeyphraseExtractor {
         }
 
         /**
-         * Sorts the eligible phrases into {@link #ranked} as sortable keys, best first, and returns their number:
-         * the quantised score (inverted) in the high bits and the phrase number (order of first occurrence, the
-         * tie-break) in the low bits.
+         * Puts the eligible phrases into {@link #ranked} as sortable keys, best first: the quantised score (inverted)
+         * in the high bits and the phrase number (order of first occurrence, the tie-break) in the low bits. Keys
+         * are unique, so the order is total. Only the best {@link #SORTED_FIRST} are sorted at once: picking
+         * rarely looks further, and sorting them all was a sixth of the enrich worker's time on long abstracts;
+         * {@link #sortedTo} sorts the rest when it does.
          */
-        private int rank() {
+        private void rank() {
             if (ranked.length < doc.phrases) {
                 ranked = new long[Math.max(doc.phrases, ranked.length * 2)];
             }
@@ -107,13 +116,27 @@ public final class KeyphraseExtractor {
                     ranked[n++] = ((MAX_QUANTISED - quantised) << 32) | p;
                 }
             }
-            Arrays.sort(ranked, 0, n);
-            return n;
+            this.n = n;
+            sortedUpTo = 0;
+            if (n > 2 * SORTED_FIRST && Select.smallestFirst(ranked, n, SORTED_FIRST)) {
+                Arrays.sort(ranked, 0, SORTED_FIRST);
+                sortedUpTo = SORTED_FIRST;
+            }
         }
 
-        private void pick(int n, int max, boolean diverse) {
+        /** {@code ranked[r]} in final order ({@code r < n}). */
+        private long sortedTo(int r) {
+            if (r >= sortedUpTo) {
+                Arrays.sort(ranked, sortedUpTo, n);
+                sortedUpTo = n;
+            }
+            return ranked[r];
+        }
+
+        private void pick(int max, boolean diverse) {
             for (int r = 0; r < n && chosen < max; r++) {
-                if (isChosen(r) || absorbed(doc, ranked, n, r)) {
+                sortedTo(r);
+                if (isChosen(r) || absorbed(r)) {
                     continue;
                 }
                 int candidate = (int) ranked[r];
@@ -138,6 +161,28 @@ public final class KeyphraseExtractor {
             for (int c = 0; c < chosen; c++) {
                 if (chosenRanks[c] == r) {
                     return true;
+                }
+            }
+            return false;
+        }
+
+        /**
+         * Whether the single word at rank {@code r} is better said by a longer phrase containing it that scores at
+         * least {@link #ABSORB_RATIO} of it: "voice identity morphing" rather than "voice".
+         */
+        private boolean absorbed(int r) {
+            int single = (int) ranked[r];
+            if (doc.phraseLength[single] != 1) {
+                return false;
+            }
+            int word = doc.tokenWord[doc.phraseFirst[single]];
+            long bar = MAX_QUANTISED - (long) ((MAX_QUANTISED - (ranked[r] >>> 32)) * ABSORB_RATIO);
+            for (int o = r + 1; o < n && (sortedTo(o) >>> 32) <= bar; o++) {
+                int p = (int) ranked[o];
+                for (int k = 0; k < doc.phraseLength[p] && doc.phraseLength[p] > 1; k++) {
+                    if (doc.tokenWord[doc.phraseFirst[p] + k] == word) {
+                        return true;
+                    }
                 }
             }
             return false;
@@ -178,28 +223,6 @@ public final class KeyphraseExtractor {
             score *= CUT_START_WEIGHT;
         }
         return score;
-    }
-
-    /**
-     * Whether the single word at rank {@code r} is better said by a longer phrase containing it that scores at
-     * least {@link #ABSORB_RATIO} of it: "voice identity morphing" rather than "voice".
-     */
-    private static boolean absorbed(Document doc, long[] ranked, int n, int r) {
-        int single = (int) ranked[r];
-        if (doc.phraseLength[single] != 1) {
-            return false;
-        }
-        int word = doc.tokenWord[doc.phraseFirst[single]];
-        long bar = MAX_QUANTISED - (long) ((MAX_QUANTISED - (ranked[r] >>> 32)) * ABSORB_RATIO);
-        for (int o = r + 1; o < n && (ranked[o] >>> 32) <= bar; o++) {
-            int p = (int) ranked[o];
-            for (int k = 0; k < doc.phraseLength[p] && doc.phraseLength[p] > 1; k++) {
-                if (doc.tokenWord[doc.phraseFirst[p] + k] == word) {
-                    return true;
-                }
-            }
-        }
-        return false;
     }
 
     /**
