@@ -133,14 +133,8 @@ final class BrokenUrlJoiner {
             return false;
         }
         int n = text.length();
-        int j = k;
-        while (j < n && (UrlScanner.isAsciiAlnum(text.charAt(j)) || text.charAt(j) == '-' || text.charAt(j) == '.')) {
-            j++;
-        }
-        int end = j;
-        while (end > k && text.charAt(end - 1) == '.') {
-            end--;
-        }
+        int j = hostCharsEnd(text, k);
+        int end = withoutTrailingDots(text, k, j);
         String tail = text.substring(k, end).toLowerCase(Locale.ROOT);
         String tld = tail.substring(tail.lastIndexOf('.') + 1);
         if (!KnownHosts.JOINABLE_TLDS.contains(tld)) {
@@ -155,20 +149,32 @@ final class BrokenUrlJoiner {
     /** The text at {@code k} ends a host: labels with a dot and a common TLD, then a path, a port or the word's end. */
     private static boolean finishesHost(String text, int k) {
         int n = text.length();
-        int j = k;
-        while (j < n && (UrlScanner.isAsciiAlnum(text.charAt(j)) || text.charAt(j) == '-' || text.charAt(j) == '.')) {
-            j++;
-        }
-        int end = j;
-        while (end > k && text.charAt(end - 1) == '.') {
-            end--;
-        }
+        int j = hostCharsEnd(text, k);
+        int end = withoutTrailingDots(text, k, j);
         String tail = text.substring(k, end).toLowerCase(Locale.ROOT);
         int dot = tail.lastIndexOf('.');
         if (dot <= 0 || !KnownHosts.JOINABLE_TLDS.contains(tail.substring(dot + 1))) {
             return false;
         }
         return end < j || j >= n || !UrlScanner.isUrlChar(text.charAt(j)) || "/:?#),;".indexOf(text.charAt(j)) >= 0;
+    }
+
+    /** Where the run of ASCII host characters (letters, digits, '-', '.') starting at {@code k} ends. */
+    private static int hostCharsEnd(String text, int k) {
+        int j = k;
+        while (j < text.length()
+                && (UrlScanner.isAsciiAlnum(text.charAt(j)) || text.charAt(j) == '-' || text.charAt(j) == '.')) {
+            j++;
+        }
+        return j;
+    }
+
+    /** {@code end} moved back over the dots that end {@code text[k, end)} (a sentence's full stop, not the host's). */
+    private static int withoutTrailingDots(String text, int k, int end) {
+        while (end > k && text.charAt(end - 1) == '.') {
+            end--;
+        }
+        return end;
     }
 
     /** "github.com/owner/ repo": only on repository hosts, only while owner/repo is incomplete, never an English word. */
