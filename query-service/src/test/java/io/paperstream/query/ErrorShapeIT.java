@@ -9,23 +9,34 @@ import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.response.Response;
+import io.vertx.core.Future;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpMethod;
+import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /**
  * Every error path of query-service answers the one problem+json shape of both APIs ({@link ProblemShape}): 400 (a
- * parameter, a path segment, a batch body), 404, 405, 406, 413, 415. 429 is checked by {@link RateLimitIT}, the 503 of
- * a frozen database by {@link FrozenDatabaseIT}, the 503 of an overload by {@link OverloadIT}.
+ * parameter, a path segment, a batch body), 404, 405, 406, 413 (from Content-Length and of a chunked body), 415. 429
+ * is checked by {@link RateLimitIT}, the 503 of a frozen database by {@link FrozenDatabaseIT}, the 503 of an overload
+ * by {@link OverloadIT}.
  */
 @QuarkusTest
 @WithTestResource(KafkaResource.class)
 @WithTestResource(PostgresResource.class)
 class ErrorShapeIT {
+    @Inject
+    Vertx vertx;
 
     private static void check(Response r, int status, String slug, String path) {
         assertThat(r.statusCode()).as(r.asString()).isEqualTo(status);
@@ -96,6 +107,58 @@ class ErrorShapeIT {
             }
             ProblemShape.checkRaw(
                     answer.toString(StandardCharsets.UTF_8), 413, "body-too-large", "/api/v1/papers/batch");
+        }
+    }
+
+    @Test
+    void tooLargeWithoutContentLength() throws Exception {
+        // a chunked body: Quarkus' own check would end it with a bare 413 once more than the limit (10M) has come
+        String[] answer = postChunked(11 * 1024 * 1024);
+        assertThat(answer[0]).as(answer[2]).isEqualTo("413");
+        assertThat(answer[3]).isEqualToIgnoringCase("close");
+        ProblemShape.check(413, answer[1], answer[2], "body-too-large", "/api/v1/papers/batch");
+    }
+
+    @Test
+    void aChunkedBodyUnderTheLimitIsRead() throws Exception {
+        // more than quarkus.rest.input-buffer-size (10K), so read from the request as it comes, as an over-limit one
+        String[] answer = postChunked(64 * 1024);
+        assertThat(answer[0]).as(answer[2]).isEqualTo("200");
+        assertThat(answer[2]).isEqualTo("[null]");
+    }
+
+    /**
+     * POSTs {@code {"ids": [<blanks> "2409.99999"]}} to the batch endpoint chunked (no Content-Length), in 64K chunks,
+     * with a real HTTP client that reads the answer while it is still sending; returns status, Content-Type, body and
+     * the Connection header of the answer.
+     */
+    private String[] postChunked(int blanks) throws Exception {
+        HttpClient client = vertx.createHttpClient();
+        try {
+            byte[] spaces = new byte[64 * 1024];
+            java.util.Arrays.fill(spaces, (byte) ' ');
+            return client.request(HttpMethod.POST, RestAssured.port, "localhost", "/api/v1/papers/batch")
+                    .compose(request -> {
+                        request.setChunked(true).putHeader("Content-Type", "application/json");
+                        request.exceptionHandler(e -> {}); // the server may close while this still sends
+                        Future<HttpClientResponse> response = request.response();
+                        request.write("{\"ids\": [");
+                        for (int left = blanks; left > 0; left -= spaces.length) {
+                            request.write(Buffer.buffer(spaces).slice(0, Math.min(left, spaces.length)));
+                        }
+                        request.end("\"2409.99999\"]}");
+                        return response.compose(r -> r.body().map(body -> new String[] {
+                            Integer.toString(r.statusCode()),
+                            r.getHeader("Content-Type"),
+                            body.toString(StandardCharsets.UTF_8),
+                            r.getHeader("Connection")
+                        }));
+                    })
+                    .toCompletionStage()
+                    .toCompletableFuture()
+                    .get(60, TimeUnit.SECONDS);
+        } finally {
+            client.close();
         }
     }
 
