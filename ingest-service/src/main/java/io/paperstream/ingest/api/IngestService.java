@@ -8,9 +8,10 @@ import io.paperstream.ingest.domain.BatchResult;
 import io.paperstream.ingest.domain.PaperSink;
 import io.paperstream.ingest.domain.RecordOutcome;
 import io.paperstream.ingest.domain.format.BodyParsers;
-import io.paperstream.ingest.domain.format.BoundedInputStream;
+import io.paperstream.ingest.domain.format.BodyTooLargeException;
 import io.paperstream.ingest.domain.format.Format;
 import io.paperstream.ingest.domain.format.ParsedBody;
+import io.paperstream.kit.LimitedInputStream;
 import io.paperstream.problem.Problem;
 import io.paperstream.problem.ProblemException;
 import io.paperstream.problem.ProblemType;
@@ -70,7 +71,7 @@ public class IngestService {
             ParsedBody body = BodyParsers.read(
                     format,
                     request.format() != null && !request.format().isBlank(),
-                    new BoundedInputStream(in, limit),
+                    new LimitedInputStream(in, limit, BodyTooLargeException::new),
                     (int) Math.min(
                             Integer.MAX_VALUE, config.maxNdjsonLineBytes().asLongValue()),
                     date,

@@ -1,11 +1,11 @@
 package io.paperstream.query.api;
 
+import io.paperstream.kit.LimitedInputStream;
 import io.paperstream.problem.Problem;
 import io.paperstream.problem.ProblemType;
 import jakarta.ws.rs.ext.Provider;
 import jakarta.ws.rs.ext.ReaderInterceptor;
 import jakarta.ws.rs.ext.ReaderInterceptorContext;
-import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -29,38 +29,15 @@ public class BodyLimitReader implements ReaderInterceptor {
         return context.proceed();
     }
 
-    static final class Limited extends FilterInputStream {
-        private final long limit;
-        private long count;
-
+    /** The body, counted; past the limit, the 413 problem. */
+    static final class Limited extends LimitedInputStream {
         Limited(InputStream in, long limit) {
-            super(in);
-            this.limit = limit;
-        }
-
-        @Override
-        public int read() throws IOException {
-            int b = super.read();
-            if (b >= 0) {
-                counted(1);
-            }
-            return b;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = super.read(b, off, len);
-            if (n > 0) {
-                counted(n);
-            }
-            return n;
-        }
-
-        @Override
-        public long skip(long n) throws IOException {
-            long skipped = super.skip(n);
-            counted(skipped);
-            return skipped;
+            super(
+                    in,
+                    limit,
+                    l -> Problem.of(ProblemType.BODY_TOO_LARGE)
+                            .detail("The body is larger than " + l + " bytes, the limit of this API.")
+                            .exception());
         }
 
         /**
@@ -69,22 +46,8 @@ public class BodyLimitReader implements ReaderInterceptor {
          */
         @Override
         public void close() throws IOException {
-            if (count <= limit) {
+            if (!exceeded()) {
                 super.close();
-            }
-        }
-
-        @Override
-        public boolean markSupported() {
-            return false;
-        }
-
-        private void counted(long n) {
-            count += n;
-            if (count > limit) {
-                throw Problem.of(ProblemType.BODY_TOO_LARGE)
-                        .detail("The body is larger than " + limit + " bytes, the limit of this API.")
-                        .exception();
             }
         }
     }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.paperstream.ingest.domain.SourceRecord;
 import io.paperstream.ingest.domain.Violation;
+import io.paperstream.kit.LimitedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -97,7 +98,8 @@ class NdjsonRecordsTest {
     @Test
     void theBodyLimitStopsReading() {
         byte[] body = (PAPER + "\n").repeat(100).getBytes(StandardCharsets.UTF_8);
-        NdjsonRecords records = new NdjsonRecords(new BoundedInputStream(new ByteArrayInputStream(body), 500), 1000);
+        NdjsonRecords records = new NdjsonRecords(
+                new LimitedInputStream(new ByteArrayInputStream(body), 500, BodyTooLargeException::new), 1000);
         assertThatThrownBy(() -> records.forEachRemaining(r -> {})).isInstanceOf(BodyTooLargeException.class);
     }
 
