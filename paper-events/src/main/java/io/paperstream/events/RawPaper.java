@@ -89,25 +89,7 @@ public record RawPaper(
 
     /** This paper with another id and revision (e.g. stamped by ingest, or merged under its canonical id). */
     public RawPaper withIdAndRevision(String newId, long newRevision) {
-        return new RawPaper(
-                newId,
-                newRevision,
-                title,
-                abstractText,
-                authors,
-                arxivId,
-                doi,
-                publishedOn,
-                updatedAt,
-                categories,
-                comment,
-                links,
-                keywords,
-                source,
-                ingestedAt,
-                license,
-                aliases,
-                sources);
+        return toBuilder().id(newId).revision(newRevision).build();
     }
 
     /** A builder, for code and tests that set a few of the eighteen fields (the rest stay empty). */
