@@ -2,6 +2,7 @@ package io.paperstream.ingest.api;
 
 import io.paperstream.ingest.config.IngestConfig;
 import io.paperstream.ingest.domain.format.Format;
+import io.paperstream.kit.ContentLength;
 import io.paperstream.problem.Problem;
 import io.quarkus.runtime.configuration.MemorySize;
 import io.vertx.core.buffer.Buffer;
@@ -39,7 +40,7 @@ public class BodyLimitRoute {
     }
 
     private void check(RoutingContext ctx) {
-        long length = parse(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
+        long length = ContentLength.parse(ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH));
         long limit = limitFor(ctx);
         if (length > limit) {
             byte[] body =
@@ -61,16 +62,5 @@ public class BodyLimitRoute {
         }
         boolean ndjson = Format.NDJSON_TYPE.equals(Format.baseType(ctx.request().getHeader(HttpHeaders.CONTENT_TYPE)));
         return Math.min(serverLimit, ndjson ? ndjsonLimit : bodyLimit);
-    }
-
-    private static long parse(String length) {
-        if (length == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

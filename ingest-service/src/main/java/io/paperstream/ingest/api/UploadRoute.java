@@ -3,6 +3,7 @@ package io.paperstream.ingest.api;
 import io.paperstream.ingest.config.IngestConfig;
 import io.paperstream.ingest.domain.BearerTokens;
 import io.paperstream.ingest.domain.format.Format;
+import io.paperstream.kit.ContentLength;
 import io.paperstream.problem.Problem;
 import io.paperstream.problem.ProblemException;
 import io.paperstream.problem.ProblemType;
@@ -79,7 +80,7 @@ public class UploadRoute {
             return;
         }
         boolean streamed = Format.NDJSON_TYPE.equals(Format.baseType(request.getHeader(HttpHeaders.CONTENT_TYPE)));
-        long announced = parse(request.getHeader(HttpHeaders.CONTENT_LENGTH));
+        long announced = ContentLength.parse(request.getHeader(HttpHeaders.CONTENT_LENGTH));
         long upfront = streamed ? streamBytes : Math.max(0, Math.min(announced, bodyLimit));
         if (!budget.tryReserve(upfront)) {
             answer(ctx, overloaded(), true);
@@ -186,16 +187,5 @@ public class UploadRoute {
                 ctx.request().connection().close();
             }
         });
-    }
-
-    private static long parse(String length) {
-        if (length == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
-        }
     }
 }

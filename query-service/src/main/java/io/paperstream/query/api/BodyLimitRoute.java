@@ -1,5 +1,6 @@
 package io.paperstream.query.api;
 
+import io.paperstream.kit.ContentLength;
 import io.paperstream.problem.Problem;
 import io.paperstream.problem.ProblemType;
 import io.quarkus.runtime.configuration.MemorySize;
@@ -93,7 +94,7 @@ public class BodyLimitRoute {
 
     private void check(RoutingContext ctx) {
         String length = ctx.request().getHeader(HttpHeaders.CONTENT_LENGTH);
-        if (length != null && parse(length) > limit) {
+        if (length != null && ContentLength.parse(length) > limit) {
             byte[] body = Problem.of(ProblemType.BODY_TOO_LARGE)
                     .detail("The body is larger than " + limit + " bytes, the limit of this API.")
                     .instance(ctx.normalizedPath())
@@ -107,14 +108,6 @@ public class BodyLimitRoute {
                     .onComplete(done -> ctx.request().connection().close());
         } else {
             ctx.next();
-        }
-    }
-
-    private static long parse(String length) {
-        try {
-            return Long.parseLong(length.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 }
