@@ -2,10 +2,12 @@ package io.paperstream.query;
 
 import static io.restassured.RestAssured.when;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.matchesPattern;
+import static org.hamcrest.Matchers.nullValue;
 
 import io.paperstream.localstack.KafkaResource;
 import io.paperstream.localstack.PostgresResource;
@@ -110,5 +112,70 @@ class ObservabilityIT {
                         "paths.'/api/v1/papers'.get.responses.'200'.content.'application/json'.examples.search.value.total",
                         equalTo(137));
         when().get("/q/swagger-ui/").then().statusCode(200).body(containsString("swagger"));
+    }
+
+    @Test
+    void openApiListsEachEndpointsFilterParametersWithItsOwnDescriptions() {
+        // the filters are one @BeanParam (FilterParams); each endpoint still lists all its query parameters by name
+        String papers = "paths.'/api/v1/papers'.get.parameters";
+        String facets = "paths.'/api/v1/facets'.get.parameters";
+        String stream = "paths.'/api/v1/papers/stream'.get.parameters";
+        when().get("/q/openapi?format=json")
+                .then()
+                .statusCode(200)
+                .body(
+                        papers + ".name",
+                        contains(
+                                "author",
+                                "category",
+                                "cursor",
+                                "fields",
+                                "from",
+                                "host",
+                                "limit",
+                                "linkKind",
+                                "q",
+                                "sort",
+                                "subject",
+                                "tag",
+                                "to",
+                                "total"))
+                .body(
+                        papers + ".find { it.name == 'tag' }.description",
+                        equalTo("tag name; repeatable, all must match"))
+                .body(papers + ".find { it.name == 'tag' }.example", equalTo("computer-vision"))
+                .body(papers + ".find { it.name == 'tag' }.schema.type", equalTo("array"))
+                .body(papers + ".find { it.name == 'q' }.schema.type", equalTo("string"))
+                .body(papers + ".find { it.name == 'limit' }.description", equalTo("page size, 1-200 (default 20)"))
+                .body(
+                        facets + ".name",
+                        contains(
+                                "author",
+                                "category",
+                                "exact",
+                                "from",
+                                "host",
+                                "limit",
+                                "linkKind",
+                                "q",
+                                "subject",
+                                "tag",
+                                "to"))
+                .body(facets + ".find { it.name == 'q' }.description", equalTo("search text, as in /papers"))
+                .body(facets + ".find { it.name == 'author' }.schema.type", equalTo("array"))
+                .body(
+                        stream + ".name",
+                        contains(
+                                "author",
+                                "category",
+                                "from",
+                                "host",
+                                "linkKind",
+                                "q",
+                                "subject",
+                                "tag",
+                                "to",
+                                "Last-Event-ID"))
+                .body(stream + ".find { it.name == 'q' }.description", nullValue());
     }
 }

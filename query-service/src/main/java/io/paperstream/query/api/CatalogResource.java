@@ -7,6 +7,7 @@ import io.paperstream.query.config.QueryConfig;
 import io.paperstream.query.domain.PaperFilter;
 import io.paperstream.query.store.PaperQueries;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -16,8 +17,10 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -105,25 +108,29 @@ public class CatalogResource {
             responseCode = "400",
             description = "A parameter is invalid; the problem names it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(ref = ProblemSchemaFilter.PROBLEM)))
+    // the query parameters (the filters are FilterParams' fields), described in the order the document lists them
+    @Parameter(name = "author", in = ParameterIn.QUERY, description = "author name; repeatable")
+    @Parameter(name = "category", in = ParameterIn.QUERY, description = "arXiv category; repeatable")
+    @Parameter(
+            name = "exact",
+            in = ParameterIn.QUERY,
+            description =
+                    "count every selected paper, even when there are too many to " + "count quickly (default false)")
+    @Parameter(name = "from", in = ParameterIn.QUERY, description = "published on or after")
+    @Parameter(name = "host", in = ParameterIn.QUERY, description = "link host; repeatable")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "values per facet, 1-1000 (default 50)")
+    @Parameter(name = "linkKind", in = ParameterIn.QUERY, description = "link kind; repeatable")
+    @Parameter(name = "q", in = ParameterIn.QUERY, description = "search text, as in /papers")
+    @Parameter(name = "subject", in = ParameterIn.QUERY, description = "link subject; repeatable")
+    @Parameter(name = "tag", in = ParameterIn.QUERY, description = "tag; repeatable, all must match")
+    @Parameter(name = "to", in = ParameterIn.QUERY, description = "published on or before")
     public Uni<FacetsView> facets(
             @Context UriInfo uri,
-            @Parameter(description = "search text, as in /papers") @QueryParam("q") String q,
-            @Parameter(description = "tag; repeatable, all must match") @QueryParam("tag") List<String> tags,
-            @Parameter(description = "link kind; repeatable") @QueryParam("linkKind") List<String> linkKinds,
-            @Parameter(description = "link host; repeatable") @QueryParam("host") List<String> hosts,
-            @Parameter(description = "link subject; repeatable") @QueryParam("subject") List<String> subjects,
-            @Parameter(description = "published on or after") @QueryParam("from") String from,
-            @Parameter(description = "published on or before") @QueryParam("to") String to,
-            @Parameter(description = "arXiv category; repeatable") @QueryParam("category") List<String> categories,
-            @Parameter(description = "author name; repeatable") @QueryParam("author") List<String> authors,
-            @Parameter(description = "values per facet, 1-1000 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(
-                            description = "count every selected paper, even when there are too many to "
-                                    + "count quickly (default false)")
-                    @QueryParam("exact")
-                    String exact) {
+            @BeanParam FilterParams params,
+            @QueryParam("limit") String limit,
+            @QueryParam("exact") String exact) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FACET_PARAMS);
-        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
+        PaperFilter filter = params.filter();
         int size = QueryParams.limit(limit, 50, 1000);
         boolean all = QueryParams.bool("exact", exact, false);
         java.util.function.Supplier<Uni<FacetsView>> read =
@@ -165,22 +172,9 @@ public class CatalogResource {
         QueryParams.onlyKnown(uri.getQueryParameters(), Set.of("limit", "cursor", "fields", "total"));
         QueryParams.pathSegment("owner", owner);
         QueryParams.pathSegment("repo", repo);
-        return papers.list(
-                uri,
-                null,
-                List.of(),
-                List.of("code"),
-                List.of(),
-                List.of(owner + "/" + repo),
-                null,
-                null,
-                List.of(),
-                List.of(),
-                "newest",
-                limit,
-                cursor,
-                fields,
-                total);
+        FilterParams codeLinks =
+                FilterParams.of(Map.of("linkKind", List.of("code"), "subject", List.of(owner + "/" + repo)));
+        return papers.list(uri, codeLinks, "newest", limit, cursor, fields, total);
     }
 
     private static List<CountView> views(List<PaperQueries.Count> counts) {

@@ -20,6 +20,7 @@ import io.paperstream.query.store.PaperQueries;
 import io.paperstream.query.store.StoredPapers;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -37,6 +38,7 @@ import jakarta.ws.rs.sse.Sse;
 import java.util.List;
 import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.ParameterIn;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -112,58 +114,81 @@ public class PapersResource {
                             mediaType = Problem.MEDIA_TYPE,
                             schema = @Schema(ref = ProblemSchemaFilter.PROBLEM),
                             examples = @ExampleObject(name = "overloaded", value = Examples.OVERLOADED)))
+    // the query parameters (the filters are FilterParams' fields), described in the order the document lists them
+    @Parameter(
+            name = "author",
+            in = ParameterIn.QUERY,
+            description = "author name or part of it (case and accents ignored); repeatable, all must match",
+            example = "Lovelace")
+    @Parameter(
+            name = "category",
+            in = ParameterIn.QUERY,
+            description = "arXiv category; repeatable, all must match",
+            example = "cs.CL")
+    @Parameter(name = "cursor", in = ParameterIn.QUERY, description = "nextCursor of the previous page")
+    @Parameter(
+            name = "fields",
+            in = ParameterIn.QUERY,
+            description = "comma-separated fields to return (id always): id, revision, title, "
+                    + "abstract, authors, arxivId, doi, ids, publishedOn, categories, tags, links, "
+                    + "keyphrases, enrichment, source, ingestedAt, storedAt, license, sources, snippet",
+            example = "title,publishedOn,links,snippet")
+    @Parameter(
+            name = "from",
+            in = ParameterIn.QUERY,
+            description = "published on or after (YYYY-MM-DD)",
+            example = "2024-01-01")
+    @Parameter(
+            name = "host",
+            in = ParameterIn.QUERY,
+            description = "link host; repeatable, all must match",
+            example = "github.com")
+    @Parameter(name = "limit", in = ParameterIn.QUERY, description = "page size, 1-200 (default 20)", example = "20")
+    @Parameter(
+            name = "linkKind",
+            in = ParameterIn.QUERY,
+            description = "link kind: code, model, dataset, space, organization, paper, "
+                    + "project-page, other; repeatable, all must match",
+            example = "code")
+    @Parameter(
+            name = "q",
+            in = ParameterIn.QUERY,
+            description = "search text, web-search syntax",
+            example = "\"vision language\" -survey")
+    @Parameter(
+            name = "sort",
+            in = ParameterIn.QUERY,
+            description = "relevance (default with q), newest (default without q), oldest")
+    @Parameter(
+            name = "subject",
+            in = ParameterIn.QUERY,
+            description = "link subject (owner/repo for code, org/name for models and datasets); "
+                    + "repeatable, all must match",
+            example = "facebookresearch/segment-anything")
+    @Parameter(
+            name = "tag",
+            in = ParameterIn.QUERY,
+            description = "tag name; repeatable, all must match",
+            example = "computer-vision")
+    @Parameter(
+            name = "to",
+            in = ParameterIn.QUERY,
+            description = "published on or before (YYYY-MM-DD)",
+            example = "2024-12-31")
+    @Parameter(
+            name = "total",
+            in = ParameterIn.QUERY,
+            description = "include the total (default: on the first page only)")
     public Uni<PageView> list(
             @Context UriInfo uri,
-            @Parameter(description = "search text, web-search syntax", example = "\"vision language\" -survey")
-                    @QueryParam("q")
-                    String q,
-            @Parameter(description = "tag name; repeatable, all must match", example = "computer-vision")
-                    @QueryParam("tag")
-                    List<String> tags,
-            @Parameter(
-                            description = "link kind: code, model, dataset, space, organization, paper, "
-                                    + "project-page, other; repeatable, all must match",
-                            example = "code")
-                    @QueryParam("linkKind")
-                    List<String> linkKinds,
-            @Parameter(description = "link host; repeatable, all must match", example = "github.com")
-                    @QueryParam("host")
-                    List<String> hosts,
-            @Parameter(
-                            description = "link subject (owner/repo for code, org/name for models and datasets); "
-                                    + "repeatable, all must match",
-                            example = "facebookresearch/segment-anything")
-                    @QueryParam("subject")
-                    List<String> subjects,
-            @Parameter(description = "published on or after (YYYY-MM-DD)", example = "2024-01-01") @QueryParam("from")
-                    String from,
-            @Parameter(description = "published on or before (YYYY-MM-DD)", example = "2024-12-31") @QueryParam("to")
-                    String to,
-            @Parameter(description = "arXiv category; repeatable, all must match", example = "cs.CL")
-                    @QueryParam("category")
-                    List<String> categories,
-            @Parameter(
-                            description = "author name or part of it (case and accents ignored); "
-                                    + "repeatable, all must match",
-                            example = "Lovelace")
-                    @QueryParam("author")
-                    List<String> authors,
-            @Parameter(description = "relevance (default with q), newest (default without q), oldest")
-                    @QueryParam("sort")
-                    String sort,
-            @Parameter(description = "page size, 1-200 (default 20)", example = "20") @QueryParam("limit") String limit,
-            @Parameter(description = "nextCursor of the previous page") @QueryParam("cursor") String cursor,
-            @Parameter(
-                            description = "comma-separated fields to return (id always): id, revision, title, "
-                                    + "abstract, authors, arxivId, doi, ids, publishedOn, categories, tags, links, "
-                                    + "keyphrases, enrichment, source, ingestedAt, storedAt, license, sources, snippet",
-                            example = "title,publishedOn,links,snippet")
-                    @QueryParam("fields")
-                    String fields,
-            @Parameter(description = "include the total (default: on the first page only)") @QueryParam("total")
-                    String total) {
+            @BeanParam FilterParams params,
+            @QueryParam("sort") String sort,
+            @QueryParam("limit") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("fields") String fields,
+            @QueryParam("total") String total) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.LIST_PARAMS);
-        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
+        PaperFilter filter = params.filter();
         Sort order = QueryParams.sort(sort, filter);
         int size = QueryParams.limit(limit, config.defaultLimit(), config.maxLimit());
         Set<String> wanted = QueryParams.fields(fields, LIST_FIELDS);
@@ -317,17 +342,9 @@ public class PapersResource {
             @Context UriInfo uri,
             @Context Sse sse,
             @HeaderParam("Last-Event-ID") String lastEventId,
-            @QueryParam("q") String q,
-            @QueryParam("tag") List<String> tags,
-            @QueryParam("linkKind") List<String> linkKinds,
-            @QueryParam("host") List<String> hosts,
-            @QueryParam("subject") List<String> subjects,
-            @QueryParam("from") String from,
-            @QueryParam("to") String to,
-            @QueryParam("category") List<String> categories,
-            @QueryParam("author") List<String> authors) {
+            @BeanParam FilterParams params) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FILTER_PARAMS);
-        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
+        PaperFilter filter = params.filter();
         StoredPapers.Position resumeAfter =
                 lastEventId == null || lastEventId.isBlank() ? null : StoredPapers.Position.parse(lastEventId.strip());
         if (lastEventId != null && !lastEventId.isBlank() && resumeAfter == null) {
@@ -351,19 +368,9 @@ public class PapersResource {
     }
 
     /** The live papers matching the filters, as the list shows them (for the web page's own stream). */
-    public Multi<PaperView> stream(
-            UriInfo uri,
-            String q,
-            List<String> tags,
-            List<String> linkKinds,
-            List<String> hosts,
-            List<String> subjects,
-            String from,
-            String to,
-            List<String> categories,
-            List<String> authors) {
+    public Multi<PaperView> stream(UriInfo uri, FilterParams params) {
         QueryParams.onlyKnown(uri.getQueryParameters(), QueryParams.FILTER_PARAMS);
-        PaperFilter filter = QueryParams.filter(q, tags, linkKinds, hosts, subjects, from, to, categories, authors);
+        PaperFilter filter = params.filter();
         return stored.stream(filter).map(PaperView::of);
     }
 

@@ -39,17 +39,7 @@ public class LiveResults {
     @Operation(hidden = true)
     public Multi<OutboundSseEvent> live(@Context UriInfo uri, @Context Sse sse) {
         SearchState state = SearchState.of(uri.getQueryParameters());
-        Multi<PaperView> stored = papers.stream(
-                uri,
-                state.q(),
-                state.all("tag"),
-                state.all("linkKind"),
-                state.all("host"),
-                state.all("subject"),
-                state.one("from"),
-                state.one("to"),
-                state.all("category"),
-                state.all("author"));
+        Multi<PaperView> stored = papers.stream(uri, state.filters());
         // the words a snippet marks, as the list's: asked once, when the stream starts
         Uni<Set<String>> lexemes = state.hasQuery()
                 ? queries.tsquery(state.q()).map(Snippet::lexemes)

@@ -1,5 +1,6 @@
 package io.paperstream.query.web;
 
+import io.paperstream.query.api.FilterParams;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -87,6 +88,11 @@ public record SearchState(Map<String, List<String>> params) {
     public boolean filtered() {
         return params.keySet().stream()
                 .anyMatch(k -> !k.equals("sort") && !k.equals("limit") && !k.equals("cursor") && !k.equals(PREV));
+    }
+
+    /** The filters of this state, as the API's list, facets and stream take them. */
+    public FilterParams filters() {
+        return FilterParams.of(params);
     }
 
     /** The API's parameters of this state (without the page's own {@code prev}). */

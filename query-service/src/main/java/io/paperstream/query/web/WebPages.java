@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.paperstream.events.PaperJson;
 import io.paperstream.problem.ProblemException;
 import io.paperstream.query.api.CatalogResource;
+import io.paperstream.query.api.FilterParams;
 import io.paperstream.query.api.PapersResource;
 import io.paperstream.query.domain.BadParameterException;
 import io.paperstream.query.store.DatabaseFailures;
@@ -79,35 +80,10 @@ public class WebPages {
         Map<String, List<String>> given = new java.util.LinkedHashMap<>(uri.getQueryParameters());
         given.remove(SearchState.PREV);
         UriInfo api = UriInfos.withQuery(uri, given);
-        return call(() -> papers.list(
-                        api,
-                        state.q(),
-                        state.all("tag"),
-                        state.all("linkKind"),
-                        state.all("host"),
-                        state.all("subject"),
-                        state.one("from"),
-                        state.one("to"),
-                        state.all("category"),
-                        state.all("author"),
-                        sort,
-                        state.one("limit"),
-                        state.cursor(),
-                        null,
-                        "true"))
-                .chain(page -> call(() -> catalog.facets(
-                                UriInfos.withQuery(uri, facetQuery(state)),
-                                state.q(),
-                                state.all("tag"),
-                                state.all("linkKind"),
-                                state.all("host"),
-                                state.all("subject"),
-                                state.one("from"),
-                                state.one("to"),
-                                state.all("category"),
-                                state.all("author"),
-                                FACET_LIMIT,
-                                null))
+        FilterParams filters = state.filters();
+        return call(() -> papers.list(api, filters, sort, state.one("limit"), state.cursor(), null, "true"))
+                .chain(page -> call(() ->
+                                catalog.facets(UriInfos.withQuery(uri, facetQuery(state)), filters, FACET_LIMIT, null))
                         .map(facets -> {
                             List<UiPaper> found =
                                     page.items().stream().map(UiPaper::of).toList();
