@@ -12,7 +12,8 @@ shift 2
 if [[ "${SKIP_BUILD:-0}" != 1 ]]; then
   # every module of the reactor writes the same file, bench-e2e last
   nice ./mvnw -B -q -pl bench/e2e -am package dependency:build-classpath -DskipTests -Dmdep.includeScope=runtime \
-    -Dmdep.outputFile="$ROOT/bench/e2e/target/bench.classpath" >/dev/null
+    -Dmdep.outputFile="$ROOT/bench/e2e/target/bench.classpath" >"$ROOT/bench/e2e/build.log" 2>&1 \
+    || { cat "$ROOT/bench/e2e/build.log" >&2; exit 1; }
 fi
 [[ -f $service/target/quarkus-app/quarkus-run.jar && -f local-stack/target/local-stack-1.0.0-SNAPSHOT.jar ]] \
   || { echo "missing $service/target/quarkus-app or the local-stack jar: run without SKIP_BUILD=1" >&2; exit 1; }

@@ -11,6 +11,11 @@ cd "$ROOT"
 SAMPLE="$ROOT/deploy/local/sample/daily-papers-sample.txt"
 BENCH=("${@:-EnrichBenchmark.enrichOnePaper}")
 # JMH=0 skips JMH and measures per CPU-second only
+# CORPUS=real cycles through the 1,471 real arXiv abstracts of the tag tests instead of the digest's 70 papers
+CORPUS_OPT=()
+if [[ "${CORPUS:-}" == real ]]; then
+  CORPUS_OPT=("-Dpaperstream.corpus=$ROOT/enrich-service/src/test/resources/tags/heldout-papers.jsonl,$ROOT/enrich-service/src/test/resources/tags/heldout-digest-mix.jsonl")
+fi
 
 # this tree: the benchmark module and enrich-service's classes (compile is enough: no Quarkus packaging)
 nice ./mvnw -B -q -pl bench/enrich -am compile dependency:build-classpath -Dmdep.includeScope=runtime \
@@ -22,11 +27,11 @@ JMH_CP=$(tr ':' '\n' <"$ROOT/bench/enrich/target/bench.classpath" | grep -E '/(j
 run() { # $1: source tree, $2: label, $3: class path
   echo "== $2 ($(cd "$1" && cat .jmh-rev 2>/dev/null || git -C "$1" rev-parse --short HEAD)); load: $(uptime | sed 's/.*load average: //')"
   if [[ "${JMH:-1}" != 0 ]]; then
-    (cd "$1" && nice java -cp "$3" -Dpaperstream.sample="$SAMPLE" \
+    (cd "$1" && nice java -cp "$3" -Dpaperstream.sample="$SAMPLE" ${CORPUS_OPT[@]+"${CORPUS_OPT[@]}"} \
       org.openjdk.jmh.Main "${BENCH[@]}" -t 1 -f 1 -wi 3 -w 2s -i 5 -r 3s)
   fi
   # the same parts per CPU-second of the benchmark thread (meaningful when other builds load the machine)
-  (cd "$1" && nice java -cp "$3" -Dpaperstream.sample="$SAMPLE" io.paperstream.enrich.bench.EnrichBenchmark)
+  (cd "$1" && nice java -cp "$3" -Dpaperstream.sample="$SAMPLE" ${CORPUS_OPT[@]+"${CORPUS_OPT[@]}"} io.paperstream.enrich.bench.EnrichBenchmark)
   echo "== $2 done; load: $(uptime | sed 's/.*load average: //')"
 }
 

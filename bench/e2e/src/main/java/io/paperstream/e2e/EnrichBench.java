@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.IntFunction;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.admin.Admin;
@@ -37,9 +38,12 @@ public final class EnrichBench {
         // the enrich consumer's input: papers.resolved (the resolver, inside enrich-service too, writes it from
         // papers.raw); -Dinput=papers.raw measures the resolver and the enrich consumer together
         String input = System.getProperty("input", "papers.resolved");
-        try (Stack stack = new Stack().startLocalStack()) {
+        // 6 partitions: the service's 2 consumers get 3 each (with 3, one consumer had 2 and worked alone for the last
+        // third of the run)
+        int partitionCount = 6;
+        try (Stack stack = new Stack().withPartitions(partitionCount).startLocalStack()) {
             String bootstrap = stack.kafkaBootstrap();
-            SyntheticPapers generator = new SyntheticPapers(7);
+            IntFunction<String> generator = corpus(System.getProperty("corpus", "real"));
             try (KafkaProducer<String, String> producer = new KafkaProducer<>(
                     Map.of(
                             ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
@@ -54,7 +58,7 @@ public final class EnrichBench {
                     new StringSerializer())) {
                 for (int i = 0; i < total; i++) {
                     String id = "title:%016x".formatted(i);
-                    String body = generator.json(i);
+                    String body = generator.apply(i);
                     String value = "{\"id\":\"" + id + "\",\"revision\":1," + body.substring(1);
                     producer.send(new ProducerRecord<>(input, id, value));
                 }
@@ -66,9 +70,11 @@ public final class EnrichBench {
             long first = 0;
             long warm = 0;
             Duration cpuAtWarm = Duration.ZERO;
+            Duration stackCpuAtWarm = Duration.ZERO;
+            CpuSnapshot atWarm = null;
             long count = 0;
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-                List<TopicPartition> partitions = IntStream.range(0, 3)
+                List<TopicPartition> partitions = IntStream.range(0, partitionCount)
                         .mapToObj(p -> new TopicPartition("papers.enriched", p))
                         .toList();
                 long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
@@ -88,6 +94,8 @@ public final class EnrichBench {
                     if (warm == 0 && count >= warmup) {
                         warm = System.nanoTime();
                         cpuAtWarm = stack.cpu("enrich-service");
+                        stackCpuAtWarm = stack.cpu("local-stack");
+                        atWarm = CpuSnapshot.take(stack.pid("enrich-service"));
                     }
                     Thread.sleep(20);
                 }
@@ -99,20 +107,40 @@ public final class EnrichBench {
             double coldRate = total / ((last - first) / 1e9);
             double enrichRate = papers / ((last - warm) / 1e9);
             double cpuPerPaperUs = stack.cpu("enrich-service").minus(cpuAtWarm).toNanos() / 1e3 / papers;
+            double stackCpuPerPaperUs =
+                    stack.cpu("local-stack").minus(stackCpuAtWarm).toNanos() / 1e3 / papers;
+            String breakdown = atWarm.report(CpuSnapshot.take(stack.pid("enrich-service")), papers);
 
             Path enriched = stack.workDir.resolve("enriched.ndjson");
             Files.write(enriched, readAll(bootstrap, "papers.enriched", papers));
             double consumerRate = KafkaTools.consumerRate(bootstrap, input, papers);
+            // the service's producer settings (enrich-service application.properties)
             double producerRate = KafkaTools.producerRate(
                     bootstrap,
                     "bench.enriched",
                     papers,
                     enriched,
+                    List.of(
+                            "acks=all",
+                            "enable.idempotence=true",
+                            "compression.type=lz4",
+                            "linger.ms=5",
+                            "batch.size=131072"));
+            // the settings the service had when the issue set the target (default 16 KB batches): its yardstick
+            double defaultBatchRate = KafkaTools.producerRate(
+                    bootstrap,
+                    "bench.enriched.default-batch",
+                    papers,
+                    enriched,
                     List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5"));
 
             System.out.printf(
-                    "machine: %d cores, %s; %d papers measured after %d warm-up papers%n",
-                    Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), papers, warmup);
+                    "machine: %d cores, %s; %d papers measured after %d warm-up papers; corpus %s%n",
+                    Runtime.getRuntime().availableProcessors(),
+                    System.getProperty("java.version"),
+                    papers,
+                    warmup,
+                    System.getProperty("corpus", "real"));
             System.out.printf(
                     "enrich-service " + input
                             + " -> papers.enriched: %,.0f records/s warm (the last %d outputs; %.0f µs of the"
@@ -124,13 +152,34 @@ public final class EnrichBench {
                     coldRate,
                     (last - started) / 1e9);
             System.out.printf(
+                    "  measured window: %s; the broker (local-stack, with PostgreSQL) %.0f µs per paper%n",
+                    breakdown, stackCpuPerPaperUs);
+            System.out.printf(
                     "kafka ConsumerPerformance on " + input + ":       %,.0f records/s  (ratio %.2f)%n",
                     consumerRate,
                     enrichRate / consumerRate);
             System.out.printf(
-                    "kafka ProducerPerformance, enriched payloads:  %,.0f records/s  (ratio %.2f)%n",
+                    "kafka ProducerPerformance, the service's settings: %,.0f records/s  (ratio %.2f)%n",
                     producerRate, enrichRate / producerRate);
+            System.out.printf(
+                    "kafka ProducerPerformance, default 16 KB batches: %,.0f records/s  (ratio %.2f)%n",
+                    defaultBatchRate, enrichRate / defaultBatchRate);
             System.out.printf("  (cold: ratio %.2f to ProducerPerformance)%n", coldRate / producerRate);
+        }
+    }
+
+    /**
+     * {@code real} (the default): real arXiv abstracts ({@link RealAbstracts}), what the service meets;
+     * {@code synthetic}: keyword-only text ({@link SyntheticPapers}), the enrichment's worst case.
+     */
+    private static IntFunction<String> corpus(String name) {
+        switch (name) {
+            case "real":
+                return RealAbstracts.load(Path.of(System.getProperty("paperstream.root", ".")))::json;
+            case "synthetic":
+                return new SyntheticPapers(7)::json;
+            default:
+                throw new IllegalArgumentException("-Dcorpus must be real or synthetic, not " + name);
         }
     }
 

@@ -44,8 +44,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * enriched and handed straight to the {@code papers-enriched} channel's Kafka producer (as ingest-service does: no
  * per-message bookkeeping); a record that cannot be enriched — invalid UTF-8 or JSON, a schema violation, a key that is
  * not the paper's id, or a bug — goes alone to {@code papers.raw.dlq} with its reason, and the rest of the batch flows.
- * The method returns, and so the batch's offsets become committable, only after the broker acknowledged every output
- * record of the batch (enriched and dead-lettered): at-least-once, the query side is idempotent. When the broker does
+ * Each output is sent as soon as its record is enriched (the producer batches and the broker stores while the rest of
+ * the batch is enriched). The method returns, and so the batch's offsets become committable, only after the broker
+ * acknowledged every output record of the batch (enriched and dead-lettered): at-least-once, the query side is idempotent. When the broker does
  * not acknowledge, the batch's outputs are sent again (same records, so a duplicate is an upsert of the same revision)
  * until it does. Tombstones pass through.
  */
@@ -66,6 +67,10 @@ public class RawPaperProcessor {
     private final Counter failed;
     private final Counter resent;
     private final Tracer tracer;
+    /** The channels' Kafka producers, looked up on first use (the same for the application's life). */
+    private volatile Producer<String, EnrichedPaper> out;
+
+    private volatile Producer<String, byte[]> dlq;
     private final TextMapPropagator propagator;
 
     /**
@@ -106,13 +111,28 @@ public class RawPaperProcessor {
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         List<Output> outputs = new ArrayList<>(records.count());
+        List<CompletableFuture<Void>> acks = new ArrayList<>(records.count());
+        RuntimeException sendFailure = null;
         for (ConsumerRecord<String, byte[]> record : records) {
-            outputs.add(process(record));
+            Output output = process(record);
+            outputs.add(output);
+            if (sendFailure == null) {
+                // sent at once, so the producer batches and the broker stores while the rest is enriched
+                try {
+                    acks.add(send(output));
+                } catch (RuntimeException e) {
+                    sendFailure = e; // sent again with the rest below
+                }
+            }
         }
         long backoff = 200;
         while (true) {
             try {
-                sendAll(outputs);
+                if (sendFailure != null) {
+                    throw sendFailure;
+                }
+                CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new))
+                        .get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
                 return;
             } catch (ExecutionException | TimeoutException | RuntimeException e) {
                 resent.increment();
@@ -121,28 +141,36 @@ public class RawPaperProcessor {
                         outputs.size(), e.getCause() != null ? e.getCause().getMessage() : e.getMessage(), backoff);
                 Thread.sleep(backoff);
                 backoff = Math.min(backoff * 2, 5_000);
+                acks.clear();
+                sendFailure = null;
+                try {
+                    for (Output output : outputs) {
+                        acks.add(send(output));
+                    }
+                } catch (RuntimeException again) {
+                    sendFailure = again;
+                }
             }
         }
     }
 
-    private void sendAll(List<Output> outputs) throws InterruptedException, ExecutionException, TimeoutException {
-        Producer<String, EnrichedPaper> out =
-                clients.<String, EnrichedPaper>getProducer(OUT).unwrap();
-        Producer<String, byte[]> dlq = null;
-        List<CompletableFuture<Void>> acks = new ArrayList<>(outputs.size());
-        for (Output o : outputs) {
-            CompletableFuture<Void> ack = new CompletableFuture<>();
-            if (o.enriched() != null) {
-                out.send(o.enriched(), (metadata, e) -> complete(ack, e));
-            } else {
-                if (dlq == null) {
-                    dlq = clients.<String, byte[]>getProducer(DLQ).unwrap();
-                }
-                dlq.send(o.deadLetter(), (metadata, e) -> complete(ack, e));
+    /** Hands one output to its producer; the future completes when the broker acknowledged it. */
+    private CompletableFuture<Void> send(Output o) {
+        CompletableFuture<Void> ack = new CompletableFuture<>();
+        if (o.enriched() != null) {
+            Producer<String, EnrichedPaper> producer = out;
+            if (producer == null) {
+                out = producer = clients.<String, EnrichedPaper>getProducer(OUT).unwrap();
             }
-            acks.add(ack);
+            producer.send(o.enriched(), (metadata, e) -> complete(ack, e));
+        } else {
+            Producer<String, byte[]> producer = dlq;
+            if (producer == null) {
+                dlq = producer = clients.<String, byte[]>getProducer(DLQ).unwrap();
+            }
+            producer.send(o.deadLetter(), (metadata, e) -> complete(ack, e));
         }
-        CompletableFuture.allOf(acks.toArray(CompletableFuture[]::new)).get(ACK_TIMEOUT_MS, TimeUnit.MILLISECONDS);
+        return ack;
     }
 
     private static void complete(CompletableFuture<Void> ack, Exception e) {
