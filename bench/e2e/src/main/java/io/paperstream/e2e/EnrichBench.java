@@ -29,11 +29,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 public final class EnrichBench {
     public static void main(String[] args) throws Exception {
-        int papers = Integer.getInteger("papers", 50_000);
+        int papers = Integer.getInteger("papers", 100_000);
         // Papers the service enriches before the measured ones (all are in the input before it starts): a fresh JVM
-        // spends its first tens of seconds compiling (C2 took 37 s of CPU on 2 cores in one profile), which a
-        // long-running service pays once; the warm rate is over the last `papers` outputs, the cold one over all.
-        int warmup = Integer.getInteger("warmup", 50_000);
+        // spends its first tens of seconds compiling (C2 took 37 s of CPU on 2 cores in one profile; after 150,000
+        // papers the JIT still took 10-13 µs per paper, after 300,000 4-8), which a long-running service pays once;
+        // the warm rate is over the last `papers` outputs, the cold one over all.
+        int warmup = Integer.getInteger("warmup", 300_000);
         int total = warmup + papers;
         // the enrich consumer's input: papers.resolved (the resolver, inside enrich-service too, writes it from
         // papers.raw); -Dinput=papers.raw measures the resolver and the enrich consumer together
@@ -114,25 +115,24 @@ public final class EnrichBench {
             Path enriched = stack.workDir.resolve("enriched.ndjson");
             Files.write(enriched, readAll(bootstrap, "papers.enriched", papers));
             double consumerRate = KafkaTools.consumerRate(bootstrap, input, papers);
-            // the service's producer settings (enrich-service application.properties)
-            double producerRate = KafkaTools.producerRate(
-                    bootstrap,
-                    "bench.enriched",
-                    papers,
-                    enriched,
-                    List.of(
-                            "acks=all",
-                            "enable.idempotence=true",
-                            "compression.type=lz4",
-                            "linger.ms=5",
-                            "batch.size=131072"));
-            // the settings the service had when the issue set the target (default 16 KB batches): its yardstick
-            double defaultBatchRate = KafkaTools.producerRate(
-                    bootstrap,
-                    "bench.enriched.default-batch",
-                    papers,
-                    enriched,
-                    List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5"));
+            // Kafka's own producer on the same outputs, three alternating rounds each (the median is reported: one
+            // round of a few seconds varies by a third on a shared machine): with the service's producer settings
+            // (enrich-service application.properties), and with the default 16 KB batches the service had when the
+            // issue set the target (its yardstick)
+            List<String> serviceSettings =
+                    List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5");
+            double[] producerRates = new double[3];
+            double[] defaultBatchRates = new double[3];
+            for (int round = 0; round < 3; round++) {
+                List<String> withBatch = new ArrayList<>(serviceSettings);
+                withBatch.add("batch.size=131072");
+                producerRates[round] =
+                        KafkaTools.producerRate(bootstrap, "bench.enriched", papers, enriched, withBatch);
+                defaultBatchRates[round] = KafkaTools.producerRate(
+                        bootstrap, "bench.enriched.default-batch", papers, enriched, serviceSettings);
+            }
+            double producerRate = median(producerRates);
+            double defaultBatchRate = median(defaultBatchRates);
 
             System.out.printf(
                     "machine: %d cores, %s; %d papers measured after %d warm-up papers; corpus %s%n",
@@ -159,11 +159,11 @@ public final class EnrichBench {
                     consumerRate,
                     enrichRate / consumerRate);
             System.out.printf(
-                    "kafka ProducerPerformance, the service's settings: %,.0f records/s  (ratio %.2f)%n",
-                    producerRate, enrichRate / producerRate);
+                    "kafka ProducerPerformance, the service's settings: %,.0f records/s  (ratio %.2f; rounds %s)%n",
+                    producerRate, enrichRate / producerRate, rounds(producerRates));
             System.out.printf(
-                    "kafka ProducerPerformance, default 16 KB batches: %,.0f records/s  (ratio %.2f)%n",
-                    defaultBatchRate, enrichRate / defaultBatchRate);
+                    "kafka ProducerPerformance, default 16 KB batches: %,.0f records/s  (ratio %.2f; rounds %s)%n",
+                    defaultBatchRate, enrichRate / defaultBatchRate, rounds(defaultBatchRates));
             System.out.printf("  (cold: ratio %.2f to ProducerPerformance)%n", coldRate / producerRate);
         }
     }
@@ -181,6 +181,18 @@ public final class EnrichBench {
             default:
                 throw new IllegalArgumentException("-Dcorpus must be real or synthetic, not " + name);
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        java.util.Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
+    }
+
+    private static String rounds(double[] values) {
+        return java.util.Arrays.stream(values)
+                .mapToObj(v -> String.format("%,.0f", v))
+                .collect(Collectors.joining(", "));
     }
 
     private static List<String> readAll(String bootstrap, String topic, int n) {
