@@ -106,8 +106,10 @@ fi
 
 if ((${#CLEAN[@]})); then log "starting Kafka and PostgreSQL (local-stack) with empty data (--clean)..."
 else log "starting Kafka and PostgreSQL (local-stack; data kept in $RUN_DIR/data, --clean starts empty)..."; fi
+# 6 partitions, as in compose and the Kubernetes topics: enrich-service's 2 consumers and query-service's 3 divide them
+# evenly (with 3, one enrich consumer held two partitions and worked alone once the other's was done)
 "$JAVA" -Xmx768m -jar "${jars[0]}" --data-dir "$RUN_DIR/data" --ready-file "$RUN_DIR/stack.env" "${CLEAN[@]}" \
-  --kafka-port "$KAFKA_PORT" \
+  --kafka-port "$KAFKA_PORT" --partitions 6 \
   >"$RUN_DIR/local-stack.log" 2>&1 &
 PIDS+=($!)
 for _ in $(seq 1 600); do
