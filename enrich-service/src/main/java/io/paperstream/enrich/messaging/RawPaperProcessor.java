@@ -46,9 +46,9 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * not the paper's id, or a bug — goes alone to {@code papers.raw.dlq} with its reason, and the rest of the batch flows.
  * Each output is sent as soon as its record is enriched (the producer batches and the broker stores while the rest of
  * the batch is enriched). The method returns, and so the batch's offsets become committable, only after the broker
- * acknowledged every output record of the batch (enriched and dead-lettered): at-least-once, the query side is idempotent. When the broker does
- * not acknowledge, the batch's outputs are sent again (same records, so a duplicate is an upsert of the same revision)
- * until it does. Tombstones pass through.
+ * acknowledged every output record of the batch (enriched and dead-lettered): at-least-once, the query side is
+ * idempotent. When the broker does not acknowledge, the batch's outputs are sent again (same records, so a duplicate is
+ * an upsert of the same revision) until it does. Tombstones pass through.
  */
 @ApplicationScoped
 public class RawPaperProcessor {
@@ -67,11 +67,11 @@ public class RawPaperProcessor {
     private final Counter failed;
     private final Counter resent;
     private final Tracer tracer;
+    private final TextMapPropagator propagator;
     /** The channels' Kafka producers, looked up on first use (the same for the application's life). */
     private volatile Producer<String, EnrichedPaper> out;
 
     private volatile Producer<String, byte[]> dlq;
-    private final TextMapPropagator propagator;
 
     /**
      * The emitters are not used to send: they make the two outgoing channels (and their producers, configured in
