@@ -13,6 +13,8 @@ import java.util.stream.Stream;
  */
 record CpuSnapshot(long machineBusy, long machineIdle, long jit, long gc, long jvm) {
     private static final double TICK_SECONDS = 0.01;
+    /** How HotSpot names its garbage collector's native threads. */
+    private static final List<String> GC_THREADS = List.of("GC Thread", "G1 ", "VM Periodic", "GC ");
 
     static CpuSnapshot take(long pid) {
         long busy = 0;
@@ -59,7 +61,7 @@ record CpuSnapshot(long machineBusy, long machineIdle, long jit, long gc, long j
     }
 
     private static boolean isGc(String name) {
-        return List.of("GC Thread", "G1 ", "VM Periodic", "GC ").stream().anyMatch(name::startsWith);
+        return GC_THREADS.stream().anyMatch(name::startsWith);
     }
 
     /** This window's figures, {@code this} being its start, as one line for a report over {@code papers} papers. */

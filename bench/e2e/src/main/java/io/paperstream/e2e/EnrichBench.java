@@ -119,20 +119,19 @@ public final class EnrichBench {
             // round of a few seconds varies by a third on a shared machine): with the service's producer settings
             // (enrich-service application.properties), and with the default 16 KB batches the service had when the
             // issue set the target (its yardstick)
-            List<String> serviceSettings =
-                    List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5");
-            double[] producerRates = new double[3];
-            double[] defaultBatchRates = new double[3];
+            List<String> defaultBatches = KafkaTools.SERVICE_PRODUCER.stream()
+                    .filter(setting -> !setting.startsWith("batch.size="))
+                    .toList();
+            List<Double> producerRates = new ArrayList<>();
+            List<Double> defaultBatchRates = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
-                List<String> withBatch = new ArrayList<>(serviceSettings);
-                withBatch.add("batch.size=131072");
-                producerRates[round] =
-                        KafkaTools.producerRate(bootstrap, "bench.enriched", papers, enriched, withBatch);
-                defaultBatchRates[round] = KafkaTools.producerRate(
-                        bootstrap, "bench.enriched.default-batch", papers, enriched, serviceSettings);
+                producerRates.add(KafkaTools.producerRate(
+                        bootstrap, "bench.enriched", papers, enriched, KafkaTools.SERVICE_PRODUCER));
+                defaultBatchRates.add(KafkaTools.producerRate(
+                        bootstrap, "bench.enriched.default-batch", papers, enriched, defaultBatches));
             }
-            double producerRate = median(producerRates);
-            double defaultBatchRate = median(defaultBatchRates);
+            double producerRate = KafkaTools.median(producerRates);
+            double defaultBatchRate = KafkaTools.median(defaultBatchRates);
 
             System.out.printf(
                     "machine: %d cores, %s; %d papers measured after %d warm-up papers; corpus %s%n",
@@ -183,16 +182,8 @@ public final class EnrichBench {
         }
     }
 
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        java.util.Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
-    }
-
-    private static String rounds(double[] values) {
-        return java.util.Arrays.stream(values)
-                .mapToObj(v -> String.format("%,.0f", v))
-                .collect(Collectors.joining(", "));
+    private static String rounds(List<Double> values) {
+        return values.stream().map(v -> String.format("%,.0f", v)).collect(Collectors.joining(", "));
     }
 
     private static List<String> readAll(String bootstrap, String topic, int n) {

@@ -55,16 +55,7 @@ public final class IngestBench {
                         (cpuAfter[1].toMillis() - cpuBefore[1].toMillis()) * 1000 / papers,
                         (cpuAfter[2].toMillis() - cpuBefore[2].toMillis()) * 1000 / papers);
                 producer.add(KafkaTools.producerRate(
-                        stack.kafkaBootstrap(),
-                        "bench.raw",
-                        papers,
-                        payloads,
-                        List.of(
-                                "acks=all",
-                                "enable.idempotence=true",
-                                "compression.type=lz4",
-                                "linger.ms=5",
-                                "batch.size=131072")));
+                        stack.kafkaBootstrap(), "bench.raw", papers, payloads, KafkaTools.SERVICE_PRODUCER));
                 System.out.printf(
                         "round %d: ingest %,.0f papers/s, producer %,.0f records/s (%.2f)%n",
                         round,
@@ -72,8 +63,8 @@ public final class IngestBench {
                         producer.get(round - 1),
                         ingest.get(round - 1) / producer.get(round - 1));
             }
-            double ingestRate = median(ingest);
-            double producerRate = median(producer);
+            double ingestRate = KafkaTools.median(ingest);
+            double producerRate = KafkaTools.median(producer);
 
             System.out.printf(
                     "machine: %d cores, %s, load average %s%n",
@@ -131,12 +122,6 @@ public final class IngestBench {
             stack.cpu("local-stack"),
             ProcessHandle.current().info().totalCpuDuration().orElse(Duration.ZERO)
         };
-    }
-
-    private static double median(List<Double> values) {
-        List<Double> sorted = values.stream().sorted().toList();
-        int n = sorted.size();
-        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
     private static HttpRequest request(Stack stack, String body) {

@@ -9,7 +9,21 @@ import java.util.regex.Pattern;
 
 /** Runs Kafka's own performance tools (kafka-tools jar) as child processes and reads their rate. */
 final class KafkaTools {
+    /**
+     * The producer settings of ingest-service's papers-raw and enrich-service's papers-enriched channels (their
+     * application.properties), for ProducerPerformance to write as the services do.
+     */
+    static final List<String> SERVICE_PRODUCER =
+            List.of("acks=all", "enable.idempotence=true", "compression.type=lz4", "linger.ms=5", "batch.size=131072");
+
     private KafkaTools() {}
+
+    /** The median of several rounds' rates (the mean of the middle two for an even count). */
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int n = sorted.size();
+        return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+    }
 
     /** ProducerPerformance with the payloads of a file (one per line); returns records/s. */
     static double producerRate(String bootstrap, String topic, int records, Path payloads, List<String> producerProps)

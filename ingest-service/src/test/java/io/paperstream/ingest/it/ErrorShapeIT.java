@@ -92,27 +92,23 @@ class ErrorShapeIT {
                 413,
                 "body-too-large",
                 Api.PAPERS);
-        byte[] blankLines = new byte[33 * 1024 * 1024]; // over the NDJSON limit of %test, 32M; no Content-Length
-        java.util.Arrays.fill(blankLines, (byte) '\n');
-        Response streamed = Api.authorized()
-                .contentType("application/x-ndjson")
-                .body(chunked(blankLines))
-                .post(Api.PAPERS);
-        assertThat(streamed.statusCode()).isEqualTo(413);
-        ProblemShape.check(413, streamed.contentType(), streamed.asString(), "body-too-large", Api.PAPERS);
-        byte[] blanks = new byte[3 * 1024 * 1024]; // over the JSON limit of %test, 2M; chunked, no Content-Length
-        java.util.Arrays.fill(blanks, (byte) ' ');
-        Response chunked = Api.authorized()
-                .contentType("application/json")
-                .body(chunked(blanks))
-                .post(Api.PAPERS);
-        assertThat(chunked.statusCode()).isEqualTo(413);
-        ProblemShape.check(413, chunked.contentType(), chunked.asString(), "body-too-large", Api.PAPERS);
+        assertChunkedTooLarge("application/x-ndjson", 33 * 1024 * 1024, '\n'); // over the NDJSON limit of %test, 32M
+        assertChunkedTooLarge("application/json", 3 * 1024 * 1024, ' '); // over the JSON limit of %test, 2M
     }
 
-    /** A body RestAssured sends chunked: it gives a ByteArrayInputStream a Content-Length, any other stream none. */
-    private static java.io.InputStream chunked(byte[] body) {
-        return new java.io.BufferedInputStream(new java.io.ByteArrayInputStream(body));
+    /**
+     * Posts {@code size} bytes of {@code fill} chunked (no Content-Length: RestAssured gives a ByteArrayInputStream one,
+     * any other stream none) and expects 413 body-too-large problem+json.
+     */
+    private static void assertChunkedTooLarge(String contentType, int size, char fill) {
+        byte[] body = new byte[size];
+        java.util.Arrays.fill(body, (byte) fill);
+        Response r = Api.authorized()
+                .contentType(contentType)
+                .body(new java.io.BufferedInputStream(new java.io.ByteArrayInputStream(body)))
+                .post(Api.PAPERS);
+        assertThat(r.statusCode()).as(contentType).isEqualTo(413);
+        ProblemShape.check(413, r.contentType(), r.asString(), "body-too-large", Api.PAPERS);
     }
 
     @Test
