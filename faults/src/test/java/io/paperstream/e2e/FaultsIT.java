@@ -449,7 +449,8 @@ class FaultsIT {
                     // -1: no committed offset at the fault (atFault); it has records waiting once it has any
                     if (ends.getOrDefault(e.getKey(), 0L) > Math.max(e.getValue(), 0L)) {
                         waiting = true;
-                        allMoved &= now.getOrDefault(e.getKey(), 0L) > e.getValue();
+                        // a partition still without a committed offset has not moved (-1, not 0: 0 > -1)
+                        allMoved &= now.getOrDefault(e.getKey(), -1L) > e.getValue();
                     }
                 }
                 if (waiting && allMoved) {
