@@ -11,8 +11,11 @@ import io.paperstream.query.store.PaperUpsert;
 import io.paperstream.query.store.PaperWriter;
 import io.quarkus.logging.Log;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -89,6 +92,28 @@ public class EnrichedPaperSink {
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
         long started = System.nanoTime();
         Instant startedAt = Instant.now();
+        Context context = Vertx.currentContext();
+        Uni<Prepared> prepared = Uni.createFrom().item(() -> prepare(records));
+        if (context != null) {
+            // Parsing, planning and writing the rows JSON are the batch's CPU (seconds on a cold JVM): on a worker
+            // thread, so that the event loop keeps serving the database connection, the offset commits (every
+            // second) and the rebalance callbacks, which wait for this context. Then back to it for the transaction.
+            prepared = prepared.runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                    .emitOn(task -> context.runOnContext(ignored -> task.run()));
+        }
+        return prepared.chain(batch -> deadLetter(batch.plan().rejected(), batch.traces())
+                        .chain(() -> store(batch))
+                        .invoke(written -> {
+                            stored(batch.plan().upserts(), written, started);
+                            batch.traces().stored(batch.plan().upserts(), startedAt);
+                        }))
+                .replaceWithVoid();
+    }
+
+    /** A polled batch made ready for its transaction: the plan, the upsert's rows JSON, the records' traces. */
+    private record Prepared(BatchPlan plan, String rows, PaperTraces.Batch traces) {}
+
+    private Prepared prepare(ConsumerRecords<String, String> records) {
         List<BatchPlan.Input> inputs = new ArrayList<>(records.count());
         PaperTraces.Batch batchTraces = traces.batch();
         for (ConsumerRecord<String, String> r : records) {
@@ -97,20 +122,17 @@ public class EnrichedPaperSink {
         }
         BatchPlan plan = BatchPlan.of(inputs);
         batchSize.record(inputs.size());
-        return deadLetter(plan.rejected(), batchTraces)
-                .chain(() -> store(plan, batchTraces))
-                .invoke(written -> {
-                    stored(plan.upserts(), written, started);
-                    batchTraces.stored(plan.upserts(), startedAt);
-                })
-                .replaceWithVoid();
+        List<PaperUpsert> upserts = plan.upserts();
+        return new Prepared(plan, upserts.isEmpty() ? null : PaperWriter.rowsJson(upserts), batchTraces);
     }
 
-    private Uni<Long> store(BatchPlan plan, PaperTraces.Batch batchTraces) {
+    private Uni<Long> store(Prepared batch) {
+        BatchPlan plan = batch.plan();
         if (plan.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        return sessions.withTransaction(session -> apply(session, plan.upserts(), plan.deletes()))
+        return sessions.withTransaction(session ->
+                        synchronousCommit(session).chain(() -> writer.applyRows(session, batch.rows(), plan.deletes())))
                 .onFailure(DatabaseFailures::isUnavailable)
                 .invoke(e -> Log.warnf(
                         "the database is unavailable (%s); holding a batch of %d records and retrying",
@@ -121,7 +143,7 @@ public class EnrichedPaperSink {
                 .withBackOff(Duration.ofMillis(200), MAX_RETRY_BACKOFF)
                 .indefinitely()
                 .onFailure()
-                .recoverWithUni(e -> storeOneByOne(plan, e, batchTraces));
+                .recoverWithUni(e -> storeOneByOne(plan, e, batch.traces()));
     }
 
     /**
@@ -158,9 +180,11 @@ public class EnrichedPaperSink {
 
     /** The writer's statements, in a transaction that commits synchronously ({@link #SYNCHRONOUS_COMMIT}). */
     private Uni<Long> apply(Mutiny.Session session, Collection<PaperUpsert> upserts, Collection<String> deletes) {
-        return session.createNativeQuery(SYNCHRONOUS_COMMIT)
-                .getSingleResult()
-                .chain(() -> writer.apply(session, upserts, deletes));
+        return synchronousCommit(session).chain(() -> writer.apply(session, upserts, deletes));
+    }
+
+    private static Uni<Object> synchronousCommit(Mutiny.Session session) {
+        return session.createNativeQuery(SYNCHRONOUS_COMMIT).getSingleResult();
     }
 
     /** Metrics of a committed batch. Never fails: the batch is stored, whatever its records' clocks say. */

@@ -103,22 +103,31 @@ public class PaperWriter {
      * Answers how many papers were written (a stale revision is not).
      */
     public Uni<Long> apply(Mutiny.Session session, Collection<PaperUpsert> upserts, Collection<String> deletes) {
+        return applyRows(session, upserts.isEmpty() ? null : rowsJson(upserts), deletes);
+    }
+
+    /**
+     * As {@link #apply}, with the upserts already written by {@link #rowsJson} ({@code null}: none). Writing them is
+     * most of a batch's CPU besides parsing it, so the sink does both on a worker thread, off the event loop that
+     * also runs the database connection, the consumers' offset commits and their rebalance callbacks.
+     */
+    public Uni<Long> applyRows(Mutiny.Session session, String rows, Collection<String> deletes) {
         Uni<Void> deleted = deletes.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : session.createNativeQuery(DELETE)
                         .setParameter(1, pgTextArray(deletes))
                         .executeUpdate()
                         .replaceWithVoid();
-        if (upserts.isEmpty()) {
+        if (rows == null) {
             return deleted.replaceWith(0L);
         }
-        String rows = rowsJson(upserts);
         return deleted.chain(() -> session.createNativeQuery(UPSERT, Long.class)
                 .setParameter(1, rows)
                 .getSingleResult());
     }
 
-    static String rowsJson(Collection<PaperUpsert> upserts) {
+    /** The upsert's parameter: one JSON array of the rows, each the record as consumed plus its derived values. */
+    public static String rowsJson(Collection<PaperUpsert> upserts) {
         SegmentedStringWriter out = new SegmentedStringWriter(new BufferRecycler());
         try (JsonGenerator g = PaperJson.mapper().getFactory().createGenerator(out)) {
             g.writeStartArray();
