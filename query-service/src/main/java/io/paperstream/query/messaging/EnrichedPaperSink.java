@@ -58,6 +58,7 @@ public class EnrichedPaperSink {
     private final MutinyEmitter<byte[]> deadLetters;
     private final Counter storedCounter;
     private final Counter deadLetterCounter;
+    private final Counter conflictRetries;
     private final DistributionSummary batchSize;
     private final Timer ingestToStored;
     private final Timer batchDuration;
@@ -76,6 +77,8 @@ public class EnrichedPaperSink {
         // stored/s is rate(paperstream_query_papers_stored_total); consumer lag comes from the Kafka client binder
         this.storedCounter = registry.counter("paperstream.query.papers.stored");
         this.deadLetterCounter = registry.counter("paperstream.query.papers.dead.lettered");
+        // a batch's transaction aborted by a deadlock with another batch's and run again (not the data's fault)
+        this.conflictRetries = registry.counter("paperstream.query.batches.retried", "reason", "conflict");
         this.batchSize =
                 DistributionSummary.builder("paperstream.query.batch.size").register(registry);
         this.ingestToStored = Timer.builder("paperstream.query.ingest.to.stored")
@@ -137,10 +140,21 @@ public class EnrichedPaperSink {
                 .invoke(e -> Log.warnf(
                         "the database is unavailable (%s); holding a batch of %d records and retrying",
                         e.getMessage(), plan.upserts().size() + plan.deletes().size()))
-                // An outage is waited out, however long: nothing is dead-lettered or skipped because of it.
-                .onFailure(DatabaseFailures::isUnavailable)
+                // A transaction that lost a conflict with another batch's (a deadlock) is run again: it is not the
+                // data's fault, so it must never reach the one-by-one path and its dead letters.
+                .onFailure(DatabaseFailures::isConflict)
+                .invoke(e -> {
+                    conflictRetries.increment();
+                    Log.infof(
+                            "a batch of %d records lost a conflict with another transaction (%s); running it again",
+                            plan.upserts().size() + plan.deletes().size(), e.getMessage());
+                })
+                // An outage is waited out, however long, and a conflict retried: nothing is dead-lettered or skipped
+                // because of either.
+                .onFailure(DatabaseFailures::isTransient)
                 .retry()
                 .withBackOff(Duration.ofMillis(200), MAX_RETRY_BACKOFF)
+                .withJitter(0.5)
                 .indefinitely()
                 .onFailure()
                 .recoverWithUni(e -> storeOneByOne(plan, e, batch.traces()));
@@ -155,13 +169,16 @@ public class EnrichedPaperSink {
                 "a batch was refused (%s); storing its %d papers one by one",
                 batchFailure.getMessage(), plan.upserts().size());
         AtomicLong written = new AtomicLong();
-        Uni<Void> chain = sessions.withTransaction(session -> apply(session, List.of(), plan.deletes()))
+        // each step waits out an outage and retries a conflict by itself, so that a step already done (a paper
+        // stored, or one dead-lettered) is never done twice
+        Uni<Void> chain = retryTransient(sessions.withTransaction(session -> apply(session, List.of(), plan.deletes())))
                 .replaceWithVoid();
         for (PaperUpsert upsert : plan.upserts()) {
-            chain = chain.chain(() -> sessions.withTransaction(session -> apply(session, List.of(upsert), List.of()))
+            chain = chain.chain(() -> retryTransient(
+                            sessions.withTransaction(session -> apply(session, List.of(upsert), List.of())))
                     .invoke(written::addAndGet)
                     .replaceWithVoid()
-                    .onFailure(e -> !DatabaseFailures.isUnavailable(e))
+                    .onFailure()
                     .recoverWithUni(e -> deadLetter(
                             new BatchPlan.Rejected(
                                     upsert.paper().id(),
@@ -171,11 +188,19 @@ public class EnrichedPaperSink {
                                     upsert.offset()),
                             batchTraces)));
         }
-        return chain.onFailure(DatabaseFailures::isUnavailable)
+        return chain.replaceWith(written::get);
+    }
+
+    private static <T> Uni<T> retryTransient(Uni<T> transaction) {
+        return transaction
+                .onFailure(DatabaseFailures::isTransient)
+                .invoke(e -> Log.warnf(
+                        "a transaction of the one-by-one storing failed (%s); running it again", e.getMessage()))
+                .onFailure(DatabaseFailures::isTransient)
                 .retry()
                 .withBackOff(Duration.ofMillis(200), MAX_RETRY_BACKOFF)
-                .indefinitely()
-                .replaceWith(written::get);
+                .withJitter(0.5)
+                .indefinitely();
     }
 
     /** The writer's statements, in a transaction that commits synchronously ({@link #SYNCHRONOUS_COMMIT}). */
