@@ -439,6 +439,9 @@ class FaultsIT {
             String group, Map<TopicPartition, Long> before, long since, PaperStream stream) {
         long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
         long idleSince = -1;
+        // when each partition first moved, for the report of a slow recovery
+        Map<TopicPartition, Long> movedAt = new java.util.TreeMap<>(
+                java.util.Comparator.comparing(TopicPartition::topic).thenComparingInt(TopicPartition::partition));
         while (System.nanoTime() < deadline) {
             try {
                 Map<TopicPartition, Long> now = committed(group);
@@ -450,11 +453,22 @@ class FaultsIT {
                     if (ends.getOrDefault(e.getKey(), 0L) > Math.max(e.getValue(), 0L)) {
                         waiting = true;
                         // a partition still without a committed offset has not moved (-1, not 0: 0 > -1)
-                        allMoved &= now.getOrDefault(e.getKey(), -1L) > e.getValue();
+                        boolean moved = now.getOrDefault(e.getKey(), -1L) > e.getValue();
+                        if (moved) {
+                            movedAt.putIfAbsent(e.getKey(), System.nanoTime());
+                        }
+                        allMoved &= moved;
                     }
                 }
                 if (waiting && allMoved) {
-                    return Duration.ofNanos(System.nanoTime() - since);
+                    Duration took = Duration.ofNanos(System.nanoTime() - since);
+                    if (took.compareTo(Duration.ofSeconds(12)) > 0) {
+                        StringBuilder line = new StringBuilder("slow recovery of " + group + ", partitions moved at:");
+                        movedAt.forEach((tp, t) -> line.append(String.format(
+                                Locale.ROOT, " %s-%d %.1f s", tp.topic(), tp.partition(), (t - since) / 1e9)));
+                        System.out.println(line);
+                    }
+                    return took;
                 }
                 // records keep arriving on every partition while the stream runs, so something waits; only a stream
                 // that reached its cap on a slow machine can leave nothing to resume
