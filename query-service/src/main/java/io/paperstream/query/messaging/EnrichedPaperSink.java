@@ -134,8 +134,7 @@ public class EnrichedPaperSink {
         if (plan.isEmpty()) {
             return Uni.createFrom().item(0L);
         }
-        return sessions.withTransaction(session ->
-                        synchronousCommit(session).chain(() -> writer.applyRows(session, batch.rows(), plan.deletes())))
+        return sessions.withTransaction(session -> apply(session, batch.rows(), plan.deletes()))
                 .onFailure(DatabaseFailures::isUnavailable)
                 .invoke(e -> Log.warnf(
                         "the database is unavailable (%s); holding a batch of %d records and retrying",
@@ -171,11 +170,12 @@ public class EnrichedPaperSink {
         AtomicLong written = new AtomicLong();
         // each step waits out an outage and retries a conflict by itself, so that a step already done (a paper
         // stored, or one dead-lettered) is never done twice
-        Uni<Void> chain = retryTransient(sessions.withTransaction(session -> apply(session, List.of(), plan.deletes())))
+        Uni<Void> chain = retryTransient(sessions.withTransaction(session -> apply(session, null, plan.deletes())))
                 .replaceWithVoid();
         for (PaperUpsert upsert : plan.upserts()) {
+            String rows = PaperWriter.rowsJson(List.of(upsert));
             chain = chain.chain(() -> retryTransient(
-                            sessions.withTransaction(session -> apply(session, List.of(upsert), List.of())))
+                            sessions.withTransaction(session -> apply(session, rows, List.of())))
                     .invoke(written::addAndGet)
                     .replaceWithVoid()
                     .onFailure()
@@ -203,13 +203,14 @@ public class EnrichedPaperSink {
                 .indefinitely();
     }
 
-    /** The writer's statements, in a transaction that commits synchronously ({@link #SYNCHRONOUS_COMMIT}). */
-    private Uni<Long> apply(Mutiny.Session session, Collection<PaperUpsert> upserts, Collection<String> deletes) {
-        return synchronousCommit(session).chain(() -> writer.apply(session, upserts, deletes));
-    }
-
-    private static Uni<Object> synchronousCommit(Mutiny.Session session) {
-        return session.createNativeQuery(SYNCHRONOUS_COMMIT).getSingleResult();
+    /**
+     * The writer's statements (upsert rows as {@link PaperWriter#rowsJson}, null: none), in a transaction that commits
+     * synchronously ({@link #SYNCHRONOUS_COMMIT}).
+     */
+    private Uni<Long> apply(Mutiny.Session session, String rows, Collection<String> deletes) {
+        return session.createNativeQuery(SYNCHRONOUS_COMMIT)
+                .getSingleResult()
+                .chain(() -> writer.apply(session, rows, deletes));
     }
 
     /** Metrics of a committed batch. Never fails: the batch is stored, whatever its records' clocks say. */

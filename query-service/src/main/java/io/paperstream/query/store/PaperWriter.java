@@ -99,19 +99,12 @@ public class PaperWriter {
     static final String DELETE = "DELETE FROM paper WHERE id = ANY(CAST(CAST(?1 AS text) AS text[]))";
 
     /**
-     * Deletes the ids, then upserts the papers (at most one per id), in the session's current transaction.
-     * Answers how many papers were written (a stale revision is not).
+     * Deletes the ids, then upserts the rows written by {@link #rowsJson} ({@code null}: none; at most one per id), in
+     * the session's current transaction. Answers how many papers were written (a stale revision is not). The rows are
+     * written by the caller: the sink does it, with the parsing, on a worker thread, off the event loop that also runs
+     * the database connection, the consumers' offset commits and their rebalance callbacks.
      */
-    public Uni<Long> apply(Mutiny.Session session, Collection<PaperUpsert> upserts, Collection<String> deletes) {
-        return applyRows(session, upserts.isEmpty() ? null : rowsJson(upserts), deletes);
-    }
-
-    /**
-     * As {@link #apply}, with the upserts already written by {@link #rowsJson} ({@code null}: none). Writing them is
-     * most of a batch's CPU besides parsing it, so the sink does both on a worker thread, off the event loop that
-     * also runs the database connection, the consumers' offset commits and their rebalance callbacks.
-     */
-    public Uni<Long> applyRows(Mutiny.Session session, String rows, Collection<String> deletes) {
+    public Uni<Long> apply(Mutiny.Session session, String rows, Collection<String> deletes) {
         Uni<Void> deleted = deletes.isEmpty()
                 ? Uni.createFrom().voidItem()
                 : session.createNativeQuery(DELETE)
