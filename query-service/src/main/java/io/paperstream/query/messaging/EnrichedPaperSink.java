@@ -173,9 +173,8 @@ public class EnrichedPaperSink {
         Uni<Void> chain = retryTransient(sessions.withTransaction(session -> apply(session, null, plan.deletes())))
                 .replaceWithVoid();
         for (PaperUpsert upsert : plan.upserts()) {
-            String rows = PaperWriter.rowsJson(List.of(upsert));
-            chain = chain.chain(() -> retryTransient(
-                            sessions.withTransaction(session -> apply(session, rows, List.of())))
+            chain = chain.chain(() -> retryTransient(sessions.withTransaction(
+                            session -> apply(session, PaperWriter.rowsJson(List.of(upsert)), List.of())))
                     .invoke(written::addAndGet)
                     .replaceWithVoid()
                     .onFailure()
