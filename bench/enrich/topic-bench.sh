@@ -6,7 +6,8 @@
 # Then, on the same abstracts, the enrichment alone per CPU-second (bench/enrich/jmh.sh's CPU-time measure, one
 # thread, nothing else running) and the ceiling it sets on this machine: every core enriching, with only the broker's
 # measured CPU per paper besides (no JSON, no Kafka client, no JIT or GC in the service).
-# CEILING=0 skips that part.
+# The broker runs with Kafka's default 1 GB log segments (-Dsegment.bytes=8388608: the local stack's 8 MB, with which
+# the log cleaner compacts the filled topics during the measured window). CEILING=0 skips the ceiling part.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 out=$(mktemp)

@@ -45,6 +45,9 @@ final class Stack implements AutoCloseable {
     private final Map<String, String> moduleByName = new HashMap<>();
     private final Map<String, Integer> portByName = new java.util.concurrent.ConcurrentHashMap<>();
     private int partitions = 3;
+    /** The broker's log segment size, or 0 for the local stack's default. */
+    private long kafkaSegmentBytes;
+
     private final String cursorSecret = "e2e-cursor-secret-" + Long.toHexString(System.nanoTime());
     private final Map<String, Long> logStart = new HashMap<>();
     private final HttpClient http =
@@ -58,6 +61,12 @@ final class Stack implements AutoCloseable {
         workDir = Files.createTempDirectory("paperstream-e2e-");
         // a test JVM that exits without closing (killed build, System.exit) must not leave the services running
         Runtime.getRuntime().addShutdownHook(new Thread(this::close, "stack-close"));
+    }
+
+    /** The broker's log.segment.bytes (local-stack's --kafka-segment-bytes); call before {@link #start()}. */
+    Stack withKafkaSegmentBytes(long bytes) {
+        this.kafkaSegmentBytes = bytes;
+        return this;
     }
 
     /** Partitions of the paperstream topics (default 3); call before {@link #start()}. */
@@ -84,22 +93,23 @@ final class Stack implements AutoCloseable {
     /** The local stack alone (Kafka + PostgreSQL as one process). */
     Stack startLocalStack() throws Exception {
         Path ready = workDir.resolve("stack.env");
-        start(
-                "local-stack",
-                List.of(
-                        java(),
-                        "-Xmx768m",
-                        "-jar",
-                        jar("local-stack", "local-stack-1.0.0-SNAPSHOT.jar").toString(),
-                        "--data-dir",
-                        workDir.resolve("data").toString(),
-                        "--ready-file",
-                        ready.toString(),
-                        "--clean",
-                        "--temporary",
-                        "--partitions",
-                        Integer.toString(partitions)),
-                Map.of());
+        List<String> command = new ArrayList<>(List.of(
+                java(),
+                "-Xmx768m",
+                "-jar",
+                jar("local-stack", "local-stack-1.0.0-SNAPSHOT.jar").toString(),
+                "--data-dir",
+                workDir.resolve("data").toString(),
+                "--ready-file",
+                ready.toString(),
+                "--clean",
+                "--temporary",
+                "--partitions",
+                Integer.toString(partitions)));
+        if (kafkaSegmentBytes > 0) {
+            command.addAll(List.of("--kafka-segment-bytes", Long.toString(kafkaSegmentBytes)));
+        }
+        start("local-stack", command, Map.of());
         long deadline = System.currentTimeMillis() + 120_000;
         while (!Files.exists(ready)) {
             if (System.currentTimeMillis() > deadline || !processes.get(0).isAlive()) {

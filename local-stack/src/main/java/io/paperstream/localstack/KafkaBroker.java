@@ -28,6 +28,9 @@ import org.apache.kafka.common.utils.Time;
  * on a free port and a throw-away data directory. Replication factors are 1.
  */
 public final class KafkaBroker implements AutoCloseable {
+    /** The system property that sets the broker's log.segment.bytes (8 MB by default, see {@link #start}). */
+    static final String SEGMENT_BYTES_PROPERTY = "paperstream.kafka.segment.bytes";
+
     private final int port;
     private final int controllerPort;
     private final Path dataDir;
@@ -124,7 +127,10 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("log.flush.interval.ms", "5000");
         props.put("log.flush.scheduler.interval.ms", "1000");
         props.put("log.flush.offset.checkpoint.interval.ms", "5000");
-        props.put("log.segment.bytes", Integer.toString(8 * 1024 * 1024));
+        // A benchmark may ask for Kafka's default 1 GB (LocalStackMain --kafka-segment-bytes): with 8 MB segments the
+        // log
+        // cleaner keeps compacting the compacted topics a benchmark fills, on the cores the benchmark measures.
+        props.put("log.segment.bytes", Long.toString(Long.getLong(SEGMENT_BYTES_PROPERTY, 8L * 1024 * 1024)));
         // After a kill -9 the restarted controller still holds the dead incarnation's registration and refuses the new
         // one (DUPLICATE_BROKER_REGISTRATION) until that registration's session expires: broker.session.timeout.ms,
         // 9 s by default, counted from the controller's activation, plus up to one registration retry. The broker only

@@ -27,6 +27,9 @@ import java.util.concurrent.TimeUnit;
  *     {@code POSTGRES_PASSWORD}, {@code KAFKA_PID} and {@code POSTGRES_PID} lines to the ready file (atomically, so a
  *     script can wait for it to appear), and writes it again with the new process ids after every restart.</li>
  * <li>{@code --partitions} (default 3): partitions of the paperstream topics it creates.</li>
+ * <li>{@code --kafka-segment-bytes} (default 8 MB, for a quick recovery after a crash; see {@link KafkaBroker}): the
+ *     broker's log segment size. The enrich benchmark gives Kafka's default 1 GB, so that the log cleaner does not
+ *     compact the topics it fills while it measures.</li>
  * </ul>
  * Ports default to free ones (then kept for the life of the process).
  */
@@ -62,6 +65,10 @@ public final class LocalStackMain {
                 Postgres.start(postgresPort == 0 ? Ports.free() : postgresPort, dataDir.resolve("postgres"), temporary);
         BrokerProcess kafka =
                 new BrokerProcess(kafkaPort == 0 ? Ports.free() : kafkaPort, Ports.free(), dataDir.resolve("kafka"));
+        String segmentBytes = options.get("kafka-segment-bytes");
+        if (segmentBytes != null) {
+            kafka.jvmOptions.add("-D" + KafkaBroker.SEGMENT_BYTES_PROPERTY + "=" + Long.parseLong(segmentBytes));
+        }
         try {
             kafka.start();
             for (String topic : Topics.ALL) {
@@ -160,6 +167,9 @@ public final class LocalStackMain {
         private final int controllerPort;
         private final Path dataDir;
         private final BrokerClassData classData;
+        /** More options for the broker's JVM (system properties read by {@link KafkaBroker}). */
+        final List<String> jvmOptions = new ArrayList<>();
+
         private Process process;
 
         BrokerProcess(int port, int controllerPort, Path dataDir) {
@@ -186,6 +196,7 @@ public final class LocalStackMain {
                     // of work (faults/README.md)
                     "-XX:TieredStopAtLevel=1"));
             command.addAll(classData.jvmOptions());
+            command.addAll(jvmOptions);
             String extra = System.getenv("PAPERSTREAM_KAFKA_JVM_OPTS"); // e.g. a log level for diagnosis
             if (extra != null && !extra.isBlank()) {
                 command.addAll(List.of(extra.trim().split("\\s+")));
