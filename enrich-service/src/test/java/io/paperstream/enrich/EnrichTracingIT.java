@@ -5,6 +5,8 @@ import static io.paperstream.testsupport.Records.traceparent;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import io.opentelemetry.api.common.AttributeKey;
+import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.paperstream.events.Topics;
 import io.paperstream.localstack.KafkaResource;
@@ -45,9 +47,20 @@ class EnrichTracingIT {
                     .startsWith("00-" + trace + "-")
                     .doesNotContain(Records.CALLER_SPAN);
         }
+        // one span per record in this trace, the service's own (the channel's tracing is off), with the messaging
+        // attributes
         await().atMost(Duration.ofSeconds(10))
-                .untilAsserted(() -> assertThat(spans.getFinishedSpanItems())
-                        .anySatisfy(s -> assertThat(s.getTraceId()).isEqualTo(trace)));
+                .untilAsserted(() -> assertThat(spans.getFinishedSpanItems().stream()
+                                .filter(s -> s.getTraceId().equals(trace))
+                                .filter(s -> s.getKind() == SpanKind.CONSUMER))
+                        .singleElement()
+                        .satisfies(s -> {
+                            assertThat(s.getName()).isEqualTo(Topics.RESOLVED + " process");
+                            assertThat(s.getAttributes().get(AttributeKey.stringKey("messaging.destination.name")))
+                                    .isEqualTo(Topics.RESOLVED);
+                            assertThat(s.getAttributes().get(AttributeKey.longKey("messaging.kafka.message.offset")))
+                                    .isNotNull();
+                        }));
     }
 
     @Test

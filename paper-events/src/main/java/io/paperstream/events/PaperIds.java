@@ -29,6 +29,9 @@ public final class PaperIds {
     private static final Pattern DOI_URL_MERGED = Pattern.compile("(?i)^https?:/{1,2}(?:dx\\.)?doi\\.org/");
 
     private static final String ARXIV_DOI_PREFIX = "10.48550/arxiv.";
+    /** A title id: {@code title:} and 16 lower-case hex digits (compiled once: String.matches compiles per call). */
+    private static final Pattern TITLE_ID = Pattern.compile("title:[0-9a-f]{16}");
+
     private static final Pattern NOT_WORD = Pattern.compile("[^\\p{L}\\p{N}]+");
 
     private PaperIds() {}
@@ -101,7 +104,7 @@ public final class PaperIds {
             return Optional.of("doi:" + doi.get());
         }
         String lower = t.toLowerCase(Locale.ROOT);
-        return lower.matches("title:[0-9a-f]{16}") ? Optional.of(lower) : Optional.empty();
+        return TITLE_ID.matcher(lower).matches() ? Optional.of(lower) : Optional.empty();
     }
 
     /** The arXiv id without {@code arXiv:} prefix and version, or empty when the text is not an arXiv id. */
@@ -155,7 +158,7 @@ public final class PaperIds {
                     .map(d -> ("doi:" + d).equals(id))
                     .orElse(false);
         }
-        return id.matches("title:[0-9a-f]{16}");
+        return TITLE_ID.matcher(id).matches();
     }
 
     private static String sha256Hex(String text) {
