@@ -127,9 +127,8 @@ public final class KafkaBroker implements AutoCloseable {
         props.put("log.flush.interval.ms", "5000");
         props.put("log.flush.scheduler.interval.ms", "1000");
         props.put("log.flush.offset.checkpoint.interval.ms", "5000");
-        // A benchmark may ask for Kafka's default 1 GB (LocalStackMain --kafka-segment-bytes): with 8 MB segments the
-        // log
-        // cleaner keeps compacting the compacted topics a benchmark fills, on the cores the benchmark measures.
+        // A benchmark may ask for Kafka's default 1 GB (LocalStackMain --kafka-segment-bytes): with 8 MB segments
+        // the log cleaner keeps compacting the compacted topics a benchmark fills, on the cores it measures.
         props.put("log.segment.bytes", Long.toString(Long.getLong(SEGMENT_BYTES_PROPERTY, 8L * 1024 * 1024)));
         // After a kill -9 the restarted controller still holds the dead incarnation's registration and refuses the new
         // one (DUPLICATE_BROKER_REGISTRATION) until that registration's session expires: broker.session.timeout.ms,

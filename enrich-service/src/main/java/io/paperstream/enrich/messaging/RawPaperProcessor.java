@@ -112,8 +112,8 @@ public class RawPaperProcessor {
     @Blocking
     public void consume(ConsumerRecords<String, byte[]> records) throws InterruptedException {
         List<Output> outputs = new ArrayList<>(records.count());
-        // the producer's own futures, waited for in turn at the end: no callback per record on the producer's network
-        // thread (completing a future per record and a tree of them for the batch took half of that thread)
+        // the producer's own futures, waited for in turn at the end: no callback and no CompletableFuture per record
+        // (run on the producer's network thread), and no tree of them for the batch
         List<Future<RecordMetadata>> acks = new ArrayList<>(records.count());
         RuntimeException sendFailure = null;
         for (ConsumerRecord<String, byte[]> record : records) {
