@@ -63,12 +63,11 @@ public final class LocalStackMain {
 
         Postgres postgres =
                 Postgres.start(postgresPort == 0 ? Ports.free() : postgresPort, dataDir.resolve("postgres"), temporary);
-        BrokerProcess kafka =
-                new BrokerProcess(kafkaPort == 0 ? Ports.free() : kafkaPort, Ports.free(), dataDir.resolve("kafka"));
-        String segmentBytes = options.get("kafka-segment-bytes");
-        if (segmentBytes != null) {
-            kafka.jvmOptions.add("-D" + KafkaBroker.SEGMENT_BYTES_PROPERTY + "=" + Long.parseLong(segmentBytes));
-        }
+        BrokerProcess kafka = new BrokerProcess(
+                kafkaPort == 0 ? Ports.free() : kafkaPort,
+                Ports.free(),
+                dataDir.resolve("kafka"),
+                Long.parseLong(options.getOrDefault("kafka-segment-bytes", "0")));
         try {
             kafka.start();
             for (String topic : Topics.ALL) {
@@ -167,12 +166,13 @@ public final class LocalStackMain {
         private final int controllerPort;
         private final Path dataDir;
         private final BrokerClassData classData;
-        /** More options for the broker's JVM (system properties read by {@link KafkaBroker}). */
-        final List<String> jvmOptions = new ArrayList<>();
+        /** The broker's log segment size, or 0 for {@link KafkaBroker}'s default (given as its system property). */
+        private final long segmentBytes;
 
         private Process process;
 
-        BrokerProcess(int port, int controllerPort, Path dataDir) {
+        BrokerProcess(int port, int controllerPort, Path dataDir, long segmentBytes) {
+            this.segmentBytes = segmentBytes;
             this.port = port;
             this.controllerPort = controllerPort;
             this.dataDir = dataDir;
@@ -196,7 +196,9 @@ public final class LocalStackMain {
                     // of work (faults/README.md)
                     "-XX:TieredStopAtLevel=1"));
             command.addAll(classData.jvmOptions());
-            command.addAll(jvmOptions);
+            if (segmentBytes > 0) {
+                command.add("-D" + KafkaBroker.SEGMENT_BYTES_PROPERTY + "=" + segmentBytes);
+            }
             String extra = System.getenv("PAPERSTREAM_KAFKA_JVM_OPTS"); // e.g. a log level for diagnosis
             if (extra != null && !extra.isBlank()) {
                 command.addAll(List.of(extra.trim().split("\\s+")));
