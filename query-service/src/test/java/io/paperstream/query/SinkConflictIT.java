@@ -23,7 +23,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -99,6 +105,68 @@ class SinkConflictIT {
             assertThat(dlq.records())
                     .as("nothing dead-lettered")
                     .noneMatch(r -> updated.equals(r.key()) || deleted.equals(r.key()));
+        }
+    }
+
+    /**
+     * Two transactions that each change the facet counters twice, in crossed order, wait for each other instead of
+     * deadlocking (V8): transaction 1 counts tag x, transaction 2 tag y, then 1 tag y and 2 tag x. The sink's upsert
+     * does the same in one statement (its update part, then its insert part). Before V8, PostgreSQL aborted one of the
+     * two with a deadlock; now the second waits at its first counter change until the first commits.
+     */
+    @Test
+    void concurrentWritersOfTheCountersWaitInsteadOfDeadlocking() throws Exception {
+        List<String> ids = List.of("arxiv:2512.20011", "arxiv:2512.20012", "arxiv:2512.20013", "arxiv:2512.20014");
+        for (String id : ids) {
+            TestKafka.send(new ProducerRecord<>(Topics.ENRICHED, 0, id, json(id, 1, "Counted " + id)));
+        }
+        for (String id : ids) {
+            SinkIT.awaitTitle(id, "Counted " + id);
+        }
+        Postgres pg = PostgresResource.postgres();
+        ExecutorService second = Executors.newSingleThreadExecutor();
+        try (Connection one = DriverManager.getConnection(pg.jdbcUrl(), Postgres.USER, Postgres.PASSWORD);
+                Connection two = DriverManager.getConnection(pg.jdbcUrl(), Postgres.USER, Postgres.PASSWORD);
+                Connection observer = DriverManager.getConnection(pg.jdbcUrl(), Postgres.USER, Postgres.PASSWORD)) {
+            one.setAutoCommit(false);
+            two.setAutoCommit(false);
+            int waitingBefore = waitingForALock(observer);
+            addTag(one, ids.get(0), "lock-x");
+            CountDownLatch firstDone = new CountDownLatch(1);
+            CountDownLatch oneGoesOn = new CountDownLatch(1);
+            Future<?> twoDone = second.submit(() -> {
+                addTag(two, ids.get(1), "lock-y"); // with V8: waits here until transaction 1 commits
+                firstDone.countDown();
+                oneGoesOn.await();
+                addTag(two, ids.get(3), "lock-x");
+                two.commit();
+                return null;
+            });
+            // transaction 2 has counted tag y, or waits to
+            await().atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(10))
+                    .until(() -> firstDone.getCount() == 0 || waitingForALock(observer) > waitingBefore);
+            oneGoesOn.countDown();
+            addTag(one, ids.get(2), "lock-y");
+            one.commit();
+            twoDone.get(30, TimeUnit.SECONDS); // a deadlock would end one of the two with SQL state 40P01
+            try (Statement s = observer.createStatement();
+                    ResultSet r = s.executeQuery("SELECT value, papers FROM facet_count WHERE facet = 'tag'"
+                            + " AND value IN ('lock-x', 'lock-y') ORDER BY value")) {
+                List<String> counts = new ArrayList<>();
+                while (r.next()) {
+                    counts.add(r.getString(1) + "=" + r.getLong(2));
+                }
+                assertThat(counts).containsExactly("lock-x=2", "lock-y=2");
+            }
+        } finally {
+            second.shutdownNow();
+        }
+    }
+
+    private static void addTag(Connection c, String id, String tag) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE paper SET tag_names = tag_names || '" + tag + "'::text WHERE id = '" + id + "'");
         }
     }
 
