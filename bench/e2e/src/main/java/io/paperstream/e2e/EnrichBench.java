@@ -133,9 +133,18 @@ public final class EnrichBench {
                     .toList();
             List<Double> producerRates = new ArrayList<>();
             List<Double> defaultBatchRates = new ArrayList<>();
+            // what producing alone costs per record, for comparison with the service's CPU per paper: the
+            // ProducerPerformance process (the Kafka client, and reading its payloads) and the broker
+            List<Double> producerClientUs = new ArrayList<>();
+            List<Double> producerBrokerUs = new ArrayList<>();
             for (int round = 0; round < 3; round++) {
-                producerRates.add(KafkaTools.producerRate(
-                        bootstrap, "bench.enriched", papers, enriched, KafkaTools.SERVICE_PRODUCER));
+                Duration brokerBefore = stack.cpu("local-stack");
+                KafkaTools.ProducerRun run =
+                        KafkaTools.producer(bootstrap, "bench.enriched", papers, enriched, KafkaTools.SERVICE_PRODUCER);
+                producerBrokerUs.add(
+                        stack.cpu("local-stack").minus(brokerBefore).toNanos() / 1e3 / papers);
+                producerRates.add(run.rate());
+                producerClientUs.add(run.clientCpuUs());
                 defaultBatchRates.add(KafkaTools.producerRate(
                         bootstrap, "bench.enriched.default-batch", papers, enriched, defaultBatches));
             }
@@ -171,6 +180,13 @@ public final class EnrichBench {
             System.out.printf(
                     "kafka ProducerPerformance, the service's settings: %,.0f records/s  (ratio %.2f; rounds %s)%n",
                     producerRate, enrichRate / producerRate, rounds(producerRates));
+            System.out.printf(
+                    "  its CPU per record while sending (medians): the ProducerPerformance process %.0f µs, the"
+                            + " broker %.0f µs (the service: %.0f µs, the broker %.0f µs per paper)%n",
+                    KafkaTools.median(producerClientUs),
+                    KafkaTools.median(producerBrokerUs),
+                    cpuPerPaperUs,
+                    stackCpuPerPaperUs);
             System.out.printf(
                     "kafka ProducerPerformance, default 16 KB batches: %,.0f records/s  (ratio %.2f; rounds %s)%n",
                     defaultBatchRate, enrichRate / defaultBatchRate, rounds(defaultBatchRates));

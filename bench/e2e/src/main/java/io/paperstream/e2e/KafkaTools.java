@@ -25,14 +25,24 @@ final class KafkaTools {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
+    /** One ProducerPerformance run: records/s, and the CPU its process used per record (µs). */
+    record ProducerRun(double rate, double clientCpuUs) {}
+
     /** ProducerPerformance with the payloads of a file (one per line); returns records/s. */
     static double producerRate(String bootstrap, String topic, int records, Path payloads, List<String> producerProps)
+            throws IOException, InterruptedException {
+        return producer(bootstrap, topic, records, payloads, producerProps).rate();
+    }
+
+    /** ProducerPerformance with the payloads of a file (one per line): its rate and its own CPU per record. */
+    static ProducerRun producer(String bootstrap, String topic, int records, Path payloads, List<String> producerProps)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 java(),
                 "-Xmx512m",
                 "-cp",
                 System.getProperty("java.class.path"),
+                CpuReporting.class.getName(),
                 "org.apache.kafka.tools.ProducerPerformance",
                 "--topic",
                 topic,
@@ -52,10 +62,23 @@ final class KafkaTools {
         while (m.find()) {
             rate = Double.parseDouble(m.group(2));
         }
-        if (rate < 0) {
-            throw new IllegalStateException("no rate in ProducerPerformance output:\n" + out);
+        // the CPU of the sending phase: the last records / rate seconds of the process (before them it started its
+        // JVM and read its payload file; after them only the producer's close)
+        Matcher sample = Pattern.compile(Pattern.quote(CpuReporting.PREFIX) + " (\\d+) (\\d+)")
+                .matcher(out);
+        List<long[]> timeline = new ArrayList<>();
+        while (sample.find()) {
+            timeline.add(new long[] {Long.parseLong(sample.group(1)), Long.parseLong(sample.group(2))});
         }
-        return rate;
+        if (rate < 0 || timeline.size() < 2) {
+            throw new IllegalStateException("no rate or CPU time in ProducerPerformance output:\n" + out);
+        }
+        long[] end = timeline.get(timeline.size() - 1);
+        long from = end[0] - Math.round(records / rate * 1000);
+        long[] begin =
+                timeline.stream().filter(t -> t[0] <= from).reduce((a, b) -> b).orElse(timeline.get(0));
+        double sendingCpuNs = (end[1] - begin[1]) * (double) (end[0] - from) / Math.max(1, end[0] - begin[0]);
+        return new ProducerRun(rate, sendingCpuNs / 1e3 / records);
     }
 
     /** ConsumerPerformance reading {@code records} from a topic; returns records/s (nMsg.sec). */
@@ -87,7 +110,7 @@ final class KafkaTools {
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         if (p.waitFor() != 0) {
-            throw new IllegalStateException("failed: " + command.get(4) + "\n" + out);
+            throw new IllegalStateException("failed: " + String.join(" ", command.subList(4, 6)) + "\n" + out);
         }
         return out;
     }
