@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # enrich-service topic -> topic throughput vs Kafka's ConsumerPerformance and ProducerPerformance, same broker, same run.
 # Usage: bench/enrich/topic-bench.sh [-Dpapers=100000] [-Dwarmup=300000] [-Dcorpus=real|synthetic]
+#   [-Dproducer.records=N] (records per ProducerPerformance round; default: as many as the measured papers)
 # (the rate is over the papers after the warm-up; the cold rate over all is printed too). -Dcorpus=real (default):
 # 1,471 real arXiv abstracts cycled; synthetic: keyword-only text without stop words, the enrichment's worst case.
 # Then, on the same abstracts, the enrichment alone per CPU-second (bench/enrich/jmh.sh's CPU-time measure, one

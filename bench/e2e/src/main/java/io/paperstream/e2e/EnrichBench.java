@@ -137,16 +137,19 @@ public final class EnrichBench {
             // ProducerPerformance process (the Kafka client, and reading its payloads) and the broker
             List<Double> producerClientUs = new ArrayList<>();
             List<Double> producerBrokerUs = new ArrayList<>();
+            // records per round (payloads drawn from the service's outputs, as ProducerPerformance does): as many as
+            // the service's measured window by default; more gives its JVM a longer, warmer round
+            int producerRecords = Integer.getInteger("producer.records", papers);
             for (int round = 0; round < 3; round++) {
                 Duration brokerBefore = stack.cpu("local-stack");
-                KafkaTools.ProducerRun run =
-                        KafkaTools.producer(bootstrap, "bench.enriched", papers, enriched, KafkaTools.SERVICE_PRODUCER);
+                KafkaTools.ProducerRun run = KafkaTools.producer(
+                        bootstrap, "bench.enriched", producerRecords, enriched, KafkaTools.SERVICE_PRODUCER);
                 producerBrokerUs.add(
-                        stack.cpu("local-stack").minus(brokerBefore).toNanos() / 1e3 / papers);
+                        stack.cpu("local-stack").minus(brokerBefore).toNanos() / 1e3 / producerRecords);
                 producerRates.add(run.rate());
                 producerClientUs.add(run.clientCpuUs());
                 defaultBatchRates.add(KafkaTools.producerRate(
-                        bootstrap, "bench.enriched.default-batch", papers, enriched, defaultBatches));
+                        bootstrap, "bench.enriched.default-batch", producerRecords, enriched, defaultBatches));
             }
             double producerRate = KafkaTools.median(producerRates);
             double defaultBatchRate = KafkaTools.median(defaultBatchRates);
