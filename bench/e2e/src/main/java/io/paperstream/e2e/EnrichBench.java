@@ -134,7 +134,8 @@ public final class EnrichBench {
             List<Double> producerRates = new ArrayList<>();
             List<Double> defaultBatchRates = new ArrayList<>();
             // what producing alone costs per record, for comparison with the service's CPU per paper: the
-            // ProducerPerformance process (the Kafka client, and reading its payloads) and the broker
+            // ProducerPerformance process while it sends (see KafkaTools.producer), and the broker over the whole
+            // round (it idles while the tool's JVM starts, so its figure is a little high)
             List<Double> producerClientUs = new ArrayList<>();
             List<Double> producerBrokerUs = new ArrayList<>();
             // records per round (payloads drawn from the service's outputs, as ProducerPerformance does): as many as

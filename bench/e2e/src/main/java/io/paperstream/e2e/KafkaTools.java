@@ -25,7 +25,7 @@ final class KafkaTools {
         return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
     }
 
-    /** One ProducerPerformance run: records/s, and the CPU its process used per record (µs). */
+    /** One ProducerPerformance run: records/s, and the CPU its process used per record while sending (µs). */
     record ProducerRun(double rate, double clientCpuUs) {}
 
     /** ProducerPerformance with the payloads of a file (one per line); returns records/s. */
@@ -34,7 +34,7 @@ final class KafkaTools {
         return producer(bootstrap, topic, records, payloads, producerProps).rate();
     }
 
-    /** ProducerPerformance with the payloads of a file (one per line): its rate and its own CPU per record. */
+    /** ProducerPerformance with the payloads of a file (one per line): its rate and its own CPU per record sent. */
     static ProducerRun producer(String bootstrap, String topic, int records, Path payloads, List<String> producerProps)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
